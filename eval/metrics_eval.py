@@ -1,0 +1,83 @@
+"""Score metric detection against labeled sentences.
+
+Usage: python eval/metrics_eval.py [--verbose]
+
+Scores the tuning set (metric_sentences.txt) and the held-out set
+(metric_sentences_heldout.txt, never used to change the detector).
+
+Each labeled metric (an anchor text) must be found inside one detected metric; every
+detected metric must cover a labeled one. Prints precision, recall and kind accuracy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from rehearse.analysis.metrics import find_metrics  # noqa: E402
+
+SETS = {
+    "tuning": ROOT / "eval" / "metric_sentences.txt",
+    "held-out": ROOT / "eval" / "metric_sentences_heldout.txt",
+}
+
+
+def load(path: Path) -> list[tuple[str, list[tuple[str, str]]]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        sentence, expected = (part.strip() for part in line.rsplit("=>", 1))
+        anchors = []
+        if expected != "-":
+            for item in expected.split("|"):
+                m = re.match(r"^(.*?)\s*\[(\w+)\]$", item.strip())
+                anchors.append((m.group(1), m.group(2)))
+        rows.append((sentence, anchors))
+    return rows
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--verbose", action="store_true")
+    args = parser.parse_args()
+    for name, path in SETS.items():
+        score(name, load(path), args.verbose)
+    return 0
+
+
+def score(name: str, rows: list, verbose: bool) -> None:
+    tp = fp = fn = kind_ok = 0
+    for sentence, anchors in rows:
+        found = find_metrics(sentence)
+        unmatched = list(anchors)
+        problems = []
+        for metric in found:
+            hit = next((a for a in unmatched if a[0].lower() in metric.text.lower() or metric.text.lower() in a[0].lower() and len(metric.text) >= len(a[0]) / 2), None)
+            if hit:
+                unmatched.remove(hit)
+                tp += 1
+                kind_ok += hit[1] == metric.kind
+                if hit[1] != metric.kind:
+                    problems.append(f"kind {metric.kind} for {metric.text!r}, want {hit[1]}")
+            else:
+                fp += 1
+                problems.append(f"false {metric.kind} {metric.text!r}")
+        fn += len(unmatched)
+        problems += [f"missed {a!r} [{k}]" for a, k in unmatched]
+        if verbose and problems:
+            print(f"{sentence}\n    " + "\n    ".join(problems))
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    with_metric = sum(1 for _, a in rows if a)
+    print(f"{name}: {len(rows)} sentences ({with_metric} with metrics, {len(rows) - with_metric} without)")
+    print(f"  precision {precision:.1%}  recall {recall:.1%}  kind accuracy {kind_ok / max(tp, 1):.1%}  (tp {tp}, fp {fp}, fn {fn})")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

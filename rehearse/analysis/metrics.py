@@ -1,0 +1,111 @@
+"""Find the numbers that measure a story: percentages, money, durations, multipliers,
+counts of things and before/after changes, in digits or in words.
+
+A number that measures nothing ("one on one", "a couple of ideas", "first", "Q3",
+"back in 2019", "24/7", "Python 3", "a 3-tier design") is not a metric. Patterns are
+tried from the most specific (a before/after change) to the least (a count); a span
+taken by one kind is not counted again by another.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+KINDS = ("change", "money", "percent", "multiplier", "duration", "count")
+
+_UNITS = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+]
+_SCALES = ["hundred", "thousand", "million", "billion", "dozen"]
+_WORD = r"(?:" + "|".join(sorted(_UNITS + _SCALES, key=len, reverse=True)) + r")"
+# "two hundred and fifty", "twenty-five", "a hundred", "three thousand", "five and a half"
+_WORDS_NUM = (
+    r"(?:(?:a|an)\s+(?:hundred|thousand|million|billion|dozen)|" + _WORD + r")"
+    r"(?:(?:\s+and\s+|\s+|-)(?:a\s+half|" + _WORD + r"))*"
+)
+# 500, 2,000, 1.2, 8+, $10K, 2.8/5; never a digit glued to a letter before it (Q3, v2).
+_DIGITS_NUM = r"(?<![\w.])\d+(?:[.,]\d+)*(?:/\d+(?:\.\d+)?)?(?:\s?[kKmMbB](?![a-zA-Z]))?\+?"
+_NUM = r"(?:" + _DIGITS_NUM + r"|\b" + _WORDS_NUM + r"\b)"
+# Not followed by a hyphenated word or letters: "3-tier", "3rd", "two-pizza" are not amounts.
+_END = r"(?![\w-]|\.\d)"
+_APPROX = r"(?:(?:about|around|roughly|approximately|almost|nearly|over|under|more than|less than|up to|at least|just over|just under|some|only|~|<|>)\s*)?"
+_TIME_UNIT = r"(?:ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|quarters?|years?|sprints?)"
+_PER = r"(?:\s+(?:a|per|each|every)\s+(?:second|minute|hour|day|week|month|quarter|year|sprint|release))?"
+_CURRENCY_WORD = r"(?:dollars|euros|pounds|bucks|usd|eur)"
+_FRACTION = r"(?:a\s+third|a\s+quarter|two\s+thirds|three\s+quarters|a\s+fifth|a\s+tenth)"
+
+_VALUE = (
+    _APPROX + r"(?:half\s+a|(?:\$\s?)?" + _NUM + r")"
+    + r"(?:\s*%|\s*(?:percent|" + _TIME_UNIT + r"|" + _CURRENCY_WORD + r")\b|" + _END + r")" + _PER
+)
+
+# Words that end in "s" but are not plural nouns, and words that cannot be counted.
+_NOT_PLURAL = {
+    "is", "was", "has", "this", "its", "us", "as", "his", "hers", "yours", "ours", "theirs", "always",
+    "perhaps", "across", "plus", "thus", "less", "unless", "does", "goes", "gives", "makes", "takes",
+    "towards", "afterwards", "sometimes", "status", "analysis", "basis", "process", "access",
+    "success", "business", "ms", "s", "yes", "whereas", "besides", "news", "series",
+}
+_IRREGULAR_PLURALS = r"(?:people|staff|children|men|women|data loss|feedback|folks|teammates)"
+_PLURAL = r"(?:" + _IRREGULAR_PLURALS + r"|[a-z][a-z'-]*[a-rt-z]s)\b"
+# Up to two words between the number and the things it counts: "500+ active traders".
+_MODIFIERS = r"(?:[a-z][\w-]*\s+){0,2}?"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("change", re.compile(
+        r"\bfrom\s+" + _VALUE + r"(?:\s+[a-z]+){0,3}?\s+(?:down\s+|up\s+|all\s+the\s+way\s+down\s+)?to\s+" + _VALUE
+        + r"(?:\s+" + _PLURAL + r")?", re.I)),
+    ("change", re.compile(r"\bby\s+" + _APPROX + _FRACTION + r"\b", re.I)),
+    ("money", re.compile(
+        _APPROX + r"\$\s?" + _NUM + _END + r"(?:\s*(?:thousand|million|billion))?" + r"(?:\s+(?:a|per)\s+(?:second|minute|hour|day|week|month|quarter|year))?"
+        r"|" + _APPROX + _NUM + r"\s+" + _CURRENCY_WORD + r"\b" + _PER, re.I)),
+    ("percent", re.compile(_APPROX + r"(?:" + _NUM + r"|half\s+a)\s*(?:%|percent\b|per\s+cent\b|percentage\s+points\b)", re.I)),
+    ("multiplier", re.compile(
+        _APPROX + _NUM + r"\s?x\b|" + _APPROX + _NUM + r"\s+times\s+(?:faster|slower|more|less|fewer|bigger|smaller|cheaper|higher|lower|as\s+\w+)"
+        r"|\b(?:doubled|tripled|quadrupled|halved|(?:cut|fell|dropped|went\s+down|shrank)\s+(?:it\s+|that\s+)?(?:in|by)\s+half|twice\s+as\s+\w+|\d+-fold|(?:two|three|four|five|ten)-fold)\b", re.I)),
+    ("duration", re.compile(
+        _APPROX + r"(?:" + _DIGITS_NUM + r"|\b(?!one\b)" + _WORDS_NUM + r"\b)" + r"\s*(?:-\s*)?" + _TIME_UNIT + r"\b" + _PER
+        + r"|\b(?:half\s+an?\s+(?:hour|day|year))\b", re.I)),
+    ("count", re.compile(
+        r"\b" + _NUM + r"\s+out\s+of\s+" + _NUM + r"(?:\s+" + _MODIFIERS + _PLURAL + r")?"
+        r"|\bzero\s+" + _MODIFIERS + r"[a-z]+\b"
+        r"|" + _APPROX + r"(?:" + _DIGITS_NUM + r"|\b(?!one\b|zero\b)" + _WORDS_NUM + r"\b)" + _END + r"\s+" + _MODIFIERS + _PLURAL, re.I)),
+]
+
+# A four-digit year on its own ("in 2019") measures nothing.
+_YEAR = re.compile(r"^(?:in\s+|since\s+|back\s+in\s+)?(?:19|20)\d\d$", re.I)
+
+
+@dataclass(frozen=True)
+class Metric:
+    text: str
+    kind: str
+    start: int  # character offsets in the sentence
+    end: int
+
+
+def _is_plural_noun(word: str) -> bool:
+    return word.lower() not in _NOT_PLURAL
+
+
+def find_metrics(sentence: str) -> list[Metric]:
+    """The metrics in one sentence, in the order they occur."""
+    taken: list[tuple[int, int]] = []
+    found: list[Metric] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(sentence):
+            start, end = m.span()
+            text = m.group(0).strip()
+            if not text or any(start < e and s < end for s, e in taken):
+                continue
+            if _YEAR.match(text):
+                continue
+            if kind == "count" and not _is_plural_noun(text.split()[-1].strip(".,;:")):
+                continue
+            taken.append((start, end))
+            found.append(Metric(text=text.rstrip(".,;:"), kind=kind, start=start, end=end))
+    found.sort(key=lambda metric: metric.start)
+    return found

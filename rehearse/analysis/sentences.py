@@ -1,0 +1,98 @@
+"""Split a transcript into sentences that keep their words' timings.
+
+Whisper punctuates most sentence ends, but spoken answers run on ("...and then I...")
+and Whisper sometimes drops a full stop at a pause. So a sentence also ends at a long
+pause, and a very long run-on sentence is cut at a clause boundary, so that each STAR
+label covers one thought.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rehearse.transcript import Word
+
+# A pause this long between words ends a sentence even without punctuation.
+PAUSE_BREAK_S = 1.0
+# Sentences longer than this are cut at a clause boundary.
+MAX_WORDS = 28
+# Words that open a new clause in speech when they follow a comma (or stand after "and").
+_CLAUSE_OPENERS = {"so", "then", "but", "and", "after", "afterwards", "because", "which", "once"}
+_SUBJECTS = {"i", "we", "my", "our", "he", "she", "they", "it", "that", "the"}
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    words: tuple[Word, ...]
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def start(self) -> float | None:
+        return self.words[0].start
+
+    @property
+    def end(self) -> float | None:
+        return self.words[-1].end
+
+    @property
+    def duration_s(self) -> float | None:
+        if self.start is None or self.end is None:
+            return None
+        return max(0.0, self.end - self.start)
+
+
+# Abbreviations whose full stop does not end a sentence.
+_ABBREVIATIONS = {"vs.", "e.g.", "i.e.", "etc.", "approx.", "mr.", "mrs.", "ms.", "dr.", "st.", "no.", "inc.", "jr.", "sr."}
+
+
+def _ends_sentence(word: Word) -> bool:
+    if word.text.lower() in _ABBREVIATIONS:
+        return False
+    return word.text.rstrip("\"')]”’").endswith((".", "?", "!"))
+
+
+def _bare(word: Word) -> str:
+    return word.text.strip(".,;:!?\"'()[]“”‘’").lower()
+
+
+def _split_long(words: list[Word]) -> list[list[Word]]:
+    if len(words) <= MAX_WORDS:
+        return [words]
+    # Cut at the clause boundary nearest the middle: after a comma or semicolon, before a
+    # connective or a subject ("..., so I", "..., and then we", "...; I").
+    middle = len(words) / 2
+    best = None
+    for i in range(4, len(words) - 4):
+        prev, word = words[i - 1].text, _bare(words[i])
+        if prev.endswith((",", ";", ":")) and (word in _CLAUSE_OPENERS or word in _SUBJECTS):
+            if best is None or abs(i - middle) < abs(best - middle):
+                best = i
+        elif word == "and" and _bare(words[i + 1]) in {"then", "i", "we", "so"}:
+            if best is None or abs(i - middle) < abs(best - middle):
+                best = i
+    if best is None:
+        return [words]
+    return _split_long(words[:best]) + _split_long(words[best:])
+
+
+def split_sentences(words: tuple[Word, ...] | list[Word]) -> list[Sentence]:
+    pieces: list[list[Word]] = []
+    current: list[Word] = []
+    for i, word in enumerate(words):
+        current.append(word)
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        long_pause = (
+            nxt is not None
+            and word.end is not None
+            and nxt.start is not None
+            and nxt.start - word.end >= PAUSE_BREAK_S
+            and len(current) >= 3
+        )
+        if nxt is None or _ends_sentence(word) or long_pause:
+            pieces.extend(_split_long(current))
+            current = []
+    return [Sentence(index=i, words=tuple(p)) for i, p in enumerate(pieces)]
