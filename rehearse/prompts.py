@@ -73,3 +73,8 @@ def star_definitions() -> dict[str, str]:
 def check_tip(check_id: str) -> str:
     """The guide's tip that a check teaches."""
     return _load("guide.json")["check_tips"][check_id]
+
+
+def guide_quote(check_id: str) -> str:
+    """The tip a check teaches, quoted as the guide words it."""
+    return f'The guide: "{check_tip(check_id)}."'

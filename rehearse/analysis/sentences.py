@@ -13,9 +13,17 @@ from dataclasses import dataclass
 from rehearse.transcript import Word
 
 # A pause this long between words ends a sentence even without punctuation.
-PAUSE_BREAK_S = 1.0
+PAUSE_BREAK_S = 0.8
+# Whisper capitalizes a sentence's first word even when it leaves out the full stop
+# before it ("...confusing customers We needed to..."), often with no gap at all in its
+# word timings. A capitalized function word never starts a name, so it starts a sentence.
+_SENTENCE_STARTERS = {
+    "we", "so", "then", "and", "but", "in", "after", "afterwards", "the", "our", "my", "it",
+    "that", "this", "there", "when", "what", "as", "by", "first", "next", "finally", "looking",
+    "since", "once", "at", "one", "she", "he", "they", "everyone", "nobody", "now", "today",
+}
 # Sentences longer than this are cut at a clause boundary.
-MAX_WORDS = 28
+MAX_WORDS = 22
 # Words that open a new clause in speech when they follow a comma (or stand after "and").
 _CLAUSE_OPENERS = {"so", "then", "but", "and", "after", "afterwards", "because", "which", "once"}
 _SUBJECTS = {"i", "we", "my", "our", "he", "she", "they", "it", "that", "the"}
@@ -85,14 +93,12 @@ def split_sentences(words: tuple[Word, ...] | list[Word]) -> list[Sentence]:
     for i, word in enumerate(words):
         current.append(word)
         nxt = words[i + 1] if i + 1 < len(words) else None
-        long_pause = (
-            nxt is not None
-            and word.end is not None
-            and nxt.start is not None
-            and nxt.start - word.end >= PAUSE_BREAK_S
-            and len(current) >= 3
-        )
-        if nxt is None or _ends_sentence(word) or long_pause:
+        pause_break = False
+        if nxt is not None and word.end is not None and nxt.start is not None and len(current) >= 3:
+            gap = nxt.start - word.end
+            starter = nxt.text[:1].isupper() and _bare(nxt) in _SENTENCE_STARTERS
+            pause_break = gap >= PAUSE_BREAK_S or starter
+        if nxt is None or _ends_sentence(word) or pause_break:
             pieces.extend(_split_long(current))
             current = []
     return [Sentence(index=i, words=tuple(p)) for i, p in enumerate(pieces)]

@@ -88,7 +88,7 @@ CUES: tuple[Cue, ...] = (
     _cue("volunteered_me", "task", 3.5, r"\b(?:decided (?:that )?it (?:would|should) be me|someone had to)\b"),
     _cue("asked_me", "task", 2.0, r"\b(?:asked|wanted|needed|told|tasked|assigned|hired|brought in) me to\b|\bput me in charge\b"),
     _cue("on_me", "task", 2.0,
-         r"\b(?:it was (?:on|up to) me|it fell (?:to|on) me|i took (?:it on|ownership|responsibility)|i was (?:responsible|in charge|accountable|the one who|assigned|tasked|asked|the only one)|i owned|i took it upon|i was the one)\b"),
+         r"\b(?:it was (?:on|up to) me|it was my (?:job|responsibility|call|task)|it fell (?:to|on) me|i took (?:it on|ownership|responsibility)|i was (?:responsible|in charge|accountable|the one who|assigned|tasked|asked|the only one)|i owned|i took it upon|i was the one)\b"),
     _cue("team_goal", "task", 1.5,
          r"\b(?:we|the team) (?:needed|had|wanted|were asked|were supposed) to\b|\bthe (?:goal|challenge|task|ask|priority|deadline|requirement|objective) was\b|\b(?:the|our) (?:goal|challenge) (?:here )?was\b"),
     _cue("as_role", "task", 1.0, r"\bas (?:the|his|her|their|a|an) (?:\w+ ){0,2}(?:lead|engineer|owner|manager|developer|mentor|on-call)\b"),
@@ -188,9 +188,17 @@ def _transition(prev: str, cur: str, continuation: bool) -> float:
     return -cost - (BACKWARD_PENALTY if STAR.index(cur) < STAR.index(prev) else 0.0)
 
 
+_SUBJECT_PRONOUNS = {"i", "we", "he", "she", "they", "i'd", "we'd", "i'm"}
+
+
 def _is_continuation(sentence: Sentence) -> bool:
+    """A piece that goes on with the previous sentence's clause ("and communicate with
+    stakeholders"), not a new clause with its own subject ("so I set up a check-in")."""
     first = sentence.words[0].text.lstrip("\"'“‘(")
-    return bool(first) and first[0].islower()
+    if not first or not first[0].islower():
+        return False
+    opening = {w.text.strip(",.;:").lower() for w in sentence.words[:3]}
+    return not opening & _SUBJECT_PRONOUNS
 
 
 def label_sentences(sentences: list[Sentence]) -> list[Labeled]:

@@ -1,0 +1,90 @@
+"""The whole analysis of one answer: a transcript in, every finding out. Pure."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rehearse.analysis.length import Length, measure_length
+from rehearse.analysis.metrics import Metric, find_metrics
+from rehearse.analysis.pronouns import PronounCount, count_pronouns
+from rehearse.analysis.sentences import Sentence, split_sentences
+from rehearse.analysis.star import STAR, Labeled, label_sentences
+from rehearse.transcript import Transcript
+
+
+@dataclass(frozen=True)
+class StarSummary:
+    present: dict[str, bool]
+    missing: list[str]
+    share: dict[str, float]
+    in_order: bool
+
+    @property
+    def largest(self) -> str | None:
+        present = [s for s in STAR if self.present[s]]
+        return max(present, key=lambda s: self.share[s]) if present else None
+
+
+@dataclass(frozen=True)
+class SentenceMetric:
+    metric: Metric
+    sentence: int
+
+
+@dataclass(frozen=True)
+class Analysis:
+    transcript: Transcript
+    sentences: list[Sentence]
+    labels: list[Labeled]
+    star: StarSummary
+    length: Length
+    pronouns: PronounCount
+    metrics: list[SentenceMetric]
+
+    @property
+    def metrics_in_result(self) -> bool:
+        return any(self.labels[m.sentence].label == "result" for m in self.metrics)
+
+
+def summarize_star(sentences: list[Sentence], labels: list[Labeled], timed: bool) -> StarSummary:
+    present = {s: any(lab.label == s for lab in labels) for s in STAR}
+    missing = [s for s in STAR if not present[s]]
+
+    def weight(sentence: Sentence) -> float:
+        # Speaking time for audio, words for typed text.
+        return (sentence.duration_s or 0.0) if timed else float(len(sentence.words))
+
+    if timed and sentences and sentences[0].start is not None and sentences[-1].end is not None:
+        total = sentences[-1].end - sentences[0].start
+    else:
+        total = sum(weight(s) for s in sentences)
+    share = {}
+    for section in STAR:
+        part = sum(weight(s) for s, lab in zip(sentences, labels) if lab.label == section)
+        share[section] = round(min(1.0, part / total), 3) if total > 0 else 0.0
+
+    firsts = [next(i for i, lab in enumerate(labels) if lab.label == s) for s in STAR if present[s]]
+    return StarSummary(present=present, missing=missing, share=share, in_order=firsts == sorted(firsts))
+
+
+def analyze_transcript(transcript: Transcript) -> Analysis:
+    sentences = split_sentences(transcript.words)
+    labels = label_sentences(sentences)
+    words = transcript.words
+    spoken_s = None
+    if transcript.timed and words:
+        spoken_s = max(0.0, words[-1].end - words[0].start)
+    metrics = [
+        SentenceMetric(metric, sentence.index)
+        for sentence in sentences
+        for metric in find_metrics(sentence.text)
+    ]
+    return Analysis(
+        transcript=transcript,
+        sentences=sentences,
+        labels=labels,
+        star=summarize_star(sentences, labels, transcript.timed),
+        length=measure_length(len(words), spoken_s),
+        pronouns=count_pronouns(transcript.text),
+        metrics=metrics,
+    )

@@ -1,0 +1,32 @@
+"""Count "I" and "we": the guide wants the speaker's own actions, not the team's."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+I_WORDS = {"i", "me", "my", "mine", "myself", "i'm", "i've", "i'd", "i'll"}
+WE_WORDS = {"we", "us", "our", "ours", "ourselves", "we're", "we've", "we'd", "we'll"}
+_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+
+
+@dataclass(frozen=True)
+class PronounCount:
+    i: int
+    we: int
+
+    @property
+    def i_ratio(self) -> float | None:
+        total = self.i + self.we
+        return None if total == 0 else self.i / total
+
+
+def count_pronouns(text: str) -> PronounCount:
+    i = we = 0
+    for token in _TOKEN.findall(text):
+        word = token.lower().replace("’", "'")
+        if word in I_WORDS:
+            i += 1
+        elif word in WE_WORDS:
+            we += 1
+    return PronounCount(i=i, we=we)

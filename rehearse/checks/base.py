@@ -1,0 +1,21 @@
+"""What every check returns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+STATUSES = ("pass", "warn", "fail")
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    id: str
+    status: str  # pass | warn | fail
+    message: str  # what was found
+    tip: str  # what to do next time, in the guide's terms
+    points: float  # this check's part of the score
+    max_points: float
+
+    @property
+    def lost(self) -> float:
+        return self.max_points - self.points

@@ -1,0 +1,53 @@
+"""length: is the answer 1-3 minutes long, close to 90 seconds?
+
+What it checks: the time from the first word to the last (for a typed answer, estimated
+at 150 words a minute) against the guide's marks: under 60 s too short, 60-120 s good,
+120-180 s long, over 180 s too long.
+
+Why it matters: the guide says "Keep responses 1-3 minutes (aim for 90 seconds)". A
+short answer leaves out the story; a long one loses the interviewer.
+
+Example: a 75-second answer passes; a 150-second answer gets a warning to cut the
+situation down to two sentences.
+"""
+
+from __future__ import annotations
+
+from rehearse.analysis.answer import Analysis
+from rehearse.analysis.length import TARGET_S
+from rehearse.checks.base import CheckResult
+from rehearse.prompts import guide_quote
+
+ID = "length"
+MAX_POINTS = 20
+# Points and status per verdict. A too-short answer under this many seconds fails.
+POINTS = {"good": 20, "long": 12, "too_short": 10, "too_long": 4}
+FAIL_BELOW_S = 45
+VERY_SHORT_POINTS = 4
+
+
+def _fmt(seconds: float) -> str:
+    minutes, secs = divmod(int(round(seconds)), 60)
+    return f"{minutes}:{secs:02d}"
+
+
+def run(analysis: Analysis) -> CheckResult:
+    length = analysis.length
+    guide = guide_quote(ID)
+    about = "about " if length.estimated else ""
+    found = f"{about}{_fmt(length.duration_s)} ({length.word_count} words)"
+    if length.verdict == "good":
+        return CheckResult(ID, "pass", f"Length {found}: inside the 1-2 minute sweet spot.",
+                           f"Keep it there. {guide}", POINTS["good"], MAX_POINTS)
+    if length.verdict == "long":
+        return CheckResult(ID, "warn", f"Length {found}: over 2 minutes.",
+                           f"Trim toward {TARGET_S} seconds: keep the situation to two sentences and "
+                           f"spend the time on your actions. {guide}", POINTS["long"], MAX_POINTS)
+    if length.verdict == "too_long":
+        return CheckResult(ID, "fail", f"Length {found}: over 3 minutes.",
+                           f"Cut it to about {TARGET_S} seconds: one situation, one task, three or four "
+                           f"actions, one result. {guide}", POINTS["too_long"], MAX_POINTS)
+    very_short = length.duration_s < FAIL_BELOW_S
+    return CheckResult(ID, "fail" if very_short else "warn", f"Length {found}: under a minute.",
+                       f"Say more about what you did and how it turned out, toward {TARGET_S} seconds. {guide}",
+                       VERY_SHORT_POINTS if very_short else POINTS["too_short"], MAX_POINTS)

@@ -1,0 +1,42 @@
+"""metrics: does the answer measure its outcome, best of all in the Result?
+
+What it checks: numbers that measure the story (percentages, money, durations,
+multipliers, counts of things, before/after changes), and whether one is in a result
+sentence. Numbers that measure nothing ("one on one", "Q3", "2019") do not count.
+
+Why it matters: the guide says "Use specific metrics and data when possible" and defines
+the result as "the measurable outcome". "It went well" is forgettable; "deploys went
+from three hours to fifteen minutes" is not.
+
+Example: "In the end checkout errors dropped from 5% to 0.1%" passes.
+"""
+
+from __future__ import annotations
+
+from rehearse.analysis.answer import Analysis
+from rehearse.checks.base import CheckResult
+from rehearse.prompts import guide_quote
+
+ID = "metrics"
+MAX_POINTS = 20
+IN_RESULT_POINTS = 20
+ELSEWHERE_POINTS = 10
+EXAMPLES_SHOWN = 3
+
+
+def run(analysis: Analysis) -> CheckResult:
+    metrics = analysis.metrics
+    guide = guide_quote(ID)
+    if not metrics:
+        return CheckResult(ID, "fail", "No numbers that measure the outcome.",
+                           f"Put a number on the result: a percentage, time saved, money, or a before/after. {guide}",
+                           0, MAX_POINTS)
+    shown = ", ".join(f'"{m.metric.text}"' for m in metrics[:EXAMPLES_SHOWN])
+    more = f" and {len(metrics) - EXAMPLES_SHOWN} more" if len(metrics) > EXAMPLES_SHOWN else ""
+    found = f"{len(metrics)} metric{'s' if len(metrics) != 1 else ''}: {shown}{more}"
+    if analysis.metrics_in_result:
+        return CheckResult(ID, "pass", found + ", with one in the result.", f"Well measured. {guide}",
+                           IN_RESULT_POINTS, MAX_POINTS)
+    return CheckResult(ID, "warn", found + ", but none in the result.",
+                       f"Measure the outcome itself: how much faster, cheaper or better it got. {guide}",
+                       ELSEWHERE_POINTS, MAX_POINTS)

@@ -1,0 +1,66 @@
+"""star: are Situation, Task, Action and Result all there, in order, Action the largest?
+
+What it checks: each sentence gets a STAR label from what it says (context, your
+responsibility, the steps you took, the outcome); the check looks for all four parts,
+that they come in S, T, A, R order, and that the Action is the largest part.
+
+Why it matters: the guide builds every answer on STAR. Without a result the story has no
+point; without the action the interviewer learns nothing about you.
+
+Example: an answer that ends after the steps ("...and then I wrote the runbook.") fails
+with "no result": say what changed, with a number.
+"""
+
+from __future__ import annotations
+
+from rehearse.analysis.answer import Analysis
+from rehearse.analysis.star import STAR
+from rehearse.checks.base import CheckResult
+from rehearse.prompts import guide_quote, star_definitions
+
+ID = "star"
+MAX_POINTS = 40
+POINTS_PER_PART = 8
+IN_ORDER_POINTS = 4
+ACTION_LARGEST_POINTS = 4
+# Missing one of these fails the check; missing only situation or task warns.
+ESSENTIAL = ("action", "result")
+
+
+def _names(parts: list[str]) -> str:
+    names = [p.capitalize() for p in parts]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def run(analysis: Analysis) -> CheckResult:
+    star = analysis.star
+    definitions = star_definitions()
+    present = [s for s in STAR if star.present[s]]
+    action_largest = star.largest == "action"
+    points = POINTS_PER_PART * len(present)
+    points += IN_ORDER_POINTS if star.in_order and present else 0
+    points += ACTION_LARGEST_POINTS if action_largest else 0
+
+    found = [f"{_names(present)} found" if present else "No STAR part found"]
+    if star.missing:
+        found.append(f"no {_names(star.missing).lower()}")
+    if present and not star.in_order:
+        found.append("parts out of order")
+    if star.present["action"] and not action_largest:
+        found.append(f"the {star.largest} is longer than the action ({star.share[star.largest]:.0%} vs {star.share['action']:.0%})")
+    message = "; ".join(found) + "."
+
+    if star.missing:
+        first = star.missing[0] if not any(m in ESSENTIAL for m in star.missing) else next(m for m in star.missing if m in ESSENTIAL)
+        tip = f"Add the {first}. The guide: \"{definitions[first]}.\""
+        status = "fail" if any(m in ESSENTIAL for m in star.missing) or len(star.missing) > 1 else "warn"
+    elif not star.in_order:
+        tip = f"Tell it in order: Situation, Task, Action, Result. {guide_quote(ID)}"
+        status = "warn"
+    elif not action_largest:
+        tip = f"Make the action the longest part. The guide: \"{definitions['action']}.\""
+        status = "warn"
+    else:
+        tip = f"Good structure. {guide_quote(ID)}"
+        status = "pass"
+    return CheckResult(ID, status, message, tip, points, MAX_POINTS)

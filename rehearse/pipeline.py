@@ -1,0 +1,47 @@
+"""From a file to a report: read or transcribe, analyze, check, score."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from rehearse import prompts
+from rehearse.analysis.answer import analyze_transcript
+from rehearse.audiofile import TEXT_SUFFIXES, check_path
+from rehearse.checks import run_checks
+from rehearse.errors import AudioError, NoSpeechError
+from rehearse.report import build_report
+from rehearse.transcript import Transcript, from_text
+
+
+def read_text_answer(path: Path) -> Transcript:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise AudioError(f"{path} is not UTF-8 text; save it as plain UTF-8 text and try again") from exc
+    transcript = from_text(text)
+    if not transcript.words:
+        raise NoSpeechError(f"{path} holds no words; type the answer and try again")
+    return transcript
+
+
+def analyze_path(path: Path, *, question_id: str | None = None, model_name: str | None = None, status=None) -> dict:
+    """The full report for one answer file. `status` is a rich Console for progress, or None."""
+    question = prompts.question(question_id) if question_id else None
+    check_path(path)
+    timings: dict[str, float] = {}
+    if path.suffix.lower() in TEXT_SUFFIXES:
+        transcript = read_text_answer(path)
+    else:
+        from rehearse.transcribe import transcribe_file
+
+        if status is not None:
+            with status.status(f"Transcribing {path.name} with {model_name or 'tiny.en'}..."):
+                transcript, timings = transcribe_file(path, model_name)
+        else:
+            transcript, timings = transcribe_file(path, model_name)
+    t0 = time.perf_counter()
+    analysis = analyze_transcript(transcript)
+    results = run_checks(analysis)
+    timings["analyze_s"] = time.perf_counter() - t0
+    return build_report(analysis, results, question=question, source_path=str(path), timings=timings)

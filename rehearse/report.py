@@ -1,0 +1,86 @@
+"""The analysis report as the JSON document of spec/report-v1.md (plus extra fields)."""
+
+from __future__ import annotations
+
+from rehearse.analysis.answer import Analysis
+from rehearse.analysis.length import TARGET_S
+from rehearse.checks.base import CheckResult
+from rehearse.prompts import Question
+from rehearse.score import next_step, score
+
+SCHEMA_VERSION = 1
+
+
+def _round(value: float | None, digits: int = 2) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+def build_report(
+    analysis: Analysis,
+    results: list[CheckResult],
+    *,
+    question: Question | None,
+    source_path: str,
+    timings: dict[str, float] | None = None,
+) -> dict:
+    transcript = analysis.transcript
+    length = analysis.length
+    step = next_step(results)
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "question": None if question is None else {"id": question.id, "text": question.text, "category": question.category},
+        "source": {"kind": transcript.kind, "path": source_path},
+        "duration_s": _round(transcript.audio_duration_s),
+        "transcript": {
+            "text": transcript.text,
+            "engine": transcript.engine,
+            "model": transcript.model,
+            "words": [
+                {"text": w.text, "start": _round(w.start), "end": _round(w.end)} for w in transcript.words
+            ] if transcript.timed else [],
+            "settings": transcript.settings,
+        },
+        "sentences": [
+            {
+                "text": s.text,
+                "label": lab.label,
+                "start": _round(s.start),
+                "end": _round(s.end),
+                "cues": list(lab.cues),
+            }
+            for s, lab in zip(analysis.sentences, analysis.labels)
+        ],
+        "star": {
+            "present": analysis.star.present,
+            "missing": analysis.star.missing,
+            "share": analysis.star.share,
+            "in_order": analysis.star.in_order,
+        },
+        "length": {
+            "duration_s": length.duration_s,
+            "estimated": length.estimated,
+            "word_count": length.word_count,
+            "wpm": length.wpm,
+            "target_s": TARGET_S,
+            "verdict": length.verdict,
+        },
+        "pronouns": {
+            "i": analysis.pronouns.i,
+            "we": analysis.pronouns.we,
+            "i_ratio": _round(analysis.pronouns.i_ratio, 3),
+        },
+        "metrics": {
+            "count": len(analysis.metrics),
+            "items": [{"text": m.metric.text, "kind": m.metric.kind, "sentence": m.sentence} for m in analysis.metrics],
+            "in_result": analysis.metrics_in_result,
+        },
+        "checks": [
+            {"id": r.id, "status": r.status, "message": r.message, "tip": r.tip,
+             "points": r.points, "max_points": r.max_points}
+            for r in results
+        ],
+        "score": score(results),
+        "next_step": None if step is None else {"check": step.id, "tip": step.tip},
+        "timings": {k: round(v, 3) for k, v in (timings or {}).items()},
+        "take": None,
+    }

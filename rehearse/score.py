@@ -1,0 +1,25 @@
+"""The score (0-100) and the one thing to change in the next take.
+
+score = the sum of the checks' points: STAR 40 (8 per part present, 4 for the right
+order, 4 for Action the largest), length 20, "I" vs "we" 20, metrics 20. The README
+states the same formula.
+"""
+
+from __future__ import annotations
+
+from rehearse.checks import CHECKS
+from rehearse.checks.base import CheckResult
+
+MAX_SCORE = sum(check.MAX_POINTS for check in CHECKS)
+
+
+def score(results: list[CheckResult]) -> int:
+    return int(round(100 * sum(r.points for r in results) / MAX_SCORE))
+
+
+def next_step(results: list[CheckResult]) -> CheckResult | None:
+    """The check that costs the most points, or None when every check passes."""
+    open_checks = [r for r in results if r.status != "pass"]
+    if not open_checks:
+        return None
+    return max(open_checks, key=lambda r: (r.lost, r.status == "fail"))

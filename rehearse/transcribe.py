@@ -1,0 +1,138 @@
+"""Speech to words with timings, with faster-whisper on the CPU (int8).
+
+This is the only module that imports faster_whisper, and only when something is
+transcribed, so `rehearse --help` stays instant.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from functools import lru_cache
+from pathlib import Path
+
+from rehearse.audiofile import SAMPLE_RATE, load_audio
+from rehearse.errors import ModelError, NoSpeechError
+from rehearse.models import ModelChoice, download, resolve
+from rehearse.transcript import Transcript, Word
+
+ENGINE = "faster-whisper"
+COMPUTE_TYPE = "int8"
+# Greedy decoding: on 2 cores it is 1.3x faster than beam 5 for the same words on our
+# samples (benchmarks/bench.py measures both).
+BEAM_SIZE = 1
+# The features of a whole recording are computed at once; long recordings are cut into
+# windows of at most this length (at the quietest moment near the end) so memory stays
+# bounded however long the answer is.
+WINDOW_S = 240
+CUT_SEARCH_S = 10
+# Mean log-probability below this means Whisper could not make sense of the speech:
+# usually another language than the English-only model expects.
+MIN_AVG_LOGPROB = -1.2
+
+
+@lru_cache(maxsize=2)
+def _load_model(path: str):
+    # One load per process and model: loading costs more than transcribing a short answer.
+    from faster_whisper import WhisperModel
+
+    threads = min(4, os.cpu_count() or 1)
+    try:
+        return WhisperModel(path, device="cpu", compute_type=COMPUTE_TYPE, cpu_threads=threads)
+    except Exception as exc:
+        raise ModelError(f"cannot load the model in {path} ({exc}); reinstall it or pick another with --model") from exc
+
+
+def model_for(choice: ModelChoice):
+    path = choice.path or download(choice)
+    return _load_model(path)
+
+
+def _cut_points(audio) -> list[int]:
+    import numpy as np
+
+    window = WINDOW_S * SAMPLE_RATE
+    search = CUT_SEARCH_S * SAMPLE_RATE
+    frame = SAMPLE_RATE // 50
+    cuts, start = [0], 0
+    while len(audio) - start > window:
+        lo = start + window - search
+        region = audio[lo:start + window]
+        usable = len(region) // frame * frame
+        energy = (region[:usable].reshape(-1, frame) ** 2).mean(axis=1)
+        start = lo + int(np.argmin(energy)) * frame
+        cuts.append(start)
+    cuts.append(len(audio))
+    return cuts
+
+
+def transcribe_audio(audio, choice: ModelChoice) -> tuple[list[Word], dict]:
+    model = model_for(choice)
+    english_only = choice.name.endswith(".en")
+    words: list[Word] = []
+    logprobs: list[tuple[float, int]] = []
+    cuts = _cut_points(audio)
+    for lo, hi in zip(cuts, cuts[1:]):
+        offset = lo / SAMPLE_RATE
+        segments, _info = model.transcribe(
+            audio[lo:hi],
+            language="en",
+            beam_size=BEAM_SIZE,
+            word_timestamps=True,
+        )
+        for segment in segments:
+            logprobs.append((segment.avg_logprob, len(segment.words or ())))
+            for w in segment.words or ():
+                text = w.word.strip()
+                if not text:
+                    continue
+                start, end = round(w.start + offset, 3), round(w.end + offset, 3)
+                if words and not w.word.startswith(" "):
+                    # A piece without a leading space belongs to the word before ("5" + "%").
+                    words[-1] = Word(words[-1].text + text, words[-1].start, end)
+                else:
+                    words.append(Word(text, start, end))
+    settings = {
+        "compute_type": COMPUTE_TYPE,
+        "beam_size": BEAM_SIZE,
+        "language": "en",
+        "word_timestamps": True,
+        "windows": len(cuts) - 1,
+        "english_only_model": english_only,
+    }
+    total = sum(n for _, n in logprobs)
+    if total:
+        settings["avg_logprob"] = round(sum(lp * n for lp, n in logprobs) / total, 3)
+    return words, settings
+
+
+def transcribe_file(path: Path, model_name: str | None = None) -> tuple[Transcript, dict[str, float]]:
+    """Transcribe an audio file; also return how long each stage took."""
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
+    choice = resolve(model_name)
+    audio = load_audio(path)
+    timings["decode_s"] = time.perf_counter() - t0
+    t1 = time.perf_counter()
+    model_for(choice)
+    timings["model_load_s"] = time.perf_counter() - t1
+    t2 = time.perf_counter()
+    words, settings = transcribe_audio(audio, choice)
+    timings["transcribe_s"] = time.perf_counter() - t2
+    duration = len(audio) / SAMPLE_RATE
+    if not words:
+        raise NoSpeechError(f"no speech found in {path}; speak closer to the microphone and record again")
+    if settings.get("avg_logprob", 0.0) < MIN_AVG_LOGPROB and len(words) / max(duration, 1) < 4:
+        raise NoSpeechError(
+            f"the speech in {path} could not be transcribed reliably; rehearse coaches answers in "
+            "English: record the answer in English, clearly and close to the microphone"
+        )
+    transcript = Transcript(
+        words=tuple(words),
+        kind="audio",
+        engine=ENGINE,
+        model=choice.name,
+        audio_duration_s=round(duration, 2),
+        settings=settings,
+    )
+    return transcript, timings
