@@ -52,6 +52,16 @@ def main() -> int:
 
 
 def score(name: str, rows: list, verbose: bool) -> None:
+    tp, fp, fn, kind_ok = count(rows, verbose)
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    with_metric = sum(1 for _, a in rows if a)
+    print(f"{name}: {len(rows)} sentences ({with_metric} with metrics, {len(rows) - with_metric} without)")
+    print(f"  precision {precision:.1%}  recall {recall:.1%}  kind accuracy {kind_ok / max(tp, 1):.1%}  (tp {tp}, fp {fp}, fn {fn})")
+
+
+def count(rows: list, verbose: bool = False) -> tuple[int, int, int, int]:
+    """True positives, false positives, false negatives and right kinds over labeled rows."""
     tp = fp = fn = kind_ok = 0
     for sentence, anchors in rows:
         found = find_metrics(sentence)
@@ -72,11 +82,7 @@ def score(name: str, rows: list, verbose: bool) -> None:
         problems += [f"missed {a!r} [{k}]" for a, k in unmatched]
         if verbose and problems:
             print(f"{sentence}\n    " + "\n    ".join(problems))
-    precision = tp / (tp + fp) if tp + fp else 1.0
-    recall = tp / (tp + fn) if tp + fn else 1.0
-    with_metric = sum(1 for _, a in rows if a)
-    print(f"{name}: {len(rows)} sentences ({with_metric} with metrics, {len(rows) - with_metric} without)")
-    print(f"  precision {precision:.1%}  recall {recall:.1%}  kind accuracy {kind_ok / max(tp, 1):.1%}  (tp {tp}, fp {fp}, fn {fn})")
+    return tp, fp, fn, kind_ok
 
 
 if __name__ == "__main__":

@@ -138,25 +138,10 @@ def explain(check_id: str = typer.Argument(..., help="A check id: length, star, 
 
 def main() -> None:
     try:
-        app(standalone_mode=False)
+        # Typer handles usage errors itself (exit 2); our errors come through as exceptions.
+        app()
     except RehearseError as exc:
         if os.environ.get("REHEARSE_TRACEBACK"):
             raise
         sys.stderr.write(f"error: {exc}\n")
         sys.exit(exc.exit_code)
-    except KeyboardInterrupt:
-        sys.stderr.write("interrupted\n")
-        sys.exit(130)
-    except typer.Exit as exc:
-        sys.exit(exc.exit_code)
-    except SystemExit:
-        raise
-    except Exception as exc:  # click's usage errors
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
-        if isinstance(exc, click.exceptions.Abort):
-            sys.exit(1)
-        raise

@@ -18,8 +18,9 @@ def score(results: list[CheckResult]) -> int:
 
 
 def next_step(results: list[CheckResult]) -> CheckResult | None:
-    """The check that costs the most points, or None when every check passes."""
+    """What to change first: a failed check before a warning, then the one that costs the
+    most points; None when every check passes."""
     open_checks = [r for r in results if r.status != "pass"]
     if not open_checks:
         return None
-    return max(open_checks, key=lambda r: (r.lost, r.status == "fail"))
+    return max(open_checks, key=lambda r: (r.status == "fail", r.lost))

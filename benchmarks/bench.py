@@ -1,0 +1,133 @@
+"""Measure rehearse's speed on this machine. Medians of several runs, not timed tests.
+
+Usage: python benchmarks/bench.py [--runs N] [--long] [--base]
+
+  start-up      `rehearse --help` and `rehearse questions`, process start to exit
+  analyze       `rehearse analyze samples/strong-q4.flac`, process start to report
+  transcription real-time factor of tiny.en (beam 1, the default, and beam 5) and,
+                with --base, of base; word error rate against the sample's text
+  labeling      STAR labeling of a 3-minute answer
+  --long        a 20-minute recording (the strong sample 14 times): time and peak memory
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "samples" / "strong-q4.flac"
+sys.path.insert(0, str(ROOT))
+
+
+def timed_command(args: list[str], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        subprocess.run(args, check=True, capture_output=True, cwd=ROOT)
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def words_of(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9']+", text.lower())
+
+
+def wer(reference: str, hypothesis: str) -> float:
+    ref, hyp = words_of(reference), words_of(hypothesis)
+    row = list(range(len(hyp) + 1))
+    for i, r in enumerate(ref, 1):
+        prev, row[0] = row[0], i
+        for j, h in enumerate(hyp, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (r != h))
+    return row[-1] / max(len(ref), 1)
+
+
+def transcription(model_name: str, beam: int, runs: int) -> dict:
+    from rehearse import transcribe
+    from rehearse.audiofile import SAMPLE_RATE, load_audio
+    from rehearse.models import resolve
+
+    audio = load_audio(SAMPLE)
+    choice = resolve(model_name)
+    transcribe.model_for(choice)
+    old = transcribe.BEAM_SIZE
+    transcribe.BEAM_SIZE = beam
+    times, words = [], []
+    try:
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            words, _ = transcribe.transcribe_audio(audio, choice)
+            times.append(time.perf_counter() - t0)
+    finally:
+        transcribe.BEAM_SIZE = old
+    seconds = len(audio) / SAMPLE_RATE
+    reference = (ROOT / "samples" / "strong-q4.txt").read_text()
+    median = statistics.median(times)
+    return {"model": model_name, "beam": beam, "audio_s": round(seconds, 1), "median_s": round(median, 2),
+            "x_real_time": round(seconds / median, 1), "wer": round(wer(reference, " ".join(w.text for w in words)), 3)}
+
+
+def labeling_ms() -> float:
+    from rehearse.analysis.sentences import split_sentences
+    from rehearse.analysis.star import label_sentences
+    from rehearse.transcript import from_text
+
+    text = " ".join(((ROOT / "samples" / "strong-q4.txt").read_text().split() * 3)[:450])
+    times = []
+    for _ in range(20):
+        t0 = time.perf_counter()
+        label_sentences(split_sentences(from_text(text).words))
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times) * 1000
+
+
+def long_recording() -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        long_file = Path(tmp) / "long.flac"
+        subprocess.run(["sox", *[str(SAMPLE)] * 14, str(long_file)], check=True)
+        t0 = time.perf_counter()
+        out = subprocess.run([sys.executable, "-m", "rehearse", "analyze", str(long_file), "--json"],
+                             check=True, capture_output=True, text=True, cwd=ROOT)
+        elapsed = time.perf_counter() - t0
+        peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        report = json.loads(out.stdout)
+    return {"audio_min": round(report["duration_s"] / 60, 1), "seconds": round(elapsed, 1),
+            "peak_rss_mb": round(peak_mb), "words": report["length"]["word_count"],
+            "verdict": report["length"]["verdict"]}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="rehearse benchmarks")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--long", action="store_true", help="also analyze a 20-minute recording")
+    parser.add_argument("--base", action="store_true", help="also measure the base model")
+    args = parser.parse_args()
+    exe = [sys.executable, "-m", "rehearse"]
+    print(f"rehearse --help:        {timed_command([*exe, '--help'], args.runs):.2f} s")
+    print(f"rehearse questions:     {timed_command([*exe, 'questions'], args.runs):.2f} s")
+    print(f"rehearse analyze (90 s sample, start to report): {timed_command([*exe, 'analyze', str(SAMPLE), '-q', 'Q4'], 3):.2f} s")
+    rows = [transcription("tiny.en", 1, 3), transcription("tiny.en", 5, 3)]
+    if args.base:
+        rows.append(transcription("base", 1, 3))
+    for row in rows:
+        print(f"transcribe {row['model']:<8} beam {row['beam']}: {row['median_s']:.2f} s for {row['audio_s']} s "
+              f"= {row['x_real_time']}x real time, WER {row['wer']:.1%}")
+    print(f"STAR labeling of a 3-minute answer: {labeling_ms():.1f} ms")
+    if args.long:
+        row = long_recording()
+        print(f"20-minute recording: {row['audio_min']} min analyzed in {row['seconds']} s, peak memory {row['peak_rss_mb']} MB, "
+              f"{row['words']} words, verdict {row['verdict']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

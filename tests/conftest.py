@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+
+
+@pytest.fixture(autouse=True)
+def rehearse_home(tmp_path, monkeypatch):
+    """Every test gets its own empty data folder."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("REHEARSE_HOME", str(home))
+    return home
+
+
+def run_cli(*args: str, env: dict | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
+    full_env = {**os.environ, "HF_HUB_OFFLINE": "1", **(env or {})}
+    full_env.pop("REHEARSE_TRACEBACK", None)
+    return subprocess.run(
+        [sys.executable, "-m", "rehearse", *args],
+        capture_output=True, text=True, env=full_env, timeout=timeout, cwd=ROOT,
+    )
+
+
+def sample_truth(name: str) -> dict:
+    return json.loads((SAMPLES / f"{name}.json").read_text())
+
+
+@pytest.fixture(scope="session")
+def sample_reports():
+    """Reports of every shipped sample, transcribed for real with the default model once."""
+    from rehearse.pipeline import analyze_path
+
+    questions = {"strong-q4": "Q4", "no-result-q13": "Q13", "we-heavy-q20": "Q20", "no-numbers-q7": "Q7"}
+    return {name: analyze_path(SAMPLES / f"{name}.flac", question_id=q) for name, q in questions.items()}

@@ -1,0 +1,72 @@
+import pytest
+
+from rehearse.analysis.answer import analyze_transcript
+from rehearse.checks import CHECKS, run_checks
+from rehearse.score import MAX_SCORE, next_step, score
+from rehearse.transcript import Word, from_text, Transcript
+from tests.test_star import COMPLETE
+
+
+def results_for(text: str) -> dict:
+    return {r.id: r for r in run_checks(analyze_transcript(from_text(text)))}
+
+
+def spoken(text: str, seconds: float) -> Transcript:
+    tokens = text.split()
+    step = seconds / len(tokens)
+    words = tuple(Word(t, i * step, (i + 1) * step) for i, t in enumerate(tokens))
+    return Transcript(words=words, kind="audio", engine="test", model="test", audio_duration_s=seconds)
+
+
+def test_every_check_has_an_id_points_doc_and_a_guide_tip():
+    assert [c.ID for c in CHECKS] == ["length", "star", "i_vs_we", "metrics"]
+    assert MAX_SCORE == 100
+    for check in CHECKS:
+        doc = check.__doc__
+        assert "What it checks" in doc and "Why it matters" in doc and "Example" in doc
+        result = check.run(analyze_transcript(from_text(COMPLETE)))
+        assert "The guide:" in result.tip
+
+
+@pytest.mark.parametrize("seconds,verdict,status", [
+    (30, "too_short", "fail"), (50, "too_short", "warn"), (90, "good", "pass"),
+    (150, "long", "warn"), (200, "too_long", "fail"),
+])
+def test_length_verdicts_follow_the_guide(seconds, verdict, status):
+    analysis = analyze_transcript(spoken(COMPLETE, seconds))
+    assert analysis.length.verdict == verdict
+    assert {r.id: r for r in run_checks(analysis)}["length"].status == status
+
+
+def test_length_of_typed_answers_is_estimated_at_150_wpm():
+    length = analyze_transcript(from_text(" ".join(["word"] * 225) + ".")).length
+    assert (length.duration_s, length.estimated, length.wpm) == (90.0, True, None)
+
+
+def test_i_vs_we_passes_own_actions_and_fails_team_actions():
+    assert results_for("I wrote it. I shipped it. I told my manager. We celebrated.")["i_vs_we"].status == "pass"
+    assert results_for("We wrote it. We shipped it. Our team celebrated. I helped.")["i_vs_we"].status == "fail"
+    assert results_for("The service was rewritten.")["i_vs_we"].status == "warn"
+
+
+def test_metrics_check_wants_a_number_in_the_result():
+    assert results_for(COMPLETE)["metrics"].status == "pass"
+    no_result = "\n".join(COMPLETE.splitlines()[:-1])
+    assert results_for(no_result)["metrics"].status == "warn"
+    assert results_for("At my last job I fixed the deploys. I wrote a pipeline. It went well.")["metrics"].status == "fail"
+
+
+def test_star_fails_without_result_and_passes_complete():
+    assert results_for(COMPLETE)["star"].status == "pass"
+    result = results_for("\n".join(COMPLETE.splitlines()[:-1]))["star"]
+    assert result.status == "fail" and "no result" in result.message and "Add the result" in result.tip
+
+
+def test_score_is_the_sum_of_points_and_next_step_is_the_costliest_check():
+    results = run_checks(analyze_transcript(spoken(COMPLETE, 90)))
+    assert score(results) == 100 and next_step(results) is None
+    results = run_checks(analyze_transcript(spoken("\n".join(COMPLETE.splitlines()[:-1]), 90)))
+    assert score(results) == round(sum(r.points for r in results)) < 100
+    assert next_step(results).id == "star"
+    results = run_checks(analyze_transcript(spoken(COMPLETE, 30)))
+    assert next_step(results).id == "length"

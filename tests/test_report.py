@@ -1,0 +1,52 @@
+"""The JSON report follows spec/report-v1.md."""
+
+from rehearse.pipeline import analyze_path
+from tests.conftest import ROOT
+
+LABELS = {"situation", "task", "action", "result", "other"}
+KINDS = {"percent", "money", "duration", "multiplier", "count", "change", "number"}
+
+
+def assert_follows_report_v1(report: dict) -> None:
+    assert report["schema_version"] == 1
+    assert report["source"]["kind"] in ("audio", "text")
+    transcript = report["transcript"]
+    assert set(transcript) >= {"text", "engine", "model", "words"}
+    # Sentences cover the transcript's words, in order.
+    assert " ".join(s["text"] for s in report["sentences"]).split() == transcript["text"].split()
+    assert all(s["label"] in LABELS for s in report["sentences"])
+    star = report["star"]
+    order = ["situation", "task", "action", "result"]
+    assert star["missing"] == [p for p in order if not star["present"][p]]
+    assert sum(star["share"].values()) <= 1.0 + 1e-9
+    assert isinstance(star["in_order"], bool)
+    length = report["length"]
+    assert length["target_s"] == 90 and length["verdict"] in ("too_short", "good", "long", "too_long")
+    pronouns = report["pronouns"]
+    if pronouns["i"] + pronouns["we"]:
+        assert abs(pronouns["i_ratio"] - pronouns["i"] / (pronouns["i"] + pronouns["we"])) < 0.001
+    else:
+        assert pronouns["i_ratio"] is None
+    metrics = report["metrics"]
+    assert metrics["count"] == len(metrics["items"])
+    assert all(m["kind"] in KINDS and 0 <= m["sentence"] < len(report["sentences"]) for m in metrics["items"])
+    assert metrics["in_result"] == any(report["sentences"][m["sentence"]]["label"] == "result" for m in metrics["items"])
+    assert {c["id"] for c in report["checks"]} >= {"length", "star", "i_vs_we", "metrics"}
+    assert all(c["status"] in ("pass", "warn", "fail") and c["message"] and c["tip"] for c in report["checks"])
+    assert 0 <= report["score"] <= 100
+    assert "take" in report
+
+
+def test_typed_answer_report(tmp_path):
+    answer = tmp_path / "answer.md"
+    answer.write_text((ROOT / "samples" / "strong-q4.txt").read_text())
+    report = analyze_path(answer, question_id="q4")
+    assert_follows_report_v1(report)
+    assert report["question"]["id"] == "Q4"
+    assert report["source"] == {"kind": "text", "path": str(answer)}
+    assert report["duration_s"] is None
+    assert report["transcript"]["words"] == [] and report["transcript"]["engine"] is None
+    assert all(s["start"] is None for s in report["sentences"])
+    assert report["length"]["estimated"] is True
+    assert report["star"]["missing"] == []
+    assert report["take"] is None

@@ -1,0 +1,54 @@
+import pytest
+
+from rehearse.analysis.sentences import split_sentences
+from rehearse.transcript import Word, from_text
+
+
+def timed(text: str, gaps: dict[int, float] | None = None) -> list[Word]:
+    words, clock = [], 0.0
+    for i, token in enumerate(text.split()):
+        clock += (gaps or {}).get(i, 0.0)
+        words.append(Word(token, clock, clock + 0.3))
+        clock += 0.3
+    return words
+
+
+def test_sentences_cover_every_word_in_order():
+    transcript = from_text("I built it. Then I shipped it! Did it work? Yes.")
+    sentences = split_sentences(transcript.words)
+    assert [s.text for s in sentences] == ["I built it.", "Then I shipped it!", "Did it work?", "Yes."]
+    assert " ".join(s.text for s in sentences) == transcript.text
+
+
+def test_sentences_keep_word_timings():
+    sentences = split_sentences(timed("I built it. Then I shipped it."))
+    assert sentences[1].start == sentences[1].words[0].start == pytest.approx(0.9)
+    assert sentences[1].end == pytest.approx(2.1)
+
+
+def test_a_long_pause_ends_a_sentence_without_punctuation():
+    sentences = split_sentences(timed("so I profiled the service and found a slow query latency dropped a lot", {10: 1.2}))
+    assert [s.text for s in sentences] == ["so I profiled the service and found a slow query", "latency dropped a lot"]
+
+
+def test_a_capitalized_function_word_starts_a_sentence_whisper_left_unpunctuated():
+    sentences = split_sentences(timed("the old page was confusing customers We needed to ship it"))
+    assert [s.text for s in sentences] == ["the old page was confusing customers", "We needed to ship it"]
+
+
+def test_names_do_not_start_sentences_and_abbreviations_do_not_end_them():
+    sentences = split_sentences(from_text("I asked Dana about it. It took 6 weeks vs. 12 weeks.").words)
+    assert [s.text for s in sentences] == ["I asked Dana about it.", "It took 6 weeks vs. 12 weeks."]
+
+
+def test_a_run_on_sentence_is_cut_at_a_clause_boundary():
+    text = ("I set up a meeting with the whole team and the product manager to go through the plan, "
+            "and then I wrote the migration script and ran it on staging first for two days.")
+    sentences = split_sentences(from_text(text).words)
+    assert len(sentences) == 2
+    assert sentences[1].text.startswith("and then I wrote")
+
+
+def test_typed_markdown_bullets_become_sentences():
+    transcript = from_text("## Action\n- Wrote the runbook\n- **Trained** the team")
+    assert [s.text for s in split_sentences(transcript.words)] == ["Action.", "Wrote the runbook.", "Trained the team."]

@@ -1,0 +1,58 @@
+"""Real speech, transcribed with the real default model (tiny.en), end to end."""
+
+import pytest
+
+from tests.conftest import sample_truth
+from tests.test_report import assert_follows_report_v1
+
+
+def test_strong_sample_is_heard_and_scored(sample_reports):
+    report = sample_reports["strong-q4"]
+    assert_follows_report_v1(report)
+    text = report["transcript"]["text"].lower()
+    for phrase in ("billing", "dana", "feature flag", "tech lead", "disagreement"):
+        assert phrase in text
+    assert report["transcript"]["model"] == "tiny.en" and report["transcript"]["engine"] == "faster-whisper"
+    truth = sample_truth("strong-q4")
+    assert report["duration_s"] == pytest.approx(truth["duration_s"], abs=0.1)
+    # The speech runs from the first sentence's start to the last one's end.
+    spoken = truth["sentences"][-1]["end"] - truth["sentences"][0]["start"]
+    assert report["length"]["duration_s"] == pytest.approx(spoken, abs=1.0)
+    assert report["length"]["verdict"] == "good"
+    assert report["star"]["missing"] == [] and report["star"]["in_order"]
+    assert max(report["star"]["share"], key=report["star"]["share"].get) == "action"
+    assert report["pronouns"]["i_ratio"] > 0.7
+    assert report["metrics"]["in_result"]
+    assert any(m["kind"] == "change" for m in report["metrics"]["items"])
+    assert report["score"] >= 90
+
+
+def test_word_timings_match_where_the_sentences_were_spoken(sample_reports):
+    report = sample_reports["strong-q4"]
+    truth = sample_truth("strong-q4")["sentences"]
+    words = report["transcript"]["words"]
+    assert words[0]["start"] == pytest.approx(truth[0]["start"], abs=0.5)
+    assert words[-1]["end"] == pytest.approx(truth[-1]["end"], abs=0.5)
+    assert all(a["start"] <= b["start"] for a, b in zip(words, words[1:]))
+
+
+def test_answer_without_a_result_is_caught(sample_reports):
+    report = sample_reports["no-result-q13"]
+    assert "result" in report["star"]["missing"]
+    assert report["metrics"]["in_result"] is False
+    star = next(c for c in report["checks"] if c["id"] == "star")
+    assert star["status"] == "fail" and "Add the result" in star["tip"]
+    assert report["next_step"]["check"] in ("star", "length")
+
+
+def test_we_heavy_answer_fails_i_vs_we(sample_reports):
+    report = sample_reports["we-heavy-q20"]
+    assert report["pronouns"]["we"] >= 10 and report["pronouns"]["i_ratio"] < 0.2
+    assert next(c for c in report["checks"] if c["id"] == "i_vs_we")["status"] == "fail"
+
+
+def test_answer_without_numbers_fails_metrics(sample_reports):
+    report = sample_reports["no-numbers-q7"]
+    assert report["metrics"]["count"] == 0
+    assert next(c for c in report["checks"] if c["id"] == "metrics")["status"] == "fail"
+    assert report["star"]["present"]["result"]
