@@ -17,10 +17,16 @@ def score(results: list[CheckResult]) -> int:
     return int(round(100 * sum(r.points for r in results) / MAX_SCORE))
 
 
+# Which check to work on first when several fail: the structure is the guide's core, and
+# fixing it (adding the missing result, say) often fixes the length and metrics too.
+PRIORITY = ("star", "length", "i_vs_we", "metrics")
+
+
 def next_step(results: list[CheckResult]) -> CheckResult | None:
-    """What to change first: a failed check before a warning, then the one that costs the
-    most points; None when every check passes."""
+    """What to change first: a failed check before a warning, then by PRIORITY; None when
+    every check passes."""
     open_checks = [r for r in results if r.status != "pass"]
     if not open_checks:
         return None
-    return max(open_checks, key=lambda r: (r.status == "fail", r.lost))
+    rank = {check_id: i for i, check_id in enumerate(PRIORITY)}
+    return min(open_checks, key=lambda r: (r.status != "fail", rank.get(r.id, len(rank)), -r.lost))
