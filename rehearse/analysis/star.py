@@ -82,12 +82,12 @@ CUES: tuple[Cue, ...] = (
          r"^(?:so,? |um,? |well,? )*(?:our|the|my|their|his|her|one of (?:our|the|my)) (?:[\w-]+ ){0,3}(?:was|were|had|kept|did|didn't|looked|wanted|went|started|took)\b"),
     # task: the speaker's responsibility or the challenge
     _cue("had_to", "task", 2.5,
-         r"\bi (?:really |also |still |just )?(?:needed|had|wanted|was asked|was tasked|was expected|was supposed|was told|had been asked|felt i had|got asked|was chosen|volunteered|offered|was hired|needed a way) to\b"),
+         r"\bi (?:really |also |still |just )?(?:(?:needed|wanted) (?:us|him|her|them|the team|everyone)|needed|had|wanted|was asked|was tasked|was expected|was supposed|was told|had been asked|felt i had|got asked|was chosen|volunteered|offered|was hired|needed a way) to\b"),
     _cue("my_job", "task", 2.5,
          r"\bmy (?:main |real |first |whole )?(?:job|task|role|goal|responsibility|mission|assignment|challenge|mandate|priority|brief) (?:was|is|became|there was)\b"),
     _cue("volunteered_me", "task", 3.5, r"\b(?:decided (?:that )?it (?:would|should) be me|someone had to)\b"),
     _cue("asked_me", "task", 2.0, r"\b(?:asked|wanted|needed|told|tasked|assigned|hired|brought in) me to\b|\bput me in charge\b"),
-    _cue("on_me", "task", 2.0,
+    _cue("on_me", "task", 3.0,
          r"\b(?:it was (?:on|up to) me|it was my (?:job|responsibility|call|task)|it fell (?:to|on) me|i took (?:it on|ownership|responsibility)|i was (?:responsible|in charge|accountable|the one who|assigned|tasked|asked|the only one)|i owned|i took it upon|i was the one)\b"),
     _cue("team_goal", "task", 1.5,
          r"\b(?:we|the team) (?:needed|had|wanted|were asked|were supposed) to\b|\bthe (?:goal|challenge|task|ask|priority|deadline|requirement|objective) was\b|\b(?:the|our) (?:goal|challenge) (?:here )?was\b"),
@@ -114,7 +114,7 @@ CUES: tuple[Cue, ...] = (
     _cue("recognition", "result", 1.5,
          r"\b(?:promoted|recognized|praised|thanked|appreciated|renewed|approved|was happy|were happy|were (?:really )?happy|positive feedback|good feedback|told me (?:later|afterwards)|later (?:asked|told)|asked me to (?:share|present|lead)|became the|i'm (?:still )?(?:proud|the person))\b"),
     _cue("success", "result", 1.0,
-         r"\b(?:successful(?:ly)?|by (?:week|day|month|the end|the time)|it worked|paid off|worked out|went (?:really |pretty |very )?well|was a success|on time|ahead of schedule|zero data loss|within (?:a|the) (?:day|week|month|deadline)|within a (?:few|couple of) (?:weeks|months)|both landed|never had to)\b"),
+         r"\b(?:successful(?:ly)?|by (?:week|day|month|the end|the time)|over the (?:next|following) (?:few |couple of )?(?:days|weeks|months|quarters|year|years)|it worked|paid off|worked out|went (?:really |pretty |very )?well|was a success|on time|ahead of schedule|zero data loss|within (?:a|the) (?:day|week|month|deadline)|within a (?:few|couple of) (?:weeks|months)|both landed|never had to)\b"),
     # other: asides to the interviewer
     _cue("aside", "other", 3.0,
          r"^(?:oh,? |um,? |well,? |yeah,? )*(?:that's a (?:great|good|tough) question|great question|good question|sure|yeah|okay|ok|let me think|does that answer|happy to|i hope that|that's (?:it|the story|about it)|so yeah|thank you|thanks|hmm|any questions)\b[^.?!]{0,25}[.?!]?$"),
