@@ -128,11 +128,10 @@ def models(
 def explain(check_id: str = typer.Argument(..., help="A check id: length, star, i_vs_we, metrics.")) -> None:
     """Explain what a check looks for, why it matters, with an example."""
     from rehearse.checks import CHECKS, by_id
-    from rehearse.errors import RehearseError as _Error
 
     check = by_id(check_id)
     if check is None:
-        raise _Error(f"unknown check {check_id!r}; checks are: {', '.join(c.ID for c in CHECKS)}")
+        raise RehearseError(f"unknown check {check_id!r}; checks are: {', '.join(c.ID for c in CHECKS)}")
     typer.echo((check.__doc__ or "").strip())
 
 

@@ -39,7 +39,7 @@ def _package_dir(module: str) -> Path | None:
     return Path(list(spec.submodule_search_locations)[0])
 
 
-def _check_folder(folder: Path, name: str) -> None:
+def _check_folder(folder: Path) -> None:
     missing = [f for f in REQUIRED_FILES if not (folder / f).is_file()]
     if missing:
         raise ModelError(
@@ -106,7 +106,7 @@ def resolve(name: str | None) -> ModelChoice:
     if path.exists() or "/" in name or os.sep in name:
         if not path.is_dir():
             raise ModelError(f"model path {name} is not a folder; give a CTranslate2 Whisper model folder or a model name (run `rehearse models`)")
-        _check_folder(path, name)
+        _check_folder(path)
         return ModelChoice(path.name, str(path), f"folder {path}")
     return ModelChoice(name, None, "download from the Hugging Face hub")
 

@@ -51,9 +51,11 @@ def run(analysis: Analysis) -> CheckResult:
     message = "; ".join(found) + "."
 
     if star.missing:
-        first = star.missing[0] if not any(m in ESSENTIAL for m in star.missing) else next(m for m in star.missing if m in ESSENTIAL)
+        # Ask for the part that matters most first: a missing result before a missing task.
+        essential_missing = [m for m in star.missing if m in ESSENTIAL]
+        first = (essential_missing or star.missing)[0]
         tip = f"Add the {first}. The guide: \"{definitions[first]}.\""
-        status = "fail" if any(m in ESSENTIAL for m in star.missing) or len(star.missing) > 1 else "warn"
+        status = "fail" if essential_missing or len(star.missing) > 1 else "warn"
     elif not star.in_order:
         tip = f"Tell it in order: Situation, Task, Action, Result. {guide_quote(ID)}"
         status = "warn"
