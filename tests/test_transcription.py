@@ -56,3 +56,12 @@ def test_answer_without_numbers_fails_metrics(sample_reports):
     assert report["metrics"]["count"] == 0
     assert next(c for c in report["checks"] if c["id"] == "metrics")["status"] == "fail"
     assert report["star"]["present"]["result"]
+
+
+@pytest.mark.parametrize("name", ["strong-q4", "no-result-q13", "we-heavy-q20", "no-numbers-q7"])
+def test_every_sample_report_follows_the_spec(sample_reports, name):
+    report = sample_reports[name]
+    assert_follows_report_v1(report)
+    assert report["source"]["kind"] == "audio" and report["take"] is None
+    assert all(s["start"] is not None and s["start"] <= s["end"] for s in report["sentences"])
+    assert report["length"]["wpm"] > 100
