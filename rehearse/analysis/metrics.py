@@ -61,7 +61,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("change", re.compile(r"\bby\s+" + _APPROX + _FRACTION + r"\b", re.I)),
     ("money", re.compile(
         _APPROX + r"\$\s?" + _NUM + _END + r"(?:\s*(?:thousand|million|billion))?" + r"(?:\s+(?:a|per)\s+(?:second|minute|hour|day|week|month|quarter|year))?"
-        r"|" + _APPROX + _NUM + r"\s+" + _CURRENCY_WORD + r"\b" + _PER, re.I)),
+        r"|" + _APPROX + _NUM + r"(?:\s+(?:thousand|million|billion))?\s+" + _CURRENCY_WORD + r"\b" + _PER, re.I)),
     ("percent", re.compile(_APPROX + r"(?:" + _NUM + r"|half\s+a)\s*(?:%|percent\b|per\s+cent\b|percentage\s+points\b)", re.I)),
     ("multiplier", re.compile(
         _APPROX + _NUM + r"\s?x\b|" + _APPROX + _NUM + r"\s+times\s+(?:faster|slower|more|less|fewer|bigger|smaller|cheaper|higher|lower|as\s+\w+)"
@@ -71,7 +71,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         + r"|\b(?:half\s+an?\s+(?:hour|day|year))\b", re.I)),
     ("count", re.compile(
         r"\b" + _NUM + r"\s+out\s+of\s+" + _NUM + r"(?:\s+" + _MODIFIERS + _PLURAL + r")?"
-        r"|\bzero\s+" + _MODIFIERS + r"[a-z]+\b"
+        r"|\bzero\s+" + _MODIFIERS + r"(?:" + _PLURAL + r"|loss\b|downtime\b)"
         r"|" + _APPROX + r"(?:" + _DIGITS_NUM + r"|\b(?!one\b|zero\b)" + _WORDS_NUM + r"\b)" + _END + r"\s+" + _MODIFIERS + _PLURAL, re.I)),
 ]
 
