@@ -59,16 +59,11 @@ def transcription(model_name: str, beam: int, runs: int) -> dict:
     audio = load_audio(SAMPLE)
     choice = resolve(model_name)
     transcribe.model_for(choice)
-    old = transcribe.BEAM_SIZE
-    transcribe.BEAM_SIZE = beam
     times, words = [], []
-    try:
-        for _ in range(runs):
-            t0 = time.perf_counter()
-            words, _ = transcribe.transcribe_audio(audio, choice)
-            times.append(time.perf_counter() - t0)
-    finally:
-        transcribe.BEAM_SIZE = old
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        words, _ = transcribe.transcribe_audio(audio, choice, beam_size=beam)
+        times.append(time.perf_counter() - t0)
     seconds = len(audio) / SAMPLE_RATE
     reference = (ROOT / "samples" / "strong-q4.txt").read_text()
     median = statistics.median(times)
@@ -77,17 +72,10 @@ def transcription(model_name: str, beam: int, runs: int) -> dict:
 
 
 def labeling_ms() -> float:
-    from rehearse.analysis.sentences import split_sentences
-    from rehearse.analysis.star import label_sentences
-    from rehearse.transcript import from_text
+    sys.path.insert(0, str(ROOT / "eval"))
+    import star_eval
 
-    text = " ".join(((ROOT / "samples" / "strong-q4.txt").read_text().split() * 3)[:450])
-    times = []
-    for _ in range(20):
-        t0 = time.perf_counter()
-        label_sentences(split_sentences(from_text(text).words))
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times) * 1000
+    return star_eval.labeling_ms(star_eval.three_minute_answer(star_eval.load_spoken()))
 
 
 def long_recording() -> dict:

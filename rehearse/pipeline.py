@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from contextlib import nullcontext
 from pathlib import Path
 
 from rehearse import prompts
@@ -15,6 +16,7 @@ from rehearse.transcript import Transcript, from_text
 
 
 def read_text_answer(path: Path) -> Transcript:
+    check_path(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -28,17 +30,15 @@ def read_text_answer(path: Path) -> Transcript:
 def analyze_path(path: Path, *, question_id: str | None = None, model_name: str | None = None, status=None) -> dict:
     """The full report for one answer file. `status` is a rich Console for progress, or None."""
     question = prompts.question(question_id) if question_id else None
-    check_path(path)
     timings: dict[str, float] = {}
     if path.suffix.lower() in TEXT_SUFFIXES:
         transcript = read_text_answer(path)
     else:
         from rehearse.transcribe import transcribe_file
 
-        if status is not None:
-            with status.status(f"Transcribing {path.name} with {model_name or 'tiny.en'}..."):
-                transcript, timings = transcribe_file(path, model_name)
-        else:
+        # load_audio checks the path before anything is decoded.
+        progress = status.status(f"Transcribing {path.name} with {model_name or 'tiny.en'}...") if status else nullcontext()
+        with progress:
             transcript, timings = transcribe_file(path, model_name)
     t0 = time.perf_counter()
     analysis = analyze_transcript(transcript)

@@ -67,9 +67,8 @@ def _cut_points(audio) -> list[int]:
     return cuts
 
 
-def transcribe_audio(audio, choice: ModelChoice) -> tuple[list[Word], dict]:
+def transcribe_audio(audio, choice: ModelChoice, beam_size: int = BEAM_SIZE) -> tuple[list[Word], dict]:
     model = model_for(choice)
-    english_only = choice.name.endswith(".en")
     words: list[Word] = []
     logprobs: list[tuple[float, int]] = []
     cuts = _cut_points(audio)
@@ -78,7 +77,7 @@ def transcribe_audio(audio, choice: ModelChoice) -> tuple[list[Word], dict]:
         segments, _info = model.transcribe(
             audio[lo:hi],
             language="en",
-            beam_size=BEAM_SIZE,
+            beam_size=beam_size,
             word_timestamps=True,
         )
         for segment in segments:
@@ -95,11 +94,10 @@ def transcribe_audio(audio, choice: ModelChoice) -> tuple[list[Word], dict]:
                     words.append(Word(text, start, end))
     settings = {
         "compute_type": COMPUTE_TYPE,
-        "beam_size": BEAM_SIZE,
+        "beam_size": beam_size,
         "language": "en",
         "word_timestamps": True,
         "windows": len(cuts) - 1,
-        "english_only_model": english_only,
     }
     total = sum(n for _, n in logprobs)
     if total:
