@@ -46,9 +46,21 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
+    ctx: typer.Context,
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
 ) -> None:
-    pass
+    if ctx.invoked_subcommand not in ("practice", "recover"):
+        _mention_unfinished()
+
+
+def _mention_unfinished() -> None:
+    """A recording cut short by a crash is never silently forgotten: every command says so."""
+    from rehearse.takefile import find_unfinished
+
+    for take in find_unfinished():
+        _console(stderr=True).print(
+            f"note: a recording was cut short ({take.question_id or 'no question'}, {take.seconds:.0f} s, {take.path}); "
+            "run `rehearse recover` to analyze it", style="yellow")
 
 
 @app.command()
@@ -103,6 +115,85 @@ def analyze(
 
 
 @app.command()
+def practice(
+    question_id: Optional[str] = typer.Argument(None, metavar="[QUESTION_ID]", help="The question to answer: Q1..Q25. Without it, one is picked at random.", show_default=False),
+    random_pick: bool = typer.Option(False, "--random", help="Pick a question at random (the default when no QUESTION_ID is given)."),
+    category: Optional[str] = typer.Option(None, "--category", "-c", help="With --random: only questions whose category contains this text."),
+    max_seconds: float = typer.Option(180, "--max-seconds", min=5, help="Stop recording after this many seconds."),
+    device: Optional[str] = typer.Option(None, "--device", "-d", help="Input device id or name (see `rehearse devices`); default: the system's."),
+    model: Optional[str] = typer.Option(None, "--model", "-m", help="Transcription model, as for `analyze`."),
+    replay: Optional[Path] = typer.Option(None, "--replay", help="Play this audio file through the recording path instead of the microphone (demos, tests).", show_default=False),
+    speed: float = typer.Option(1.0, "--speed", min=0.1, max=100, help="With --replay: play this many times faster than real time."),
+) -> None:
+    """Answer a question aloud: see it, speak, stop with Enter, get the feedback.
+
+    The answer is written to disk as it is recorded; Ctrl-C stops and keeps it.
+    Example: rehearse practice Q4
+    """
+    from rehearse import practice as session
+
+    if question_id and random_pick:
+        raise typer.BadParameter("give a QUESTION_ID or --random, not both")
+    if speed != 1.0 and replay is None:
+        raise typer.BadParameter("--speed only applies with --replay FILE")
+    options = session.Options(max_seconds=max_seconds, device=device, model=model, replay=replay, speed=speed, category=category)
+    session.run(question_id, options, _console())
+
+
+@app.command()
+def recover(
+    model: Optional[str] = typer.Option(None, "--model", "-m", help="Transcription model, as for `analyze`."),
+) -> None:
+    """Analyze recordings that were cut short (a crash, a closed terminal, kill -9).
+
+    `rehearse practice` offers them by itself; this does it without a prompt.
+    """
+    from rehearse import practice as session
+    from rehearse.render import print_report
+    from rehearse.takefile import find_unfinished, release
+
+    console = _console()
+    takes = find_unfinished()
+    if not takes:
+        console.print("No unfinished recordings.")
+        return
+    for take in takes:
+        console.print(f"Recovered {take.path} ({take.question_id or 'no question'}, {take.seconds:.0f} s)")
+        report = session.analyze_recording(take.path, take.question_id, model, _console(stderr=True))
+        release(take)
+        print_report(report, console)
+
+
+@app.command()
+def devices(
+    as_json: bool = typer.Option(False, "--json", help="Print JSON: {\"devices\": [{id, name, channels, default_samplerate, default}]}."),
+) -> None:
+    """List the audio input devices, for `practice --device ID`."""
+    from rehearse.recording import input_devices
+
+    found = input_devices()
+    if as_json:
+        _print_json({"devices": [
+            {"id": d.id, "name": d.name, "channels": d.channels, "default_samplerate": d.default_samplerate, "default": d.is_default}
+            for d in found
+        ]})
+        return
+    console = _console()
+    if not found:
+        console.print("No input devices found. Connect or enable a microphone (and check that the system "
+                      "allows this terminal to use it), then run `rehearse devices` again.")
+        return
+    from rich.table import Table
+
+    table = Table(show_header=True, header_style="bold")
+    for column in ("ID", "Name", "Channels", "Default rate", ""):
+        table.add_column(column)
+    for d in found:
+        table.add_row(str(d.id), d.name, str(d.channels), f"{d.default_samplerate:.0f} Hz", "default" if d.is_default else "")
+    console.print(table)
+
+
+@app.command()
 def models(
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
@@ -144,3 +235,8 @@ def main() -> None:
             raise
         sys.stderr.write(f"error: {exc}\n")
         sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        if os.environ.get("REHEARSE_TRACEBACK"):
+            raise
+        sys.stderr.write("interrupted\n")
+        sys.exit(130)

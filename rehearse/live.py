@@ -1,0 +1,70 @@
+"""The live panel shown while an answer is recorded: the clock against the guide's marks,
+an input level meter and a muted-microphone warning. Drawn from a RecordingState alone."""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.panel import Panel
+from rich.text import Text
+
+from rehearse.analysis.length import LONG_ABOVE_S, TARGET_S, TOO_LONG_ABOVE_S, TOO_SHORT_BELOW_S
+from rehearse.recording import LEVEL_FLOOR_DB, SILENT_WARNING_S, RecordingState
+
+BAR_WIDTH = 54
+METER_WIDTH = 24
+STAR_REMINDER = "Situation (short) → Task → Action (most of it, say \"I\") → Result (with a number)"
+
+
+def zone(seconds: float) -> tuple[str, str]:
+    """The colour and the coaching line for this point of an answer."""
+    if seconds < TOO_SHORT_BELOW_S:
+        return "yellow", "under a minute: tell the whole story"
+    if seconds < TARGET_S:
+        return "green", "good length: aim to finish near 1:30"
+    if seconds <= LONG_ABOVE_S:
+        return "bold green", "past 1:30: land the Result"
+    if seconds <= TOO_LONG_ABOVE_S:
+        return "yellow", "long: wrap up with the Result now"
+    return "bold red", "over 3 minutes: finish now"
+
+
+def clock(seconds: float) -> str:
+    minutes, secs = divmod(int(seconds), 60)
+    return f"{minutes}:{secs:02d}"
+
+
+def _timeline(elapsed: float, scale: float) -> Text:
+    bar = Text()
+    for i in range(BAR_WIDTH):
+        t = (i + 0.5) / BAR_WIDTH * scale
+        bar.append("━" if t <= elapsed else "─", style=zone(t)[0] if t <= elapsed else "dim")
+    marks = [" "] * (BAR_WIDTH + 8)
+    for seconds, label in ((TOO_SHORT_BELOW_S, "1:00"), (TARGET_S, "1:30 aim"), (LONG_ABOVE_S, "2:00"), (TOO_LONG_ABOVE_S, "3:00")):
+        if seconds > scale:
+            continue
+        at = min(int(seconds / scale * BAR_WIDTH), BAR_WIDTH - 1)
+        marks[at:at + len(label)] = list(label)
+    return Text.assemble(bar, "\n", Text("".join(marks).rstrip(), style="dim"))
+
+
+def _meter(level_db: float) -> Text:
+    filled = round((level_db - LEVEL_FLOOR_DB) / -LEVEL_FLOOR_DB * METER_WIDTH)
+    style = "green" if level_db > -30 else "yellow" if level_db > -45 else "red"
+    return Text.assemble(
+        ("input ", "dim"), ("▮" * filled, style), ("▯" * (METER_WIDTH - filled), "dim"), (f" {level_db:4.0f} dB", "dim"),
+    )
+
+
+def recording_panel(state: RecordingState, title: str = "Recording") -> Panel:
+    colour, advice = zone(state.elapsed_s)
+    scale = max(float(TOO_LONG_ABOVE_S), state.max_s)
+    head = Text.assemble(
+        ("● REC ", "bold red"), (clock(state.elapsed_s), f"bold {colour}"), (f" / {clock(state.max_s)}   ", "dim"), (advice, colour),
+    )
+    lines = [head, _timeline(state.elapsed_s, scale), _meter(state.level_db)]
+    if state.silent_s >= SILENT_WARNING_S:
+        lines.append(Text(f"No sound for {state.silent_s:.0f} s: is the microphone muted?", style="bold red"))
+    if state.overflows:
+        lines.append(Text(f"input overflowed {state.overflows} time(s); still recording", style="yellow"))
+    lines.append(Text("Enter stops · Ctrl-C also stops and keeps the take", style="dim"))
+    return Panel(Group(*lines), title=f"{title} · {state.source}" if state.source else title, title_align="left")

@@ -1,0 +1,167 @@
+"""The practice session: show a question, record the answer, report, and go again.
+
+This wires the parts (questions, recording, live panel, pipeline, report) for a person at
+a terminal; the decisions live in those modules.
+"""
+
+from __future__ import annotations
+
+import random
+import signal
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.console import Console, Group
+from rich.live import Live
+from rich.panel import Panel
+from rich.text import Text
+
+from rehearse import prompts
+from rehearse.errors import RehearseError
+from rehearse.live import STAR_REMINDER, recording_panel
+from rehearse.recording import DEFAULT_MAX_S, InputSource, Recorder, Recording, RecordingState, StopSignal, watch_keys
+from rehearse.render import print_report
+from rehearse.takefile import UnfinishedTake, find_unfinished, new_take_path, release
+
+COUNTDOWN_FROM = 3
+STOPPED_BY = {
+    "enter": "you pressed Enter",
+    "ctrl-c": "Ctrl-C",
+    "limit": "the time limit",
+    "end": "the end of the replayed file",
+}
+
+
+@dataclass
+class Options:
+    max_seconds: float = DEFAULT_MAX_S
+    device: str | None = None
+    model: str | None = None
+    replay: Path | None = None
+    speed: float = 1.0
+    category: str | None = None
+
+
+def pick_question(question_id: str | None, category: str | None, avoid: str | None = None) -> prompts.Question:
+    if question_id:
+        return prompts.question(question_id)
+    pool = prompts.questions(category)
+    others = [q for q in pool if q.id != avoid] or pool
+    return random.choice(others)
+
+
+def open_source(options: Options) -> InputSource:
+    from rehearse.recording import MicrophoneSource, ReplaySource
+
+    if options.replay is not None:
+        return ReplaySource(options.replay, options.speed)
+    return MicrophoneSource(options.device)
+
+
+def question_card(question: prompts.Question) -> Panel:
+    body = Group(Text(question.text, style="bold"), Text(STAR_REMINDER, style="dim"))
+    return Panel(body, title=f"{question.id} · {question.category}", title_align="left")
+
+
+def countdown(console: Console, seconds_each: float) -> None:
+    with Live(Text(""), console=console, transient=True, refresh_per_second=20) as live:
+        for n in range(COUNTDOWN_FROM, 0, -1):
+            live.update(Text(f"Start speaking in {n}...", style="bold"))
+            time.sleep(seconds_each)
+
+
+def record_answer(question: prompts.Question, source: InputSource, options: Options, console: Console) -> Recording:
+    """Record until Enter, Ctrl-C, the time limit or the end of a replay, with the live panel."""
+    path = new_take_path(question.id)
+    recorder = Recorder(source, path, max_seconds=options.max_seconds,
+                        details={"question_id": question.id, "model": options.model})
+    stop = StopSignal()
+    # Ctrl-C stops the recording like Enter does; the take is kept and analyzed.
+    previous = signal.signal(signal.SIGINT, lambda *_: stop.set("ctrl-c"))
+    stop_watching = watch_keys(stop)
+    try:
+        state = RecordingState(max_s=options.max_seconds, source=source.name)
+        with Live(recording_panel(state), console=console, refresh_per_second=10) as live:
+            recording = recorder.record(stop, on_tick=lambda s: live.update(recording_panel(s)))
+        if not console.is_terminal:
+            console.line()  # Live leaves its last frame without a newline when not on a terminal
+    finally:
+        stop_watching()
+        signal.signal(signal.SIGINT, previous)
+    console.print(Text(
+        f"Stopped at {recording.seconds:.0f} s by {STOPPED_BY.get(recording.stopped_by, recording.stopped_by)}. "
+        f"Recording kept in {recording.path}", style="dim"))
+    for warning in recording.warnings:
+        console.print(Text(f"warning: {warning}", style="yellow"))
+    return recording
+
+
+def analyze_recording(path: Path, question_id: str | None, model: str | None, console: Console,
+                      recording: Recording | None = None) -> dict:
+    from rehearse.pipeline import analyze_path
+
+    started = time.perf_counter()
+    try:
+        report = analyze_path(path, question_id=question_id, model_name=model, status=console)
+    except RehearseError as exc:
+        raise type(exc)(f"{exc} (the recording is kept in {path})") from exc
+    report["timings"]["total_s"] = round(time.perf_counter() - started, 3)
+    if recording is not None:
+        report["recording"] = {
+            "path": str(recording.path), "samplerate": recording.samplerate, "seconds": round(recording.seconds, 2),
+            "stopped_by": recording.stopped_by, "overflows": recording.overflows, "source": recording.source,
+        }
+    return report
+
+
+def ask(console: Console, prompt: str, choices: str, default: str) -> str:
+    """One letter from `choices`; the default on Enter or when there is no keyboard (EOF)."""
+    while True:
+        try:
+            answer = console.input(Text(prompt, style="bold")).strip().lower()
+        except EOFError:
+            console.print()
+            return default
+        if not answer:
+            return default
+        if answer[0] in choices:
+            return answer[0]
+        console.print(f"Type one of: {', '.join(choices)}")
+
+
+def offer_unfinished(takes: list[UnfinishedTake], options: Options, console: Console) -> str | None:
+    """Offer each recording cut short by a crash; returns the question id of the last one analyzed."""
+    last = None
+    for take in takes:
+        what = f"{take.question_id or 'no question'}, {take.seconds:.0f} s, started {take.started_at or 'at an unknown time'}"
+        console.print(Text(f"Found a recording that was cut short ({what}); its header is repaired: {take.path}", style="yellow"))
+        if ask(console, "Analyze it now? [Y/n] ", "yn", "y") != "y":
+            release(take)
+            console.print(Text(f"Kept. Analyze it later with: rehearse analyze {take.path}", style="dim"))
+            continue
+        report = analyze_recording(take.path, take.question_id, options.model, console)
+        release(take)
+        print_report(report, console)
+        last = take.question_id
+    return last
+
+
+def run(question_id: str | None, options: Options, console: Console) -> None:
+    """The whole session, until the person quits."""
+    recovered_question = offer_unfinished(find_unfinished(), options, console)
+    question = pick_question(question_id or recovered_question, options.category)
+    # Open the input before the question shows, so a missing microphone is said at once.
+    source = open_source(options)
+    while True:
+        console.print(question_card(question))
+        countdown(console, 1.0 / options.speed if options.replay else 1.0)
+        recording = record_answer(question, source, options, console)
+        report = analyze_recording(recording.path, question.id, options.model, console, recording)
+        print_report(report, console)
+        choice = ask(console, "[r] try again  [n] another question  [q] quit: ", "rnq", "q")
+        if choice == "q":
+            return
+        if choice == "n":
+            question = pick_question(None, options.category, avoid=question.id)
+        source = open_source(options)
