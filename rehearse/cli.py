@@ -60,7 +60,7 @@ def _mention_unfinished() -> None:
     for take in find_unfinished():
         _console(stderr=True).print(
             f"note: a recording was cut short ({take.question_id or 'no question'}, {take.seconds:.0f} s, {take.path}); "
-            "run `rehearse recover` to analyze it", style="yellow")
+            "run `rehearse recover` to analyze it", style="yellow", soft_wrap=True)
 
 
 @app.command()
@@ -158,7 +158,7 @@ def recover(
         console.print("No unfinished recordings.")
         return
     for take in takes:
-        console.print(f"Recovered {take.path} ({take.question_id or 'no question'}, {take.seconds:.0f} s)")
+        console.print(f"Recovered {take.path} ({take.question_id or 'no question'}, {take.seconds:.0f} s)", soft_wrap=True)
         report = session.analyze_recording(take.path, take.question_id, model, _console(stderr=True))
         release(take)
         print_report(report, console)

@@ -91,7 +91,7 @@ def record_answer(question: prompts.Question, source: InputSource, options: Opti
         signal.signal(signal.SIGINT, previous)
     console.print(Text(
         f"Stopped at {recording.seconds:.0f} s by {STOPPED_BY.get(recording.stopped_by, recording.stopped_by)}. "
-        f"Recording kept in {recording.path}", style="dim"))
+        f"Recording kept in {recording.path}", style="dim"), soft_wrap=True)
     for warning in recording.warnings:
         console.print(Text(f"warning: {warning}", style="yellow"))
     return recording
@@ -135,10 +135,10 @@ def offer_unfinished(takes: list[UnfinishedTake], options: Options, console: Con
     last = None
     for take in takes:
         what = f"{take.question_id or 'no question'}, {take.seconds:.0f} s, started {take.started_at or 'at an unknown time'}"
-        console.print(Text(f"Found a recording that was cut short ({what}); its header is repaired: {take.path}", style="yellow"))
+        console.print(Text(f"Found a recording that was cut short ({what}); its header is repaired: {take.path}", style="yellow"), soft_wrap=True)
         if ask(console, "Analyze it now? [Y/n] ", "yn", "y") != "y":
             release(take)
-            console.print(Text(f"Kept. Analyze it later with: rehearse analyze {take.path}", style="dim"))
+            console.print(Text(f"Kept. Analyze it later with: rehearse analyze {take.path}", style="dim"), soft_wrap=True)
             continue
         report = analyze_recording(take.path, take.question_id, options.model, console)
         release(take)

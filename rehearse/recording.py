@@ -316,8 +316,8 @@ class Recorder:
                 write(self._queue.get_nowait())
         except (OSError, RuntimeError) as exc:  # soundfile's LibsndfileError is a RuntimeError
             self.source.stop()
-            seconds = writer.frames / rate
             writer.close()
+            seconds = _seconds_on_disk(self.path, writer.frames / rate)
             raise RecordingError(
                 f"could not write the recording to {self.path} ({_reason(exc)}); free some disk space and try again. "
                 f"The first {seconds:.0f} s are kept in that file"
@@ -333,6 +333,16 @@ class Recorder:
                 f"the input overflowed {self.overflows} time(s): a little audio was dropped (the computer was busy)"
             )
         return recording
+
+
+def _seconds_on_disk(path: Path, fallback: float) -> float:
+    # A failed write may still have put part of its block on disk; say what is really there.
+    try:
+        import soundfile
+
+        return soundfile.info(str(path)).duration
+    except Exception:
+        return fallback
 
 
 def _reason(exc: BaseException) -> str:

@@ -1,0 +1,92 @@
+"""A stand-in for the one thing this machine lacks: a microphone.
+
+It replaces only sounddevice's device layer (query_devices, check_input_settings,
+InputStream); rehearse's own code runs unchanged. The stand-in stream calls the callback
+from its own thread with real audio frames, in blocks, paced like a device (but faster),
+and keeps delivering silence after the sample ends, as a real microphone would.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import numpy as np
+import sounddevice as sd
+
+
+class StandInMicrophone:
+    def __init__(self, samples: np.ndarray, rate: int, *, accepts_16k: bool = True, overflow_every: int = 0,
+                 speed: float = 20.0, index: int = 3, name: str = "Stand-in USB microphone"):
+        self.samples = samples.reshape(-1, 1).astype(np.float32)
+        self.rate = rate
+        self.accepts_16k = accepts_16k
+        self.overflow_every = overflow_every
+        self.speed = speed
+        self.index = index
+        self.name = name
+        self.opened_with: dict = {}
+        self.delivered = 0  # frames handed to the callback
+
+    def info(self) -> dict:
+        return {"name": self.name, "index": self.index, "hostapi": 0, "max_input_channels": 1,
+                "max_output_channels": 0, "default_samplerate": float(self.rate)}
+
+    def install(self, monkeypatch) -> "StandInMicrophone":
+        mic = self
+
+        def query_devices(device=None, kind=None):
+            if device is None and kind is None:
+                speaker = {"name": "Stand-in speaker", "index": 0, "hostapi": 0, "max_input_channels": 0,
+                           "max_output_channels": 2, "default_samplerate": 48000.0}
+                return [speaker, mic.info()]
+            if device in (None, mic.index, mic.name) or (isinstance(device, str) and device in mic.name):
+                return mic.info()
+            raise ValueError(f"No input device matching {device!r}")
+
+        def check_input_settings(device=None, channels=None, dtype=None, extra_settings=None, samplerate=None):
+            if samplerate is not None and samplerate != mic.rate and not mic.accepts_16k:
+                raise sd.PortAudioError("Error opening InputStream: Invalid sample rate [PaErrorCode -9997]")
+
+        class InputStream:
+            def __init__(self, device=None, samplerate=None, blocksize=None, channels=None, dtype=None, callback=None, **_):
+                check_input_settings(device, samplerate=samplerate)
+                mic.opened_with = {"device": device, "samplerate": samplerate, "channels": channels, "dtype": dtype}
+                self.blocksize = blocksize or 1024
+                self.callback = callback
+                self._stop = threading.Event()
+                self._thread = threading.Thread(target=self._run, daemon=True)
+
+            def start(self):
+                self._thread.start()
+
+            def _run(self):
+                n = 0
+                started = time.monotonic()
+                while not self._stop.is_set():
+                    offset = n * self.blocksize
+                    block = mic.samples[offset:offset + self.blocksize]
+                    if len(block) < self.blocksize:  # the speaker went quiet; the room did not
+                        block = np.concatenate([block, np.zeros((self.blocksize - len(block), 1), np.float32)])
+                    flags = sd.CallbackFlags()
+                    if mic.overflow_every and n % mic.overflow_every == mic.overflow_every - 1:
+                        flags = sd.CallbackFlags(sd._lib.paInputOverflow)
+                    self.callback(block, len(block), None, flags)
+                    mic.delivered += len(block)
+                    n += 1
+                    due = started + n * self.blocksize / mic.rate / mic.speed
+                    self._stop.wait(max(0.0, due - time.monotonic()))
+
+            def stop(self):
+                self._stop.set()
+                if self._thread.is_alive():
+                    self._thread.join(timeout=2)
+
+            def close(self):
+                self.stop()
+
+        monkeypatch.setattr(sd, "query_devices", query_devices)
+        monkeypatch.setattr(sd, "check_input_settings", check_input_settings)
+        monkeypatch.setattr(sd, "InputStream", InputStream)
+        monkeypatch.setattr(sd.default, "device", [mic.index, 0])
+        return self
