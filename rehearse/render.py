@@ -89,7 +89,13 @@ def footer(report: dict) -> Text:
     parts = [f"{transcript['engine']} {transcript['model']}", f"audio {_clock(report['duration_s'])}"]
     if "transcribe_s" in timings:
         parts.append(f"transcribed in {timings['transcribe_s']:.1f} s")
-    return Text(" · ".join(parts), style="dim")
+    recording = report.get("recording")
+    if recording:
+        parts.append(f"recorded from {recording['source']}")
+    out = Text(" · ".join(parts), style="dim")
+    if recording and recording.get("overflows"):
+        out.append(f"\n{recording['overflows']} input overflow(s) while recording: a little audio was dropped", style="yellow")
+    return out
 
 
 def print_report(report: dict, console: Console) -> None:
