@@ -38,6 +38,12 @@ def _print_json(document: dict) -> None:
     sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
 
 
+def _history(create: bool = True):
+    from rehearse.history import History
+
+    return History(create=create)
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"rehearse {__version__}")
@@ -94,18 +100,23 @@ def analyze(
     path: Path = typer.Argument(..., help="An audio file (wav, flac, ogg, mp3, m4a, webm) or a typed transcript (.txt, .md).", show_default=False),
     question: Optional[str] = typer.Option(None, "--question", "-q", help="The question answered: Q1..Q25."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON (report version 1) and nothing else on stdout."),
-    no_save: bool = typer.Option(False, "--no-save", help="Do not save this take in the history."),
+    no_save: bool = typer.Option(False, "--no-save", help="Do not save this take in the history (the report's take is null)."),
     model: Optional[str] = typer.Option(None, "--model", "-m", help="tiny.en (default), base, a CTranslate2 model folder, or a faster-whisper model name (downloaded)."),
 ) -> None:
     """Analyze a recorded or typed answer and print feedback.
 
     Example: rehearse analyze samples/strong-q4.flac --question Q4
     """
-    from rehearse.pipeline import analyze_path
+    from rehearse.pipeline import analyze_path, keep_take
 
+    # Opened first: a history that cannot be used is said before minutes of transcription.
+    history = None if no_save else _history()
     started = time.perf_counter()
     report = analyze_path(path, question_id=question, model_name=model, status=None if as_json else _console(stderr=True))
     report["timings"]["total_s"] = round(time.perf_counter() - started, 3)
+    if history is not None:
+        keep_take(history, report, path)
+        history.close()
     if as_json:
         _print_json(report)
         return
@@ -122,6 +133,7 @@ def practice(
     max_seconds: float = typer.Option(180, "--max-seconds", min=5, help="Stop recording after this many seconds."),
     device: Optional[str] = typer.Option(None, "--device", "-d", help="Input device id or name (see `rehearse devices`); default: the system's."),
     model: Optional[str] = typer.Option(None, "--model", "-m", help="Transcription model, as for `analyze`."),
+    no_save: bool = typer.Option(False, "--no-save", help="Do not save the takes in the history."),
     replay: Optional[Path] = typer.Option(None, "--replay", help="Play this audio file through the recording path instead of the microphone (demos, tests).", show_default=False),
     speed: float = typer.Option(1.0, "--speed", min=0.1, max=100, help="With --replay: play this many times faster than real time."),
 ) -> None:
@@ -136,13 +148,15 @@ def practice(
         raise typer.BadParameter("give a QUESTION_ID or --random, not both")
     if speed != 1.0 and replay is None:
         raise typer.BadParameter("--speed only applies with --replay FILE")
-    options = session.Options(max_seconds=max_seconds, device=device, model=model, replay=replay, speed=speed, category=category)
+    options = session.Options(max_seconds=max_seconds, device=device, model=model, replay=replay, speed=speed,
+                              category=category, save=not no_save)
     session.run(question_id, options, _console())
 
 
 @app.command()
 def recover(
     model: Optional[str] = typer.Option(None, "--model", "-m", help="Transcription model, as for `analyze`."),
+    no_save: bool = typer.Option(False, "--no-save", help="Do not save them in the history."),
 ) -> None:
     """Analyze recordings that were cut short (a crash, a closed terminal, kill -9).
 
@@ -157,11 +171,18 @@ def recover(
     if not takes:
         console.print("No unfinished recordings.")
         return
+    from rehearse.pipeline import keep_take
+
+    history = None if no_save else _history()
     for take in takes:
         console.print(f"Recovered {take.path} ({take.question_id or 'no question'}, {take.seconds:.0f} s)", soft_wrap=True)
         report = session.analyze_recording(take.path, take.question_id, model, _console(stderr=True))
+        if history is not None:
+            keep_take(history, report, take.path)
         release(take)
         print_report(report, console)
+    if history is not None:
+        history.close()
 
 
 @app.command()
@@ -191,6 +212,183 @@ def devices(
     for d in found:
         table.add_row(str(d.id), d.name, str(d.channels), f"{d.default_samplerate:.0f} Hz", "default" if d.is_default else "")
     console.print(table)
+
+
+@app.command()
+def history(
+    question: Optional[str] = typer.Option(None, "--question", "-q", help="Only takes of this question."),
+    limit: int = typer.Option(20, "--limit", "-n", min=1, help="At most this many takes."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON: {\"takes\": [{id, question_id, created_at, score, duration_s, verdict, missing, i_ratio, metric_count}]}."),
+) -> None:
+    """The saved takes, newest first, with their key figures.
+
+    Example: rehearse history --question Q4
+    """
+    question_id = _question_id(question)
+    with _history(create=False) as store:
+        takes = store.takes(question_id, limit)
+    if as_json:
+        _print_json({"takes": [
+            {"id": t.id, "question_id": t.question_id, "created_at": t.created_at, "score": t.figures["score"],
+             "duration_s": t.figures["duration_s"], "verdict": t.figures["verdict"], "missing": t.missing,
+             "i_ratio": t.figures["i_ratio"], "metric_count": t.figures["metric_count"]}
+            for t in takes
+        ]})
+        return
+    console = _console()
+    if not takes:
+        console.print("No takes saved yet" + (f" for {question_id}" if question_id else "") +
+                      ". Practise with `rehearse practice` or analyze a recording with `rehearse analyze FILE -q ID`.")
+        return
+    from rehearse.render_history import history_table
+
+    console.print(history_table(takes))
+
+
+@app.command()
+def progress(
+    question: Optional[str] = typer.Option(None, "--question", "-q", help="Only this question."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON: {\"questions\": [{question_id, takes, first_score, latest_score, best_score, best_take_id, series}]}."),
+    chart: Optional[Path] = typer.Option(None, "--chart", help="Also write a chart of score and key figures over takes (.png or .svg; needs matplotlib).", show_default=False),
+) -> None:
+    """How the figures moved across takes: trends, best take, change since the previous take.
+
+    Example: rehearse progress --question Q4 --chart progress.png
+    """
+    from rehearse.progress import overall_progress, question_progress
+
+    question_id = _question_id(question)
+    with _history(create=False) as store:
+        takes = store.takes(question_id, newest_first=False)
+        by_question: dict = {}
+        for take in takes:
+            by_question.setdefault(take.question_id, []).append(take)
+        per_question = [question_progress(qid, group) for qid, group in sorted(by_question.items(), key=lambda kv: _order(kv[0]))]
+        for entry in per_question:
+            step = store.report(entry["latest_take_id"]).get("next_step")
+            entry["holding_back"] = None if step is None else {"check": step["check"], "tip": step["tip"]}
+    if chart is not None and per_question:
+        from rehearse.chart import write_chart
+
+        write_chart(per_question, chart)
+    if as_json:
+        _print_json({"questions": per_question, "overall": overall_progress(per_question)})
+        return
+    console = _console()
+    if not per_question:
+        console.print("No takes saved yet" + (f" for {question_id}" if question_id else "") + ": nothing to show progress on.")
+        return
+    from rehearse.render import CHECK_NAMES
+    from rehearse.render_history import progress_view
+
+    for entry in per_question:
+        held = entry["holding_back"]
+        console.print(progress_view(entry, None if held is None else f"{CHECK_NAMES.get(held['check'], held['check'])}: {held['tip']}"))
+    if len(per_question) > 1:
+        overall = overall_progress(per_question)
+        console.print(f"Overall: {overall['takes']} takes of {overall['questions']} questions; mean score of the first "
+                      f"takes {overall['mean_first_score']}, of the latest {overall['mean_latest_score']}.")
+    if chart is not None:
+        console.print(f"Chart written to {chart}", soft_wrap=True)
+
+
+@app.command()
+def show(
+    take_id: int = typer.Argument(..., help="A take id from `rehearse history`."),
+    as_json: bool = typer.Option(False, "--json", help="Print the stored report (report version 1) exactly as it was made."),
+) -> None:
+    """The full report of one saved take, as it was printed when it was made."""
+    with _history(create=False) as store:
+        report = store.report(take_id)
+    if as_json:
+        _print_json(report)
+        return
+    from rehearse.render import print_report
+
+    print_report(report, _console())
+
+
+@app.command()
+def compare(
+    take_a: int = typer.Argument(..., help="The earlier take id."),
+    take_b: int = typer.Argument(..., help="The later take id."),
+) -> None:
+    """Two takes side by side: every figure, and what each said in each STAR part."""
+    from rehearse.render_history import compare_view
+
+    with _history(create=False) as store:
+        a, b = store.get(take_a), store.get(take_b)
+        report_a, report_b = store.report(take_a), store.report(take_b)
+    _console().print(compare_view(a.id, report_a, b.id, report_b, a.figures, b.figures))
+
+
+@app.command()
+def delete(
+    take_id: int = typer.Argument(..., help="The take to delete."),
+    yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask first."),
+) -> None:
+    """Delete one take and its copy of the audio."""
+    with _history(create=False) as store:
+        take = store.get(take_id)
+        if not yes:
+            prompt = f"Delete take {take.id} ({take.question_id or 'no question'}, score {take.figures['score']}, {take.created_at})?"
+            if not typer.confirm(prompt, default=False):
+                typer.echo("Nothing deleted.")
+                return
+        store.delete(take_id)
+    typer.echo(f"Deleted take {take_id}.")
+
+
+@app.command()
+def export(
+    format: str = typer.Option("csv", "--format", "-f", help="csv (key figures) or json (key figures and whole reports)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout.", show_default=False),
+) -> None:
+    """Export every saved take, oldest first."""
+    from rehearse.history import FIGURE_COLUMNS
+
+    if format not in ("csv", "json"):
+        raise typer.BadParameter("--format is csv or json")
+    with _history(create=False) as store:
+        takes = store.takes(newest_first=False)
+        rows = [{"id": t.id, "question_id": t.question_id, "created_at": t.created_at,
+                 "answer_file": None if t.answer_file is None else str(t.answer_file), **t.figures} for t in takes]
+        if format == "json":
+            for row in rows:
+                row["report"] = store.report(row["id"])
+    if format == "json":
+        text = json.dumps({"takes": rows}, indent=2, ensure_ascii=False) + "\n"
+    else:
+        import csv
+        import io
+
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=["id", "question_id", "created_at", "answer_file", *FIGURE_COLUMNS], lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        text = buffer.getvalue()
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise RehearseError(f"cannot write {output} ({exc.strerror or exc}); choose another file") from exc
+    _console(stderr=True).print(f"Exported {len(rows)} takes to {output}", soft_wrap=True)
+
+
+def _question_id(question: Optional[str]) -> Optional[str]:
+    if question is None:
+        return None
+    from rehearse import prompts
+
+    return prompts.question(question).id
+
+
+def _order(question_id: Optional[str]) -> tuple:
+    if question_id is None:
+        return (1, 0)
+    return (0, int(question_id[1:]) if question_id[1:].isdigit() else 0)
 
 
 @app.command()

@@ -45,3 +45,16 @@ def analyze_path(path: Path, *, question_id: str | None = None, model_name: str 
     results = run_checks(analysis)
     timings["analyze_s"] = time.perf_counter() - t0
     return build_report(analysis, results, question=question, source_path=str(path), timings=timings)
+
+
+def keep_take(history, report: dict, answer_path: Path | None) -> int:
+    """Save a take, first noting what changed since the previous take of its question, so
+    the stored report is exactly the one printed."""
+    from rehearse.history import key_figures
+    from rehearse.progress import change_line
+
+    question_id = (report.get("question") or {}).get("id")
+    previous = history.latest(question_id)
+    if previous is not None:
+        report["previous_take"] = {"id": previous.id, "change": change_line(previous.figures, key_figures(report))}
+    return history.save(report, answer_path)

@@ -19,6 +19,7 @@ from rich.text import Text
 
 from rehearse import prompts
 from rehearse.errors import RehearseError
+from rehearse.pipeline import keep_take
 from rehearse.live import STAR_REMINDER, recording_panel
 from rehearse.recording import DEFAULT_MAX_S, InputSource, Recorder, Recording, RecordingState, StopSignal, watch_keys
 from rehearse.render import print_report
@@ -41,6 +42,7 @@ class Options:
     replay: Path | None = None
     speed: float = 1.0
     category: str | None = None
+    save: bool = True
 
 
 def pick_question(question_id: str | None, category: str | None, avoid: str | None = None) -> prompts.Question:
@@ -130,7 +132,7 @@ def ask(console: Console, prompt: str, choices: str, default: str) -> str:
         console.print(f"Type one of: {', '.join(choices)}")
 
 
-def offer_unfinished(takes: list[UnfinishedTake], options: Options, console: Console) -> str | None:
+def offer_unfinished(takes: list[UnfinishedTake], options: Options, console: Console, history=None) -> str | None:
     """Offer each recording cut short by a crash; returns the question id of the last one analyzed."""
     last = None
     for take in takes:
@@ -141,6 +143,8 @@ def offer_unfinished(takes: list[UnfinishedTake], options: Options, console: Con
             console.print(Text(f"Kept. Analyze it later with: rehearse analyze {take.path}", style="dim"), soft_wrap=True)
             continue
         report = analyze_recording(take.path, take.question_id, options.model, console)
+        if history is not None:
+            keep_take(history, report, take.path)
         release(take)
         print_report(report, console)
         last = take.question_id
@@ -149,7 +153,21 @@ def offer_unfinished(takes: list[UnfinishedTake], options: Options, console: Con
 
 def run(question_id: str | None, options: Options, console: Console) -> None:
     """The whole session, until the person quits."""
-    recovered_question = offer_unfinished(find_unfinished(), options, console)
+    history = None
+    if options.save:
+        from rehearse.history import History
+
+        # Opened before anything is recorded: a history that cannot be used is said first.
+        history = History()
+    try:
+        _session(question_id, options, console, history)
+    finally:
+        if history is not None:
+            history.close()
+
+
+def _session(question_id: str | None, options: Options, console: Console, history) -> None:
+    recovered_question = offer_unfinished(find_unfinished(), options, console, history)
     question = pick_question(question_id or recovered_question, options.category)
     # Open the input before the question shows, so a missing microphone is said at once.
     source = open_source(options)
@@ -158,6 +176,8 @@ def run(question_id: str | None, options: Options, console: Console) -> None:
         countdown(console, 1.0 / options.speed if options.replay else 1.0)
         recording = record_answer(question, source, options, console)
         report = analyze_recording(recording.path, question.id, options.model, console, recording)
+        if history is not None:
+            keep_take(history, report, recording.path)
         print_report(report, console)
         choice = ask(console, "[r] try again  [n] another question  [q] quit: ", "rnq", "q")
         if choice == "q":

@@ -85,17 +85,27 @@ def footer(report: dict) -> Text:
     transcript = report["transcript"]
     timings = report.get("timings") or {}
     if report["source"]["kind"] == "text":
-        return Text(f"typed transcript {report['source']['path']}", style="dim")
+        saved = f" · saved as take {report['take']['id']}" if report.get("take") else ""
+        return Text(f"typed transcript {report['source']['path']}{saved}", style="dim")
     parts = [f"{transcript['engine']} {transcript['model']}", f"audio {_clock(report['duration_s'])}"]
     if "transcribe_s" in timings:
         parts.append(f"transcribed in {timings['transcribe_s']:.1f} s")
     recording = report.get("recording")
     if recording:
         parts.append(f"recorded from {recording['source']}")
+    if report.get("take"):
+        parts.append(f"saved as take {report['take']['id']}")
     out = Text(" · ".join(parts), style="dim")
     if recording and recording.get("overflows"):
         out.append(f"\n{recording['overflows']} input overflow(s) while recording: a little audio was dropped", style="yellow")
     return out
+
+
+def since_previous(report: dict) -> Text | None:
+    previous = report.get("previous_take")
+    if not previous:
+        return None
+    return Text.assemble(("Since take ", "bold"), (str(previous["id"]), "bold"), (": ", "bold"), previous["change"])
 
 
 def print_report(report: dict, console: Console) -> None:
@@ -104,3 +114,6 @@ def print_report(report: dict, console: Console) -> None:
     console.print(checklist(report))
     console.print(summary(report))
     console.print(footer(report))
+    change = since_previous(report)
+    if change is not None:
+        console.print(change)

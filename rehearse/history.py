@@ -1,0 +1,366 @@
+"""Storage: every take in one SQLite database in the data folder, its answer file copied
+beside it, so deleting the original loses nothing.
+
+Rules this module keeps:
+- Every write is one transaction; WAL mode with synchronous=FULL keeps a commit through a
+  power loss, and a busy timeout lets two rehearse processes save at the same time.
+- A take is first written to a pending file (`takes/<key>.pending.json`) holding its
+  report; then its answer file is copied; then the row is inserted and the pending file
+  removed. A crash anywhere in between leaves the pending file, and the next open of the
+  history imports it. Nothing is lost.
+- A file that is not our database (damaged, another program's, or from a newer rehearse)
+  is refused with its path and what to do. It is never replaced or written to.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from rehearse.errors import RehearseError
+from rehearse.paths import data_dir
+
+DB_NAME = "history.sqlite3"
+TAKES_DIR = "takes"
+# "rhrs": marks the file as rehearse's, so another program's SQLite file is never mistaken for it.
+APPLICATION_ID = 0x72687273
+BUSY_TIMEOUT_MS = 30_000
+
+# Each entry upgrades the schema from version i to i + 1; PRAGMA user_version records where
+# a file is. Never edit a released entry: add a new one.
+MIGRATIONS = [
+    """
+    CREATE TABLE takes (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        take_key TEXT NOT NULL UNIQUE,
+        question_id TEXT,
+        created_at TEXT NOT NULL,
+        answer_file TEXT,
+        original_path TEXT NOT NULL,
+        model TEXT,
+        score INTEGER NOT NULL,
+        duration_s REAL,
+        verdict TEXT,
+        star_present TEXT NOT NULL,
+        star_missing TEXT NOT NULL,
+        action_share REAL,
+        i_ratio REAL,
+        metric_count INTEGER NOT NULL,
+        metric_in_result INTEGER NOT NULL,
+        wpm REAL,
+        report TEXT NOT NULL
+    );
+    CREATE INDEX takes_by_question ON takes (question_id, id);
+    """,
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+FIGURE_COLUMNS = (
+    "score", "duration_s", "verdict", "star_present", "star_missing", "action_share",
+    "i_ratio", "metric_count", "metric_in_result", "wpm",
+)
+
+
+class HistoryError(RehearseError):
+    """The history database cannot be used as it is; the message says how to recover."""
+
+
+def db_path() -> Path:
+    return data_dir() / DB_NAME
+
+
+def key_figures(report: dict) -> dict:
+    """The columns kept beside the report, for listing and trends without parsing JSON."""
+    star = report["star"]
+    return {
+        "score": report["score"],
+        "duration_s": report["length"]["duration_s"],
+        "verdict": report["length"]["verdict"],
+        "star_present": ",".join(k for k, v in star["present"].items() if v),
+        "star_missing": ",".join(star["missing"]),
+        "action_share": star["share"].get("action"),
+        "i_ratio": report["pronouns"]["i_ratio"],
+        "metric_count": report["metrics"]["count"],
+        "metric_in_result": int(bool(report["metrics"]["in_result"])),
+        "wpm": report["length"].get("wpm"),
+    }
+
+
+@dataclass(frozen=True)
+class Take:
+    id: int
+    question_id: str | None
+    created_at: str
+    answer_file: Path | None
+    figures: dict
+
+    @property
+    def missing(self) -> list[str]:
+        return [m for m in self.figures["star_missing"].split(",") if m]
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def _write_json_atomically(path: Path, document: dict) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "w", encoding="utf-8") as f:
+        json.dump(document, f)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+
+
+class History:
+    """An open history database. Use as a context manager, or call close()."""
+
+    def __init__(self, path: Path | None = None, *, create: bool = True):
+        self.path = path or db_path()
+        self.folder = self.path.parent
+        pending = (self.folder / TAKES_DIR).is_dir() and any((self.folder / TAKES_DIR).glob("*.pending.json"))
+        if not self.path.exists() and not create and not pending:
+            self.conn = None  # nothing saved yet; reading commands must not create files
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.conn = self._connect()
+        self._import_pending()
+
+    def __enter__(self) -> "History":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None
+
+    # -- opening, checking, migrating ------------------------------------------------
+
+    def _refuse(self, what: str) -> HistoryError:
+        return HistoryError(
+            f"{self.path} {what}; rehearse will not touch it. Move it aside "
+            f"(mv '{self.path}' '{self.path}.broken') to start a new history, or restore a backup; "
+            f"your recordings in {self.folder / TAKES_DIR} are kept. --no-save analyzes without the history"
+        )
+
+    def _connect(self) -> sqlite3.Connection:
+        existed = self.path.exists() and self.path.stat().st_size > 0
+        try:
+            # isolation_level=None: transactions are begun and ended explicitly below.
+            conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+            conn.row_factory = sqlite3.Row
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            raise self._refuse(f"is not a rehearse history database (SQLite says: {exc})") from exc
+        if existed and app_id != APPLICATION_ID and (tables or version):
+            conn.close()
+            raise self._refuse("is an SQLite database of another program, not rehearse's history")
+        if version > SCHEMA_VERSION:
+            conn.close()
+            raise HistoryError(
+                f"{self.path} was written by a newer rehearse (history schema {version}; this one knows "
+                f"{SCHEMA_VERSION}); upgrade rehearse (pip install -U rehearse). The file is left as it is"
+            )
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+            self._migrate(conn)
+            conn.execute("SELECT count(*) FROM takes").fetchone()
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise self._refuse(f"is damaged (SQLite says: {exc})") from exc
+        return conn
+
+    def _migrate(self, conn: sqlite3.Connection) -> None:
+        while True:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                # Read inside the write lock: another process may have migrated meanwhile.
+                version = conn.execute("PRAGMA user_version").fetchone()[0]
+                if version >= SCHEMA_VERSION:
+                    conn.execute("COMMIT")
+                    return
+                for statement in MIGRATIONS[version].split(";"):
+                    if statement.strip():
+                        conn.execute(statement)
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                conn.execute(f"PRAGMA user_version = {version + 1}")
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+
+    # -- saving ------------------------------------------------------------------------
+
+    def save(self, report: dict, answer_path: Path | None = None) -> int:
+        """Keep a take; sets report["take"] and returns its id.
+
+        `answer_path` is the audio or text file it was analyzed from; a copy is kept in the
+        data folder unless it is already there (a practice recording).
+        """
+        created = _now()
+        question_id = (report.get("question") or {}).get("id")
+        key = created.replace(":", "").replace("-", "") + "-" + (question_id or "none") + "-" + os.urandom(3).hex()
+        folder = self.folder / TAKES_DIR
+        folder.mkdir(parents=True, exist_ok=True)
+        answer_file = None
+        if answer_path is not None:
+            answer_path = Path(answer_path).resolve()
+            inside = _is_inside(answer_path, self.folder.resolve())
+            answer_file = answer_path if inside else folder / f"{key}{answer_path.suffix.lower()}"
+        pending = folder / f"{key}.pending.json"
+        _write_json_atomically(pending, {
+            "take_key": key, "created_at": created, "report": report,
+            "answer_file": None if answer_file is None else str(answer_file),
+            "original_path": str(answer_path or report["source"]["path"]),
+        })
+        if answer_path is not None and answer_file != answer_path:
+            _copy_atomically(answer_path, answer_file)
+        take_id = self._insert(key, created, report, answer_file, str(answer_path or report["source"]["path"]))
+        pending.unlink(missing_ok=True)
+        return take_id
+
+    def _insert(self, key: str, created: str, report: dict, answer_file: Path | None, original: str) -> int:
+        figures = key_figures(report)
+        question_id = (report.get("question") or {}).get("id")
+        stored_file = None if answer_file is None else self._relative(answer_file)
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            existing = conn.execute("SELECT id FROM takes WHERE take_key = ?", (key,)).fetchone()
+            if existing:  # imported by another process already
+                conn.execute("COMMIT")
+                report["take"] = {"id": existing["id"], "saved": True}
+                return existing["id"]
+            cursor = conn.execute(
+                f"INSERT INTO takes (take_key, question_id, created_at, answer_file, original_path, model, report, "
+                f"{', '.join(FIGURE_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?, '', {', '.join('?' for _ in FIGURE_COLUMNS)})",
+                (key, question_id, created, stored_file, original, report["transcript"].get("model"),
+                 *(figures[c] for c in FIGURE_COLUMNS)),
+            )
+            take_id = cursor.lastrowid
+            report["take"] = {"id": take_id, "saved": True}
+            conn.execute("UPDATE takes SET report = ? WHERE id = ?", (json.dumps(report, ensure_ascii=False), take_id))
+            conn.execute("COMMIT")
+        except BaseException:
+            report["take"] = None
+            conn.execute("ROLLBACK")
+            raise
+        return take_id
+
+    def _import_pending(self) -> None:
+        """Finish saves that a crash interrupted (see the module docstring)."""
+        folder = self.folder / TAKES_DIR
+        if not folder.is_dir():
+            return
+        for pending in sorted(folder.glob("*.pending.json")):
+            try:
+                saved = json.loads(pending.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                continue  # half-written before the atomic rename could happen: nothing was saved
+            answer_file = Path(saved["answer_file"]) if saved.get("answer_file") else None
+            original = Path(saved["original_path"])
+            if answer_file is not None and not answer_file.exists():
+                if original.exists() and original != answer_file:
+                    _copy_atomically(original, answer_file)
+                else:
+                    answer_file = None  # the report is kept even when the audio is gone
+            self._insert(saved["take_key"], saved["created_at"], saved["report"], answer_file, str(original))
+            pending.unlink(missing_ok=True)
+
+    def _relative(self, path: Path) -> str:
+        """Answer files are stored relative to the data folder, so the folder can be moved."""
+        try:
+            return str(path.resolve().relative_to(self.folder.resolve()))
+        except ValueError:
+            return str(path)
+
+    # -- reading -----------------------------------------------------------------------
+
+    def takes(self, question_id: str | None = None, limit: int | None = None, newest_first: bool = True) -> list[Take]:
+        if self.conn is None:
+            return []
+        sql = "SELECT * FROM takes"
+        params: list = []
+        if question_id:
+            sql += " WHERE question_id = ?"
+            params.append(question_id)
+        sql += " ORDER BY id " + ("DESC" if newest_first else "ASC")
+        if limit:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [self._take(row) for row in self.conn.execute(sql, params)]
+
+    def _take(self, row: sqlite3.Row) -> Take:
+        answer = row["answer_file"]
+        return Take(row["id"], row["question_id"], row["created_at"],
+                    None if answer is None else self.folder / answer, {c: row[c] for c in FIGURE_COLUMNS})
+
+    def get(self, take_id: int) -> Take:
+        row = None if self.conn is None else self.conn.execute("SELECT * FROM takes WHERE id = ?", (take_id,)).fetchone()
+        if row is None:
+            raise HistoryError(f"there is no take {take_id}; `rehearse history` lists the saved takes")
+        return self._take(row)
+
+    def report(self, take_id: int) -> dict:
+        self.get(take_id)
+        row = self.conn.execute("SELECT report FROM takes WHERE id = ?", (take_id,)).fetchone()
+        return json.loads(row["report"])
+
+    def latest(self, question_id: str | None) -> Take | None:
+        """The newest take of this question, if any."""
+        if self.conn is None or question_id is None:
+            return None
+        row = self.conn.execute("SELECT * FROM takes WHERE question_id = ? ORDER BY id DESC LIMIT 1", (question_id,)).fetchone()
+        return None if row is None else self._take(row)
+
+    def previous(self, take_id: int) -> Take | None:
+        """The take of the same question saved just before this one."""
+        take = self.get(take_id)
+        if take.question_id is None:
+            return None
+        row = self.conn.execute(
+            "SELECT * FROM takes WHERE question_id = ? AND id < ? ORDER BY id DESC LIMIT 1", (take.question_id, take_id)
+        ).fetchone()
+        return None if row is None else self._take(row)
+
+    def delete(self, take_id: int) -> Take:
+        take = self.get(take_id)
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self.conn.execute("DELETE FROM takes WHERE id = ?", (take_id,))
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        # Only after the row is gone: a crash before this leaves a stray file, never a row without one.
+        if take.answer_file is not None and _is_inside(take.answer_file.resolve(), self.folder.resolve()):
+            take.answer_file.unlink(missing_ok=True)
+        return take
+
+
+def _is_inside(path: Path, folder: Path) -> bool:
+    try:
+        path.relative_to(folder)
+        return True
+    except ValueError:
+        return False
+
+
+def _copy_atomically(source: Path, target: Path) -> None:
+    tmp = target.with_name(target.name + ".part")
+    shutil.copyfile(source, tmp)
+    with open(tmp, "rb+") as f:
+        os.fsync(f.fileno())
+    os.replace(tmp, target)

@@ -1,0 +1,113 @@
+"""How takes move over time: pure functions from stored key figures to trends and changes."""
+
+from __future__ import annotations
+
+from rehearse.analysis.length import TARGET_S
+
+STAR_PARTS = ("situation", "task", "action", "result")
+# The figures a trend is shown for, and which way is better.
+SERIES = ("score", "duration_s", "i_ratio", "metric_count")
+# Changes smaller than these are noise, not progress.
+DURATION_STEP_S = 10
+I_RATIO_STEP = 0.1
+SPARK = "▁▂▃▄▅▆▇█"
+
+
+def _parts(csv: str) -> set[str]:
+    return {p for p in csv.split(",") if p}
+
+
+def _clock(seconds: float | None) -> str:
+    if seconds is None:
+        return "-"
+    minutes, secs = divmod(int(round(seconds)), 60)
+    return f"{minutes}:{secs:02d}"
+
+
+def better(figure: str, before: float | None, after: float | None) -> bool | None:
+    """True if `after` is better than `before` for this figure, False if worse, None if level."""
+    if before is None or after is None or before == after:
+        return None
+    if figure == "duration_s":
+        closer = abs(after - TARGET_S) - abs(before - TARGET_S)
+        return None if abs(closer) < 1 else closer < 0
+    return after > before
+
+
+def change_line(previous: dict, current: dict) -> str:
+    """One line on what changed since the previous take of the same question, e.g.
+    "score 62 -> 74; now has a Result; still no numbers in the Result"."""
+    parts = [f"score {previous['score']} -> {current['score']}"]
+    before, after = _parts(previous["star_present"]), _parts(current["star_present"])
+    gained = [p for p in STAR_PARTS if p in after and p not in before]
+    lost = [p for p in STAR_PARTS if p in before and p not in after]
+    still = [p for p in STAR_PARTS if p not in after and p not in before]
+    if gained:
+        parts.append("now has " + _and([f"a {p.capitalize()}" for p in gained]))
+    if lost:
+        parts.append("lost the " + _and([p.capitalize() for p in lost]))
+    if still:
+        parts.append("still no " + _and([p.capitalize() for p in still]))
+    d0, d1 = previous["duration_s"], current["duration_s"]
+    if d0 is not None and d1 is not None and abs(d1 - d0) >= DURATION_STEP_S:
+        way = "closer to 1:30" if better("duration_s", d0, d1) else "further from 1:30"
+        parts.append(f"length {_clock(d0)} -> {_clock(d1)} ({way})")
+    i0, i1 = previous["i_ratio"], current["i_ratio"]
+    if i0 is not None and i1 is not None and abs(i1 - i0) >= I_RATIO_STEP:
+        parts.append(f"\"I\" {i0:.0%} -> {i1:.0%}")
+    if current["metric_in_result"] and not previous["metric_in_result"]:
+        parts.append("now has a number in the Result")
+    elif previous["metric_in_result"] and not current["metric_in_result"]:
+        parts.append("lost the number in the Result")
+    elif not current["metric_in_result"] and "result" in after:
+        parts.append("still no numbers in the Result")
+    elif current["metric_count"] != previous["metric_count"]:
+        parts.append(f"metrics {previous['metric_count']} -> {current['metric_count']}")
+    return "; ".join(parts)
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def sparkline(values: list[float | None]) -> str:
+    known = [v for v in values if v is not None]
+    if not known:
+        return ""
+    low, high = min(known), max(known)
+    span = high - low
+    out = []
+    for v in values:
+        if v is None:
+            out.append(" ")
+        else:
+            out.append(SPARK[len(SPARK) // 2 if span == 0 else round((v - low) / span * (len(SPARK) - 1))])
+    return "".join(out)
+
+
+def question_progress(question_id: str | None, takes: list) -> dict:
+    """Progress of one question from its takes, oldest first (history.Take objects)."""
+    scores = [t.figures["score"] for t in takes]
+    best = max(takes, key=lambda t: (t.figures["score"], t.id))
+    return {
+        "question_id": question_id,
+        "takes": len(takes),
+        "first_score": scores[0],
+        "latest_score": scores[-1],
+        "best_score": best.figures["score"],
+        "best_take_id": best.id,
+        "latest_take_id": takes[-1].id,
+        "take_ids": [t.id for t in takes],
+        "series": {name: [t.figures[name] for t in takes] for name in SERIES},
+    }
+
+
+def overall_progress(per_question: list[dict]) -> dict:
+    latest = [q["latest_score"] for q in per_question]
+    first = [q["first_score"] for q in per_question]
+    return {
+        "questions": len(per_question),
+        "takes": sum(q["takes"] for q in per_question),
+        "mean_first_score": round(sum(first) / len(first), 1) if first else None,
+        "mean_latest_score": round(sum(latest) / len(latest), 1) if latest else None,
+    }
