@@ -18,18 +18,22 @@ import json
 import os
 import shutil
 import sqlite3
+import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
 from rehearse.errors import RehearseError
 from rehearse.paths import data_dir
+from rehearse.takefile import process_alive
 
 DB_NAME = "history.sqlite3"
 TAKES_DIR = "takes"
 # "rhrs": marks the file as rehearse's, so another program's SQLite file is never mistaken for it.
 APPLICATION_ID = 0x72687273
 BUSY_TIMEOUT_MS = 30_000
+# A pending save older than this belongs to a hung or dead process even if its pid is in use.
+PENDING_STALE_S = 120
 
 # Each entry upgrades the schema from version i to i + 1; PRAGMA user_version records where
 # a file is. Never edit a released entry: add a new one.
@@ -173,7 +177,8 @@ class History:
                 f"{SCHEMA_VERSION}); upgrade rehearse (pip install -U rehearse). The file is left as it is"
             )
         try:
-            conn.execute("PRAGMA journal_mode = WAL")
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
             self._migrate(conn)
             conn.execute("SELECT count(*) FROM takes").fetchone()
@@ -183,6 +188,9 @@ class History:
         return conn
 
     def _migrate(self, conn: sqlite3.Connection) -> None:
+        # The common case takes no write lock, so reading never waits for a writer.
+        if conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
+            return
         while True:
             conn.execute("BEGIN IMMEDIATE")
             try:
@@ -221,7 +229,7 @@ class History:
             answer_file = answer_path if inside else folder / f"{key}{answer_path.suffix.lower()}"
         pending = folder / f"{key}.pending.json"
         _write_json_atomically(pending, {
-            "take_key": key, "created_at": created, "report": report,
+            "pid": os.getpid(), "take_key": key, "created_at": created, "report": report,
             "answer_file": None if answer_file is None else str(answer_file),
             "original_path": str(answer_path or report["source"]["path"]),
         })
@@ -267,8 +275,12 @@ class History:
         for pending in sorted(folder.glob("*.pending.json")):
             try:
                 saved = json.loads(pending.read_text(encoding="utf-8"))
+                age = time.time() - pending.stat().st_mtime
             except (OSError, ValueError):
-                continue  # half-written before the atomic rename could happen: nothing was saved
+                continue  # gone meanwhile: its own process finished the save
+            pid = saved.get("pid")
+            if isinstance(pid, int) and pid != os.getpid() and process_alive(pid) and age < PENDING_STALE_S:
+                continue  # another rehearse is saving it right now
             answer_file = Path(saved["answer_file"]) if saved.get("answer_file") else None
             original = Path(saved["original_path"])
             if answer_file is not None and not answer_file.exists():
@@ -359,7 +371,7 @@ def _is_inside(path: Path, folder: Path) -> bool:
 
 
 def _copy_atomically(source: Path, target: Path) -> None:
-    tmp = target.with_name(target.name + ".part")
+    tmp = target.with_name(f"{target.name}.{os.getpid()}.part")
     shutil.copyfile(source, tmp)
     with open(tmp, "rb+") as f:
         os.fsync(f.fileno())

@@ -173,7 +173,7 @@ class UnfinishedTake:
     seconds: float
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
     if sys.platform == "win32":
         # os.kill on Windows terminates the process; rely on the staleness check there.
         return True
@@ -188,7 +188,7 @@ def _alive(pid: int) -> bool:
 
 def _is_abandoned(marker: Path, details: dict, wav: Path) -> bool:
     pid = details.get("pid")
-    if isinstance(pid, int) and pid != os.getpid() and not _alive(pid):
+    if isinstance(pid, int) and pid != os.getpid() and not process_alive(pid):
         return True
     newest = max((p.stat().st_mtime for p in (marker, wav) if p.exists()), default=0)
     return time.time() - newest > STALE_AFTER_S

@@ -3,6 +3,7 @@ signals, a real terminal (tmux), and the failures a machine without a microphone
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import resource
@@ -76,6 +77,8 @@ def test_a_take_killed_mid_recording_is_recovered_and_analyzed_on_the_next_run(r
     assert "Q4 · Conflict Resolution" in recovered.stdout and "Score" in recovered.stdout
     assert not marker.exists() and wav.exists()
     assert run_cli("recover").stdout.strip() == "No unfinished recordings."
+    [take] = json.loads(run_cli("history", "--json").stdout)["takes"]
+    assert take["question_id"] == "Q4"
 
 
 def test_practice_offers_a_cut_short_take_before_the_new_one(rehearse_home):

@@ -265,7 +265,7 @@ def test_practice_shows_the_question_the_live_panel_and_the_report(monkeypatch, 
     from rehearse import practice
 
     console = Console(record=True, width=100, file=io.StringIO(), force_terminal=True)
-    monkeypatch.setattr(sys, "stdin", io.StringIO("q\n"))
+    monkeypatch.setattr(sys, "stdin", io.StringIO("r\nq\n"))  # one more take, then quit
     frames = []
     original = practice.recording_panel
 
@@ -284,7 +284,18 @@ def test_practice_shows_the_question_the_live_panel_and_the_report(monkeypatch, 
     assert "Score" in text and "STAR" in text
     # The panel was redrawn as time went on, ending at the sample's length.
     assert len(frames) > 10 and frames[-1] == pytest.approx(soundfile.info(str(SAMPLES / "no-result-q13.flac")).duration, abs=0.01)
-    assert len(list((rehearse_home / "recordings").glob("*.wav"))) == 1
+    assert len(list((rehearse_home / "recordings").glob("*.wav"))) == 2
+    # Both takes are saved, pointing at their recordings; the second says what changed.
+    from rehearse.history import History
+
+    with History() as store:
+        second, first = store.takes()
+        assert (first.question_id, second.question_id) == ("Q13", "Q13")
+        assert first.answer_file.parent == rehearse_home / "recordings" and first.answer_file.exists()
+        report = store.report(second.id)
+        assert report["recording"]["stopped_by"] == "end"
+        assert report["previous_take"]["id"] == first.id
+    assert f"Since take {first.id}: score" in text
 
 
 def test_ctrl_c_during_recording_keeps_the_take_and_analyzes_it(tmp_path):

@@ -1,0 +1,321 @@
+"""Take history on real SQLite files in a temporary REHEARSE_HOME: saving, every command,
+migrations, two processes at once, a crash mid-save, and files that are not ours."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+
+from rehearse import history as history_module
+from rehearse.history import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, History, HistoryError, key_figures
+from rehearse.progress import better, change_line, sparkline
+from tests.conftest import ROOT, SAMPLES, run_cli
+
+TEXTS = {name: SAMPLES / f"{name}.txt" for name in ("no-numbers-q7", "no-result-q13", "strong-q4", "we-heavy-q20")}
+
+
+def analyze_json(*args: str) -> dict:
+    result = run_cli("analyze", *args, "--json")
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def digest(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_three_takes_of_q4_give_three_points_and_the_best_take(rehearse_home):
+    # Typed answers of rising quality, saved as takes of Q4 one after the other.
+    scores = [analyze_json(str(TEXTS[name]), "-q", "Q4")["score"] for name in ("no-result-q13", "no-numbers-q7", "strong-q4")]
+    progress = json.loads(run_cli("progress", "--question", "Q4", "--json").stdout)
+    [q4] = progress["questions"]
+    assert q4["question_id"] == "Q4" and q4["takes"] == 3
+    assert q4["series"]["score"] == scores
+    for name in ("score", "duration_s", "i_ratio", "metric_count"):
+        assert len(q4["series"][name]) == 3
+    assert (q4["first_score"], q4["latest_score"], q4["best_score"]) == (scores[0], scores[2], max(scores))
+    assert q4["best_take_id"] == 1 + scores.index(max(scores))
+    text = run_cli("progress", "-q", "Q4").stdout
+    assert "3 takes" in text and f"best {max(scores)} (take {q4['best_take_id']})" in text
+    assert sparkline(scores) in text
+
+
+def test_show_json_equals_the_report_analyze_printed_and_the_audio_is_kept(rehearse_home, tmp_path):
+    original = tmp_path / "my answer.flac"
+    original.write_bytes((SAMPLES / "no-result-q13.flac").read_bytes())
+    printed = analyze_json(str(original), "-q", "Q13")
+    assert printed["take"] == {"id": 1, "saved": True}
+    original.unlink()  # the person tidies up; the take keeps its own copy
+    shown = run_cli("show", "1", "--json")
+    assert shown.returncode == 0
+    assert json.loads(shown.stdout) == printed
+    [copy] = (rehearse_home / "takes").glob("*.flac")
+    assert digest(copy) == digest(SAMPLES / "no-result-q13.flac")
+    # The terminal view of a stored take is the analyze view.
+    again = run_cli("show", "1").stdout
+    assert "Q13 · Mentoring" in again and "saved as take 1" in again and "Score" in again
+
+
+def test_no_save_leaves_the_history_untouched(rehearse_home):
+    report = analyze_json(str(TEXTS["strong-q4"]), "-q", "Q4", "--no-save")
+    assert report["take"] is None
+    assert not (rehearse_home / "history.sqlite3").exists()
+    assert json.loads(run_cli("history", "--json").stdout) == {"takes": []}
+    assert not (rehearse_home / "history.sqlite3").exists()  # reading does not create it
+
+
+def test_history_lists_newest_first_with_key_figures(rehearse_home):
+    analyze_json(str(TEXTS["no-result-q13"]), "-q", "Q13")
+    analyze_json(str(TEXTS["we-heavy-q20"]), "-q", "Q20")
+    analyze_json(str(TEXTS["strong-q4"]), "-q", "Q4")
+    listed = json.loads(run_cli("history", "--json").stdout)["takes"]
+    assert [t["id"] for t in listed] == [3, 2, 1]
+    assert set(listed[0]) == {"id", "question_id", "created_at", "score", "duration_s", "verdict", "missing", "i_ratio", "metric_count"}
+    assert listed[2]["question_id"] == "Q13" and listed[2]["missing"] == ["result"]
+    assert listed[1]["i_ratio"] < 0.5  # the "we"-heavy answer
+    assert listed[0]["created_at"].endswith("Z") and listed[0]["missing"] == []
+    only = json.loads(run_cli("history", "--question", "q20", "--json").stdout)["takes"]
+    assert [t["id"] for t in only] == [2]
+    assert [t["id"] for t in json.loads(run_cli("history", "--limit", "1", "--json").stdout)["takes"]] == [3]
+    table = run_cli("history").stdout
+    assert "Q13" in table and "result" in table
+
+
+def test_a_second_take_says_what_changed(rehearse_home):
+    analyze_json(str(TEXTS["no-result-q13"]), "-q", "Q4")
+    second = run_cli("analyze", str(TEXTS["strong-q4"]), "-q", "Q4")
+    assert "Since take 1: score 72 -> 100; now has a Result;" in second.stdout
+    report = json.loads(run_cli("show", "2", "--json").stdout)
+    assert report["previous_take"]["id"] == 1 and report["previous_take"]["change"].startswith("score 72 -> 100")
+
+
+def test_compare_puts_two_takes_side_by_side(rehearse_home):
+    analyze_json(str(TEXTS["no-result-q13"]), "-q", "Q13")
+    analyze_json(str(TEXTS["strong-q4"]), "-q", "Q4")
+    out = run_cli("compare", "1", "2").stdout
+    assert "take 1" in out and "take 2" in out and "Figure by figure" in out
+    assert "(missing)" in out  # take 1 has no Result section
+    assert "STAR sections" in out and "Result" in out
+
+
+def test_delete_asks_first_and_removes_the_take_and_its_copy(rehearse_home):
+    analyze_json(str(TEXTS["strong-q4"]), "-q", "Q4")
+    [copy] = (rehearse_home / "takes").glob("*.txt")
+    kept = subprocess.run([sys.executable, "-m", "rehearse", "delete", "1"], input="n\n", capture_output=True, text=True, cwd=ROOT)
+    assert "Nothing deleted." in kept.stdout and copy.exists()
+    gone = subprocess.run([sys.executable, "-m", "rehearse", "delete", "1"], input="y\n", capture_output=True, text=True, cwd=ROOT)
+    assert gone.returncode == 0 and "Deleted take 1." in gone.stdout
+    assert not copy.exists()
+    assert json.loads(run_cli("history", "--json").stdout) == {"takes": []}
+    missing = run_cli("delete", "1", "--yes")
+    assert missing.returncode == 1 and missing.stderr.startswith("error: there is no take 1")
+
+
+def test_export_csv_and_json(rehearse_home, tmp_path):
+    analyze_json(str(TEXTS["no-result-q13"]), "-q", "Q13")
+    analyze_json(str(TEXTS["strong-q4"]), "-q", "Q4")
+    csv_text = run_cli("export").stdout.splitlines()
+    assert csv_text[0].startswith("id,question_id,created_at,answer_file,score,duration_s,verdict")
+    assert len(csv_text) == 3 and csv_text[1].startswith("1,Q13,")
+    out = tmp_path / "takes.json"
+    result = run_cli("export", "--format", "json", "--output", str(out))
+    assert result.returncode == 0 and f"Exported 2 takes to {out}" in result.stderr
+    exported = json.loads(out.read_text())["takes"]
+    assert [t["id"] for t in exported] == [1, 2]
+    assert exported[1]["report"] == json.loads(run_cli("show", "2", "--json").stdout)
+
+
+def test_progress_chart_is_written_as_png_and_svg(rehearse_home, tmp_path):
+    for name in ("no-result-q13", "no-numbers-q7", "strong-q4"):
+        analyze_json(str(TEXTS[name]), "-q", "Q4")
+    analyze_json(str(TEXTS["we-heavy-q20"]), "-q", "Q20")
+    png, svg = tmp_path / "p.png", tmp_path / "p.svg"
+    assert run_cli("progress", "--chart", str(png)).returncode == 0
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 20_000
+    assert run_cli("progress", "--chart", str(svg), "--json").returncode == 0
+    assert "<svg" in svg.read_text()[:500] and "Length (seconds)" in svg.read_text()
+    wrong = run_cli("progress", "--chart", str(tmp_path / "p.pdf"))
+    assert wrong.returncode == 1 and wrong.stderr.startswith("error: --chart writes .png or .svg files")
+
+
+# -- the store itself --------------------------------------------------------------
+
+
+def a_report(question_id: str = "Q4", name: str = "strong-q4") -> dict:
+    from rehearse.pipeline import analyze_path
+
+    return analyze_path(TEXTS[name], question_id=question_id)
+
+
+def test_a_new_database_has_the_current_schema_and_our_id(rehearse_home):
+    with History() as store:
+        store.save(a_report(), TEXTS["strong-q4"])
+    conn = sqlite3.connect(rehearse_home / "history.sqlite3")
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_a_database_of_the_first_schema_is_migrated_with_its_takes(rehearse_home):
+    """Written by hand with the first schema, as the first release made it."""
+    rehearse_home.mkdir(parents=True)
+    path = rehearse_home / "history.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.executescript(MIGRATIONS[0])
+    report = a_report()
+    figures = key_figures(report)
+    columns = ", ".join(history_module.FIGURE_COLUMNS)
+    conn.execute(
+        f"INSERT INTO takes (take_key, question_id, created_at, answer_file, original_path, model, report, {columns}) "
+        f"VALUES ('k1', 'Q4', '2026-11-01T10:00:00Z', NULL, 'a.txt', NULL, ?, {', '.join('?' * len(figures))})",
+        (json.dumps(report), *figures.values()))
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    with History() as store:
+        [take] = store.takes()
+        assert take.figures == figures and store.report(take.id) == report
+        store.save(a_report("Q13", "no-result-q13"))
+        assert [t.id for t in store.takes()] == [2, 1]
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_a_database_from_a_newer_rehearse_is_refused_untouched(rehearse_home):
+    with History() as store:
+        store.save(a_report())
+    path = rehearse_home / "history.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    before = digest(path)
+    result = run_cli("history")
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"error: {path} was written by a newer rehearse")
+    assert "pip install -U rehearse" in result.stderr
+    assert digest(path) == before
+
+
+@pytest.mark.parametrize("content", [b"this is not a database at all\n" * 200, b"SQLite format 3\x00" + bytes(range(256)) * 20])
+def test_a_corrupt_database_gets_a_clear_error_and_is_never_replaced(rehearse_home, content):
+    rehearse_home.mkdir(parents=True)
+    path = rehearse_home / "history.sqlite3"
+    path.write_bytes(content)
+    for args in (("history",), ("progress", "--json"), ("analyze", str(TEXTS["strong-q4"]), "-q", "Q4")):
+        result = run_cli(*args)
+        assert result.returncode == 1, args
+        [line] = result.stderr.strip().splitlines()
+        assert line.startswith(f"error: {path} is ") and "rehearse will not touch it" in line
+        assert f"mv '{path}' '{path}.broken'" in line and "Traceback" not in result.stderr
+        assert path.read_bytes() == content
+    # The way out that the message names works.
+    assert run_cli("analyze", str(TEXTS["strong-q4"]), "-q", "Q4", "--no-save").returncode == 0
+
+
+def test_another_programs_sqlite_file_is_refused(rehearse_home):
+    rehearse_home.mkdir(parents=True)
+    path = rehearse_home / "history.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE notes (body TEXT)")
+    conn.execute("INSERT INTO notes VALUES ('mine')")
+    conn.commit()
+    conn.close()
+    before = digest(path)
+    with pytest.raises(HistoryError, match="another program"):
+        History()
+    assert digest(path) == before
+
+
+SAVER = """
+import sys
+from pathlib import Path
+from rehearse.history import History
+from rehearse.pipeline import analyze_path
+worker, n = sys.argv[1], int(sys.argv[2])
+report = analyze_path(Path(sys.argv[3]), question_id="Q4")
+for i in range(n):
+    with History() as store:
+        report["source"]["path"] = f"{worker}-{i}"
+        store.save(report, Path(sys.argv[3]))
+print("done", flush=True)
+"""
+
+
+def test_two_processes_saving_at_the_same_time_both_succeed(rehearse_home):
+    env = {**os.environ, "REHEARSE_HOME": str(rehearse_home)}
+    procs = [subprocess.Popen([sys.executable, "-c", SAVER, worker, "25", str(TEXTS["strong-q4"])], cwd=ROOT, env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for worker in ("a", "b")]
+    for proc in procs:
+        out, err = proc.communicate(timeout=300)
+        assert proc.returncode == 0 and out.strip() == "done", err
+    with History() as store:
+        takes = store.takes(limit=None)
+        assert len(takes) == 50 and sorted(t.id for t in takes) == list(range(1, 51))
+        sources = sorted(store.report(t.id)["source"]["path"] for t in takes)
+        assert sources == sorted(f"{w}-{i}" for w in "ab" for i in range(25))
+        for take in takes:
+            assert store.report(take.id)["take"] == {"id": take.id, "saved": True}
+            assert take.answer_file.read_bytes() == TEXTS["strong-q4"].read_bytes()
+    conn = sqlite3.connect(rehearse_home / "history.sqlite3")
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert not list((rehearse_home / "takes").glob("*.pending.json"))
+
+
+def test_a_crash_between_copying_the_audio_and_writing_the_row_is_reimported(rehearse_home):
+    with History() as store:  # the database exists, with one take
+        store.save(a_report())
+    # Hold the write lock, so the next save copies its audio and then waits for the row...
+    blocker = sqlite3.connect(rehearse_home / "history.sqlite3", isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")
+    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    proc = subprocess.Popen([sys.executable, "-m", "rehearse", "analyze", str(SAMPLES / "no-result-q13.flac"), "-q", "Q13"],
+                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while not list((rehearse_home / "takes").glob("*.flac")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.3)
+    proc.kill()  # ...and the process dies right there
+    proc.communicate()
+    blocker.execute("ROLLBACK")
+    blocker.close()
+    [copy] = (rehearse_home / "takes").glob("*.flac")
+    assert len(list((rehearse_home / "takes").glob("*.pending.json"))) == 1
+    listed = json.loads(run_cli("history", "--json").stdout)["takes"]
+    assert [(t["id"], t["question_id"]) for t in listed] == [(2, "Q13"), (1, "Q4")]
+    assert listed[0]["missing"] == ["result"]
+    with History() as store:
+        assert store.get(2).answer_file == copy and digest(copy) == digest(SAMPLES / "no-result-q13.flac")
+        assert store.report(2)["take"] == {"id": 2, "saved": True}
+    assert not list((rehearse_home / "takes").glob("*.pending.json"))
+
+
+# -- progress, pure ----------------------------------------------------------------
+
+
+def figures(score, present="situation,task,action,result", duration=90.0, i_ratio=0.8, metrics=1, in_result=1):
+    return {"score": score, "star_present": present, "duration_s": duration, "i_ratio": i_ratio,
+            "metric_count": metrics, "metric_in_result": in_result}
+
+
+def test_change_line_names_what_moved():
+    before = figures(62, present="situation,task,action", duration=150, i_ratio=0.5, metrics=0, in_result=0)
+    after = figures(74, duration=95, i_ratio=0.8, metrics=0, in_result=0)
+    assert change_line(before, after) == (
+        "score 62 -> 74; now has a Result; length 2:30 -> 1:35 (closer to 1:30); \"I\" 50% -> 80%; still no numbers in the Result")
+    assert change_line(figures(80), figures(80)) == "score 80 -> 80"
+    assert change_line(figures(90), figures(70, present="situation,action,result", in_result=0)) == (
+        "score 90 -> 70; lost the Task; lost the number in the Result")
+
+
+def test_better_knows_which_way_is_good():
+    assert better("score", 60, 70) is True and better("score", 70, 60) is False
+    assert better("duration_s", 150, 100) is True and better("duration_s", 90, 40) is False
+    assert better("i_ratio", 0.5, 0.5) is None
+    assert sparkline([1, 2, 3]) == "▁▅█" and sparkline([5, 5]) == "▅▅"
