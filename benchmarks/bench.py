@@ -8,12 +8,18 @@ Usage: python benchmarks/bench.py [--runs N] [--long] [--base]
                 with --base, of base; word error rate against the sample's text
   labeling      STAR labeling of a 3-minute answer
   --long        a 20-minute recording (the strong sample 14 times): time and peak memory
+  --history N   N saved takes (default 300): time per save, `history`, `progress` and
+                `show` on that history, and the database size per take
+
+Every command runs with REHEARSE_HOME set to a temporary folder, so nothing is added to
+your own history.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import resource
 import statistics
@@ -32,7 +38,7 @@ def timed_command(args: list[str], runs: int) -> float:
     times = []
     for _ in range(runs):
         t0 = time.perf_counter()
-        subprocess.run(args, check=True, capture_output=True, cwd=ROOT)
+        subprocess.run(args, check=True, capture_output=True, cwd=ROOT, env=os.environ)
         times.append(time.perf_counter() - t0)
     return statistics.median(times)
 
@@ -93,12 +99,45 @@ def long_recording() -> dict:
             "verdict": report["length"]["verdict"]}
 
 
+def history_figures(n: int, runs: int) -> dict:
+    """Save n real takes (one transcribed report, saved n times with its audio) and time the
+    commands that read them. REHEARSE_HOME is already a temporary folder here."""
+    from rehearse.history import History, db_path
+    from rehearse.pipeline import analyze_path, keep_take
+
+    report = analyze_path(SAMPLE, question_id="Q4")
+    saves = []
+    with History() as store:
+        for i in range(n):
+            report.pop("previous_take", None)
+            report["question"]["id"] = f"Q{1 + i % 25}"
+            t0 = time.perf_counter()
+            keep_take(store, report, SAMPLE)
+            saves.append(time.perf_counter() - t0)
+    exe = [sys.executable, "-m", "rehearse"]
+    db = db_path()
+    size = db.stat().st_size + sum(p.stat().st_size for p in db.parent.glob(db.name + "-wal"))
+    return {
+        "takes": n,
+        "save_ms": round(statistics.median(saves) * 1000, 1),
+        "history_s": round(timed_command([*exe, "history"], runs), 2),
+        "progress_s": round(timed_command([*exe, "progress", "--json"], runs), 2),
+        "show_s": round(timed_command([*exe, "show", "1", "--json"], runs), 2),
+        "db_kb_per_take": round(size / 1024 / n, 1),
+        "audio_kb_per_take": round(SAMPLE.stat().st_size / 1024, 1),
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description="rehearse benchmarks")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--long", action="store_true", help="also analyze a 20-minute recording")
     parser.add_argument("--base", action="store_true", help="also measure the base model")
+    parser.add_argument("--history", type=int, nargs="?", const=300, default=0, metavar="N",
+                        help="also measure a history of N takes (default 300)")
     args = parser.parse_args()
+    home = tempfile.TemporaryDirectory(prefix="rehearse-bench-")
+    os.environ["REHEARSE_HOME"] = home.name
     exe = [sys.executable, "-m", "rehearse"]
     print(f"rehearse --help:        {timed_command([*exe, '--help'], args.runs):.2f} s")
     print(f"rehearse questions:     {timed_command([*exe, 'questions'], args.runs):.2f} s")
@@ -114,6 +153,12 @@ def main() -> int:
         row = long_recording()
         print(f"20-minute recording: {row['audio_min']} min analyzed in {row['seconds']} s, peak memory {row['peak_rss_mb']} MB, "
               f"{row['words']} words, verdict {row['verdict']}")
+    if args.history:
+        row = history_figures(args.history, args.runs)
+        print(f"history of {row['takes']} takes: save {row['save_ms']} ms each; `history` {row['history_s']} s, "
+              f"`progress --json` {row['progress_s']} s, `show` {row['show_s']} s; database {row['db_kb_per_take']} KB "
+              f"per take, plus the audio copy ({row['audio_kb_per_take']} KB for the 85 s sample)")
+    home.cleanup()
     return 0
 
 
