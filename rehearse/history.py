@@ -24,7 +24,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from rehearse.errors import RehearseError
-from rehearse.paths import data_dir
+from rehearse.paths import data_dir, write_json_atomically
 from rehearse.takefile import process_alive
 
 DB_NAME = "history.sqlite3"
@@ -110,15 +110,6 @@ class Take:
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
-
-
-def _write_json_atomically(path: Path, document: dict) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "w", encoding="utf-8") as f:
-        json.dump(document, f)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
 
 
 class History:
@@ -228,7 +219,7 @@ class History:
             inside = _is_inside(answer_path, self.folder.resolve())
             answer_file = answer_path if inside else folder / f"{key}{answer_path.suffix.lower()}"
         pending = folder / f"{key}.pending.json"
-        _write_json_atomically(pending, {
+        write_json_atomically(pending, {
             "pid": os.getpid(), "take_key": key, "created_at": created, "report": report,
             "answer_file": None if answer_file is None else str(answer_file),
             "original_path": str(answer_path or report["source"]["path"]),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from pathlib import Path
@@ -26,3 +27,13 @@ def data_dir() -> Path:
 
 def model_cache_dir() -> Path:
     return data_dir() / "models"
+
+
+def write_json_atomically(path: Path, document: dict) -> None:
+    """Readers see the old file or the whole new one, never half of it, even after a crash."""
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    with open(tmp, "w", encoding="utf-8") as f:
+        json.dump(document, f, ensure_ascii=False)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)

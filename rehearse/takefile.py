@@ -20,7 +20,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from rehearse.errors import AudioError
-from rehearse.paths import data_dir
+from rehearse.paths import data_dir, write_json_atomically
 
 MARKER_SUFFIX = ".recording"
 SUBTYPE = "PCM_16"
@@ -51,12 +51,6 @@ def _marker(path: Path) -> Path:
     return path.with_name(path.name + MARKER_SUFFIX)
 
 
-def _write_json_atomically(path: Path, document: dict) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(document), encoding="utf-8")
-    os.replace(tmp, path)
-
-
 class WavWriter:
     """Writes float blocks to a 16-bit WAV whose header is valid after every write.
 
@@ -72,7 +66,7 @@ class WavWriter:
         self.samplerate = samplerate
         self.frames = 0
         self._marker = _marker(path)
-        _write_json_atomically(self._marker, {
+        write_json_atomically(self._marker, {
             "pid": os.getpid(), "samplerate": samplerate,
             "started_at": datetime.now(timezone.utc).isoformat(timespec="seconds"), **details,
         })

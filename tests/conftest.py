@@ -4,6 +4,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -40,3 +41,19 @@ def sample_reports():
 
     questions = {"strong-q4": "Q4", "no-result-q13": "Q13", "we-heavy-q20": "Q20", "no-numbers-q7": "Q7"}
     return {name: analyze_path(SAMPLES / f"{name}.flac", question_id=q) for name, q in questions.items()}
+
+
+def wait_for_recording(home: Path, seconds: float, timeout: float = 30) -> Path:
+    """The take a `rehearse practice` process is recording, once it holds `seconds` of audio."""
+    import soundfile
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for wav in (home / "recordings").glob("*.wav"):
+            try:
+                if soundfile.info(str(wav)).duration >= seconds:
+                    return wav
+            except RuntimeError:  # created but no header yet
+                pass
+        time.sleep(0.05)
+    raise AssertionError(f"no recording of {seconds} s appeared in {home / 'recordings'}")

@@ -8,6 +8,7 @@ import os
 import re
 import resource
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -16,7 +17,7 @@ import wave
 import pytest
 import soundfile
 
-from tests.conftest import ROOT, SAMPLES, run_cli
+from tests.conftest import ROOT, SAMPLES, run_cli, wait_for_recording
 
 STRONG = SAMPLES / "strong-q4.flac"
 SHORT = SAMPLES / "no-result-q13.flac"
@@ -28,31 +29,29 @@ def start_practice(*args: str, stdin=subprocess.DEVNULL, **popen) -> subprocess.
                             stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT, **popen)
 
 
-def wait_for_audio(home, seconds: float, timeout: float = 30):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        for wav in (home / "recordings").glob("*.wav"):
-            try:
-                if soundfile.info(str(wav)).duration >= seconds:
-                    return wav
-            except RuntimeError:
-                pass
-        time.sleep(0.05)
-    raise AssertionError(f"no recording of {seconds} s appeared")
-
-
 def test_enter_stops_the_recording(rehearse_home):
     proc = start_practice("Q13", "--replay", str(SHORT), "--speed", "4", stdin=subprocess.PIPE)
-    wait_for_audio(rehearse_home, 10)
+    wait_for_recording(rehearse_home, 10)
     out, err = proc.communicate("\n", timeout=120)
     assert proc.returncode == 0, err
     assert "by you pressed Enter" in out
     assert "Score" in out
 
 
+def test_ctrl_c_during_recording_keeps_the_take_and_analyzes_it(rehearse_home):
+    proc = start_practice("Q4", "--replay", str(STRONG), "--speed", "4")
+    wav = wait_for_recording(rehearse_home, 8)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err
+    assert "by Ctrl-C" in out and "Score" in out
+    assert soundfile.info(str(wav)).duration >= 8
+    assert not list(wav.parent.glob("*.recording"))
+
+
 def test_a_take_killed_mid_recording_is_recovered_and_analyzed_on_the_next_run(rehearse_home):
     proc = start_practice("Q4", "--replay", str(STRONG))  # real time, as a person speaks
-    wav = wait_for_audio(rehearse_home, 4)
+    wav = wait_for_recording(rehearse_home, 4)
     time.sleep(1.5)
     proc.kill()  # SIGKILL: no cleanup of any kind runs
     proc.communicate()
@@ -83,7 +82,7 @@ def test_a_take_killed_mid_recording_is_recovered_and_analyzed_on_the_next_run(r
 
 def test_practice_offers_a_cut_short_take_before_the_new_one(rehearse_home):
     proc = start_practice("Q13", "--replay", str(SHORT))
-    wav = wait_for_audio(rehearse_home, 3)
+    wav = wait_for_recording(rehearse_home, 3)
     proc.kill()
     proc.communicate()
     again = start_practice("Q13", "--replay", str(SHORT), "--speed", "20", stdin=subprocess.PIPE)
