@@ -45,8 +45,9 @@ def write_chart(per_question: list[dict], path: Path) -> None:
     score_ax.set_title("Score (0-100); ★ best take", fontsize=11)
     length_ax.axhspan(TOO_SHORT_BELOW_S, LONG_ABOVE_S, color="green", alpha=0.08, label="1-2 minutes (good)")
     length_ax.axhline(TARGET_S, color="green", linestyle="--", linewidth=1, label="aim: 90 s")
-    i_ax.set_ylim(0, 1.05)
-    metric_ax.set_ylim(bottom=0)
+    # A little below zero, so points at 0 ("we" only, no metrics) are not cut in half.
+    i_ax.set_ylim(-0.05, 1.05)
+    metric_ax.set_ylim(bottom=-0.3)
     metric_ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     for ax in axes[1]:
         ax.set_xlabel("take of the question")

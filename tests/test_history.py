@@ -137,7 +137,14 @@ def test_progress_chart_is_written_as_png_and_svg(rehearse_home, tmp_path):
         analyze_json(str(TEXTS[name]), "-q", "Q4")
     analyze_json(str(TEXTS["we-heavy-q20"]), "-q", "Q20")
     png, svg = tmp_path / "p.png", tmp_path / "p.svg"
-    assert run_cli("progress", "--chart", str(png)).returncode == 0
+    shown = run_cli("progress", "--chart", str(png))
+    assert shown.returncode == 0 and f"Chart written to {png}" in shown.stdout
+    # The "we"-heavy take is Q20's latest: the view names what holds it back.
+    q20 = json.loads(run_cli("progress", "-q", "Q20", "--json").stdout)["questions"][0]
+    latest = json.loads(run_cli("show", str(q20["latest_take_id"]), "--json").stdout)
+    assert latest["pronouns"]["i_ratio"] < 0.5 and latest["next_step"] is not None
+    assert q20["holding_back"] == latest["next_step"]
+    assert "Still holding the score back" in run_cli("progress", "-q", "Q20").stdout
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 20_000
     assert run_cli("progress", "--chart", str(svg), "--json").returncode == 0
     assert "<svg" in svg.read_text()[:500] and "Length (seconds)" in svg.read_text()
