@@ -67,7 +67,12 @@ def _cut_points(audio) -> list[int]:
     return cuts
 
 
-def transcribe_audio(audio, choice: ModelChoice, beam_size: int = BEAM_SIZE) -> tuple[list[Word], dict]:
+# Whisper leaves out "um" and "uh" unless the context has them: a disfluent prompt keeps
+# them (measured in eval/fillers_eval.py; the README has the figures).
+DISFLUENT_PROMPT = "Umm, let me think, uh... So, um, I was like, you know, uh, working on it. Hmm."
+
+
+def transcribe_audio(audio, choice: ModelChoice, beam_size: int = BEAM_SIZE, initial_prompt: str | None = None) -> tuple[list[Word], dict]:
     model = model_for(choice)
     words: list[Word] = []
     logprobs: list[tuple[float, int]] = []
@@ -79,6 +84,7 @@ def transcribe_audio(audio, choice: ModelChoice, beam_size: int = BEAM_SIZE) -> 
             language="en",
             beam_size=beam_size,
             word_timestamps=True,
+            initial_prompt=initial_prompt,
         )
         for segment in segments:
             logprobs.append((segment.avg_logprob, len(segment.words or ())))

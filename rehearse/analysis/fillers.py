@@ -1,0 +1,141 @@
+"""Filler words, hedges and repetitions in the words of an answer: pure text rules.
+
+A filler is a word that carries no meaning ("um", "like" used as a pause, "you know").
+A hedge weakens ownership ("I think", "kind of", "I tried to", "helped with"): the guide
+wants clear, owned actions. A repetition is the same word or phrase said twice in a row
+("the the", "and then and then").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Sounds Whisper writes for filled pauses (it leaves most of them out unless prompted).
+FILLED_PAUSES = frozenset({"um", "umm", "uh", "uhh", "uhm", "er", "erm", "ah", "hmm", "mm", "mhm"})
+# Words that are fillers wherever they stand.
+FILLER_WORDS = frozenset({"basically", "literally", "actually"})
+FILLER_PHRASES = (("you", "know"), ("i", "mean"))
+# "like" is a verb or a preposition after these words, not a filler.
+LIKE_NOT_FILLER_AFTER = frozenset({
+    "i", "you", "we", "they", "he", "she", "people", "would", "i'd", "you'd", "we'd", "they'd", "don't",
+    "didn't", "look", "looks", "looked", "looking", "seem", "seems", "seemed", "sound", "sounds", "sounded",
+    "feel", "feels", "felt", "just", "much", "more", "something", "anything", "nothing", "things", "stuff",
+    "tools", "ones", "companies", "teams", "services", "languages", "is", "was", "not",
+})
+# ...unless a comma marks it off ("she was, like, really smart").
+LIKE_FILLER_BEFORE = frozenset({"really", "so", "very", "totally", "a", "the", "um", "uh", "literally", "basically"})
+HEDGES = (
+    ("i", "think"), ("i", "guess"), ("i", "believe"), ("maybe",), ("kind", "of"), ("sort", "of"), ("just",),
+    ("hopefully",), ("probably",), ("i", "tried", "to"), ("helped", "with"), ("a", "little", "bit"), ("somewhat",),
+)
+# Doubled words that are grammatical ("that that", "had had").
+GRAMMATICAL_DOUBLES = frozenset({"that", "had"})
+MAX_REPEAT_WORDS = 3
+
+_WORD = re.compile(r"[a-z0-9']+")
+
+
+def normalize(text: str) -> str:
+    return text.lower().replace("’", "'").strip(" ,.!?;:\"()-")
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A filler, hedge or repetition: its text, kind, and where it is (word indexes, end
+    exclusive, into the answer's words)."""
+
+    text: str
+    kind: str
+    first: int
+    last: int
+
+
+def _tokens(words: list[str]) -> list[str]:
+    return [normalize(w) for w in words]
+
+
+def _comma_after(words: list[str], i: int) -> bool:
+    return words[i].rstrip().endswith(",")
+
+
+def find_fillers(words: list[str], sentence_starts: set[int] | frozenset = frozenset()) -> list[Mark]:
+    """Fillers in the answer's words (as transcribed, punctuation attached).
+
+    `sentence_starts` holds the index of each sentence's first word: "so" there counts as
+    a filler (an opener that says nothing).
+    """
+    tokens = _tokens(words)
+    marks = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        phrase = next((p for p in FILLER_PHRASES if tuple(tokens[i:i + len(p)]) == p), None)
+        if phrase and _phrase_is_filler(words, tokens, i, phrase):
+            marks.append(Mark(" ".join(phrase), "filler", i, i + len(phrase)))
+            i += len(phrase)
+            continue
+        if token in FILLED_PAUSES:
+            marks.append(Mark(token, "filled_pause", i, i + 1))
+        elif token in FILLER_WORDS:
+            marks.append(Mark(token, "filler", i, i + 1))
+        elif token == "like" and _like_is_filler(words, tokens, i):
+            marks.append(Mark(token, "filler", i, i + 1))
+        elif token == "so" and i in sentence_starts:
+            marks.append(Mark(token, "filler", i, i + 1))
+        i += 1
+    return marks
+
+
+def _phrase_is_filler(words: list[str], tokens: list[str], i: int, phrase: tuple[str, ...]) -> bool:
+    end = i + len(phrase)
+    following = tokens[end] if end < len(tokens) else ""
+    if phrase == ("you", "know"):
+        # "you know what I did" / "you know the answer" are questions or statements, not fillers.
+        return following not in {"what", "how", "why", "that", "the", "it", "him", "her", "them", "about", "when", "where"} \
+            or _comma_after(words, end - 1)
+    if phrase == ("i", "mean"):
+        return following not in {"it", "that", "to", "what"} or _comma_after(words, end - 1)
+    return True
+
+
+def _like_is_filler(words: list[str], tokens: list[str], i: int) -> bool:
+    before = tokens[i - 1] if i > 0 else ""
+    after = tokens[i + 1] if i + 1 < len(tokens) else ""
+    if (i > 0 and _comma_after(words, i - 1)) or _comma_after(words, i):
+        return True
+    if before in LIKE_NOT_FILLER_AFTER or after == "to":
+        return False
+    if after in LIKE_FILLER_BEFORE or after.isdigit():
+        return True
+    # "wanted to like rewrite": between "to" and the verb it introduces.
+    return before == "to"
+
+
+def find_hedges(words: list[str]) -> list[Mark]:
+    tokens = _tokens(words)
+    marks = []
+    for i in range(len(tokens)):
+        for hedge in HEDGES:
+            if tuple(tokens[i:i + len(hedge)]) == hedge:
+                marks.append(Mark(" ".join(hedge), "hedge", i, i + len(hedge)))
+                break
+    return marks
+
+
+def find_repetitions(words: list[str]) -> list[Mark]:
+    """A word or phrase of up to three words said twice in a row."""
+    tokens = _tokens(words)
+    marks = []
+    i = 0
+    while i < len(tokens):
+        for n in range(MAX_REPEAT_WORDS, 0, -1):
+            first, second = tokens[i:i + n], tokens[i + n:i + 2 * n]
+            if len(second) == n and first == second and all(first):
+                if n == 1 and first[0] in GRAMMATICAL_DOUBLES:
+                    continue
+                marks.append(Mark(" ".join(words[j].strip(",.") for j in range(i, i + 2 * n)), "repetition", i, i + 2 * n))
+                i += 2 * n - 1
+                break
+        i += 1
+    return marks
