@@ -75,3 +75,33 @@ def load_audio(path: Path):
     if float(rms.max()) < SILENCE_RMS:
         raise NoSpeechError(f"{path} is silent; check that the microphone is on and not muted, then record again")
     return audio
+
+
+# Voiced-span detection: 20 ms frames; a frame has sound when its RMS is above this share
+# of the loud end of the recording (95th percentile), so it adapts to the microphone level.
+FRAME_S = 0.02
+VOICED_SHARE = 0.05
+MIN_VOICED_S = 0.06  # shorter blips (clicks) are not speech
+BRIDGE_S = 0.1  # shorter silences inside a word are not pauses
+
+
+def voiced_spans(audio) -> tuple[tuple[float, float], ...]:
+    """The stretches of a 16 kHz recording that have sound in them, as (start, end) seconds."""
+    import numpy as np
+
+    frame = int(FRAME_S * SAMPLE_RATE)
+    usable = len(audio) // frame * frame
+    if usable == 0:
+        return ()
+    rms = np.sqrt(np.mean(audio[:usable].reshape(-1, frame).astype(np.float64) ** 2, axis=1))
+    threshold = max(SILENCE_RMS, VOICED_SHARE * float(np.percentile(rms, 95)))
+    loud = np.concatenate([[False], rms > threshold, [False]])
+    edges = np.flatnonzero(loud[1:] != loud[:-1])
+    spans: list[list[float]] = []
+    for start, end in zip(edges[::2], edges[1::2]):
+        a, b = start * FRAME_S, end * FRAME_S
+        if spans and a - spans[-1][1] < BRIDGE_S:
+            spans[-1][1] = b
+        else:
+            spans.append([a, b])
+    return tuple((round(float(a), 2), round(float(b), 2)) for a, b in spans if b - a >= MIN_VOICED_S)

@@ -16,7 +16,10 @@ LABEL_STYLES = {
     "other": "dim",
 }
 STATUS = {"pass": ("PASS", "bold green"), "warn": ("WARN", "bold yellow"), "fail": ("FAIL", "bold red")}
-CHECK_NAMES = {"length": "Length", "star": "STAR", "i_vs_we": '"I" vs "we"', "metrics": "Metrics"}
+CHECK_NAMES = {"length": "Length", "star": "STAR", "i_vs_we": '"I" vs "we"', "metrics": "Metrics",
+               "pace": "Pace", "pauses": "Pauses", "fillers": "Fillers", "hedging": "Hedging"}
+MARK_STYLES = {"filler": "bold red underline", "filled_pause": "bold red underline", "hedge": "italic bold yellow",
+               "repetition": "bold magenta underline"}
 
 
 def _clock(seconds: float | None) -> str:
@@ -33,18 +36,87 @@ def question_panel(question: dict | None) -> Panel:
     return Panel(Text(question["text"], style="bold"), title=f"{question['id']} · {question.get('category', '')}".rstrip(" ·"), title_align="left")
 
 
+def _word_marks(report: dict) -> tuple[dict[int, str], dict[int, float]]:
+    """Style per word index (fillers, hedges, repetitions), and long pauses after a word."""
+    delivery = report.get("delivery") or {}
+    styles: dict[int, str] = {}
+    for key, kind in (("repetitions", "repetition"), ("hedges", "hedge"), ("fillers", None)):
+        for item in (delivery.get(key) or {}).get("items", []):
+            count = len(item["text"].split()) * (2 if kind == "repetition" else 1)
+            for k in range(item["word"], item["word"] + count):
+                styles[k] = MARK_STYLES[kind or item["kind"]]
+    pauses_after: dict[int, float] = {}
+    words = report["transcript"]["words"]
+    for pause in (delivery.get("pauses") or {}).get("long", []):
+        # The word that ends at (or just before) the pause's start.
+        before = max((i for i, w in enumerate(words) if w["start"] < pause["start"]), default=None)
+        if before is not None:
+            pauses_after[before] = pause["seconds"]
+    return styles, pauses_after
+
+
 def transcript_view(report: dict) -> Group:
     legend = Text("  ")
     for label, style in LABEL_STYLES.items():
         legend.append(f"■ {label}  ", style=style)
+    styles, pauses_after = _word_marks(report)
+    if styles or pauses_after:
+        legend.append("  filler", style=MARK_STYLES["filler"])
+        legend.append("  hedge", style=MARK_STYLES["hedge"])
+        legend.append("  repeat", style=MARK_STYLES["repetition"])
+        legend.append("  ⏸ long pause", style="bold cyan")
     body = Text()
+    index = 0
     for sentence in report["sentences"]:
         style = LABEL_STYLES[sentence["label"]]
         if sentence.get("start") is not None:
             body.append(f"[{_clock(sentence['start'])}] ", style="dim")
         body.append(sentence["label"][0].upper() + " ", style=f"bold {style}")
-        body.append(sentence["text"] + "\n", style=style)
+        for n, word in enumerate(sentence["text"].split(" ")):
+            body.append(("" if n == 0 else " ") + word, style=styles.get(index, style))
+            if index in pauses_after:
+                body.append(f" ⏸ {pauses_after[index]:.1f} s", style="bold cyan")
+            index += 1
+        body.append("\n")
     return Group(legend, Panel(body, title="What you said", title_align="left"))
+
+
+def delivery_view(report: dict) -> Group | None:
+    """How it was said: a line per STAR section (span, share, pace) and the totals."""
+    delivery = report.get("delivery")
+    if not delivery:
+        return None
+    lines = []
+    sections = delivery["pace"]["sections"]
+    if sections:
+        table = Table(show_header=True, header_style="bold", box=None, padding=(0, 2), title="Timeline", title_justify="left")
+        for column in ("", "when", "share", "pace (words/min)"):
+            table.add_column(column)
+        for label in ("situation", "task", "action", "result"):
+            if label in sections:
+                part = sections[label]
+                pace = "-" if part["wpm"] is None else f"{part['wpm']:.0f}"
+                table.add_row(Text(label.capitalize(), style=LABEL_STYLES[label]), f"{_clock(part['start'])}-{_clock(part['end'])}",
+                              f"{(part['share'] or 0):.0%}", pace)
+        lines.append(table)
+    parts = []
+    if delivery["pace"]["wpm"]:
+        parts.append(f"pace {delivery['pace']['wpm']:.0f} words/min ({delivery['pace']['verdict']})")
+    if delivery.get("pauses"):
+        pauses = delivery["pauses"]
+        parts.append(f"{pauses['short_count']} short and {len(pauses['long'])} long pauses")
+    fillers = delivery["fillers"]
+    rate = f", {fillers['per_minute']:.1f}/min" if fillers.get("per_minute") is not None else ""
+    parts.append(f"{fillers['count']} fillers{rate}")
+    parts.append(f"{delivery['hedges']['count']} hedges")
+    if delivery["repetitions"]["count"]:
+        parts.append(f"{delivery['repetitions']['count']} repeats")
+    lines.append(Text("Delivery: " + " · ".join(parts), style="dim"))
+    skipped = report.get("skipped_checks") or []
+    if skipped:
+        names = " and ".join(CHECK_NAMES.get(c["id"], c["id"]).lower() for c in skipped)
+        lines.append(Text(f"{names.capitalize()} need a recording: skipped for a typed answer.", style="dim"))
+    return Group(*lines)
 
 
 def checklist(report: dict) -> Table:
@@ -111,6 +183,9 @@ def since_previous(report: dict) -> Text | None:
 def print_report(report: dict, console: Console) -> None:
     console.print(question_panel(report["question"]))
     console.print(transcript_view(report))
+    delivery = delivery_view(report)
+    if delivery is not None:
+        console.print(delivery)
     console.print(checklist(report))
     console.print(summary(report))
     console.print(footer(report))

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from rehearse.analysis.answer import Analysis
+from rehearse.analysis.delivery import PACE_FAST_ABOVE, PACE_SLOW_BELOW
 from rehearse.analysis.length import TARGET_S
+from rehearse.checks import skipped_checks
 from rehearse.checks.base import CheckResult
 from rehearse.prompts import Question
 from rehearse.score import next_step, score
@@ -79,8 +81,64 @@ def build_report(
              "points": r.points, "max_points": r.max_points}
             for r in results
         ],
+        "delivery": delivery_report(analysis),
+        "skipped_checks": [
+            {"id": check_id, "reason": "needs audio: a typed answer has no timing"} for check_id in skipped_checks(analysis)
+        ],
         "score": score(results),
         "next_step": None if step is None else {"check": step.id, "tip": step.tip},
         "timings": {k: round(v, 3) for k, v in (timings or {}).items()},
         "take": None,
+    }
+
+
+def delivery_report(analysis: Analysis) -> dict:
+    """How the answer was said (an addition to report version 1)."""
+    d = analysis.delivery
+    sentence_of = {}
+    seen = 0
+    for sentence in analysis.sentences:
+        for _ in sentence.words:
+            sentence_of[seen] = sentence.index
+            seen += 1
+    words = analysis.transcript.words
+    placed = {f.word: f for f in d.filled_pauses}
+
+    def where(first: int) -> dict:
+        out = {"sentence": sentence_of.get(first), "word": first}
+        if d.timed:
+            f = placed.get(first)
+            out["start"] = _round(f.start if f else words[first].start)
+        return out
+
+    return {
+        "timed": d.timed,
+        "pace": {
+            "wpm": d.wpm,
+            "verdict": d.pace_verdict,
+            "band": [PACE_SLOW_BELOW, PACE_FAST_ABOVE],
+            "sections": {label: {"start": p.start, "end": p.end, "share": analysis.star.share.get(label), "wpm": p.wpm}
+                         for label, p in d.sections.items()},
+            "stretches": [{"sentence": s.sentence, "wpm": s.wpm, "kind": s.kind} for s in d.stretches],
+        },
+        "pauses": {
+            "count": len(d.pauses),
+            "short_count": len(d.pauses) - len(d.long_pauses),
+            "long": [{"start": p.start, "end": p.end, "seconds": p.seconds, "sentence": sentence_of.get(p.after_word)}
+                     for p in d.long_pauses],
+            "start_silence_s": d.start_silence_s,
+        } if d.timed else None,
+        "fillers": {
+            "count": len(d.fillers),
+            "per_minute": d.fillers_per_minute,
+            "items": [{"text": m.text, "kind": m.kind, **where(m.first)} for m in d.fillers],
+        },
+        "hedges": {
+            "count": len(d.hedges),
+            "items": [{"text": m.text, **where(m.first), "label": analysis.labels[sentence_of[m.first]].label} for m in d.hedges],
+        },
+        "repetitions": {
+            "count": len(d.repetitions),
+            "items": [{"text": m.text, **where(m.first)} for m in d.repetitions],
+        },
     }

@@ -7,7 +7,7 @@ states the same formula.
 
 from __future__ import annotations
 
-from rehearse.checks import CHECKS
+from rehearse.checks import CHECKS, CONTENT_CHECKS
 from rehearse.checks.base import CheckResult
 
 MAX_SCORE = sum(check.MAX_POINTS for check in CHECKS)
@@ -19,14 +19,16 @@ def score(results: list[CheckResult]) -> int:
 
 # Which check to work on first when several fail: the structure is the guide's core, and
 # fixing it (adding the missing result, say) often fixes the length and metrics too.
-PRIORITY = ("star", "length", "i_vs_we", "metrics")
+# Delivery comes after every content check: what you say matters before how you say it.
+PRIORITY = ("star", "length", "i_vs_we", "metrics", "hedging", "fillers", "pace", "pauses")
 
 
 def next_step(results: list[CheckResult]) -> CheckResult | None:
-    """What to change first: a failed check before a warning, then by PRIORITY; None when
-    every check passes."""
+    """What to change first: content before delivery, a failed check before a warning,
+    then by PRIORITY; None when every check passes."""
     open_checks = [r for r in results if r.status != "pass"]
     if not open_checks:
         return None
     rank = {check_id: i for i, check_id in enumerate(PRIORITY)}
-    return min(open_checks, key=lambda r: (r.status != "fail", rank.get(r.id, len(rank)), -r.lost))
+    content = {check.ID for check in CONTENT_CHECKS}
+    return min(open_checks, key=lambda r: (r.id not in content, r.status != "fail", rank.get(r.id, len(rank)), -r.lost))

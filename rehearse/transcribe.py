@@ -11,7 +11,9 @@ import time
 from functools import lru_cache
 from pathlib import Path
 
-from rehearse.audiofile import SAMPLE_RATE, load_audio
+from rehearse.analysis.delivery import place_filled_pauses
+from rehearse.analysis.fillers import FILLED_PAUSES, normalize
+from rehearse.audiofile import voiced_spans, SAMPLE_RATE, load_audio
 from rehearse.errors import ModelError, NoSpeechError
 from rehearse.models import ModelChoice, download, resolve
 from rehearse.transcript import Transcript, Word
@@ -72,7 +74,8 @@ def _cut_points(audio) -> list[int]:
 DISFLUENT_PROMPT = "Umm, let me think, uh... So, um, I was like, you know, uh, working on it. Hmm."
 
 
-def transcribe_audio(audio, choice: ModelChoice, beam_size: int = BEAM_SIZE, initial_prompt: str | None = None) -> tuple[list[Word], dict]:
+def transcribe_audio(audio, choice: ModelChoice, beam_size: int = BEAM_SIZE,
+                     initial_prompt: str | None = DISFLUENT_PROMPT) -> tuple[list[Word], dict]:
     model = model_for(choice)
     words: list[Word] = []
     logprobs: list[tuple[float, int]] = []
@@ -92,7 +95,7 @@ def transcribe_audio(audio, choice: ModelChoice, beam_size: int = BEAM_SIZE, ini
                 text = w.word.strip()
                 if not text:
                     continue
-                start, end = round(w.start + offset, 3), round(w.end + offset, 3)
+                start, end = round(float(w.start) + offset, 3), round(float(w.end) + offset, 3)
                 if words and not w.word.startswith(" "):
                     # A piece without a leading space belongs to the word before ("5" + "%").
                     words[-1] = Word(words[-1].text + text, words[-1].start, end)
@@ -104,6 +107,7 @@ def transcribe_audio(audio, choice: ModelChoice, beam_size: int = BEAM_SIZE, ini
         "language": "en",
         "word_timestamps": True,
         "windows": len(cuts) - 1,
+        "initial_prompt": "disfluent" if initial_prompt == DISFLUENT_PROMPT else initial_prompt,
     }
     total = sum(n for _, n in logprobs)
     if total:
@@ -132,12 +136,18 @@ def transcribe_file(path: Path, model_name: str | None = None) -> tuple[Transcri
             f"the speech in {path} could not be transcribed reliably; rehearse coaches answers in "
             "English: record the answer in English, clearly and close to the microphone"
         )
+    voiced = voiced_spans(audio)
+    # Prompted to keep fillers, Whisper now and then writes one over silence (most often
+    # at the very end): keep only those with sound under them.
+    kept = {f.word for f in place_filled_pauses(words, voiced, duration)}
+    words = [w for i, w in enumerate(words) if normalize(w.text) not in FILLED_PAUSES or i in kept]
     transcript = Transcript(
         words=tuple(words),
         kind="audio",
         engine=ENGINE,
         model=choice.name,
         audio_duration_s=round(duration, 2),
+        voiced=voiced,
         settings=settings,
     )
     return transcript, timings

@@ -28,6 +28,9 @@ class Transcript:
     audio_duration_s: float | None = None
     # The settings that produced this transcript, so a take can be reproduced.
     settings: dict = field(default_factory=dict)
+    # Where the audio has sound, as (start, end) seconds, measured from the audio itself:
+    # pauses and filled pauses are placed by these, not by Whisper's word times alone.
+    voiced: tuple[tuple[float, float], ...] = ()
 
     @property
     def text(self) -> str:

@@ -1,7 +1,7 @@
 import pytest
 
 from rehearse.analysis.answer import analyze_transcript
-from rehearse.checks import CHECKS, run_checks
+from rehearse.checks import CHECKS, CONTENT_CHECKS, DELIVERY_CHECKS, skipped_checks, run_checks
 from rehearse.score import MAX_SCORE, next_step, score
 from rehearse.transcript import Word, from_text, Transcript
 from tests.test_star import COMPLETE
@@ -19,13 +19,23 @@ def spoken(text: str, seconds: float) -> Transcript:
 
 
 def test_every_check_has_an_id_points_doc_and_a_guide_tip():
-    assert [c.ID for c in CHECKS] == ["length", "star", "i_vs_we", "metrics"]
+    assert [c.ID for c in CONTENT_CHECKS] == ["length", "star", "i_vs_we", "metrics"]
+    assert [c.ID for c in DELIVERY_CHECKS] == ["pace", "pauses", "fillers", "hedging"]
     assert MAX_SCORE == 100
     for check in CHECKS:
         doc = check.__doc__
         assert "What it checks" in doc and "Why it matters" in doc and "Example" in doc
+    for check in CONTENT_CHECKS:
         result = check.run(analyze_transcript(from_text(COMPLETE)))
         assert "The guide:" in result.tip
+    # Delivery is coached, not scored: a score means the same across takes.
+    assert all(check.MAX_POINTS == 0 for check in DELIVERY_CHECKS)
+
+
+def test_checks_that_need_audio_are_skipped_for_a_typed_answer():
+    analysis = analyze_transcript(from_text(COMPLETE))
+    assert [r.id for r in run_checks(analysis)] == ["length", "star", "i_vs_we", "metrics", "fillers", "hedging"]
+    assert skipped_checks(analysis) == ["pace", "pauses"]
 
 
 @pytest.mark.parametrize("seconds,verdict,status", [
@@ -64,7 +74,10 @@ def test_star_fails_without_result_and_passes_complete():
 
 def test_score_is_the_sum_of_points_and_next_step_is_the_costliest_check():
     results = run_checks(analyze_transcript(spoken(COMPLETE, 90)))
-    assert score(results) == 100 and next_step(results) is None
+    content = [r for r in results if r.id in {c.ID for c in CONTENT_CHECKS}]
+    assert score(results) == 100 and next_step(content) is None
+    # 70 words stretched over 90 s: every content check passes, so the slow pace is next.
+    assert next_step(results).id == "pace"
     results = run_checks(analyze_transcript(spoken("\n".join(COMPLETE.splitlines()[:-1]), 90)))
     assert score(results) == round(sum(r.points for r in results)) < 100
     assert next_step(results).id == "star"

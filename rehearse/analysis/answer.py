@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rehearse.analysis.delivery import Delivery, analyze_delivery
 from rehearse.analysis.length import Length, measure_length
 from rehearse.analysis.metrics import Metric, find_metrics
 from rehearse.analysis.pronouns import PronounCount, count_pronouns
@@ -40,6 +41,7 @@ class Analysis:
     length: Length
     pronouns: PronounCount
     metrics: list[SentenceMetric]
+    delivery: Delivery
 
     @property
     def metrics_in_result(self) -> bool:
@@ -79,12 +81,15 @@ def analyze_transcript(transcript: Transcript) -> Analysis:
         for sentence in sentences
         for metric in find_metrics(sentence.text)
     ]
+    length = measure_length(len(words), spoken_s)
     return Analysis(
         transcript=transcript,
         sentences=sentences,
         labels=labels,
         star=summarize_star(sentences, labels, transcript.timed),
-        length=measure_length(len(words), spoken_s),
+        length=length,
         pronouns=count_pronouns(transcript.text),
         metrics=metrics,
+        delivery=analyze_delivery(list(words), sentences, labels, transcript.voiced, transcript.timed,
+                                  transcript.audio_duration_s, length.duration_s),
     )
