@@ -23,8 +23,9 @@ LIKE_NOT_FILLER_AFTER = frozenset({
     "feel", "feels", "felt", "just", "much", "more", "something", "anything", "nothing", "things", "stuff",
     "tools", "ones", "companies", "teams", "services", "languages", "is", "was", "not",
 })
-# ...unless a comma marks it off ("she was, like, really smart").
-LIKE_FILLER_BEFORE = frozenset({"really", "so", "very", "totally", "a", "the", "um", "uh", "literally", "basically"})
+# Before these, "like" is a filler wherever it stands ("she was like really smart"), as it
+# is when commas mark it off ("she was, like, smart") or a number follows ("like 20").
+LIKE_FILLER_BEFORE = frozenset({"really", "so", "very", "totally", "um", "uh", "literally", "basically"})
 HEDGES = (
     ("i", "think"), ("i", "guess"), ("i", "believe"), ("maybe",), ("kind", "of"), ("sort", "of"), ("just",),
     ("hopefully",), ("probably",), ("i", "tried", "to"), ("helped", "with"), ("a", "little", "bit"), ("somewhat",),
@@ -104,10 +105,10 @@ def _like_is_filler(words: list[str], tokens: list[str], i: int) -> bool:
     after = tokens[i + 1] if i + 1 < len(tokens) else ""
     if (i > 0 and _comma_after(words, i - 1)) or _comma_after(words, i):
         return True
-    if before in LIKE_NOT_FILLER_AFTER or after == "to":
-        return False
     if after in LIKE_FILLER_BEFORE or after.isdigit():
         return True
+    if before in LIKE_NOT_FILLER_AFTER or after == "to":
+        return False
     # "wanted to like rewrite": between "to" and the verb it introduces.
     return before == "to"
 
