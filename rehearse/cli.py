@@ -414,7 +414,7 @@ def models(
 
 
 @app.command()
-def explain(check_id: str = typer.Argument(..., help="A check id: length, star, i_vs_we, metrics.")) -> None:
+def explain(check_id: str = typer.Argument(..., help="A check id: length, star, i_vs_we, metrics, pace, pauses, fillers, hedging.")) -> None:
     """Explain what a check looks for, why it matters, with an example."""
     from rehearse.checks import CHECKS, by_id
 

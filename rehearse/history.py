@@ -61,12 +61,20 @@ MIGRATIONS = [
     );
     CREATE INDEX takes_by_question ON takes (question_id, id);
     """,
+    # 2: delivery figures (fillers a minute, hedges), filled in from the stored reports;
+    # takes saved before delivery feedback existed keep NULL.
+    """
+    ALTER TABLE takes ADD COLUMN fillers_per_min REAL;
+    ALTER TABLE takes ADD COLUMN hedge_count INTEGER;
+    UPDATE takes SET fillers_per_min = json_extract(report, '$.delivery.fillers.per_minute'),
+                     hedge_count = json_extract(report, '$.delivery.hedges.count');
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 FIGURE_COLUMNS = (
     "score", "duration_s", "verdict", "star_present", "star_missing", "action_share",
-    "i_ratio", "metric_count", "metric_in_result", "wpm",
+    "i_ratio", "metric_count", "metric_in_result", "wpm", "fillers_per_min", "hedge_count",
 )
 
 
@@ -92,6 +100,8 @@ def key_figures(report: dict) -> dict:
         "metric_count": report["metrics"]["count"],
         "metric_in_result": int(bool(report["metrics"]["in_result"])),
         "wpm": report["length"].get("wpm"),
+        "fillers_per_min": (report.get("delivery") or {}).get("fillers", {}).get("per_minute"),
+        "hedge_count": (report.get("delivery") or {}).get("hedges", {}).get("count"),
     }
 
 

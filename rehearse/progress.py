@@ -31,6 +31,8 @@ def better(figure: str, before: float | None, after: float | None) -> bool | Non
     if figure == "duration_s":
         closer = abs(after - TARGET_S) - abs(before - TARGET_S)
         return None if abs(closer) < 1 else closer < 0
+    if figure in ("fillers_per_min", "hedge_count"):
+        return after < before
     return after > before
 
 

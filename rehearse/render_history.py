@@ -21,6 +21,8 @@ FIGURE_NAMES = {
     "metric_count": "Metrics",
     "metric_in_result": "Metric in Result",
     "wpm": "Words/min",
+    "fillers_per_min": "Fillers/min",
+    "hedge_count": "Hedges",
 }
 
 
@@ -38,6 +40,8 @@ def fmt(figure: str, value) -> str:
         return "".join(p[0].upper() for p in STAR_PARTS if p in value.split(",")) or "-"
     if figure == "wpm":
         return f"{value:.0f}"
+    if figure == "fillers_per_min":
+        return f"{value:.1f}"
     return str(value)
 
 
@@ -100,10 +104,14 @@ def compare_view(a_id: int, a: dict, b_id: int, b: dict, figures_a: dict, figure
     table.add_column("")
     for figure in FIGURE_NAMES:
         va, vb = figures_a[figure], figures_b[figure]
-        arrow = _arrow(figure, va, vb) if figure in ("score", "duration_s", "i_ratio", "metric_count", "action_share") and va is not None and vb is not None else Text("")
+        arrow = _arrow(figure, va, vb) if figure in ("score", "duration_s", "i_ratio", "metric_count", "action_share",
+                                                     "fillers_per_min", "hedge_count") and va is not None and vb is not None else Text("")
         table.add_row(FIGURE_NAMES[figure], fmt(figure, va), fmt(figure, vb), arrow)
-    for check_a, check_b in zip(a["checks"], b["checks"]):
-        table.add_row(f"check {check_a['id']}", check_a["status"], check_b["status"], "")
+    # By id: a typed take has no pace or pauses check, and older takes no delivery checks.
+    status_a = {c["id"]: c["status"] for c in a["checks"]}
+    status_b = {c["id"]: c["status"] for c in b["checks"]}
+    for check_id in dict.fromkeys([*status_a, *status_b]):
+        table.add_row(f"check {check_id}", status_a.get(check_id, "-"), status_b.get(check_id, "-"), "")
     sections = Table(show_header=True, header_style="bold", title="STAR sections", show_lines=True, expand=True)
     sections.add_column("", no_wrap=True)
     sections.add_column(f"take {a_id}", ratio=1)

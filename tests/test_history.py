@@ -178,11 +178,14 @@ def test_a_database_of_the_first_schema_is_migrated_with_its_takes(rehearse_home
     conn.executescript(MIGRATIONS[0])
     report = a_report()
     figures = key_figures(report)
-    columns = ", ".join(history_module.FIGURE_COLUMNS)
+    # The first schema had no delivery columns; version 2 adds them from the reports.
+    first_columns = [c for c in history_module.FIGURE_COLUMNS if c not in ("fillers_per_min", "hedge_count")]
+    old_figures = {c: figures[c] for c in first_columns}
+    columns = ", ".join(first_columns)
     conn.execute(
         f"INSERT INTO takes (take_key, question_id, created_at, answer_file, original_path, model, report, {columns}) "
-        f"VALUES ('k1', 'Q4', '2026-11-01T10:00:00Z', NULL, 'a.txt', NULL, ?, {', '.join('?' * len(figures))})",
-        (json.dumps(report), *figures.values()))
+        f"VALUES ('k1', 'Q4', '2026-11-01T10:00:00Z', NULL, 'a.txt', NULL, ?, {', '.join('?' * len(old_figures))})",
+        (json.dumps(report), *old_figures.values()))
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.execute("PRAGMA user_version = 1")
     conn.commit()
@@ -190,6 +193,7 @@ def test_a_database_of_the_first_schema_is_migrated_with_its_takes(rehearse_home
     with History() as store:
         [take] = store.takes()
         assert take.figures == figures and store.report(take.id) == report
+        assert take.figures["hedge_count"] == report["delivery"]["hedges"]["count"]  # filled in by migration 2
         store.save(a_report("Q13", "no-result-q13"))
         assert [t.id for t in store.takes()] == [2, 1]
     assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
