@@ -178,13 +178,18 @@ class History:
                 f"{SCHEMA_VERSION}); upgrade rehearse (pip install -U rehearse). The file is left as it is"
             )
         try:
-            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                conn.execute("PRAGMA journal_mode = WAL")
+            # Switching to WAL takes an exclusive lock and does not wait on the busy handler:
+            # two processes opening a new history at once must retry it.
+            _when_free(lambda: conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+                       or conn.execute("PRAGMA journal_mode = WAL").fetchone())
             conn.execute("PRAGMA synchronous = FULL")
-            self._migrate(conn)
+            _when_free(lambda: self._migrate(conn))
             conn.execute("SELECT count(*) FROM takes").fetchone()
         except sqlite3.DatabaseError as exc:
             conn.close()
+            if _is_busy(exc):
+                raise HistoryError(f"{self.path} has been locked by another program for {BUSY_TIMEOUT_MS // 1000} s; "
+                                   "close other rehearse windows and try again") from exc
             raise self._refuse(f"is damaged (SQLite says: {exc})") from exc
         return conn
 
@@ -361,6 +366,23 @@ class History:
         if take.answer_file is not None and _is_inside(take.answer_file.resolve(), self.folder.resolve()):
             take.answer_file.unlink(missing_ok=True)
         return take
+
+
+def _is_busy(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return isinstance(exc, sqlite3.OperationalError) and ("locked" in text or "busy" in text)
+
+
+def _when_free(action):
+    """Run `action`, retrying while another connection holds the lock, up to the busy timeout."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            return action()
+        except sqlite3.OperationalError as exc:
+            if not _is_busy(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def _is_inside(path: Path, folder: Path) -> bool:
