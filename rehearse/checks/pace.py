@@ -1,8 +1,8 @@
 """pace: are you speaking at a pace an interviewer can follow and take notes to?
 
 What it checks: words per minute of speaking time (long pauses left out), from the word
-timestamps, against a band of 120-170 wpm; and single sentences over 200 wpm (rushing)
-or under 100 wpm (dragging). Needs audio: skipped for a typed answer.
+timestamps, against a band of 120-170 wpm; and single sentences over 200 wpm and 30%
+faster than the whole answer (rushing), or under 100 wpm and 30% slower (dragging). Needs audio: skipped for a typed answer.
 
 Why it matters: everyday conversation runs at about 120-150 wpm and well-received talks
 at up to 165-170 (sources in rehearse/analysis/delivery.py). Nerves speed people up; an
@@ -15,7 +15,7 @@ at 150 wpm passes.
 from __future__ import annotations
 
 from rehearse.analysis.answer import Analysis
-from rehearse.analysis.delivery import PACE_FAST_ABOVE, PACE_SLOW_BELOW
+from rehearse.analysis.delivery import PACE_FAST_ABOVE, PACE_SLOW_BELOW, STRETCH_DRAG_BELOW, STRETCH_RUSH_ABOVE
 from rehearse.checks.base import CheckResult
 
 ID = "pace"
@@ -31,9 +31,9 @@ def run(analysis: Analysis) -> CheckResult:
     found = f"{wpm:.0f} words a minute (good: {PACE_SLOW_BELOW}-{PACE_FAST_ABOVE})" if wpm else "no pace could be measured"
     notes = []
     if rushed:
-        notes.append(f"{len(rushed)} sentence{'s' if len(rushed) > 1 else ''} rushed (over 200)")
+        notes.append(f"{len(rushed)} sentence{'s' if len(rushed) > 1 else ''} rushed (over {STRETCH_RUSH_ABOVE} and far above your pace)")
     if dragged:
-        notes.append(f"{len(dragged)} dragged (under 100)")
+        notes.append(f"{len(dragged)} dragged (under {STRETCH_DRAG_BELOW} and far below your pace)")
     if notes:
         found += "; " + ", ".join(notes)
     found += "."
