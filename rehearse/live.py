@@ -7,7 +7,7 @@ from rich.console import Group
 from rich.panel import Panel
 from rich.text import Text
 
-from rehearse.analysis.length import LONG_ABOVE_S, TARGET_S, TOO_LONG_ABOVE_S, TOO_SHORT_BELOW_S
+from rehearse.analysis.length import LONG_ABOVE_S, TARGET_S, TOO_LONG_ABOVE_S, TOO_SHORT_BELOW_S, clock
 from rehearse.recording import LEVEL_FLOOR_DB, SILENT_WARNING_S, RecordingState
 
 BAR_WIDTH = 54
@@ -26,11 +26,6 @@ def zone(seconds: float) -> tuple[str, str]:
     if seconds <= TOO_LONG_ABOVE_S:
         return "yellow", "long: wrap up with the Result now"
     return "bold red", "over 3 minutes: finish now"
-
-
-def clock(seconds: float) -> str:
-    minutes, secs = divmod(int(seconds), 60)
-    return f"{minutes}:{secs:02d}"
 
 
 def _timeline(elapsed: float, scale: float) -> Text:
@@ -59,7 +54,7 @@ def recording_panel(state: RecordingState, title: str = "Recording") -> Panel:
     colour, advice = zone(state.elapsed_s)
     scale = max(float(TOO_LONG_ABOVE_S), state.max_s)
     head = Text.assemble(
-        ("● REC ", "bold red"), (clock(state.elapsed_s), f"bold {colour}"), (f" / {clock(state.max_s)}   ", "dim"), (advice, colour),
+        ("● REC ", "bold red"), (clock(int(state.elapsed_s)), f"bold {colour}"), (f" / {clock(int(state.max_s))}   ", "dim"), (advice, colour),
     )
     lines = [head, _timeline(state.elapsed_s, scale), _meter(state.level_db)]
     if state.silent_s >= SILENT_WARNING_S:

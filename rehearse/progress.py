@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rehearse.analysis.length import TARGET_S
+from rehearse.analysis.length import TARGET_S, clock
 
 STAR_PARTS = ("situation", "task", "action", "result")
 # The figures a trend is shown for, and which way is better.
@@ -15,13 +15,6 @@ SPARK = "▁▂▃▄▅▆▇█"
 
 def _parts(csv: str) -> set[str]:
     return {p for p in csv.split(",") if p}
-
-
-def _clock(seconds: float | None) -> str:
-    if seconds is None:
-        return "-"
-    minutes, secs = divmod(int(round(seconds)), 60)
-    return f"{minutes}:{secs:02d}"
 
 
 def better(figure: str, before: float | None, after: float | None) -> bool | None:
@@ -53,7 +46,7 @@ def change_line(previous: dict, current: dict) -> str:
     d0, d1 = previous["duration_s"], current["duration_s"]
     if d0 is not None and d1 is not None and abs(d1 - d0) >= DURATION_STEP_S:
         way = "closer to 1:30" if better("duration_s", d0, d1) else "further from 1:30"
-        parts.append(f"length {_clock(d0)} -> {_clock(d1)} ({way})")
+        parts.append(f"length {clock(d0)} -> {clock(d1)} ({way})")
     i0, i1 = previous["i_ratio"], current["i_ratio"]
     if i0 is not None and i1 is not None and abs(i1 - i0) >= I_RATIO_STEP:
         parts.append(f"\"I\" {i0:.0%} -> {i1:.0%}")

@@ -8,6 +8,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from rehearse.analysis.length import clock
+
 LABEL_STYLES = {
     "situation": "cyan",
     "task": "magenta",
@@ -20,13 +22,6 @@ CHECK_NAMES = {"length": "Length", "star": "STAR", "i_vs_we": '"I" vs "we"', "me
                "pace": "Pace", "pauses": "Pauses", "fillers": "Fillers", "hedging": "Hedging"}
 MARK_STYLES = {"filler": "bold red underline", "filled_pause": "bold red underline", "hedge": "italic bold yellow",
                "repetition": "bold magenta underline"}
-
-
-def _clock(seconds: float | None) -> str:
-    if seconds is None:
-        return "-"
-    minutes, secs = divmod(int(round(seconds)), 60)
-    return f"{minutes}:{secs:02d}"
 
 
 def question_panel(question: dict | None) -> Panel:
@@ -70,7 +65,7 @@ def transcript_view(report: dict) -> Group:
     for sentence in report["sentences"]:
         style = LABEL_STYLES[sentence["label"]]
         if sentence.get("start") is not None:
-            body.append(f"[{_clock(sentence['start'])}] ", style="dim")
+            body.append(f"[{clock(sentence['start'])}] ", style="dim")
         body.append(sentence["label"][0].upper() + " ", style=f"bold {style}")
         for n, word in enumerate(sentence["text"].split(" ")):
             body.append(("" if n == 0 else " ") + word, style=styles.get(index, style))
@@ -96,7 +91,7 @@ def delivery_view(report: dict) -> Group | None:
             if label in sections:
                 part = sections[label]
                 pace = "-" if part["wpm"] is None else f"{part['wpm']:.0f}"
-                table.add_row(Text(label.capitalize(), style=LABEL_STYLES[label]), f"{_clock(part['start'])}-{_clock(part['end'])}",
+                table.add_row(Text(label.capitalize(), style=LABEL_STYLES[label]), f"{clock(part['start'])}-{clock(part['end'])}",
                               f"{(part['share'] or 0):.0%}", pace)
         lines.append(table)
     parts = []
@@ -139,7 +134,7 @@ def summary(report: dict) -> Text:
     out.append(f"{score}/100", style=style)
     length = report["length"]
     share = report["star"]["share"]
-    out.append(f"   length {_clock(length['duration_s'])}{' (estimated)' if length['estimated'] else ''}", style="dim")
+    out.append(f"   length {clock(length['duration_s'])}{' (estimated)' if length['estimated'] else ''}", style="dim")
     if length.get("wpm"):
         out.append(f", {length['wpm']:.0f} words/min", style="dim")
     out.append("   S/T/A/R " + "/".join(f"{share[k]:.0%}" for k in ("situation", "task", "action", "result")), style="dim")
@@ -159,7 +154,7 @@ def footer(report: dict) -> Text:
     if report["source"]["kind"] == "text":
         saved = f" · saved as take {report['take']['id']}" if report.get("take") else ""
         return Text(f"typed transcript {report['source']['path']}{saved}", style="dim")
-    parts = [f"{transcript['engine']} {transcript['model']}", f"audio {_clock(report['duration_s'])}"]
+    parts = [f"{transcript['engine']} {transcript['model']}", f"audio {clock(report['duration_s'])}"]
     if "transcribe_s" in timings:
         parts.append(f"transcribed in {timings['transcribe_s']:.1f} s")
     recording = report.get("recording")

@@ -7,6 +7,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
+from rehearse.analysis.length import clock
 from rehearse.progress import STAR_PARTS, better, sparkline
 from rehearse.render import LABEL_STYLES
 
@@ -30,8 +31,7 @@ def fmt(figure: str, value) -> str:
     if value is None or value == "":
         return "-"
     if figure == "duration_s":
-        minutes, secs = divmod(int(round(value)), 60)
-        return f"{minutes}:{secs:02d}"
+        return clock(value)
     if figure in ("i_ratio", "action_share"):
         return f"{value:.0%}"
     if figure == "metric_in_result":

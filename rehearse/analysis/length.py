@@ -21,6 +21,14 @@ class Length:
     verdict: str
 
 
+def clock(seconds: float | None) -> str:
+    """Seconds as m:ss, the way the guide talks about length ("aim for 1:30"); "-" for none."""
+    if seconds is None:
+        return "-"
+    minutes, secs = divmod(int(round(seconds)), 60)
+    return f"{minutes}:{secs:02d}"
+
+
 def verdict_for(duration_s: float) -> str:
     if duration_s < TOO_SHORT_BELOW_S:
         return "too_short"

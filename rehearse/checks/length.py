@@ -14,7 +14,7 @@ situation down to two sentences.
 from __future__ import annotations
 
 from rehearse.analysis.answer import Analysis
-from rehearse.analysis.length import TARGET_S
+from rehearse.analysis.length import TARGET_S, clock
 from rehearse.checks.base import CheckResult
 from rehearse.prompts import guide_quote
 
@@ -26,16 +26,11 @@ FAIL_BELOW_S = 45
 VERY_SHORT_POINTS = 4
 
 
-def _fmt(seconds: float) -> str:
-    minutes, secs = divmod(int(round(seconds)), 60)
-    return f"{minutes}:{secs:02d}"
-
-
 def run(analysis: Analysis) -> CheckResult:
     length = analysis.length
     guide = guide_quote(ID)
     about = "about " if length.estimated else ""
-    found = f"{about}{_fmt(length.duration_s)} ({length.word_count} words)"
+    found = f"{about}{clock(length.duration_s)} ({length.word_count} words)"
     if length.verdict == "good":
         return CheckResult(ID, "pass", f"Length {found}: inside the 1-2 minute sweet spot.",
                            f"Keep it there. {guide}", POINTS["good"], MAX_POINTS)

@@ -15,16 +15,12 @@ from __future__ import annotations
 
 from rehearse.analysis.answer import Analysis
 from rehearse.analysis.delivery import DEAD_AIR_S, LONG_PAUSE_S
+from rehearse.analysis.length import clock
 from rehearse.checks.base import CheckResult
 
 ID = "pauses"
 MAX_POINTS = 0
 NEEDS_AUDIO = True
-
-
-def _clock(seconds: float) -> str:
-    minutes, secs = divmod(int(seconds), 60)
-    return f"{minutes}:{secs:02d}"
 
 
 def run(analysis: Analysis) -> CheckResult:
@@ -33,7 +29,7 @@ def run(analysis: Analysis) -> CheckResult:
     short = len(delivery.pauses) - len(long_pauses)
     parts = [f"{short} short pause{'s' if short != 1 else ''} (0.5-{LONG_PAUSE_S:.0f} s)"]
     if long_pauses:
-        listed = ", ".join(f"{p.seconds:.1f} s at {_clock(p.start)}" for p in long_pauses)
+        listed = ", ".join(f"{p.seconds:.1f} s at {clock(int(p.start))}" for p in long_pauses)
         parts.append(f"{len(long_pauses)} long: {listed}")
     dead_air = delivery.start_silence_s is not None and delivery.start_silence_s > DEAD_AIR_S
     if dead_air:
