@@ -5,6 +5,7 @@ from __future__ import annotations
 from rehearse.analysis.answer import Analysis
 from rehearse.analysis.delivery import PACE_FAST_ABOVE, PACE_SLOW_BELOW
 from rehearse.analysis.length import TARGET_S
+from rehearse.analysis.sentences import sentence_of_words
 from rehearse.checks import skipped_checks
 from rehearse.checks.base import CheckResult
 from rehearse.prompts import Question
@@ -95,17 +96,12 @@ def build_report(
 def delivery_report(analysis: Analysis) -> dict:
     """How the answer was said (an addition to report version 1)."""
     d = analysis.delivery
-    sentence_of = {}
-    seen = 0
-    for sentence in analysis.sentences:
-        for _ in sentence.words:
-            sentence_of[seen] = sentence.index
-            seen += 1
+    sentence_of = sentence_of_words(analysis.sentences)
     words = analysis.transcript.words
     placed = {f.word: f for f in d.filled_pauses}
 
     def where(first: int) -> dict:
-        out = {"sentence": sentence_of.get(first), "word": first}
+        out = {"sentence": sentence_of[first], "word": first}
         if d.timed:
             f = placed.get(first)
             out["start"] = _round(f.start if f else words[first].start)
@@ -124,7 +120,7 @@ def delivery_report(analysis: Analysis) -> dict:
         "pauses": {
             "count": len(d.pauses),
             "short_count": len(d.pauses) - len(d.long_pauses),
-            "long": [{"start": p.start, "end": p.end, "seconds": p.seconds, "sentence": sentence_of.get(p.after_word)}
+            "long": [{"start": p.start, "end": p.end, "seconds": p.seconds, "sentence": sentence_of[p.after_word]}
                      for p in d.long_pauses],
             "start_silence_s": d.start_silence_s,
         } if d.timed else None,

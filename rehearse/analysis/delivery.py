@@ -12,7 +12,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from rehearse.analysis.fillers import FILLED_PAUSES, normalize
+from rehearse.analysis.fillers import FILLED_PAUSES, find_fillers, find_hedges, find_repetitions, normalize
+from rehearse.analysis.sentences import sentence_of_words
 from rehearse.transcript import Word
 
 # Pace band, words per minute of speaking time. Everyday conversation runs at about
@@ -148,8 +149,13 @@ def speaking_time(words: list[Word], long_pauses: list[Pause]) -> float:
     return max(0.0, hi - lo - inside)
 
 
+def _said(words: list[Word]) -> list[Word]:
+    """The words that carry the answer: filled pauses are sounds, not words."""
+    return [w for w in words if normalize(w.text) not in FILLED_PAUSES]
+
+
 def pace_wpm(words: list[Word], long_pauses: list[Pause]) -> float | None:
-    counted = [w for w in words if normalize(w.text) not in FILLED_PAUSES]
+    counted = _said(words)
     seconds = speaking_time(words, long_pauses)
     if seconds <= 0 or not counted:
         return None
@@ -209,13 +215,10 @@ class Delivery:
 def analyze_delivery(words: list[Word], sentences, labels, voiced: tuple[tuple[float, float], ...],
                      timed: bool, audio_end: float | None, estimated_s: float) -> Delivery:
     """Everything about how the answer was said. `sentences` cover `words` in order."""
-    from rehearse.analysis.fillers import find_fillers, find_hedges, find_repetitions
 
     texts = [w.text for w in words]
-    starts, i = set(), 0
-    for sentence in sentences:
-        starts.add(i)
-        i += len(sentence.words)
+    of = sentence_of_words(sentences)
+    starts = {i for i in range(len(of)) if i == 0 or of[i] != of[i - 1]}
     marks = find_fillers(texts, starts)
     hedges = find_hedges(texts)
     repetitions = find_repetitions(texts)
@@ -230,23 +233,20 @@ def analyze_delivery(words: list[Word], sentences, labels, voiced: tuple[tuple[f
     marks = [m for m in marks if m.kind != "filled_pause" or m.first in kept]
     wpm = pace_wpm(words, long_pauses)
     sections, stretches = {}, []
-    by_label: dict[str, list[Word]] = {}
+    by_label: dict[str, list] = {}
     for sentence, label in zip(sentences, labels):
-        sentence_words = list(sentence.words)
-        by_label.setdefault(label.label, []).extend(sentence_words)
-        counted = [w for w in sentence_words if normalize(w.text) not in FILLED_PAUSES]
-        rate = pace_wpm(sentence_words, long_pauses)
-        if rate is not None and len(counted) >= STRETCH_MIN_WORDS:
+        by_label.setdefault(label.label, []).append(sentence)
+        rate = pace_wpm(list(sentence.words), long_pauses)
+        if rate is not None and len(_said(list(sentence.words))) >= STRETCH_MIN_WORDS:
             if rate > max(STRETCH_RUSH_ABOVE, (wpm or 0) * (1 + STRETCH_OWN_PACE)):
                 stretches.append(Stretch(sentence.index, rate, "rush"))
             elif rate < min(STRETCH_DRAG_BELOW, (wpm or 0) * (1 - STRETCH_OWN_PACE)):
                 stretches.append(Stretch(sentence.index, rate, "drag"))
-    for label, section_words in by_label.items():
+    for label, group in by_label.items():
         # A section's pace over its own sentences, without the time between them.
-        section_sentences = [s for s, lab in zip(sentences, labels) if lab.label == label]
-        seconds = sum(speaking_time(list(s.words), long_pauses) for s in section_sentences)
-        count = sum(spoken_words(w.text) for w in section_words if normalize(w.text) not in FILLED_PAUSES)
-        sections[label] = SectionPace(round(section_sentences[0].start, 2), round(section_sentences[-1].end, 2),
+        seconds = sum(speaking_time(list(s.words), long_pauses) for s in group)
+        count = sum(spoken_words(w.text) for s in group for w in _said(list(s.words)))
+        sections[label] = SectionPace(round(group[0].start, 2), round(group[-1].end, 2),
                                       round(count / seconds * 60, 1) if seconds > 0 else None)
     start_silence = voiced[0][0] if voiced else (words[0].start if words else None)
     minutes = speaking_time(words, long_pauses) / 60

@@ -102,3 +102,9 @@ def split_sentences(words: tuple[Word, ...] | list[Word]) -> list[Sentence]:
             pieces.extend(_split_long(current))
             current = []
     return [Sentence(index=i, words=tuple(p)) for i, p in enumerate(pieces)]
+
+
+def sentence_of_words(sentences: list[Sentence]) -> list[int]:
+    """For each word of the answer, the index of the sentence it is in (sentences cover
+    the words in order)."""
+    return [sentence.index for sentence in sentences for _ in sentence.words]

@@ -14,6 +14,7 @@ lesson learned ("I think the prototype convinced people") passes.
 from __future__ import annotations
 
 from rehearse.analysis.answer import Analysis
+from rehearse.analysis.sentences import sentence_of_words
 from rehearse.checks.base import CheckResult
 
 ID = "hedging"
@@ -23,18 +24,10 @@ WARN_IN_ACTION = 2  # hedges in Action sentences
 WARN_TOTAL = 4
 
 
-def sentence_of(analysis: Analysis, word_index: int) -> int:
-    seen = 0
-    for sentence in analysis.sentences:
-        seen += len(sentence.words)
-        if word_index < seen:
-            return sentence.index
-    return len(analysis.sentences) - 1
-
-
 def run(analysis: Analysis) -> CheckResult:
     hedges = analysis.delivery.hedges
-    in_action = [m for m in hedges if analysis.labels[sentence_of(analysis, m.first)].label == "action"]
+    of = sentence_of_words(analysis.sentences)
+    in_action = [m for m in hedges if analysis.labels[of[m.first]].label == "action"]
     if not hedges:
         return CheckResult(ID, "pass", "No hedging: your actions sound owned.", "Keep saying plainly what you did.", 0, 0)
     listed = ", ".join(f'"{m.text}"' for m in hedges[:4])
