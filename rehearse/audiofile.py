@@ -50,7 +50,6 @@ def probe_duration(path: Path) -> float | None:
 
 def load_audio(path: Path):
     """Decode to a float32 numpy array at 16 kHz mono, after checking it can be used."""
-    import numpy as np
     from faster_whisper.audio import decode_audio
 
     check_path(path)
@@ -69,12 +68,19 @@ def load_audio(path: Path):
         raise AudioError(f"{path} is {seconds / 60:.0f} minutes long; rehearse takes up to {MAX_SECONDS // 60} minutes; trim it")
     if seconds < MIN_SECONDS:
         raise AudioError(f"{path} is only {seconds:.1f} s long; record an answer of at least a minute (aim for 90 seconds)")
-    frame = SAMPLE_RATE // 20
-    usable = len(audio) // frame * frame
-    rms = np.sqrt(np.mean(audio[:usable].reshape(-1, frame) ** 2, axis=1))
+    rms = frame_rms(audio, 0.05)
     if float(rms.max()) < SILENCE_RMS:
         raise NoSpeechError(f"{path} is silent; check that the microphone is on and not muted, then record again")
     return audio
+
+
+def frame_rms(audio, frame_s: float):
+    """The loudness (RMS) of each whole frame of `frame_s` seconds of 16 kHz audio."""
+    import numpy as np
+
+    frame = int(round(frame_s * SAMPLE_RATE))
+    usable = len(audio) // frame * frame
+    return np.sqrt(np.mean(audio[:usable].reshape(-1, frame).astype(np.float64) ** 2, axis=1))
 
 
 # Voiced-span detection: 20 ms frames; a frame has sound when its RMS is above this share
@@ -89,11 +95,9 @@ def voiced_spans(audio) -> tuple[tuple[float, float], ...]:
     """The stretches of a 16 kHz recording that have sound in them, as (start, end) seconds."""
     import numpy as np
 
-    frame = int(FRAME_S * SAMPLE_RATE)
-    usable = len(audio) // frame * frame
-    if usable == 0:
+    rms = frame_rms(audio, FRAME_S)
+    if len(rms) == 0:
         return ()
-    rms = np.sqrt(np.mean(audio[:usable].reshape(-1, frame).astype(np.float64) ** 2, axis=1))
     threshold = max(SILENCE_RMS, VOICED_SHARE * float(np.percentile(rms, 95)))
     loud = np.concatenate([[False], rms > threshold, [False]])
     edges = np.flatnonzero(loud[1:] != loud[:-1])

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from rehearse.analysis.delivery import place_filled_pauses
 from rehearse.analysis.fillers import FILLED_PAUSES, normalize
-from rehearse.audiofile import voiced_spans, SAMPLE_RATE, load_audio
+from rehearse.audiofile import SAMPLE_RATE, frame_rms, load_audio, voiced_spans
 from rehearse.errors import ModelError, NoSpeechError
 from rehearse.models import ModelChoice, download, resolve
 from rehearse.transcript import Transcript, Word
@@ -60,10 +60,7 @@ def _cut_points(audio) -> list[int]:
     cuts, start = [0], 0
     while len(audio) - start > window:
         lo = start + window - search
-        region = audio[lo:start + window]
-        usable = len(region) // frame * frame
-        energy = (region[:usable].reshape(-1, frame) ** 2).mean(axis=1)
-        start = lo + int(np.argmin(energy)) * frame
+        start = lo + int(np.argmin(frame_rms(audio[lo:start + window], frame / SAMPLE_RATE))) * frame
         cuts.append(start)
     cuts.append(len(audio))
     return cuts
