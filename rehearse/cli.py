@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+from contextlib import nullcontext
 import sys
 import time
 from pathlib import Path
@@ -110,13 +111,12 @@ def analyze(
     from rehearse.pipeline import analyze_path, keep_take
 
     # Opened first: a history that cannot be used is said before minutes of transcription.
-    history = None if no_save else _history()
-    started = time.perf_counter()
-    report = analyze_path(path, question_id=question, model_name=model, status=None if as_json else _console(stderr=True))
-    report["timings"]["total_s"] = round(time.perf_counter() - started, 3)
-    if history is not None:
-        keep_take(history, report, path)
-        history.close()
+    with nullcontext() if no_save else _history() as history:
+        started = time.perf_counter()
+        report = analyze_path(path, question_id=question, model_name=model, status=None if as_json else _console(stderr=True))
+        report["timings"]["total_s"] = round(time.perf_counter() - started, 3)
+        if history is not None:
+            keep_take(history, report, path)
     if as_json:
         _print_json(report)
         return
@@ -162,27 +162,19 @@ def recover(
 
     `rehearse practice` offers them by itself; this does it without a prompt.
     """
-    from rehearse import practice as session
+    from rehearse.practice import recover_take
     from rehearse.render import print_report
-    from rehearse.takefile import find_unfinished, release
+    from rehearse.takefile import find_unfinished
 
     console = _console()
     takes = find_unfinished()
     if not takes:
         console.print("No unfinished recordings.")
         return
-    from rehearse.pipeline import keep_take
-
-    history = None if no_save else _history()
-    for take in takes:
-        console.print(f"Recovered {take.path} ({take.question_id or 'no question'}, {take.seconds:.0f} s)", soft_wrap=True)
-        report = session.analyze_recording(take.path, take.question_id, model, _console(stderr=True))
-        if history is not None:
-            keep_take(history, report, take.path)
-        release(take)
-        print_report(report, console)
-    if history is not None:
-        history.close()
+    with nullcontext() if no_save else _history() as history:
+        for take in takes:
+            console.print(f"Recovered {take.path} ({take.question_id or 'no question'}, {take.seconds:.0f} s)", soft_wrap=True)
+            print_report(recover_take(take, model, _console(stderr=True), history), console)
 
 
 @app.command()

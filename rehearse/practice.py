@@ -132,6 +132,15 @@ def ask(console: Console, prompt: str, choices: str, default: str) -> str:
         console.print(f"Type one of: {', '.join(choices)}")
 
 
+def recover_take(take: UnfinishedTake, model: str | None, status: Console, history=None) -> dict:
+    """Analyze a recording cut short by a crash, save it, and mark it as offered."""
+    report = analyze_recording(take.path, take.question_id, model, status)
+    if history is not None:
+        keep_take(history, report, take.path)
+    release(take)
+    return report
+
+
 def offer_unfinished(takes: list[UnfinishedTake], options: Options, console: Console, history=None) -> str | None:
     """Offer each recording cut short by a crash; returns the question id of the last one analyzed."""
     last = None
@@ -142,11 +151,7 @@ def offer_unfinished(takes: list[UnfinishedTake], options: Options, console: Con
             release(take)
             console.print(Text(f"Kept. Analyze it later with: rehearse analyze {take.path}", style="dim"), soft_wrap=True)
             continue
-        report = analyze_recording(take.path, take.question_id, options.model, console)
-        if history is not None:
-            keep_take(history, report, take.path)
-        release(take)
-        print_report(report, console)
+        print_report(recover_take(take, options.model, console, history), console)
         last = take.question_id
     return last
 
