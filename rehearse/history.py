@@ -86,6 +86,10 @@ def db_path() -> Path:
     return data_dir() / DB_NAME
 
 
+def question_of(report: dict) -> str | None:
+    return (report.get("question") or {}).get("id")
+
+
 def key_figures(report: dict) -> dict:
     """The columns kept beside the report, for listing and trends without parsing JSON."""
     star = report["star"]
@@ -224,7 +228,7 @@ class History:
         data folder unless it is already there (a practice recording).
         """
         created = _now()
-        question_id = (report.get("question") or {}).get("id")
+        question_id = question_of(report)
         key = created.replace(":", "").replace("-", "") + "-" + (question_id or "none") + "-" + os.urandom(3).hex()
         folder = self.folder / TAKES_DIR
         folder.mkdir(parents=True, exist_ok=True)
@@ -233,21 +237,21 @@ class History:
             answer_path = Path(answer_path).resolve()
             inside = _is_inside(answer_path, self.folder.resolve())
             answer_file = answer_path if inside else folder / f"{key}{answer_path.suffix.lower()}"
+        original = str(answer_path or report["source"]["path"])
         pending = folder / f"{key}.pending.json"
         write_json_atomically(pending, {
             "pid": os.getpid(), "take_key": key, "created_at": created, "report": report,
-            "answer_file": None if answer_file is None else str(answer_file),
-            "original_path": str(answer_path or report["source"]["path"]),
+            "answer_file": None if answer_file is None else str(answer_file), "original_path": original,
         })
         if answer_path is not None and answer_file != answer_path:
             _copy_atomically(answer_path, answer_file)
-        take_id = self._insert(key, created, report, answer_file, str(answer_path or report["source"]["path"]))
+        take_id = self._insert(key, created, report, answer_file, original)
         pending.unlink(missing_ok=True)
         return take_id
 
     def _insert(self, key: str, created: str, report: dict, answer_file: Path | None, original: str) -> int:
         figures = key_figures(report)
-        question_id = (report.get("question") or {}).get("id")
+        question_id = question_of(report)
         stored_file = None if answer_file is None else self._relative(answer_file)
         conn = self.conn
         conn.execute("BEGIN IMMEDIATE")
@@ -325,16 +329,17 @@ class History:
         return Take(row["id"], row["question_id"], row["created_at"],
                     None if answer is None else self.folder / answer, {c: row[c] for c in FIGURE_COLUMNS})
 
-    def get(self, take_id: int) -> Take:
-        row = None if self.conn is None else self.conn.execute("SELECT * FROM takes WHERE id = ?", (take_id,)).fetchone()
+    def _row(self, take_id: int, columns: str = "*") -> sqlite3.Row:
+        row = None if self.conn is None else self.conn.execute(f"SELECT {columns} FROM takes WHERE id = ?", (take_id,)).fetchone()
         if row is None:
             raise HistoryError(f"there is no take {take_id}; `rehearse history` lists the saved takes")
-        return self._take(row)
+        return row
+
+    def get(self, take_id: int) -> Take:
+        return self._take(self._row(take_id))
 
     def report(self, take_id: int) -> dict:
-        self.get(take_id)
-        row = self.conn.execute("SELECT report FROM takes WHERE id = ?", (take_id,)).fetchone()
-        return json.loads(row["report"])
+        return json.loads(self._row(take_id, "report")["report"])
 
     def latest(self, question_id: str | None) -> Take | None:
         """The newest take of this question, if any."""

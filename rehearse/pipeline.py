@@ -50,11 +50,10 @@ def analyze_path(path: Path, *, question_id: str | None = None, model_name: str 
 def keep_take(history, report: dict, answer_path: Path | None) -> int:
     """Save a take, first noting what changed since the previous take of its question, so
     the stored report is exactly the one printed."""
-    from rehearse.history import key_figures
+    from rehearse.history import key_figures, question_of
     from rehearse.progress import change_line
 
-    question_id = (report.get("question") or {}).get("id")
-    previous = history.latest(question_id)
+    previous = history.latest(question_of(report))
     if previous is not None:
         report["previous_take"] = {"id": previous.id, "change": change_line(previous.figures, key_figures(report))}
     return history.save(report, answer_path)
