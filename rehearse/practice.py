@@ -19,7 +19,7 @@ from rich.text import Text
 
 from rehearse import prompts
 from rehearse.errors import RehearseError
-from rehearse.pipeline import keep_take
+from rehearse.pipeline import analyze_path, keep_take
 from rehearse.live import STAR_REMINDER, recording_panel
 from rehearse.recording import DEFAULT_MAX_S, InputSource, Recorder, Recording, RecordingState, StopSignal, watch_keys
 from rehearse.render import print_report
@@ -101,8 +101,6 @@ def record_answer(question: prompts.Question, source: InputSource, options: Opti
 
 def analyze_recording(path: Path, question_id: str | None, model: str | None, console: Console,
                       recording: Recording | None = None) -> dict:
-    from rehearse.pipeline import analyze_path
-
     started = time.perf_counter()
     try:
         report = analyze_path(path, question_id=question_id, model_name=model, status=console)
