@@ -136,6 +136,7 @@ def practice(
     no_save: bool = typer.Option(False, "--no-save", help="Do not save the takes in the history."),
     replay: Optional[Path] = typer.Option(None, "--replay", help="Play this audio file through the recording path instead of the microphone (demos, tests).", show_default=False),
     speed: float = typer.Option(1.0, "--speed", min=0.1, max=100, help="With --replay: play this many times faster than real time."),
+    incremental: bool = typer.Option(True, "--incremental/--no-incremental", help="Transcribe while you speak, so feedback follows the stop at once (default), or all at the end."),
 ) -> None:
     """Answer a question aloud: see it, speak, stop with Enter, get the feedback.
 
@@ -149,7 +150,7 @@ def practice(
     if speed != 1.0 and replay is None:
         raise typer.BadParameter("--speed only applies with --replay FILE")
     options = session.Options(max_seconds=max_seconds, device=device, model=model, replay=replay, speed=speed,
-                              category=category, save=not no_save)
+                              category=category, save=not no_save, incremental=incremental)
     session.run(question_id, options, _console())
 
 

@@ -40,6 +40,11 @@ def analyze_path(path: Path, *, question_id: str | None = None, model_name: str 
         progress = status.status(f"Transcribing {path.name} with {model_name or 'tiny.en'}...") if status else nullcontext()
         with progress:
             transcript, timings = transcribe_file(path, model_name)
+    return report_for(transcript, question, path, timings)
+
+
+def report_for(transcript: Transcript, question, path: Path, timings: dict[str, float]) -> dict:
+    """Analyze, check and score a transcript, however it was made."""
     t0 = time.perf_counter()
     analysis = analyze_transcript(transcript)
     results = run_checks(analysis)

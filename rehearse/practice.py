@@ -19,8 +19,9 @@ from rich.text import Text
 
 from rehearse import prompts
 from rehearse.errors import RehearseError
-from rehearse.pipeline import analyze_path, keep_take
+from rehearse.pipeline import analyze_path, keep_take, report_for
 from rehearse.live import STAR_REMINDER, recording_panel
+from rehearse.audiofile import SAMPLE_RATE
 from rehearse.recording import DEFAULT_MAX_S, InputSource, Recorder, Recording, RecordingState, StopSignal, watch_keys
 from rehearse.render import print_report
 from rehearse.takefile import UnfinishedTake, find_unfinished, new_take_path, release
@@ -43,6 +44,7 @@ class Options:
     speed: float = 1.0
     category: str | None = None
     save: bool = True
+    incremental: bool = True
 
 
 def pick_question(question_id: str | None, category: str | None, avoid: str | None = None) -> prompts.Question:
@@ -73,8 +75,10 @@ def countdown(console: Console, seconds_each: float) -> None:
             time.sleep(seconds_each)
 
 
-def record_answer(question: prompts.Question, source: InputSource, options: Options, console: Console) -> Recording:
-    """Record until Enter, Ctrl-C, the time limit or the end of a replay, with the live panel."""
+def record_answer(question: prompts.Question, source: InputSource, options: Options, console: Console,
+                  transcriber=None) -> Recording:
+    """Record until Enter, Ctrl-C, the time limit or the end of a replay, with the live panel.
+    A `transcriber` (IncrementalTranscriber) gets every block as it is written."""
     path = new_take_path(question.id)
     recorder = Recorder(source, path, max_seconds=options.max_seconds,
                         details={"question_id": question.id, "model": options.model})
@@ -85,7 +89,8 @@ def record_answer(question: prompts.Question, source: InputSource, options: Opti
     try:
         state = RecordingState(max_s=options.max_seconds, source=source.name)
         with Live(recording_panel(state), console=console, refresh_per_second=10) as live:
-            recording = recorder.record(stop, on_tick=lambda s: live.update(recording_panel(s)))
+            recording = recorder.record(stop, on_tick=lambda s: live.update(recording_panel(s)),
+                                        on_audio=None if transcriber is None else transcriber.feed)
         if not console.is_terminal:
             console.line()  # Live leaves its last frame without a newline when not on a terminal
     finally:
@@ -100,13 +105,27 @@ def record_answer(question: prompts.Question, source: InputSource, options: Opti
 
 
 def analyze_recording(path: Path, question_id: str | None, model: str | None, console: Console,
-                      recording: Recording | None = None) -> dict:
+                      recording: Recording | None = None, transcriber=None) -> dict:
+    """The report for a recording just made. With a transcriber that heard it as it was
+    recorded, only the audio since its last cut is left to transcribe."""
     started = time.perf_counter()
     try:
-        report = analyze_path(path, question_id=question_id, model_name=model, status=console)
+        if transcriber is None:
+            report = analyze_path(path, question_id=question_id, model_name=model, status=console)
+        else:
+            from rehearse.transcribe import finish_transcript
+
+            with console.status("Transcribing the last words..."):
+                words, settings, audio = transcriber.finish()
+            timings = {"transcribe_after_stop_s": time.perf_counter() - started, "transcribe_while_recording_s": transcriber.busy_s}
+            transcript = finish_transcript(audio, words, settings, transcriber.choice, path)
+            report = report_for(transcript, prompts.question(question_id) if question_id else None, path, timings)
     except RehearseError as exc:
         raise type(exc)(f"{exc} (the recording is kept in {path})") from exc
     report["timings"]["total_s"] = round(time.perf_counter() - started, 3)
+    if transcriber is not None:
+        # From the end of the answer to the report being ready: the wait the person feels.
+        report["timings"]["stop_to_report_s"] = report["timings"]["total_s"]
     if recording is not None:
         report["recording"] = {
             "path": str(recording.path), "samplerate": recording.samplerate, "seconds": round(recording.seconds, 2),
@@ -176,9 +195,20 @@ def _session(question_id: str | None, options: Options, console: Console, histor
     source = open_source(options)
     while True:
         console.print(question_card(question))
+        transcriber = None
+        if options.incremental and source.samplerate == SAMPLE_RATE:
+            from rehearse.incremental import IncrementalTranscriber
+            from rehearse.models import resolve
+
+            transcriber = IncrementalTranscriber(resolve(options.model))
         countdown(console, 1.0 / options.speed if options.replay else 1.0)
-        recording = record_answer(question, source, options, console)
-        report = analyze_recording(recording.path, question.id, options.model, console, recording)
+        try:
+            recording = record_answer(question, source, options, console, transcriber)
+        except BaseException:
+            if transcriber is not None:
+                transcriber.cancel()
+            raise
+        report = analyze_recording(recording.path, question.id, options.model, console, recording, transcriber)
         if history is not None:
             keep_take(history, report, recording.path)
         print_report(report, console)

@@ -264,7 +264,10 @@ class Recorder:
             self.overflows += 1
         self._queue.put(indata.copy())
 
-    def record(self, stop: "StopSignal", on_tick: Callable[[RecordingState], None] | None = None) -> Recording:
+    def record(self, stop: "StopSignal", on_tick: Callable[[RecordingState], None] | None = None,
+               on_audio: Callable | None = None) -> Recording:
+        """Record until a stop condition. `on_audio` receives every block written, in the
+        main thread (incremental transcription)."""
         import numpy as np
 
         rate = self.source.samplerate
@@ -284,6 +287,8 @@ class Recorder:
             if len(block) == 0:
                 return
             writer.write(block)
+            if on_audio is not None:
+                on_audio(block)
             rms = float(np.sqrt(np.mean(np.square(block, dtype=np.float64))))
             silent_frames = silent_frames + len(block) if rms < SILENCE_RMS else 0
             state.level_db = _db(rms)

@@ -125,6 +125,12 @@ def transcribe_file(path: Path, model_name: str | None = None) -> tuple[Transcri
     t2 = time.perf_counter()
     words, settings = transcribe_audio(audio, choice)
     timings["transcribe_s"] = time.perf_counter() - t2
+    return finish_transcript(audio, words, settings, choice, path), timings
+
+
+def finish_transcript(audio, words: list[Word], settings: dict, choice: ModelChoice, path: Path) -> Transcript:
+    """From Whisper's words to the transcript the analysis reads, refusing what is not
+    usable English speech. Shared by whole-file and incremental transcription."""
     duration = len(audio) / SAMPLE_RATE
     if not words:
         raise NoSpeechError(f"no English speech found in {path}; answer in English, close to the microphone, and record again")
@@ -138,7 +144,7 @@ def transcribe_file(path: Path, model_name: str | None = None) -> tuple[Transcri
     # at the very end): keep only those with sound under them.
     kept = {f.word for f in place_filled_pauses(words, voiced, duration)}
     words = [w for i, w in enumerate(words) if normalize(w.text) not in FILLED_PAUSES or i in kept]
-    transcript = Transcript(
+    return Transcript(
         words=tuple(words),
         kind="audio",
         engine=ENGINE,
@@ -147,4 +153,3 @@ def transcribe_file(path: Path, model_name: str | None = None) -> tuple[Transcri
         voiced=voiced,
         settings=settings,
     )
-    return transcript, timings
