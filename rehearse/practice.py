@@ -123,13 +123,13 @@ def analyze_recording(path: Path, question_id: str | None, model: str | None, co
     except RehearseError as exc:
         raise type(exc)(f"{exc} (the recording is kept in {path})") from exc
     report["timings"]["total_s"] = round(time.perf_counter() - started, 3)
-    if transcriber is not None:
-        # From the end of the answer to the report being ready: the wait the person feels.
-        report["timings"]["stop_to_report_s"] = report["timings"]["total_s"]
     if recording is not None:
+        # From the stop to the report being ready: the wait the person feels.
+        report["timings"]["stop_to_report_s"] = round(time.monotonic() - recording.stopped_at, 3)
         report["recording"] = {
             "path": str(recording.path), "samplerate": recording.samplerate, "seconds": round(recording.seconds, 2),
             "stopped_by": recording.stopped_by, "overflows": recording.overflows, "source": recording.source,
+            "transcribed_while_recording": transcriber is not None,
         }
     return report
 

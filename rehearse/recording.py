@@ -230,6 +230,7 @@ class Recording:
     overflows: int
     source: str
     header_auto: bool = True
+    stopped_at: float = 0.0  # time.monotonic() when the stop was noticed: the feedback's wait starts here
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -280,6 +281,7 @@ class Recorder:
         last_flush = last_tick = time.monotonic()
         silent_frames = 0
         stopped_by = None
+        stopped_at = 0.0
 
         def write(block) -> None:
             nonlocal silent_frames
@@ -307,6 +309,8 @@ class Recorder:
                 elif self.source.finished.is_set() and self._queue.empty():
                     stopped_by = "end"
                 now = time.monotonic()
+                if stopped_by:
+                    stopped_at = now
                 if now - last_flush >= FLUSH_EVERY_S:
                     writer.flush()
                     last_flush = now
@@ -332,7 +336,8 @@ class Recorder:
             writer.close()
             raise
         writer.close()
-        recording = Recording(self.path, rate, writer.frames, stopped_by, self.overflows, self.source.name, writer.header_auto)
+        recording = Recording(self.path, rate, writer.frames, stopped_by, self.overflows, self.source.name, writer.header_auto,
+                              stopped_at)
         if self.overflows:
             recording.warnings.append(
                 f"the input overflowed {self.overflows} time(s): a little audio was dropped (the computer was busy)"
