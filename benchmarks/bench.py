@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import resource
 import statistics
 import subprocess
@@ -32,6 +31,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "strong-q4.flac"
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "eval"))
+
+from wer import wer  # noqa: E402
 
 
 def timed_command(args: list[str], runs: int) -> float:
@@ -41,20 +43,6 @@ def timed_command(args: list[str], runs: int) -> float:
         subprocess.run(args, check=True, capture_output=True, cwd=ROOT, env=os.environ)
         times.append(time.perf_counter() - t0)
     return statistics.median(times)
-
-
-def words_of(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9']+", text.lower())
-
-
-def wer(reference: str, hypothesis: str) -> float:
-    ref, hyp = words_of(reference), words_of(hypothesis)
-    row = list(range(len(hyp) + 1))
-    for i, r in enumerate(ref, 1):
-        prev, row[0] = row[0], i
-        for j, h in enumerate(hyp, 1):
-            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (r != h))
-    return row[-1] / max(len(ref), 1)
 
 
 def transcription(model_name: str, beam: int, runs: int) -> dict:
@@ -78,7 +66,6 @@ def transcription(model_name: str, beam: int, runs: int) -> dict:
 
 
 def labeling_ms() -> float:
-    sys.path.insert(0, str(ROOT / "eval"))
     import star_eval
 
     return star_eval.labeling_ms(star_eval.three_minute_answer(star_eval.load_spoken()))

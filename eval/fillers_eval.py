@@ -31,7 +31,6 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from rehearse.analysis.fillers import FILLED_PAUSES  # noqa: E402
 from rehearse.analysis.delivery import place_filled_pauses  # noqa: E402
@@ -103,7 +102,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--base", action="store_true", help="also score the base model")
     args = parser.parse_args()
-    from bench import wer
+    from wer import wer
 
     models = ["tiny.en"] + (["base"] if args.base else [])
     for model in models:

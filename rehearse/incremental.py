@@ -24,7 +24,7 @@ import threading
 import time
 from dataclasses import dataclass
 
-from rehearse.audiofile import SAMPLE_RATE, SILENCE_RMS
+from rehearse.audiofile import SAMPLE_RATE, SILENCE_RMS, frame_rms
 from rehearse.models import ModelChoice
 from rehearse.transcript import Word
 
@@ -36,8 +36,9 @@ PAUSE_S = 0.4  # a silence this long is a place to cut
 TAIL_PAUSE_S = 0.3  # a silence this long may be the end of the answer
 MIN_TAIL_S = 0.5
 CONTEXT_WORDS = 40
-# A block is silent below this share of the loudest block so far (about -20 dB).
-SILENT_SHARE = 0.1
+# A block is silent when none of its 20 ms frames reaches this share of the loudest
+# frame so far (-26 dB), close to voiced_spans()'s rule.
+SILENT_SHARE = 0.05
 
 
 @dataclass
@@ -79,6 +80,7 @@ class IncrementalTranscriber:
         self._logprobs: list[tuple[float, int]] = []
         self._error: BaseException | None = None
         self.chunks = 0
+        self.cuts: list[float] = []  # seconds on the answer's clock
         self.tails = 0
         self.tail_used = False
         self.busy_s = 0.0  # time the worker spent transcribing
@@ -96,7 +98,9 @@ class IncrementalTranscriber:
         self._blocks.append(samples)
         self._all.append(samples)
         self._pending += len(samples)
-        rms = float(np.sqrt(np.mean(np.square(samples, dtype=np.float64))))
+        # Judged on 20 ms frames, as voiced_spans() does: a soft consonant inside a word
+        # makes a quiet 100 ms block but not a quiet frame.
+        rms = float(frame_rms(samples, 0.02).max()) if len(samples) >= SAMPLE_RATE // 50 else 0.0
         self._loudest = max(self._loudest, rms)
         quiet = rms < max(SILENCE_RMS, SILENT_SHARE * self._loudest)
         self._silent = self._silent + len(samples) if quiet else 0
@@ -104,9 +108,9 @@ class IncrementalTranscriber:
             self._asked_tail_at = None  # the answer goes on: its tail so far is out of date
         seconds = self._pending / SAMPLE_RATE
         if seconds >= CHUNK_S and self._silent >= PAUSE_S * SAMPLE_RATE:
-            self._cut(self._pending - self._silent // 2)  # in the middle of the pause
+            self._cut(self._quietest_point(self._pending - self._silent))
         elif seconds >= MAX_CHUNK_S:
-            self._cut(self._quietest_point())
+            self._cut(self._quietest_point(self._pending // 2))  # the second half keeps chunks long
         elif (seconds < CHUNK_S and self._silent >= TAIL_PAUSE_S * SAMPLE_RATE
               and self._pending - self._silent >= MIN_TAIL_S * SAMPLE_RATE
               and self._asked_tail_at is None and self._idle.is_set() and self._jobs.empty()):
@@ -118,14 +122,11 @@ class IncrementalTranscriber:
             self._blocks = [self._np.concatenate(self._blocks)]
         return self._blocks[0]
 
-    def _quietest_point(self) -> int:
-        np = self._np
-        audio = self._audio_since_cut()
+    def _quietest_point(self, lo: int) -> int:
+        # The quietest 20 ms after `lo`: in a pause, it lies clear of the fading end of the
+        # word before, which the block-level silence test already counts as quiet.
         frame = SAMPLE_RATE // 50
-        lo = len(audio) // 2  # only in the second half, so chunks stay long enough
-        region = audio[lo:lo + (len(audio) - lo) // frame * frame]
-        energy = (region.reshape(-1, frame) ** 2).mean(axis=1)
-        return lo + int(np.argmin(energy)) * frame
+        return lo + int(self._np.argmin(frame_rms(self._audio_since_cut()[lo:], frame / SAMPLE_RATE))) * frame
 
     def _cut(self, at: int) -> None:
         audio = self._audio_since_cut()
@@ -135,6 +136,7 @@ class IncrementalTranscriber:
         self._blocks = [rest]
         self._pending = len(rest)
         self._cut_at += at
+        self.cuts.append(self._cut_at / SAMPLE_RATE)
         self._silent = min(self._silent, len(rest))
         self._asked_tail_at = None
 

@@ -17,7 +17,7 @@ import sounddevice as sd
 
 class StandInMicrophone:
     def __init__(self, samples: np.ndarray, rate: int, *, accepts_16k: bool = True, overflow_every: int = 0,
-                 speed: float = 20.0, index: int = 3, name: str = "Stand-in USB microphone"):
+                 speed: float = 20.0, index: int = 3, name: str = "Stand-in USB microphone", buffer_s: float = 0.2):
         self.samples = samples.reshape(-1, 1).astype(np.float32)
         self.rate = rate
         self.accepts_16k = accepts_16k
@@ -27,6 +27,10 @@ class StandInMicrophone:
         self.name = name
         self.opened_with: dict = {}
         self.delivered = 0  # frames handed to the callback
+        # Like a device's buffer: a callback that runs this late after its block was due
+        # (the process could not get to it, e.g. held up by the GIL) means lost input.
+        self.buffer_s = buffer_s
+        self.late_s = 0.0  # the latest a callback ran
 
     def info(self) -> dict:
         return {"name": self.name, "index": self.index, "hostapi": 0, "max_input_channels": 1,
@@ -69,7 +73,9 @@ class StandInMicrophone:
                     if len(block) < self.blocksize:  # the speaker went quiet; the room did not
                         block = np.concatenate([block, np.zeros((self.blocksize - len(block), 1), np.float32)])
                     flags = sd.CallbackFlags()
-                    if mic.overflow_every and n % mic.overflow_every == mic.overflow_every - 1:
+                    late = time.monotonic() - (started + n * self.blocksize / mic.rate / mic.speed)
+                    mic.late_s = max(mic.late_s, late)
+                    if late > mic.buffer_s or (mic.overflow_every and n % mic.overflow_every == mic.overflow_every - 1):
                         flags = sd.CallbackFlags(sd._lib.paInputOverflow)
                     self.callback(block, len(block), None, flags)
                     mic.delivered += len(block)
