@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 from contextlib import nullcontext
+from enum import Enum
 import sys
 import time
 from pathlib import Path
@@ -18,6 +19,13 @@ import typer
 
 from rehearse import __version__
 from rehearse.errors import RehearseError
+
+
+
+class Engine(str, Enum):
+    faster_whisper = "faster-whisper"
+    openai_whisper = "openai-whisper"
+
 
 app = typer.Typer(
     help="Rehearse behavioral interview answers out loud and get feedback on the guide's points: "
@@ -103,6 +111,7 @@ def analyze(
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON (report version 1) and nothing else on stdout."),
     no_save: bool = typer.Option(False, "--no-save", help="Do not save this take in the history (the report's take is null)."),
     model: Optional[str] = typer.Option(None, "--model", "-m", help="tiny.en (default), base, a CTranslate2 model folder, or a faster-whisper model name (downloaded)."),
+    engine: Engine = typer.Option(Engine.faster_whisper, "--engine", "-e", help="faster-whisper (default, fast), or openai-whisper (optional: pip install 'rehearse[openai]'); with it --model is tiny.en, base, an openai-whisper checkpoint (.pt) or model name."),
 ) -> None:
     """Analyze a recorded or typed answer and print feedback.
 
@@ -113,7 +122,8 @@ def analyze(
     # Opened first: a history that cannot be used is said before minutes of transcription.
     with nullcontext() if no_save else _history() as history:
         started = time.perf_counter()
-        report = analyze_path(path, question_id=question, model_name=model, status=None if as_json else _console(stderr=True))
+        report = analyze_path(path, question_id=question, model_name=model, engine=engine.value,
+                              status=None if as_json else _console(stderr=True))
         report["timings"]["total_s"] = round(time.perf_counter() - started, 3)
         if history is not None:
             keep_take(history, report, path)
@@ -136,7 +146,8 @@ def practice(
     no_save: bool = typer.Option(False, "--no-save", help="Do not save the takes in the history."),
     replay: Optional[Path] = typer.Option(None, "--replay", help="Play this audio file through the recording path instead of the microphone (demos, tests).", show_default=False),
     speed: float = typer.Option(1.0, "--speed", min=0.1, max=100, help="With --replay: play this many times faster than real time."),
-    incremental: bool = typer.Option(True, "--incremental/--no-incremental", help="Transcribe while you speak, so feedback follows the stop at once (default), or all at the end."),
+    incremental: bool = typer.Option(True, "--incremental/--no-incremental", help="Transcribe while you speak, so feedback follows the stop at once (default), or all at the end. faster-whisper only."),
+    engine: Engine = typer.Option(Engine.faster_whisper, "--engine", "-e", help="faster-whisper (default, fast), or openai-whisper (optional: pip install 'rehearse[openai]'); with it --model is tiny.en, base, an openai-whisper checkpoint (.pt) or model name."),
 ) -> None:
     """Answer a question aloud: see it, speak, stop with Enter, get the feedback.
 
@@ -150,7 +161,7 @@ def practice(
     if speed != 1.0 and replay is None:
         raise typer.BadParameter("--speed only applies with --replay FILE")
     options = session.Options(max_seconds=max_seconds, device=device, model=model, replay=replay, speed=speed,
-                              category=category, save=not no_save, incremental=incremental)
+                              category=category, save=not no_save, incremental=incremental, engine=engine.value)
     session.run(question_id, options, _console())
 
 
@@ -158,6 +169,7 @@ def practice(
 def recover(
     model: Optional[str] = typer.Option(None, "--model", "-m", help="Transcription model, as for `analyze`."),
     no_save: bool = typer.Option(False, "--no-save", help="Do not save them in the history."),
+    engine: Engine = typer.Option(Engine.faster_whisper, "--engine", "-e", help="faster-whisper (default, fast), or openai-whisper (optional: pip install 'rehearse[openai]'); with it --model is tiny.en, base, an openai-whisper checkpoint (.pt) or model name."),
 ) -> None:
     """Analyze recordings that were cut short (a crash, a closed terminal, kill -9).
 
@@ -175,7 +187,7 @@ def recover(
     with nullcontext() if no_save else _history() as history:
         for take in takes:
             console.print(f"Recovered {take.path} ({take.question_id or 'no question'}, {take.seconds:.0f} s)", soft_wrap=True)
-            print_report(recover_take(take, model, _console(stderr=True), history), console)
+            print_report(recover_take(take, model, _console(stderr=True), history, engine.value), console)
 
 
 @app.command()

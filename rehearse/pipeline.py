@@ -27,7 +27,8 @@ def read_text_answer(path: Path) -> Transcript:
     return transcript
 
 
-def analyze_path(path: Path, *, question_id: str | None = None, model_name: str | None = None, status=None) -> dict:
+def analyze_path(path: Path, *, question_id: str | None = None, model_name: str | None = None,
+                 engine: str = "faster-whisper", status=None) -> dict:
     """The full report for one answer file. `status` is a rich Console for progress, or None."""
     question = prompts.question(question_id) if question_id else None
     timings: dict[str, float] = {}
@@ -37,9 +38,9 @@ def analyze_path(path: Path, *, question_id: str | None = None, model_name: str 
         from rehearse.transcribe import transcribe_file
 
         # load_audio checks the path before anything is decoded.
-        progress = status.status(f"Transcribing {path.name} with {model_name or 'tiny.en'}...") if status else nullcontext()
+        progress = status.status(f"Transcribing {path.name} with {model_name or 'tiny.en'} ({engine})...") if status else nullcontext()
         with progress:
-            transcript, timings = transcribe_file(path, model_name)
+            transcript, timings = transcribe_file(path, model_name, engine)
     return report_for(transcript, question, path, timings)
 
 

@@ -45,6 +45,7 @@ class Options:
     category: str | None = None
     save: bool = True
     incremental: bool = True
+    engine: str = "faster-whisper"
 
 
 def pick_question(question_id: str | None, category: str | None, avoid: str | None = None) -> prompts.Question:
@@ -105,20 +106,20 @@ def record_answer(question: prompts.Question, source: InputSource, options: Opti
 
 
 def analyze_recording(path: Path, question_id: str | None, model: str | None, console: Console,
-                      recording: Recording | None = None, transcriber=None) -> dict:
+                      recording: Recording | None = None, transcriber=None, engine: str = "faster-whisper") -> dict:
     """The report for a recording just made. With a transcriber that heard it as it was
     recorded, only the audio since its last cut is left to transcribe."""
     started = time.perf_counter()
     try:
         if transcriber is None:
-            report = analyze_path(path, question_id=question_id, model_name=model, status=console)
+            report = analyze_path(path, question_id=question_id, model_name=model, engine=engine, status=console)
         else:
             from rehearse.transcribe import finish_transcript
 
             with console.status("Transcribing the last words..."):
                 words, settings, audio = transcriber.finish()
             timings = {"transcribe_after_stop_s": time.perf_counter() - started, "transcribe_while_recording_s": transcriber.busy_s}
-            transcript = finish_transcript(audio, words, settings, transcriber.choice, path)
+            transcript = finish_transcript(audio, words, settings, transcriber.choice.name, path)
             report = report_for(transcript, prompts.question(question_id) if question_id else None, path, timings)
     except RehearseError as exc:
         raise type(exc)(f"{exc} (the recording is kept in {path})") from exc
@@ -149,9 +150,10 @@ def ask(console: Console, prompt: str, choices: str, default: str) -> str:
         console.print(f"Type one of: {', '.join(choices)}")
 
 
-def recover_take(take: UnfinishedTake, model: str | None, status: Console, history=None) -> dict:
+def recover_take(take: UnfinishedTake, model: str | None, status: Console, history=None,
+                 engine: str = "faster-whisper") -> dict:
     """Analyze a recording cut short by a crash, save it, and mark it as offered."""
-    report = analyze_recording(take.path, take.question_id, model, status)
+    report = analyze_recording(take.path, take.question_id, model, status, engine=engine)
     if history is not None:
         keep_take(history, report, take.path)
     release(take)
@@ -168,7 +170,7 @@ def offer_unfinished(takes: list[UnfinishedTake], options: Options, console: Con
             release(take)
             console.print(Text(f"Kept. Analyze it later with: rehearse analyze {take.path}", style="dim"), soft_wrap=True)
             continue
-        print_report(recover_take(take, options.model, console, history), console)
+        print_report(recover_take(take, options.model, console, history, options.engine), console)
         last = take.question_id
     return last
 
@@ -196,7 +198,9 @@ def _session(question_id: str | None, options: Options, console: Console, histor
     while True:
         console.print(question_card(question))
         transcriber = None
-        if options.incremental and source.samplerate == SAMPLE_RATE:
+        # Chunks are cut from 16 kHz audio and decoded with faster-whisper in one pass each;
+        # other rates and engines are transcribed after the stop.
+        if options.incremental and source.samplerate == SAMPLE_RATE and options.engine == "faster-whisper":
             from rehearse.incremental import IncrementalTranscriber
             from rehearse.models import resolve
 
@@ -208,7 +212,8 @@ def _session(question_id: str | None, options: Options, console: Console, histor
             if transcriber is not None:
                 transcriber.cancel()
             raise
-        report = analyze_recording(recording.path, question.id, options.model, console, recording, transcriber)
+        report = analyze_recording(recording.path, question.id, options.model, console, recording, transcriber,
+                                   options.engine)
         if history is not None:
             keep_take(history, report, recording.path)
         print_report(report, console)

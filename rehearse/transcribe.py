@@ -1,7 +1,8 @@
 """Speech to words with timings, with faster-whisper on the CPU (int8).
 
 This is the only module that imports faster_whisper, and only when something is
-transcribed, so `rehearse --help` stays instant.
+transcribed, so `rehearse --help` stays instant. With --engine openai-whisper the words
+come from rehearse/openai_engine.py instead, and everything after them is shared.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from rehearse.errors import ModelError, NoSpeechError
 from rehearse.models import ModelChoice, download, resolve
 from rehearse.transcript import Transcript, Word
 
-ENGINE = "faster-whisper"
+ENGINE = "faster-whisper"  # the default; openai-whisper is optional (rehearse/openai_engine.py)
+ENGINES = (ENGINE, "openai-whisper")
 COMPUTE_TYPE = "int8"
 # Beam 5 made fewer errors than greedy decoding on the strong sample (WER 3.0% vs 4.2%)
 # for 1.1 s more on 2 cores; benchmarks/bench.py measures both.
@@ -140,23 +142,46 @@ def transcribe_chunk(audio, choice: ModelChoice, beam_size: int = BEAM_SIZE,
     return words, _settings(beam_size, initial_prompt, logprobs)
 
 
-def transcribe_file(path: Path, model_name: str | None = None) -> tuple[Transcript, dict[str, float]]:
+def transcribe_file(path: Path, model_name: str | None = None, engine: str = ENGINE) -> tuple[Transcript, dict[str, float]]:
     """Transcribe an audio file; also return how long each stage took."""
+    if engine not in ENGINES:
+        raise ModelError(f"unknown engine {engine!r}; use one of: {', '.join(ENGINES)}")
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
-    choice = resolve(model_name)
+    if engine == ENGINE:
+        choice = resolve(model_name)
+        model_label, load, run = choice.name, (lambda: model_for(choice)), (lambda a: transcribe_audio(a, choice))
+    else:
+        from rehearse import openai_engine
+
+        model_label, target = openai_engine.checkpoint_for(model_name)
+        load, run = (lambda: openai_engine.load(target)), (lambda a: transcribe_with_openai(a, target))
     audio = load_audio(path)
     timings["decode_s"] = time.perf_counter() - t0
     t1 = time.perf_counter()
-    model_for(choice)
+    load()
     timings["model_load_s"] = time.perf_counter() - t1
     t2 = time.perf_counter()
-    words, settings = transcribe_audio(audio, choice)
+    words, settings = run(audio)
     timings["transcribe_s"] = time.perf_counter() - t2
-    return finish_transcript(audio, words, settings, choice, path), timings
+    return finish_transcript(audio, words, settings, model_label, path, engine), timings
 
 
-def finish_transcript(audio, words: list[Word], settings: dict, choice: ModelChoice, path: Path) -> Transcript:
+def transcribe_with_openai(audio, target: str, beam_size: int = BEAM_SIZE,
+                           initial_prompt: str | None = DISFLUENT_PROMPT) -> tuple[list[Word], dict]:
+    """The same words and settings as transcribe_audio(), from openai-whisper (float32 on the CPU)."""
+    from rehearse import openai_engine
+
+    words: list[Word] = []
+    logprobs: list[tuple[float, int]] = []
+    _gather(openai_engine.transcribe(audio, target, beam_size, initial_prompt), 0.0, words, logprobs)
+    settings = _settings(beam_size, initial_prompt, logprobs)
+    settings["compute_type"] = "float32"
+    return words, settings
+
+
+def finish_transcript(audio, words: list[Word], settings: dict, model_label: str, path: Path,
+                      engine: str = ENGINE) -> Transcript:
     """From Whisper's words to the transcript the analysis reads, refusing what is not
     usable English speech. Shared by whole-file and incremental transcription."""
     duration = len(audio) / SAMPLE_RATE
@@ -175,8 +200,8 @@ def finish_transcript(audio, words: list[Word], settings: dict, choice: ModelCho
     return Transcript(
         words=tuple(words),
         kind="audio",
-        engine=ENGINE,
-        model=choice.name,
+        engine=engine,
+        model=model_label,
         audio_duration_s=round(duration, 2),
         voiced=voiced,
         settings=settings,

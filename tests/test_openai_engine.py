@@ -1,0 +1,116 @@
+"""--engine openai-whisper: loaded by openai-whisper's own code from a checkpoint, either
+one the test writes (small, randomly initialized) or tiny.en converted from the shipped
+CTranslate2 model (rehearse/convert.py)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import asdict
+
+import pytest
+
+from tests.conftest import ROOT, SAMPLES, run_cli
+
+whisper = pytest.importorskip("whisper", reason="the optional engine: pip install 'rehearse[openai]'")
+import torch  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "eval"))
+from wer import wer  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def random_checkpoint(tmp_path_factory):
+    """A Whisper of the real shape family, two layers of width 64, with random weights; a
+    short text context (64) keeps its decoding of nonsense quick."""
+    from whisper.model import ModelDimensions, Whisper
+
+    torch.manual_seed(0)
+    dims = ModelDimensions(n_mels=80, n_audio_ctx=1500, n_audio_state=64, n_audio_head=2, n_audio_layer=2,
+                           n_vocab=51864, n_text_ctx=64, n_text_state=64, n_text_head=2, n_text_layer=2)
+    path = tmp_path_factory.mktemp("ckpt") / "random-small.pt"
+    torch.save({"dims": asdict(dims), "model_state_dict": Whisper(dims).state_dict()}, path)
+    return path, dims
+
+
+def test_a_checkpoint_path_is_loaded_and_transcribes(random_checkpoint):
+    from rehearse import openai_engine
+    from rehearse.audiofile import SAMPLE_RATE, load_audio
+    from rehearse.transcribe import transcribe_with_openai
+
+    path, dims = random_checkpoint
+    label, target = openai_engine.checkpoint_for(str(path))
+    assert (label, target) == ("random-small", str(path))
+    model = openai_engine.load(target)
+    assert asdict(model.dims) == asdict(dims)
+    audio = load_audio(SAMPLES / "we-heavy-q20.flac")[:4 * SAMPLE_RATE]
+    words, settings = transcribe_with_openai(audio, target, beam_size=1)
+    # Random weights say nothing sensible, but they say it through the whole path.
+    assert settings["compute_type"] == "float32" and settings["beam_size"] == 1
+    assert all(w.start <= w.end for w in words)
+
+
+def test_analyze_works_with_an_openai_whisper_checkpoint(random_checkpoint, tmp_path):
+    import subprocess
+
+    path, _ = random_checkpoint
+    clip = tmp_path / "first-5-seconds.flac"
+    subprocess.run(["sox", str(SAMPLES / "we-heavy-q20.flac"), str(clip), "trim", "0", "5"], check=True)
+    result = run_cli("analyze", str(clip), "--engine", "openai-whisper", "--model", str(path), "--json", "--no-save")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert (report["transcript"]["engine"], report["transcript"]["model"]) == ("openai-whisper", "random-small")
+    assert report["duration_s"] == pytest.approx(5.0, abs=0.05)
+
+
+def test_ctranslate2_float16_weights_convert_to_an_equivalent_checkpoint(tmp_path, sample_reports):
+    from rehearse.convert import convert, read_ctranslate2
+    from rehearse.models import resolve
+
+    folder = resolve("tiny.en").path
+    checkpoint = convert(__import__("pathlib").Path(folder), tmp_path / "tiny.en.pt")
+    saved = torch.load(checkpoint, weights_only=True)
+    assert saved["dims"] == {"n_mels": 80, "n_audio_ctx": 1500, "n_audio_state": 384, "n_audio_head": 6, "n_audio_layer": 4,
+                             "n_vocab": 51864, "n_text_ctx": 448, "n_text_state": 384, "n_text_head": 6, "n_text_layer": 4}
+    # Every parameter of openai-whisper's model is there, with its shape; the split is exact.
+    from whisper.model import ModelDimensions, Whisper
+
+    expected = Whisper(ModelDimensions(**saved["dims"])).state_dict()
+    assert {k: tuple(v.shape) for k, v in saved["model_state_dict"].items()} == {k: tuple(v.shape) for k, v in expected.items()}
+    fused = read_ctranslate2(__import__("pathlib").Path(folder) / "model.bin")["decoder/layer_1/self_attention/linear_0/weight"]
+    state = saved["model_state_dict"]
+    assert torch.equal(torch.cat([state[f"decoder.blocks.1.attn.{p}.weight"] for p in ("query", "key", "value")]),
+                       torch.from_numpy(fused.copy()))
+
+
+def test_analyze_with_openai_whisper_on_the_shipped_weights_matches_faster_whisper(sample_reports):
+    name = "we-heavy-q20"
+    result = run_cli("analyze", str(SAMPLES / f"{name}.flac"), "-q", "Q20", "--engine", "openai-whisper", "--json", "--no-save",
+                     timeout=300)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert (report["transcript"]["engine"], report["transcript"]["model"]) == ("openai-whisper", "tiny.en")
+    reference = (SAMPLES / f"{name}.txt").read_text()
+    faster = sample_reports[name]
+    assert wer(reference, report["transcript"]["text"]) <= wer(reference, faster["transcript"]["text"]) + 0.02
+    # The same verdicts as faster-whisper's on this answer.
+    assert [(c["id"], c["status"]) for c in report["checks"]] == [(c["id"], c["status"]) for c in faster["checks"]]
+    # Word times come from the converted alignment heads: the last word ends near the speech.
+    assert abs(report["transcript"]["words"][-1]["end"] - faster["transcript"]["words"][-1]["end"]) < 0.5
+
+
+def test_a_missing_or_damaged_checkpoint_and_a_missing_engine_each_get_one_error_line(tmp_path):
+    missing = run_cli("analyze", str(SAMPLES / "we-heavy-q20.flac"), "--engine", "openai-whisper", "--model", str(tmp_path / "nope.pt"))
+    assert missing.returncode == 1 and missing.stderr.startswith("error: no checkpoint file at")
+    damaged = tmp_path / "damaged.pt"
+    damaged.write_bytes(b"not a checkpoint" * 100)
+    broken = run_cli("analyze", str(SAMPLES / "we-heavy-q20.flac"), "--engine", "openai-whisper", "--model", str(damaged))
+    assert broken.returncode == 1 and broken.stderr.startswith(f"error: cannot load the checkpoint {damaged}")
+    # openai-whisper not installed: its import fails, as it does without the package.
+    shadow = tmp_path / "shadow"
+    (shadow / "whisper").mkdir(parents=True)
+    (shadow / "whisper" / "__init__.py").write_text("raise ImportError(\"No module named 'whisper'\")\n")
+    absent = run_cli("analyze", str(SAMPLES / "we-heavy-q20.flac"), "--engine", "openai-whisper", env={"PYTHONPATH": str(shadow)})
+    assert absent.returncode == 1
+    assert absent.stderr.strip() == ("error: the openai-whisper engine is not installed; run: pip install 'rehearse[openai]', "
+                                     "or use --engine faster-whisper")
