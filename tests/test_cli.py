@@ -62,6 +62,9 @@ def test_explain_prints_a_checks_documentation():
 def test_models_lists_the_default():
     data = json.loads(run_cli("models", "--json").stdout)
     assert data["default"] == "tiny.en" and data["models"][0]["name"] == "tiny.en"
+    import importlib.util
+
+    assert data["engines"] == {"faster-whisper": True, "openai-whisper": importlib.util.find_spec("whisper") is not None}
 
 
 @pytest.fixture(scope="module")
