@@ -21,10 +21,13 @@ from rehearse import __version__
 from rehearse.errors import RehearseError
 
 
-
 class Engine(str, Enum):
     faster_whisper = "faster-whisper"
     openai_whisper = "openai-whisper"
+
+
+ENGINE_HELP = ("faster-whisper (default, fast), or openai-whisper (optional: pip install 'rehearse[openai]'); with it "
+               "--model is tiny.en, base, an openai-whisper checkpoint (.pt) or model name.")
 
 
 app = typer.Typer(
@@ -111,7 +114,7 @@ def analyze(
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON (report version 1) and nothing else on stdout."),
     no_save: bool = typer.Option(False, "--no-save", help="Do not save this take in the history (the report's take is null)."),
     model: Optional[str] = typer.Option(None, "--model", "-m", help="tiny.en (default), base, a CTranslate2 model folder, or a faster-whisper model name (downloaded)."),
-    engine: Engine = typer.Option(Engine.faster_whisper, "--engine", "-e", help="faster-whisper (default, fast), or openai-whisper (optional: pip install 'rehearse[openai]'); with it --model is tiny.en, base, an openai-whisper checkpoint (.pt) or model name."),
+    engine: Engine = typer.Option(Engine.faster_whisper, "--engine", "-e", help=ENGINE_HELP),
 ) -> None:
     """Analyze a recorded or typed answer and print feedback.
 
@@ -147,7 +150,7 @@ def practice(
     replay: Optional[Path] = typer.Option(None, "--replay", help="Play this audio file through the recording path instead of the microphone (demos, tests).", show_default=False),
     speed: float = typer.Option(1.0, "--speed", min=0.1, max=100, help="With --replay: play this many times faster than real time."),
     incremental: bool = typer.Option(True, "--incremental/--no-incremental", help="Transcribe while you speak, so feedback follows the stop at once (default), or all at the end. faster-whisper only."),
-    engine: Engine = typer.Option(Engine.faster_whisper, "--engine", "-e", help="faster-whisper (default, fast), or openai-whisper (optional: pip install 'rehearse[openai]'); with it --model is tiny.en, base, an openai-whisper checkpoint (.pt) or model name."),
+    engine: Engine = typer.Option(Engine.faster_whisper, "--engine", "-e", help=ENGINE_HELP),
 ) -> None:
     """Answer a question aloud: see it, speak, stop with Enter, get the feedback.
 
@@ -169,7 +172,7 @@ def practice(
 def recover(
     model: Optional[str] = typer.Option(None, "--model", "-m", help="Transcription model, as for `analyze`."),
     no_save: bool = typer.Option(False, "--no-save", help="Do not save them in the history."),
-    engine: Engine = typer.Option(Engine.faster_whisper, "--engine", "-e", help="faster-whisper (default, fast), or openai-whisper (optional: pip install 'rehearse[openai]'); with it --model is tiny.en, base, an openai-whisper checkpoint (.pt) or model name."),
+    engine: Engine = typer.Option(Engine.faster_whisper, "--engine", "-e", help=ENGINE_HELP),
 ) -> None:
     """Analyze recordings that were cut short (a crash, a closed terminal, kill -9).
 
@@ -401,11 +404,11 @@ def models(
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """List the transcription models available offline, and how to get others."""
+    import importlib.util
+
     from rehearse.models import DEFAULT_MODEL, installed
 
     found = installed()
-    import importlib.util
-
     # find_spec, not an import: importing openai-whisper loads torch (seconds).
     openai_installed = importlib.util.find_spec("whisper") is not None
     if as_json:

@@ -117,20 +117,23 @@ def to_openai_state(variables: dict) -> tuple[dict, dict]:
             state[prefix + _BLOCK_PARTS[part]] = value
         else:
             raise ModelError(f"unexpected variable {name} in the CTranslate2 model")
-    layers = lambda side: len({k.split(".")[2] for k in state if k.startswith(f"{side}.blocks.")})  # noqa: E731
     dims = {
         "n_mels": int(variables["encoder/conv1/weight"].shape[1]),
         "n_audio_ctx": int(variables["encoder/position_encodings/encodings"].shape[0]),
         "n_audio_state": int(variables["encoder/position_encodings/encodings"].shape[1]),
         "n_audio_head": int(variables["encoder/num_heads"]),
-        "n_audio_layer": layers("encoder"),
+        "n_audio_layer": _layers(state, "encoder"),
         "n_vocab": int(variables["decoder/embeddings/weight"].shape[0]),
         "n_text_ctx": int(variables["decoder/position_encodings/encodings"].shape[0]),
         "n_text_state": int(variables["decoder/embeddings/weight"].shape[1]),
         "n_text_head": int(variables["decoder/num_heads"]),
-        "n_text_layer": layers("decoder"),
+        "n_text_layer": _layers(state, "decoder"),
     }
     return dims, state
+
+
+def _layers(state: dict, side: str) -> int:
+    return len({name.split(".")[2] for name in state if name.startswith(f"{side}.blocks.")})
 
 
 def _split(fused, parts: int) -> list:

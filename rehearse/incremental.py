@@ -24,8 +24,11 @@ import threading
 import time
 from dataclasses import dataclass
 
+import numpy as np
+
 from rehearse.audiofile import SAMPLE_RATE, SILENCE_RMS, frame_rms
 from rehearse.models import ModelChoice
+from rehearse.transcribe import BEAM_SIZE, DISFLUENT_PROMPT, model_for, transcribe_chunk, transcription_settings
 from rehearse.transcript import Word
 
 # Shorter chunks make more errors. While tuning, on the four samples (whole files: 4.7%):
@@ -59,11 +62,6 @@ class _Tail:
 
 class IncrementalTranscriber:
     def __init__(self, choice: ModelChoice, beam_size: int | None = None):
-        import numpy as np
-
-        from rehearse.transcribe import BEAM_SIZE
-
-        self._np = np
         self.choice = choice
         self.beam_size = beam_size or BEAM_SIZE
         self._blocks: list = []  # audio since the last cut
@@ -92,7 +90,6 @@ class IncrementalTranscriber:
 
     def feed(self, block) -> None:
         """One block of 16 kHz mono audio, as written to the recording."""
-        np = self._np
         samples = np.asarray(block, dtype=np.float32).reshape(-1)
         if not len(samples):
             return
@@ -120,14 +117,14 @@ class IncrementalTranscriber:
 
     def _audio_since_cut(self):
         if len(self._blocks) > 1:
-            self._blocks = [self._np.concatenate(self._blocks)]
+            self._blocks = [np.concatenate(self._blocks)]
         return self._blocks[0]
 
     def _quietest_point(self, lo: int) -> int:
         # The quietest 20 ms after `lo`: in a pause, it lies clear of the fading end of the
         # word before, which the block-level silence test already counts as quiet.
         frame = SAMPLE_RATE // 50
-        return lo + int(self._np.argmin(frame_rms(self._audio_since_cut()[lo:], frame / SAMPLE_RATE))) * frame
+        return lo + int(np.argmin(frame_rms(self._audio_since_cut()[lo:], frame / SAMPLE_RATE))) * frame
 
     def _cut(self, at: int) -> None:
         audio = self._audio_since_cut()
@@ -150,7 +147,6 @@ class IncrementalTranscriber:
     def finish(self) -> tuple[list[Word], dict, object]:
         """Wait for the worker and transcribe what is left: the words, the settings and
         the whole answer's audio."""
-        np = self._np
         # Nothing is left when only silence came since the last cut, and the provisional
         # tail covers the rest when only silence came after it (the marker is reset by speech).
         left = self._pending > self._silent
@@ -169,14 +165,8 @@ class IncrementalTranscriber:
             self.tail_used = True
             self.chunks += 1
         audio = np.concatenate(self._all) if self._all else np.zeros(0, np.float32)
-        from rehearse.transcribe import COMPUTE_TYPE
-
-        settings = {"compute_type": COMPUTE_TYPE, "beam_size": self.beam_size, "language": "en", "word_timestamps": True,
-                    "initial_prompt": "disfluent+context", "incremental": True, "chunks": self.chunks,
-                    "tail_ready_at_stop": self.tail_used}
-        total = sum(n for _, n in self._logprobs)
-        if total:
-            settings["avg_logprob"] = round(sum(lp * n for lp, n in self._logprobs) / total, 3)
+        settings = transcription_settings(self.beam_size, "disfluent+context", self._logprobs, incremental=True,
+                                          chunks=self.chunks, tail_ready_at_stop=self.tail_used)
         return self._words, settings, audio
 
     def cancel(self) -> None:
@@ -190,8 +180,6 @@ class IncrementalTranscriber:
             self._logprobs.append(logprob)
 
     def _work(self) -> None:
-        from rehearse.transcribe import DISFLUENT_PROMPT, model_for, transcribe_chunk
-
         self._idle.clear()
         try:
             model_for(self.choice)  # load while the person starts talking

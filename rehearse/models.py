@@ -19,6 +19,8 @@ from rehearse.errors import ModelError
 from rehearse.paths import model_cache_dir
 
 DEFAULT_MODEL = "tiny.en"
+# The transcription engine unless --engine says otherwise; openai-whisper is an optional extra.
+DEFAULT_ENGINE = "faster-whisper"
 # Files a CTranslate2 Whisper folder needs; without tokenizer.json faster-whisper fetches
 # the tokenizer from the hub, which breaks offline use.
 REQUIRED_FILES = ("model.bin", "config.json", "tokenizer.json")

@@ -20,7 +20,6 @@ from types import SimpleNamespace
 from rehearse.errors import ModelError
 from rehearse.paths import model_cache_dir
 
-ENGINE = "openai-whisper"
 INSTALL_HINT = "pip install 'rehearse[openai]'"
 
 

@@ -11,6 +11,7 @@ from rehearse.analysis.answer import analyze_transcript
 from rehearse.audiofile import TEXT_SUFFIXES, check_path
 from rehearse.checks import run_checks
 from rehearse.errors import AudioError, NoSpeechError
+from rehearse.models import DEFAULT_ENGINE
 from rehearse.report import build_report
 from rehearse.transcript import Transcript, from_text
 
@@ -28,7 +29,7 @@ def read_text_answer(path: Path) -> Transcript:
 
 
 def analyze_path(path: Path, *, question_id: str | None = None, model_name: str | None = None,
-                 engine: str = "faster-whisper", status=None) -> dict:
+                 engine: str = DEFAULT_ENGINE, status=None) -> dict:
     """The full report for one answer file. `status` is a rich Console for progress, or None."""
     question = prompts.question(question_id) if question_id else None
     timings: dict[str, float] = {}

@@ -19,6 +19,7 @@ from rich.text import Text
 
 from rehearse import prompts
 from rehearse.errors import RehearseError
+from rehearse.models import DEFAULT_ENGINE
 from rehearse.pipeline import analyze_path, keep_take, report_for
 from rehearse.live import STAR_REMINDER, recording_panel
 from rehearse.audiofile import SAMPLE_RATE
@@ -45,7 +46,7 @@ class Options:
     category: str | None = None
     save: bool = True
     incremental: bool = True
-    engine: str = "faster-whisper"
+    engine: str = DEFAULT_ENGINE
 
 
 def pick_question(question_id: str | None, category: str | None, avoid: str | None = None) -> prompts.Question:
@@ -106,7 +107,7 @@ def record_answer(question: prompts.Question, source: InputSource, options: Opti
 
 
 def analyze_recording(path: Path, question_id: str | None, model: str | None, console: Console,
-                      recording: Recording | None = None, transcriber=None, engine: str = "faster-whisper") -> dict:
+                      recording: Recording | None = None, transcriber=None, engine: str = DEFAULT_ENGINE) -> dict:
     """The report for a recording just made. With a transcriber that heard it as it was
     recorded, only the audio since its last cut is left to transcribe."""
     started = time.perf_counter()
@@ -151,7 +152,7 @@ def ask(console: Console, prompt: str, choices: str, default: str) -> str:
 
 
 def recover_take(take: UnfinishedTake, model: str | None, status: Console, history=None,
-                 engine: str = "faster-whisper") -> dict:
+                 engine: str = DEFAULT_ENGINE) -> dict:
     """Analyze a recording cut short by a crash, save it, and mark it as offered."""
     report = analyze_recording(take.path, take.question_id, model, status, engine=engine)
     if history is not None:
@@ -200,7 +201,7 @@ def _session(question_id: str | None, options: Options, console: Console, histor
         transcriber = None
         # Chunks are cut from 16 kHz audio and decoded with faster-whisper in one pass each;
         # other rates and engines are transcribed after the stop.
-        if options.incremental and source.samplerate == SAMPLE_RATE and options.engine == "faster-whisper":
+        if options.incremental and source.samplerate == SAMPLE_RATE and options.engine == DEFAULT_ENGINE:
             from rehearse.incremental import IncrementalTranscriber
             from rehearse.models import resolve
 

@@ -16,10 +16,10 @@ from rehearse.analysis.delivery import place_filled_pauses
 from rehearse.analysis.fillers import FILLED_PAUSES, normalize
 from rehearse.audiofile import SAMPLE_RATE, frame_rms, load_audio, voiced_spans
 from rehearse.errors import ModelError, NoSpeechError
-from rehearse.models import ModelChoice, download, resolve
+from rehearse.models import DEFAULT_ENGINE, ModelChoice, download, resolve
 from rehearse.transcript import Transcript, Word
 
-ENGINE = "faster-whisper"  # the default; openai-whisper is optional (rehearse/openai_engine.py)
+ENGINE = DEFAULT_ENGINE  # this module's; openai-whisper is optional (rehearse/openai_engine.py)
 ENGINES = (ENGINE, "openai-whisper")
 COMPUTE_TYPE = "int8"
 # Beam 5 made fewer errors than greedy decoding on the strong sample (WER 3.0% vs 4.2%)
@@ -88,9 +88,12 @@ def _gather(segments, offset: float, words: list[Word], logprobs: list[tuple[flo
                 words.append(Word(text, start, end))
 
 
-def _settings(beam_size: int, initial_prompt: str | None, logprobs: list[tuple[float, int]], **extra) -> dict:
+def transcription_settings(beam_size: int, initial_prompt: str | None, logprobs: list[tuple[float, int]],
+                           compute_type: str = COMPUTE_TYPE, **extra) -> dict:
+    """What the report records of how the words were made; the mean log-probability is
+    weighted by each segment's words."""
     settings = {
-        "compute_type": COMPUTE_TYPE,
+        "compute_type": compute_type,
         "beam_size": beam_size,
         "language": "en",
         "word_timestamps": True,
@@ -118,7 +121,7 @@ def transcribe_audio(audio, choice: ModelChoice, beam_size: int = BEAM_SIZE,
             initial_prompt=initial_prompt,
         )
         _gather(segments, lo / SAMPLE_RATE, words, logprobs)
-    return words, _settings(beam_size, initial_prompt, logprobs, windows=len(cuts) - 1)
+    return words, transcription_settings(beam_size, initial_prompt, logprobs, windows=len(cuts) - 1)
 
 
 def transcribe_chunk(audio, choice: ModelChoice, beam_size: int = BEAM_SIZE,
@@ -139,7 +142,7 @@ def transcribe_chunk(audio, choice: ModelChoice, beam_size: int = BEAM_SIZE,
     words: list[Word] = []
     logprobs: list[tuple[float, int]] = []
     _gather(segments, 0.0, words, logprobs)
-    return words, _settings(beam_size, initial_prompt, logprobs)
+    return words, transcription_settings(beam_size, initial_prompt, logprobs)
 
 
 def transcribe_file(path: Path, model_name: str | None = None, engine: str = ENGINE) -> tuple[Transcript, dict[str, float]]:
@@ -175,9 +178,7 @@ def transcribe_with_openai(audio, target: str, beam_size: int = BEAM_SIZE,
     words: list[Word] = []
     logprobs: list[tuple[float, int]] = []
     _gather(openai_engine.transcribe(audio, target, beam_size, initial_prompt), 0.0, words, logprobs)
-    settings = _settings(beam_size, initial_prompt, logprobs)
-    settings["compute_type"] = "float32"
-    return words, settings
+    return words, transcription_settings(beam_size, initial_prompt, logprobs, compute_type="float32")
 
 
 def finish_transcript(audio, words: list[Word], settings: dict, model_label: str, path: Path,
