@@ -46,9 +46,9 @@ def timed_command(args: list[str], runs: int) -> float:
 
 
 def transcription(model_name: str, beam: int, runs: int) -> dict:
-    from rehearse import transcribe
-    from rehearse.audiofile import SAMPLE_RATE, load_audio
-    from rehearse.models import resolve
+    from rehearse.transcription import transcribe
+    from rehearse.audio.files import SAMPLE_RATE, load_audio
+    from rehearse.transcription.models import resolve
 
     audio = load_audio(SAMPLE)
     choice = resolve(model_name)
@@ -89,7 +89,7 @@ def long_recording() -> dict:
 def history_figures(n: int, runs: int) -> dict:
     """Save n real takes (one transcribed report, saved n times with its audio) and time the
     commands that read them. REHEARSE_HOME is already a temporary folder here."""
-    from rehearse.history import History, db_path
+    from rehearse.history.store import History, db_path
     from rehearse.pipeline import analyze_path, keep_take
 
     report = analyze_path(SAMPLE, question_id="Q4")

@@ -22,10 +22,10 @@ NAMES = ("strong-q4", "no-numbers-q7", "no-result-q13", "we-heavy-q20")
 
 
 def main() -> int:
-    from rehearse.audiofile import SAMPLE_RATE, load_audio
-    from rehearse.incremental import IncrementalTranscriber
-    from rehearse.models import resolve
-    from rehearse.transcribe import transcribe_audio
+    from rehearse.audio.files import SAMPLE_RATE, load_audio
+    from rehearse.transcription.incremental import IncrementalTranscriber
+    from rehearse.transcription.models import resolve
+    from rehearse.transcription.transcribe import transcribe_audio
 
     choice = resolve("tiny.en")
     totals = {"whole": 0.0, "chunks": 0.0}

@@ -45,15 +45,15 @@ EXE = [sys.executable, "-m", "rehearse"]
 
 def transcriber(engine: str, model: str):
     """A function audio -> words for this engine and model, with the model loaded."""
-    from rehearse import transcribe
+    from rehearse.transcription import transcribe
 
     if engine == "faster-whisper":
-        from rehearse.models import resolve
+        from rehearse.transcription.models import resolve
 
         choice = resolve(model)
         transcribe.model_for(choice)
         return lambda audio: transcribe.transcribe_audio(audio, choice)[0]
-    from rehearse import openai_engine
+    from rehearse.transcription import openai_engine
 
     _, target = openai_engine.checkpoint_for(model)
     openai_engine.load(target)
@@ -61,7 +61,7 @@ def transcriber(engine: str, model: str):
 
 
 def corpus_wer(run, files: list[Path]) -> float:
-    from rehearse.audiofile import load_audio
+    from rehearse.audio.files import load_audio
 
     errors = total = 0.0
     for path in files:
@@ -73,7 +73,7 @@ def corpus_wer(run, files: list[Path]) -> float:
 
 
 def speed(run, runs: int) -> float:
-    from rehearse.audiofile import SAMPLE_RATE, load_audio
+    from rehearse.audio.files import SAMPLE_RATE, load_audio
 
     audio = load_audio(SAMPLE)
     times = []

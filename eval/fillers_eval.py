@@ -34,9 +34,9 @@ sys.path.insert(0, str(ROOT))
 
 from rehearse.analysis.fillers import FILLED_PAUSES  # noqa: E402
 from rehearse.analysis.delivery import place_filled_pauses  # noqa: E402
-from rehearse.audiofile import SAMPLE_RATE, load_audio, voiced_spans  # noqa: E402
-from rehearse.models import resolve  # noqa: E402
-from rehearse.transcribe import DISFLUENT_PROMPT, transcribe_audio  # noqa: E402
+from rehearse.audio.files import SAMPLE_RATE, load_audio, voiced_spans  # noqa: E402
+from rehearse.transcription.models import resolve  # noqa: E402
+from rehearse.transcription.transcribe import DISFLUENT_PROMPT, transcribe_audio  # noqa: E402
 
 DELIVERY = ROOT / "eval" / "delivery"
 # d04-d05 were held out until the first run; their errors shaped "placed", so they are dev

@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 from rehearse.analysis.sentences import split_sentences  # noqa: E402
 from rehearse.analysis.star import STAR, label_sentences  # noqa: E402
-from rehearse.transcript import from_text  # noqa: E402
+from rehearse.analysis.transcript import from_text  # noqa: E402
 
 LETTERS = {"S": "situation", "T": "task", "A": "action", "R": "result", "O": "other"}
 DEFAULT_GUIDE = ROOT.parent / "shared" / "data" / "guide-answers.json"

@@ -51,7 +51,7 @@ def _print_json(document: dict) -> None:
 
 
 def _history(create: bool = True):
-    from rehearse.history import History
+    from rehearse.history.store import History
 
     return History(create=create)
 
@@ -73,7 +73,7 @@ def _root(
 
 def _mention_unfinished() -> None:
     """A recording cut short by a crash is never silently forgotten: every command says so."""
-    from rehearse.takefile import find_unfinished
+    from rehearse.audio.takefile import find_unfinished
 
     for take in find_unfinished():
         _console(stderr=True).print(
@@ -133,7 +133,7 @@ def analyze(
     if as_json:
         _print_json(report)
         return
-    from rehearse.render import print_report
+    from rehearse.ui.report_view import print_report
 
     print_report(report, _console())
 
@@ -157,7 +157,7 @@ def practice(
     The answer is written to disk as it is recorded; Ctrl-C stops and keeps it.
     Example: rehearse practice Q4
     """
-    from rehearse import practice as session
+    from rehearse.ui import practice as session
 
     if question_id and random_pick:
         raise typer.BadParameter("give a QUESTION_ID or --random, not both")
@@ -178,9 +178,9 @@ def recover(
 
     `rehearse practice` offers them by itself; this does it without a prompt.
     """
-    from rehearse.practice import recover_take
-    from rehearse.render import print_report
-    from rehearse.takefile import find_unfinished
+    from rehearse.ui.practice import recover_take
+    from rehearse.ui.report_view import print_report
+    from rehearse.audio.takefile import find_unfinished
 
     console = _console()
     takes = find_unfinished()
@@ -198,7 +198,7 @@ def devices(
     as_json: bool = typer.Option(False, "--json", help="Print JSON: {\"devices\": [{id, name, channels, default_samplerate, default}]}."),
 ) -> None:
     """List the audio input devices, for `practice --device ID`."""
-    from rehearse.recording import input_devices
+    from rehearse.audio.recorder import input_devices
 
     found = input_devices()
     if as_json:
@@ -248,7 +248,7 @@ def history(
         console.print("No takes saved yet" + (f" for {question_id}" if question_id else "") +
                       ". Practise with `rehearse practice` or analyze a recording with `rehearse analyze FILE -q ID`.")
         return
-    from rehearse.render_history import history_table
+    from rehearse.ui.history_views import history_table
 
     console.print(history_table(takes))
 
@@ -263,7 +263,7 @@ def progress(
 
     Example: rehearse progress --question Q4 --chart progress.png
     """
-    from rehearse.progress import overall_progress, question_progress
+    from rehearse.history.progress import overall_progress, question_progress
 
     question_id = _question_id(question)
     with _history(create=False) as store:
@@ -276,7 +276,7 @@ def progress(
             step = store.report(entry["latest_take_id"]).get("next_step")
             entry["holding_back"] = None if step is None else {"check": step["check"], "tip": step["tip"]}
     if chart is not None and per_question:
-        from rehearse.chart import write_chart
+        from rehearse.ui.chart import write_chart
 
         write_chart(per_question, chart)
     if as_json:
@@ -286,8 +286,8 @@ def progress(
     if not per_question:
         console.print("No takes saved yet" + (f" for {question_id}" if question_id else "") + ": nothing to show progress on.")
         return
-    from rehearse.render import CHECK_NAMES
-    from rehearse.render_history import progress_view
+    from rehearse.ui.report_view import CHECK_NAMES
+    from rehearse.ui.history_views import progress_view
 
     for entry in per_question:
         held = entry["holding_back"]
@@ -311,7 +311,7 @@ def show(
     if as_json:
         _print_json(report)
         return
-    from rehearse.render import print_report
+    from rehearse.ui.report_view import print_report
 
     print_report(report, _console())
 
@@ -322,7 +322,7 @@ def compare(
     take_b: int = typer.Argument(..., help="The later take id."),
 ) -> None:
     """Two takes side by side: every figure, and what each said in each STAR part."""
-    from rehearse.render_history import compare_view
+    from rehearse.ui.history_views import compare_view
 
     with _history(create=False) as store:
         a, b = store.get(take_a), store.get(take_b)
@@ -353,7 +353,7 @@ def export(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout.", show_default=False),
 ) -> None:
     """Export every saved take, oldest first."""
-    from rehearse.history import FIGURE_COLUMNS
+    from rehearse.history.store import FIGURE_COLUMNS
 
     if format not in ("csv", "json"):
         raise typer.BadParameter("--format is csv or json")
@@ -406,7 +406,7 @@ def models(
     """List the transcription models available offline, and how to get others."""
     import importlib.util
 
-    from rehearse.models import DEFAULT_MODEL, installed
+    from rehearse.transcription.models import DEFAULT_MODEL, installed
 
     found = installed()
     # find_spec, not an import: importing openai-whisper loads torch (seconds).

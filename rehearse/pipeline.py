@@ -8,12 +8,12 @@ from pathlib import Path
 
 from rehearse import prompts
 from rehearse.analysis.answer import analyze_transcript
-from rehearse.audiofile import TEXT_SUFFIXES, check_path
+from rehearse.audio.files import TEXT_SUFFIXES, check_path
 from rehearse.checks import run_checks
 from rehearse.errors import AudioError, NoSpeechError
-from rehearse.models import DEFAULT_ENGINE
+from rehearse.transcription.models import DEFAULT_ENGINE
 from rehearse.report import build_report
-from rehearse.transcript import Transcript, from_text
+from rehearse.analysis.transcript import Transcript, from_text
 
 
 def read_text_answer(path: Path) -> Transcript:
@@ -36,7 +36,7 @@ def analyze_path(path: Path, *, question_id: str | None = None, model_name: str 
     if path.suffix.lower() in TEXT_SUFFIXES:
         transcript = read_text_answer(path)
     else:
-        from rehearse.transcribe import transcribe_file
+        from rehearse.transcription.transcribe import transcribe_file
 
         # load_audio checks the path before anything is decoded.
         progress = status.status(f"Transcribing {path.name} with {model_name or 'tiny.en'} ({engine})...") if status else nullcontext()
@@ -57,8 +57,8 @@ def report_for(transcript: Transcript, question, path: Path, timings: dict[str, 
 def keep_take(history, report: dict, answer_path: Path | None) -> int:
     """Save a take, first noting what changed since the previous take of its question, so
     the stored report is exactly the one printed."""
-    from rehearse.history import key_figures, question_of
-    from rehearse.progress import change_line
+    from rehearse.history.store import key_figures, question_of
+    from rehearse.history.progress import change_line
 
     previous = history.latest(question_of(report))
     if previous is not None:

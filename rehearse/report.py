@@ -9,7 +9,7 @@ from rehearse.analysis.sentences import sentence_of_words
 from rehearse.checks import skipped_checks
 from rehearse.checks.base import CheckResult
 from rehearse.prompts import Question
-from rehearse.score import next_step, score
+from rehearse.checks.score import next_step, score
 
 SCHEMA_VERSION = 1
 

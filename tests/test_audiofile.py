@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from rehearse.audiofile import SAMPLE_RATE, load_audio
+from rehearse.audio.files import SAMPLE_RATE, load_audio
 from tests.conftest import SAMPLES
 
 FORMATS = {  # suffix: (container, codec)
@@ -52,7 +52,7 @@ def test_each_promised_format_decodes_to_16k_mono(opening, suffix):
 
 
 def test_a_compressed_answer_is_transcribed(opening):
-    from rehearse.transcribe import transcribe_file
+    from rehearse.transcription.transcribe import transcribe_file
 
     samples, rate, folder = opening
     target = folder / "answer-for-words.m4a"

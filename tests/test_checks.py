@@ -2,8 +2,8 @@ import pytest
 
 from rehearse.analysis.answer import analyze_transcript
 from rehearse.checks import CHECKS, CONTENT_CHECKS, DELIVERY_CHECKS, skipped_checks, run_checks
-from rehearse.score import MAX_SCORE, next_step, score
-from rehearse.transcript import Word, from_text, Transcript
+from rehearse.checks.score import MAX_SCORE, next_step, score
+from rehearse.analysis.transcript import Word, from_text, Transcript
 from tests.test_star import COMPLETE
 
 

@@ -85,7 +85,7 @@ def test_fluent_samples_get_no_filled_pauses(sample_reports):
 
 
 def test_the_terminal_report_shows_the_timeline_and_marks(delivered):
-    from rehearse.render import print_report
+    from rehearse.ui.report_view import print_report
 
     report, _ = delivered["d01-q4"]
     console = Console(record=True, width=110, file=io.StringIO())

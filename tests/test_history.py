@@ -13,9 +13,9 @@ import time
 
 import pytest
 
-from rehearse import history as history_module
-from rehearse.history import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, History, HistoryError, key_figures
-from rehearse.progress import better, change_line, sparkline
+from rehearse.history import store as history_module
+from rehearse.history.store import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, History, HistoryError, key_figures
+from rehearse.history.progress import better, change_line, sparkline
 from tests.conftest import ROOT, SAMPLES, run_cli
 
 TEXTS = {name: SAMPLES / f"{name}.txt" for name in ("no-numbers-q7", "no-result-q13", "strong-q4", "we-heavy-q20")}
@@ -247,7 +247,7 @@ def test_another_programs_sqlite_file_is_refused(rehearse_home):
 SAVER = """
 import sys
 from pathlib import Path
-from rehearse.history import History
+from rehearse.history.store import History
 from rehearse.pipeline import analyze_path
 worker, n = sys.argv[1], int(sys.argv[2])
 report = analyze_path(Path(sys.argv[3]), question_id="Q4")

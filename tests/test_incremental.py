@@ -1,4 +1,4 @@
-"""Transcription while the answer is spoken (rehearse/incremental.py), with the real
+"""Transcription while the answer is spoken (rehearse/transcription/incremental.py), with the real
 default model: as accurate as transcribing the whole file, on the whole answer's clock,
 and never in the way of the recording."""
 
@@ -13,9 +13,9 @@ import numpy as np
 import soundfile
 from rich.console import Console
 
-from rehearse.audiofile import SAMPLE_RATE, load_audio, voiced_spans
-from rehearse.incremental import CHUNK_S, IncrementalTranscriber
-from rehearse.models import resolve
+from rehearse.audio.files import SAMPLE_RATE, load_audio, voiced_spans
+from rehearse.transcription.incremental import CHUNK_S, IncrementalTranscriber
+from rehearse.transcription.models import resolve
 from tests.conftest import ROOT, SAMPLES
 from tests.standin import StandInMicrophone
 
@@ -62,7 +62,7 @@ def test_transcribed_in_chunks_as_accurately_as_the_whole_file_and_on_its_clock(
         errors_chunks += wer(reference, " ".join(w.text for w in words)) * n
         total += n
         # Word times are on the answer's clock, not the chunk's.
-        from rehearse.transcript import Word
+        from rehearse.analysis.transcript import Word
 
         whole_words = [Word(w["text"], w["start"], w["end"]) for w in report["transcript"]["words"]]
         gaps = matched_starts(words, whole_words)
@@ -112,7 +112,7 @@ def test_speech_after_a_provisional_tail_is_still_transcribed():
 def test_practice_at_real_speed_transcribes_while_recording_without_overflows(monkeypatch, sample_reports):
     """The whole session with a stand-in microphone delivering at real speed: the worker
     runs beside the recorder, and no block arrives later than a device buffer allows."""
-    from rehearse import practice
+    from rehearse.ui import practice
 
     name = "we-heavy-q20"
     audio, rate = soundfile.read(SAMPLES / f"{name}.flac", dtype="float32")
@@ -121,7 +121,7 @@ def test_practice_at_real_speed_transcribes_while_recording_without_overflows(mo
     monkeypatch.setattr(sys, "stdin", io.StringIO("q\n"))
     seconds = len(audio) / rate
     practice.run("Q20", practice.Options(max_seconds=seconds + 1.0), console)
-    from rehearse.history import History
+    from rehearse.history.store import History
 
     with History() as store:
         (take,) = store.takes()

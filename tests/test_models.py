@@ -1,6 +1,6 @@
 import pytest
 
-from rehearse import models
+from rehearse.transcription import models
 from rehearse.errors import ModelError
 
 

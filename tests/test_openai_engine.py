@@ -1,6 +1,6 @@
 """--engine openai-whisper: loaded by openai-whisper's own code from a checkpoint, either
 one the test writes (small, randomly initialized) or tiny.en converted from the shipped
-CTranslate2 model (rehearse/convert.py)."""
+CTranslate2 model (rehearse/transcription/convert.py)."""
 
 from __future__ import annotations
 
@@ -45,9 +45,9 @@ def random_checkpoint(tmp_path_factory):
 
 
 def test_a_checkpoint_path_is_loaded_and_transcribes(random_checkpoint):
-    from rehearse import openai_engine
-    from rehearse.audiofile import SAMPLE_RATE, load_audio
-    from rehearse.transcribe import transcribe_with_openai
+    from rehearse.transcription import openai_engine
+    from rehearse.audio.files import SAMPLE_RATE, load_audio
+    from rehearse.transcription.transcribe import transcribe_with_openai
 
     path, dims = random_checkpoint
     label, target = openai_engine.checkpoint_for(str(path))
@@ -74,8 +74,8 @@ def test_analyze_with_a_checkpoint_that_hears_nothing_says_so(random_checkpoint,
 
 
 def test_ctranslate2_float16_weights_convert_to_an_equivalent_checkpoint(tmp_path, sample_reports):
-    from rehearse.convert import convert, read_ctranslate2
-    from rehearse.models import resolve
+    from rehearse.transcription.convert import convert, read_ctranslate2
+    from rehearse.transcription.models import resolve
 
     folder = resolve("tiny.en").path
     checkpoint = convert(__import__("pathlib").Path(folder), tmp_path / "tiny.en.pt")

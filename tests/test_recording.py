@@ -15,9 +15,9 @@ import pytest
 import soundfile
 from rich.console import Console
 
-from rehearse import takefile
+from rehearse.audio import takefile
 from rehearse.errors import AudioError
-from rehearse.recording import (
+from rehearse.audio.recorder import (
     NO_INPUT_DEVICE,
     MicrophoneSource,
     Recorder,
@@ -240,8 +240,8 @@ def test_unfinished_takes_are_found_repaired_and_released(rehearse_home):
 
 
 def test_recording_panel_follows_the_guides_marks():
-    from rehearse.live import recording_panel, zone
-    from rehearse.recording import RecordingState
+    from rehearse.ui.live import recording_panel, zone
+    from rehearse.audio.recorder import RecordingState
 
     assert zone(30)[1].startswith("under a minute")
     assert zone(75)[1].startswith("good length")
@@ -260,7 +260,7 @@ def test_recording_panel_follows_the_guides_marks():
 
 def test_practice_shows_the_question_the_live_panel_and_the_report(monkeypatch, rehearse_home):
     """The whole session in-process, recorded on rich's recording console."""
-    from rehearse import practice
+    from rehearse.ui import practice
 
     console = Console(record=True, width=100, file=io.StringIO(), force_terminal=True)
     monkeypatch.setattr(sys, "stdin", io.StringIO("r\nq\n"))  # one more take, then quit
@@ -284,7 +284,7 @@ def test_practice_shows_the_question_the_live_panel_and_the_report(monkeypatch, 
     assert len(frames) > 10 and frames[-1] == pytest.approx(soundfile.info(str(SAMPLES / "no-result-q13.flac")).duration, abs=0.01)
     assert len(list((rehearse_home / "recordings").glob("*.wav"))) == 2
     # Both takes are saved, pointing at their recordings; the second says what changed.
-    from rehearse.history import History
+    from rehearse.history.store import History
 
     with History() as store:
         second, first = store.takes()

@@ -1,7 +1,7 @@
 import pytest
 
 from rehearse.analysis.sentences import split_sentences
-from rehearse.transcript import Word, from_text
+from rehearse.analysis.transcript import Word, from_text
 
 
 def timed(text: str, gaps: dict[int, float] | None = None) -> list[Word]:

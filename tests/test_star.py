@@ -8,7 +8,7 @@ import pytest
 from rehearse.analysis.answer import analyze_transcript
 from rehearse.analysis.sentences import split_sentences
 from rehearse.analysis.star import label_sentences
-from rehearse.transcript import from_text
+from rehearse.analysis.transcript import from_text
 from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "eval"))

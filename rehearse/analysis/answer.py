@@ -10,7 +10,7 @@ from rehearse.analysis.metrics import Metric, find_metrics
 from rehearse.analysis.pronouns import PronounCount, count_pronouns
 from rehearse.analysis.sentences import Sentence, split_sentences
 from rehearse.analysis.star import STAR, Labeled, label_sentences
-from rehearse.transcript import Transcript
+from rehearse.analysis.transcript import Transcript
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from rehearse.analysis.fillers import FILLED_PAUSES, find_fillers, find_hedges, find_repetitions, normalize
 from rehearse.analysis.sentences import sentence_of_words
-from rehearse.transcript import Word
+from rehearse.analysis.transcript import Word
 
 # Pace band, words per minute of speaking time. Everyday conversation runs at about
 # 120-150 wpm and well-received talks at up to 165-170 (sennhauser.com/rate-of-speech,

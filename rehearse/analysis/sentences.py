@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rehearse.transcript import Word
+from rehearse.analysis.transcript import Word
 
 # A pause this long between words ends a sentence even without punctuation.
 PAUSE_BREAK_S = 0.8

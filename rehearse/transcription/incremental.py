@@ -26,10 +26,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from rehearse.audiofile import SAMPLE_RATE, SILENCE_RMS, frame_rms
-from rehearse.models import ModelChoice
-from rehearse.transcribe import BEAM_SIZE, DISFLUENT_PROMPT, model_for, transcribe_chunk, transcription_settings
-from rehearse.transcript import Word
+from rehearse.audio.files import SAMPLE_RATE, SILENCE_RMS, frame_rms
+from rehearse.transcription.models import ModelChoice
+from rehearse.transcription.transcribe import BEAM_SIZE, DISFLUENT_PROMPT, model_for, transcribe_chunk, transcription_settings
+from rehearse.analysis.transcript import Word
 
 # Shorter chunks make more errors. While tuning, on the four samples (whole files: 4.7%):
 # 4 s chunks 7.0%, 6 s 5.6%, without context 9.0%. What ships (8 s) is measured by

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from rehearse.errors import RehearseError
 from rehearse.paths import data_dir, write_json_atomically
-from rehearse.takefile import process_alive
+from rehearse.audio.takefile import process_alive
 
 DB_NAME = "history.sqlite3"
 TAKES_DIR = "takes"

@@ -19,13 +19,13 @@ from rich.text import Text
 
 from rehearse import prompts
 from rehearse.errors import RehearseError
-from rehearse.models import DEFAULT_ENGINE
+from rehearse.transcription.models import DEFAULT_ENGINE
 from rehearse.pipeline import analyze_path, keep_take, report_for
-from rehearse.live import STAR_REMINDER, recording_panel
-from rehearse.audiofile import SAMPLE_RATE
-from rehearse.recording import DEFAULT_MAX_S, InputSource, Recorder, Recording, RecordingState, StopSignal, watch_keys
-from rehearse.render import print_report
-from rehearse.takefile import UnfinishedTake, find_unfinished, new_take_path, release
+from rehearse.ui.live import STAR_REMINDER, recording_panel
+from rehearse.audio.files import SAMPLE_RATE
+from rehearse.audio.recorder import DEFAULT_MAX_S, InputSource, Recorder, Recording, RecordingState, StopSignal, watch_keys
+from rehearse.ui.report_view import print_report
+from rehearse.audio.takefile import UnfinishedTake, find_unfinished, new_take_path, release
 
 COUNTDOWN_FROM = 3
 STOPPED_BY = {
@@ -58,7 +58,7 @@ def pick_question(question_id: str | None, category: str | None, avoid: str | No
 
 
 def open_source(options: Options) -> InputSource:
-    from rehearse.recording import MicrophoneSource, ReplaySource
+    from rehearse.audio.recorder import MicrophoneSource, ReplaySource
 
     if options.replay is not None:
         return ReplaySource(options.replay, options.speed)
@@ -115,7 +115,7 @@ def analyze_recording(path: Path, question_id: str | None, model: str | None, co
         if transcriber is None:
             report = analyze_path(path, question_id=question_id, model_name=model, engine=engine, status=console)
         else:
-            from rehearse.transcribe import finish_transcript
+            from rehearse.transcription.transcribe import finish_transcript
 
             with console.status("Transcribing the last words..."):
                 words, settings, audio = transcriber.finish()
@@ -180,7 +180,7 @@ def run(question_id: str | None, options: Options, console: Console) -> None:
     """The whole session, until the person quits."""
     history = None
     if options.save:
-        from rehearse.history import History
+        from rehearse.history.store import History
 
         # Opened before anything is recorded: a history that cannot be used is said first.
         history = History()
@@ -202,8 +202,8 @@ def _session(question_id: str | None, options: Options, console: Console, histor
         # Chunks are cut from 16 kHz audio and decoded with faster-whisper in one pass each;
         # other rates and engines are transcribed after the stop.
         if options.incremental and source.samplerate == SAMPLE_RATE and options.engine == DEFAULT_ENGINE:
-            from rehearse.incremental import IncrementalTranscriber
-            from rehearse.models import resolve
+            from rehearse.transcription.incremental import IncrementalTranscriber
+            from rehearse.transcription.models import resolve
 
             transcriber = IncrementalTranscriber(resolve(options.model))
         countdown(console, 1.0 / options.speed if options.replay else 1.0)

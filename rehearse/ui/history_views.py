@@ -8,8 +8,8 @@ from rich.table import Table
 from rich.text import Text
 
 from rehearse.analysis.length import clock
-from rehearse.progress import STAR_PARTS, better, sparkline
-from rehearse.render import LABEL_STYLES
+from rehearse.history.progress import STAR_PARTS, better, sparkline
+from rehearse.ui.report_view import LABEL_STYLES
 
 FIGURE_NAMES = {
     "score": "Score",

@@ -8,7 +8,7 @@ from rich.panel import Panel
 from rich.text import Text
 
 from rehearse.analysis.length import LONG_ABOVE_S, TARGET_S, TOO_LONG_ABOVE_S, TOO_SHORT_BELOW_S, clock
-from rehearse.recording import LEVEL_FLOOR_DB, SILENT_WARNING_S, RecordingState
+from rehearse.audio.recorder import LEVEL_FLOOR_DB, SILENT_WARNING_S, RecordingState
 
 BAR_WIDTH = 54
 METER_WIDTH = 24

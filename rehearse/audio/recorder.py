@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 from rehearse.errors import AudioError, RehearseError
-from rehearse.takefile import WavWriter
+from rehearse.audio.takefile import WavWriter
 
 SAMPLE_RATE = 16000
 BLOCK_S = 0.1
@@ -158,7 +158,7 @@ class ReplaySource(InputSource):
     faster), block by block from its own thread, as a microphone would deliver it."""
 
     def __init__(self, path: Path, speed: float = 1.0):
-        from rehearse.audiofile import check_path
+        from rehearse.audio.files import check_path
 
         check_path(path)
         if speed <= 0:
@@ -204,7 +204,7 @@ def _read_for_replay(path: Path):
         data, rate = soundfile.read(str(path), dtype="float32", always_2d=True)
         return np.ascontiguousarray(data.mean(axis=1, keepdims=True), dtype=np.float32), int(rate)
     except (soundfile.LibsndfileError, RuntimeError, TypeError):
-        from rehearse.audiofile import load_audio
+        from rehearse.audio.files import load_audio
 
         return load_audio(path).reshape(-1, 1), SAMPLE_RATE
 

@@ -2,7 +2,7 @@
 
 This is the only module that imports faster_whisper, and only when something is
 transcribed, so `rehearse --help` stays instant. With --engine openai-whisper the words
-come from rehearse/openai_engine.py instead, and everything after them is shared.
+come from rehearse/transcription/openai_engine.py instead, and everything after them is shared.
 """
 
 from __future__ import annotations
@@ -14,12 +14,12 @@ from pathlib import Path
 
 from rehearse.analysis.delivery import place_filled_pauses
 from rehearse.analysis.fillers import FILLED_PAUSES, normalize
-from rehearse.audiofile import SAMPLE_RATE, frame_rms, load_audio, voiced_spans
+from rehearse.audio.files import SAMPLE_RATE, frame_rms, load_audio, voiced_spans
 from rehearse.errors import ModelError, NoSpeechError
-from rehearse.models import DEFAULT_ENGINE, ModelChoice, download, resolve
-from rehearse.transcript import Transcript, Word
+from rehearse.transcription.models import DEFAULT_ENGINE, ModelChoice, download, resolve
+from rehearse.analysis.transcript import Transcript, Word
 
-ENGINE = DEFAULT_ENGINE  # this module's; openai-whisper is optional (rehearse/openai_engine.py)
+ENGINE = DEFAULT_ENGINE  # this module's; openai-whisper is optional (rehearse/transcription/openai_engine.py)
 ENGINES = (ENGINE, "openai-whisper")
 COMPUTE_TYPE = "int8"
 # Beam 5 made fewer errors than greedy decoding on the strong sample (WER 3.0% vs 4.2%)
@@ -155,7 +155,7 @@ def transcribe_file(path: Path, model_name: str | None = None, engine: str = ENG
         choice = resolve(model_name)
         model_label, load, run = choice.name, (lambda: model_for(choice)), (lambda a: transcribe_audio(a, choice))
     else:
-        from rehearse import openai_engine
+        from rehearse.transcription import openai_engine
 
         model_label, target = openai_engine.checkpoint_for(model_name)
         load, run = (lambda: openai_engine.load(target)), (lambda a: transcribe_with_openai(a, target))
@@ -173,7 +173,7 @@ def transcribe_file(path: Path, model_name: str | None = None, engine: str = ENG
 def transcribe_with_openai(audio, target: str, beam_size: int = BEAM_SIZE,
                            initial_prompt: str | None = DISFLUENT_PROMPT) -> tuple[list[Word], dict]:
     """The same words and settings as transcribe_audio(), from openai-whisper (float32 on the CPU)."""
-    from rehearse import openai_engine
+    from rehearse.transcription import openai_engine
 
     words: list[Word] = []
     logprobs: list[tuple[float, int]] = []

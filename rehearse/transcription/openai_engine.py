@@ -6,7 +6,7 @@ people who already have openai-whisper checkpoints.
 
 --model takes a checkpoint path (.pt), or a name. tiny.en and base are the models that
 rehearse installs for faster-whisper, converted once into the model cache
-(rehearse/convert.py), so this engine too works offline and on the same weights. Any
+(rehearse/transcription/convert.py), so this engine too works offline and on the same weights. Any
 other name is openai-whisper's own, downloaded on first use.
 """
 
@@ -33,7 +33,7 @@ def _whisper():
 
 def checkpoint_for(name: str | None) -> tuple[str, str]:
     """(the name the report gives, a checkpoint path or an openai-whisper model name)."""
-    from rehearse.models import DEFAULT_MODEL, resolve
+    from rehearse.transcription.models import DEFAULT_MODEL, resolve
 
     name = (name or DEFAULT_MODEL).strip()
     path = Path(name).expanduser()
@@ -46,7 +46,7 @@ def checkpoint_for(name: str | None) -> tuple[str, str]:
         if choice.path is not None:
             checkpoint = model_cache_dir() / "openai-whisper" / f"{name}-converted.pt"
             if not checkpoint.is_file():
-                from rehearse.convert import convert
+                from rehearse.transcription.convert import convert
 
                 convert(Path(choice.path), checkpoint)
             return name, str(checkpoint)
