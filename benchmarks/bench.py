@@ -1,6 +1,6 @@
 """Measure rehearse's speed on this machine. Medians of several runs, not timed tests.
 
-Usage: python benchmarks/bench.py [--runs N] [--long] [--base]
+Usage: python -m benchmarks.bench [--runs N] [--long] [--base]
 
   start-up      `rehearse --help` and `rehearse questions`, process start to exit
   analyze       `rehearse analyze samples/strong-q4.flac`, process start to report
@@ -30,10 +30,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "strong-q4.flac"
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "eval"))
 
-from wer import wer  # noqa: E402
+from eval.wer import wer
 
 
 def timed_command(args: list[str], runs: int) -> float:
@@ -46,8 +44,9 @@ def timed_command(args: list[str], runs: int) -> float:
 
 
 def transcription(model_name: str, beam: int, runs: int) -> dict:
+    from rehearse.audio.files import load_audio
+    from rehearse.audio.signal import SAMPLE_RATE
     from rehearse.transcription import transcribe
-    from rehearse.audio.files import SAMPLE_RATE, load_audio
     from rehearse.transcription.models import resolve
 
     audio = load_audio(SAMPLE)
@@ -66,7 +65,7 @@ def transcription(model_name: str, beam: int, runs: int) -> dict:
 
 
 def labeling_ms() -> float:
-    import star_eval
+    from eval import star_eval
 
     return star_eval.labeling_ms(star_eval.three_minute_answer(star_eval.load_spoken()))
 

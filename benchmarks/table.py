@@ -1,6 +1,6 @@
 """One table of what a user choosing an engine and a model needs to know, measured here.
 
-Usage: python benchmarks/table.py [--runs 5] [--guide 25] [--models tiny.en base]
+Usage: python -m benchmarks.table [--runs 5] [--guide 25] [--models tiny.en base]
                                   [--engines faster-whisper openai-whisper]
 
 For each engine and model:
@@ -34,11 +34,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "strong-q4.flac"
 SAMPLE_NAMES = ("strong-q4", "no-numbers-q7", "no-result-q13", "we-heavy-q20")
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "eval"))
-sys.path.insert(0, str(ROOT / "scripts"))
 
-from wer import wer, words_of  # noqa: E402
+from eval.wer import wer, words_of
 
 EXE = [sys.executable, "-m", "rehearse"]
 
@@ -73,7 +70,8 @@ def corpus_wer(run, files: list[Path]) -> float:
 
 
 def speed(run, runs: int) -> float:
-    from rehearse.audio.files import SAMPLE_RATE, load_audio
+    from rehearse.audio.files import load_audio
+    from rehearse.audio.signal import SAMPLE_RATE
 
     audio = load_audio(SAMPLE)
     times = []
@@ -119,8 +117,7 @@ def startup(runs: int) -> float:
 
 
 def accuracy() -> tuple[str, str]:
-    import metrics_eval
-    import star_eval
+    from eval import metrics_eval, star_eval
 
     answers = (star_eval.load_guide(star_eval.DEFAULT_GUIDE) if star_eval.DEFAULT_GUIDE.exists() else []) + star_eval.load_spoken()
     scored = [star_eval.score_answer(a) for a in answers]
@@ -144,7 +141,7 @@ def main() -> int:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     guide_files = []
     if args.guide:
-        import make_guide_audio
+        from scripts import make_guide_audio
 
         guide_files = make_guide_audio.make(limit=args.guide)
     samples = [ROOT / "samples" / f"{n}.flac" for n in SAMPLE_NAMES]

@@ -1,6 +1,6 @@
 """Score ways of finding filled pauses ("um", "uh") against audio where we know where they are.
 
-Usage: python eval/fillers_eval.py [--base]
+Usage: python -m eval.fillers_eval [--base]
 
 Sets: eval/delivery/d01-d03 (dev: looked at while choosing), d04-d05 (held out: written
 and generated before any method was chosen). Each filled pause was spliced in by
@@ -30,13 +30,13 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from rehearse.analysis.fillers import FILLED_PAUSES  # noqa: E402
-from rehearse.analysis.delivery import place_filled_pauses  # noqa: E402
-from rehearse.audio.files import SAMPLE_RATE, load_audio, voiced_spans  # noqa: E402
-from rehearse.transcription.models import resolve  # noqa: E402
-from rehearse.transcription.transcribe import DISFLUENT_PROMPT, transcribe_audio  # noqa: E402
+from rehearse.analysis.delivery import place_filled_pauses
+from rehearse.analysis.fillers import FILLED_PAUSES
+from rehearse.audio.files import load_audio
+from rehearse.audio.signal import SAMPLE_RATE, voiced_spans
+from rehearse.transcription.models import resolve
+from rehearse.transcription.transcribe import DISFLUENT_PROMPT, transcribe_audio
 
 DELIVERY = ROOT / "eval" / "delivery"
 # d04-d05 were held out until the first run; their errors shaped "placed", so they are dev
@@ -102,7 +102,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--base", action="store_true", help="also score the base model")
     args = parser.parse_args()
-    from wer import wer
+    from eval.wer import wer
 
     models = ["tiny.en"] + (["base"] if args.base else [])
     for model in models:

@@ -1,6 +1,6 @@
 """Score metric detection against labeled sentences.
 
-Usage: python eval/metrics_eval.py [--verbose]
+Usage: python -m eval.metrics_eval [--verbose]
 
 Scores the tuning set (metric_sentences.txt) and the held-out set
 (metric_sentences_heldout.txt, never used to change the detector).
@@ -17,9 +17,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from rehearse.analysis.metrics import find_metrics  # noqa: E402
+from rehearse.analysis.metrics import find_metrics
 
 SETS = {
     "tuning": ROOT / "eval" / "metric_sentences.txt",

@@ -1,6 +1,6 @@
 """Score STAR labeling against labeled answers.
 
-Usage: python eval/star_eval.py [--verbose] [--guide PATH]
+Usage: python -m eval.star_eval [--verbose] [--guide PATH]
 
 Prints, per set (the guide's 25 report-style answers, the spoken-style answers used for
 tuning, and the held-out spoken-style answers never used for tuning): word-level label
@@ -19,11 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from rehearse.analysis.sentences import split_sentences  # noqa: E402
-from rehearse.analysis.star import STAR, label_sentences  # noqa: E402
-from rehearse.analysis.transcript import from_text  # noqa: E402
+from rehearse.analysis.sentences import split_sentences
+from rehearse.analysis.star import STAR, label_sentences
+from rehearse.analysis.transcript import from_text
 
 LETTERS = {"S": "situation", "T": "task", "A": "action", "R": "result", "O": "other"}
 DEFAULT_GUIDE = ROOT.parent / "shared" / "data" / "guide-answers.json"

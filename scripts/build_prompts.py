@@ -1,6 +1,6 @@
 """Build prompts/ from the behavioral interview guide.
 
-Usage: python scripts/build_prompts.py [GUIDE]   (default: ../shared/guide/behavioral-interview-guide.md)
+Usage: python -m scripts.build_prompts [GUIDE]   (default: ../shared/guide/behavioral-interview-guide.md)
 
 Writes prompts/questions.json (the 25 questions with id, category and text) and
 prompts/guide.json (the guide's STAR definitions and the tips that feedback quotes).

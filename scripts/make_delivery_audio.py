@@ -2,7 +2,7 @@
 exactly, and write each as 16 kHz FLAC with a .json of the truth: where every filled pause
 ("uh", "um") and long pause is, how many words are spoken, and the true pace.
 
-Usage: python scripts/make_delivery_audio.py [NAME ...]   (needs the dev extra and sox)
+Usage: python -m scripts.make_delivery_audio [NAME ...]   (needs the dev extra and sox)
 
 Markup in the .txt files, one sentence a line:
   {lead S}      S seconds of silence before the first word (first line only)
@@ -25,8 +25,7 @@ from pathlib import Path
 import numpy as np
 import soundfile as sf
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_samples import LENGTH_SCALE, SAMPLE_RATE, voice  # noqa: E402
+from scripts.make_samples import LENGTH_SCALE, SAMPLE_RATE, voice
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDER = ROOT / "eval" / "delivery"

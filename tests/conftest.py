@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -11,6 +12,24 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
+
+
+def _portaudio_problem() -> str | None:
+    """Why sounddevice cannot be imported here, or None. sounddevice raises OSError at
+    import when the PortAudio system library is missing (Debian: libportaudio2)."""
+    try:
+        import sounddevice  # noqa: F401
+    except OSError as exc:
+        return f"PortAudio is not installed ({exc}); install libportaudio2, as .ci/run does"
+    return None
+
+
+PORTAUDIO_MISSING = _portaudio_problem()
+# What a test needs from the machine beyond pip: skipped, with the reason, when absent.
+needs_portaudio = pytest.mark.skipif(PORTAUDIO_MISSING is not None, reason=str(PORTAUDIO_MISSING))
+needs_tmux = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed (Debian: tmux; .ci/run installs it)")
+# Needs the speech model, real-time audio, a subprocess or tmux: `-m "not slow"` leaves it out.
+slow = pytest.mark.slow
 
 
 @pytest.fixture(autouse=True)

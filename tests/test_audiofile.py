@@ -5,8 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from rehearse.audio.files import SAMPLE_RATE, load_audio
-from tests.conftest import SAMPLES
+from rehearse.audio.files import load_audio
+from rehearse.audio.signal import SAMPLE_RATE
+from tests.conftest import SAMPLES, slow
 
 FORMATS = {  # suffix: (container, codec)
     "mp3": ("mp3", "libmp3lame"),
@@ -51,6 +52,7 @@ def test_each_promised_format_decodes_to_16k_mono(opening, suffix):
     assert len(audio) / SAMPLE_RATE == pytest.approx(SECONDS, abs=0.15)
 
 
+@slow
 def test_a_compressed_answer_is_transcribed(opening):
     from rehearse.transcription.transcribe import transcribe_file
 

@@ -1,9 +1,9 @@
 import pytest
 
 from rehearse.analysis.answer import analyze_transcript
-from rehearse.checks import CHECKS, CONTENT_CHECKS, DELIVERY_CHECKS, skipped_checks, run_checks
+from rehearse.analysis.transcript import Transcript, Word, from_text
+from rehearse.checks import CHECKS, CONTENT_CHECKS, DELIVERY_CHECKS, run_checks, skipped_checks
 from rehearse.checks.score import MAX_SCORE, next_step, score
-from rehearse.analysis.transcript import Word, from_text, Transcript
 from tests.test_star import COMPLETE
 
 

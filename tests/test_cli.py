@@ -4,7 +4,9 @@ import json
 
 import pytest
 
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, run_cli, slow
+
+pytestmark = slow
 
 STRONG = str(ROOT / "samples" / "strong-q4.flac")
 

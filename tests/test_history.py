@@ -14,9 +14,9 @@ import time
 import pytest
 
 from rehearse.history import store as history_module
-from rehearse.history.store import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, History, HistoryError, key_figures
 from rehearse.history.progress import better, change_line, sparkline
-from tests.conftest import ROOT, SAMPLES, run_cli
+from rehearse.history.store import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, History, HistoryError, key_figures
+from tests.conftest import ROOT, SAMPLES, run_cli, slow
 
 TEXTS = {name: SAMPLES / f"{name}.txt" for name in ("no-numbers-q7", "no-result-q13", "strong-q4", "we-heavy-q20")}
 
@@ -31,6 +31,7 @@ def digest(path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+@slow
 def test_three_takes_of_q4_give_three_points_and_the_best_take(rehearse_home):
     # Typed answers of rising quality, saved as takes of Q4 one after the other.
     scores = [analyze_json(str(TEXTS[name]), "-q", "Q4")["score"] for name in ("no-result-q13", "no-numbers-q7", "strong-q4")]
@@ -47,6 +48,7 @@ def test_three_takes_of_q4_give_three_points_and_the_best_take(rehearse_home):
     assert sparkline(scores) in text
 
 
+@slow
 def test_show_json_equals_the_report_analyze_printed_and_the_audio_is_kept(rehearse_home, tmp_path):
     original = tmp_path / "my answer.flac"
     original.write_bytes((SAMPLES / "no-result-q13.flac").read_bytes())
@@ -63,6 +65,7 @@ def test_show_json_equals_the_report_analyze_printed_and_the_audio_is_kept(rehea
     assert "Q13 · Mentoring" in again and "saved as take 1" in again and "Score" in again
 
 
+@slow
 def test_no_save_leaves_the_history_untouched(rehearse_home):
     report = analyze_json(str(TEXTS["strong-q4"]), "-q", "Q4", "--no-save")
     assert report["take"] is None
@@ -71,6 +74,7 @@ def test_no_save_leaves_the_history_untouched(rehearse_home):
     assert not (rehearse_home / "history.sqlite3").exists()  # reading does not create it
 
 
+@slow
 def test_history_lists_newest_first_with_key_figures(rehearse_home):
     analyze_json(str(TEXTS["no-result-q13"]), "-q", "Q13")
     analyze_json(str(TEXTS["we-heavy-q20"]), "-q", "Q20")
@@ -88,6 +92,7 @@ def test_history_lists_newest_first_with_key_figures(rehearse_home):
     assert "Q13" in table and "result" in table
 
 
+@slow
 def test_a_second_take_says_what_changed(rehearse_home):
     analyze_json(str(TEXTS["no-result-q13"]), "-q", "Q4")
     second = run_cli("analyze", str(TEXTS["strong-q4"]), "-q", "Q4")
@@ -96,6 +101,7 @@ def test_a_second_take_says_what_changed(rehearse_home):
     assert report["previous_take"]["id"] == 1 and report["previous_take"]["change"].startswith("score 72 -> 100")
 
 
+@slow
 def test_compare_puts_two_takes_side_by_side(rehearse_home):
     analyze_json(str(TEXTS["no-result-q13"]), "-q", "Q13")
     analyze_json(str(TEXTS["strong-q4"]), "-q", "Q4")
@@ -105,6 +111,7 @@ def test_compare_puts_two_takes_side_by_side(rehearse_home):
     assert "STAR sections" in out and "Result" in out
 
 
+@slow
 def test_delete_asks_first_and_removes_the_take_and_its_copy(rehearse_home):
     analyze_json(str(TEXTS["strong-q4"]), "-q", "Q4")
     [copy] = (rehearse_home / "takes").glob("*.txt")
@@ -118,6 +125,7 @@ def test_delete_asks_first_and_removes_the_take_and_its_copy(rehearse_home):
     assert missing.returncode == 1 and missing.stderr.startswith("error: there is no take 1")
 
 
+@slow
 def test_export_csv_and_json(rehearse_home, tmp_path):
     analyze_json(str(TEXTS["no-result-q13"]), "-q", "Q13")
     analyze_json(str(TEXTS["strong-q4"]), "-q", "Q4")
@@ -132,6 +140,7 @@ def test_export_csv_and_json(rehearse_home, tmp_path):
     assert exported[1]["report"] == json.loads(run_cli("show", "2", "--json").stdout)
 
 
+@slow
 def test_progress_chart_is_written_as_png_and_svg(rehearse_home, tmp_path):
     for name in ("no-result-q13", "no-numbers-q7", "strong-q4"):
         analyze_json(str(TEXTS[name]), "-q", "Q4")
@@ -199,6 +208,7 @@ def test_a_database_of_the_first_schema_is_migrated_with_its_takes(rehearse_home
     assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
 
 
+@slow
 def test_a_database_from_a_newer_rehearse_is_refused_untouched(rehearse_home):
     with History() as store:
         store.save(a_report())
@@ -214,6 +224,7 @@ def test_a_database_from_a_newer_rehearse_is_refused_untouched(rehearse_home):
     assert digest(path) == before
 
 
+@slow
 @pytest.mark.parametrize("content", [b"this is not a database at all\n" * 200, b"SQLite format 3\x00" + bytes(range(256)) * 20])
 def test_a_corrupt_database_gets_a_clear_error_and_is_never_replaced(rehearse_home, content):
     rehearse_home.mkdir(parents=True)
@@ -259,6 +270,7 @@ print("done", flush=True)
 """
 
 
+@slow
 def test_two_processes_saving_at_the_same_time_both_succeed(rehearse_home):
     env = {**os.environ, "REHEARSE_HOME": str(rehearse_home)}
     procs = [subprocess.Popen([sys.executable, "-c", SAVER, worker, "25", str(TEXTS["strong-q4"])], cwd=ROOT, env=env,
@@ -279,6 +291,7 @@ def test_two_processes_saving_at_the_same_time_both_succeed(rehearse_home):
     assert not list((rehearse_home / "takes").glob("*.pending.json"))
 
 
+@slow
 def test_a_crash_between_copying_the_audio_and_writing_the_row_is_reimported(rehearse_home):
     with History() as store:  # the database exists, with one take
         store.save(a_report())

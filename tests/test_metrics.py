@@ -1,12 +1,7 @@
-import sys
-
 import pytest
 
+from eval import metrics_eval
 from rehearse.analysis.metrics import find_metrics
-from tests.conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "eval"))
-import metrics_eval  # noqa: E402
 
 
 @pytest.mark.parametrize("sentence,text,kind", [

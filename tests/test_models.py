@@ -1,7 +1,7 @@
 import pytest
 
-from rehearse.transcription import models
 from rehearse.errors import ModelError
+from rehearse.transcription import models
 
 
 def test_default_model_is_found_offline_in_its_package():

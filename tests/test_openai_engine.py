@@ -5,18 +5,18 @@ CTranslate2 model (rehearse/transcription/convert.py)."""
 from __future__ import annotations
 
 import json
-import sys
 from dataclasses import asdict
 
 import pytest
 
-from tests.conftest import ROOT, SAMPLES, run_cli
+from tests.conftest import SAMPLES, run_cli, slow
+
+pytestmark = slow
 
 whisper = pytest.importorskip("whisper", reason="the optional engine: pip install 'rehearse[openai]'")
-import torch  # noqa: E402
+import torch
 
-sys.path.insert(0, str(ROOT / "eval"))
-from wer import wer  # noqa: E402
+from eval.wer import wer
 
 
 @pytest.fixture(scope="module")
@@ -45,8 +45,9 @@ def random_checkpoint(tmp_path_factory):
 
 
 def test_a_checkpoint_path_is_loaded_and_transcribes(random_checkpoint):
+    from rehearse.audio.files import load_audio
+    from rehearse.audio.signal import SAMPLE_RATE
     from rehearse.transcription import openai_engine
-    from rehearse.audio.files import SAMPLE_RATE, load_audio
     from rehearse.transcription.transcribe import transcribe_with_openai
 
     path, dims = random_checkpoint
@@ -62,11 +63,12 @@ def test_a_checkpoint_path_is_loaded_and_transcribes(random_checkpoint):
 
 
 def test_analyze_with_a_checkpoint_that_hears_nothing_says_so(random_checkpoint, tmp_path):
-    import subprocess
+    import soundfile
 
     path, _ = random_checkpoint
     clip = tmp_path / "first-5-seconds.flac"
-    subprocess.run(["sox", str(SAMPLES / "we-heavy-q20.flac"), str(clip), "trim", "0", "5"], check=True)
+    audio, rate = soundfile.read(SAMPLES / "we-heavy-q20.flac", dtype="float32")
+    soundfile.write(clip, audio[:5 * rate], rate)
     result = run_cli("analyze", str(clip), "--engine", "openai-whisper", "--model", str(path), "--no-save")
     # Loaded and run by the real code; what it heard is refused the way any silence is.
     assert result.returncode == 1 and "Traceback" not in result.stderr

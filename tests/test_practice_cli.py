@@ -7,7 +7,6 @@ import json
 import os
 import re
 import resource
-import shutil
 import signal
 import subprocess
 import sys
@@ -17,7 +16,9 @@ import wave
 import pytest
 import soundfile
 
-from tests.conftest import ROOT, SAMPLES, run_cli, wait_for_recording
+from tests.conftest import ROOT, SAMPLES, needs_portaudio, needs_tmux, run_cli, slow, wait_for_recording
+
+pytestmark = slow
 
 STRONG = SAMPLES / "strong-q4.flac"
 SHORT = SAMPLES / "no-result-q13.flac"
@@ -128,6 +129,7 @@ def _has_input_device() -> bool:
         return False
 
 
+@needs_portaudio
 @pytest.mark.skipif(_has_input_device(), reason="this machine has a microphone")
 def test_without_a_microphone_practice_says_what_to_do(rehearse_home):
     result = run_cli("practice", "Q4")
@@ -167,7 +169,7 @@ def test_replay_of_a_missing_file_and_misused_speed(rehearse_home):
     assert unknown.returncode == 1 and unknown.stderr.startswith("error: ")
 
 
-@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed (.ci/run installs it)")
+@needs_tmux
 def test_practice_in_a_real_terminal(rehearse_home, tmp_path):
     """As a person sees it: the question, the live timer while it records, the report,
     and the prompt answered with q."""

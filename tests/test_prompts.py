@@ -1,5 +1,4 @@
 import json
-import sys
 
 import pytest
 
@@ -41,8 +40,7 @@ def test_star_definitions_and_check_tips_quote_the_guide():
 
 @pytest.mark.skipif(not (ROOT.parent / "shared" / "guide").exists(), reason="the guide is not beside the project")
 def test_prompts_are_up_to_date_with_the_guide(tmp_path):
-    sys.path.insert(0, str(ROOT / "scripts"))
-    import build_prompts
+    from scripts import build_prompts
 
     guide = (ROOT.parent / "shared" / "guide" / "behavioral-interview-guide.md").read_text(encoding="utf-8")
     questions, guide_data = build_prompts.parse_guide(guide)

@@ -16,7 +16,6 @@ import soundfile
 from rich.console import Console
 
 from rehearse.audio import takefile
-from rehearse.errors import AudioError
 from rehearse.audio.recorder import (
     NO_INPUT_DEVICE,
     MicrophoneSource,
@@ -26,7 +25,8 @@ from rehearse.audio.recorder import (
     StopSignal,
     input_devices,
 )
-from tests.conftest import SAMPLES
+from rehearse.errors import AudioError
+from tests.conftest import SAMPLES, needs_portaudio, slow
 from tests.standin import StandInMicrophone
 
 # 16-bit samples: what was written comes back within half a step of 1/32768.
@@ -86,6 +86,7 @@ time.sleep(60)
 """
 
 
+@slow
 def test_a_wav_writer_killed_without_header_updates_is_repaired_to_all_it_wrote(tmp_path):
     """The fallback when libsndfile's automatic header updates are unavailable."""
     path = tmp_path / "killed.wav"
@@ -157,11 +158,12 @@ def test_stand_in_microphone_records_at_16k_through_the_real_callback(monkeypatc
     assert np.allclose(back, audio[:5 * 16000], atol=PCM16_STEP)
 
 
+@slow
 def test_a_device_that_refuses_16k_is_recorded_at_its_own_rate_and_still_transcribes(monkeypatch, tmp_path):
-    # Real speech at 44.1 kHz, made with sox from the sample.
-    at_44k = tmp_path / "q13-44k.wav"
-    subprocess.run(["sox", str(SAMPLES / "no-result-q13.flac"), "-r", "44100", str(at_44k)], check=True)
-    audio, rate = soundfile.read(at_44k, dtype="float32")
+    # Real speech at 44.1 kHz, resampled from the sample by FFmpeg (PyAV, which faster-whisper brings).
+    from faster_whisper.audio import decode_audio
+
+    audio, rate = decode_audio(str(SAMPLES / "no-result-q13.flac"), sampling_rate=44100), 44100
     StandInMicrophone(audio, rate, accepts_16k=False, speed=40).install(monkeypatch)
     source = MicrophoneSource()
     assert source.samplerate == 44100
@@ -200,6 +202,7 @@ def test_devices_lists_only_inputs_and_marks_the_default(monkeypatch):
         (3, "Built-in microphone", 48000.0, True)]
 
 
+@needs_portaudio
 def test_no_input_device_says_what_to_do(monkeypatch):
     import sounddevice as sd
 
@@ -215,6 +218,7 @@ def test_no_input_device_says_what_to_do(monkeypatch):
     assert input_devices() == []
 
 
+@slow
 def test_unfinished_takes_are_found_repaired_and_released(rehearse_home):
     folder = rehearse_home / "recordings"
     folder.mkdir(parents=True)
@@ -240,8 +244,8 @@ def test_unfinished_takes_are_found_repaired_and_released(rehearse_home):
 
 
 def test_recording_panel_follows_the_guides_marks():
-    from rehearse.ui.live import recording_panel, zone
     from rehearse.audio.recorder import RecordingState
+    from rehearse.ui.live import recording_panel, zone
 
     assert zone(30)[1].startswith("under a minute")
     assert zone(75)[1].startswith("good length")
@@ -258,6 +262,7 @@ def test_recording_panel_follows_the_guides_marks():
     assert "overflowed 2 time(s)" in text
 
 
+@slow
 def test_practice_shows_the_question_the_live_panel_and_the_report(monkeypatch, rehearse_home):
     """The whole session in-process, recorded on rich's recording console."""
     from rehearse.ui import practice

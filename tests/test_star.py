@@ -1,18 +1,14 @@
 """STAR labeling: per-label examples, missing and reordered sections, explanations, and
 the accuracy floor on the labeled evaluation sets."""
 
-import sys
 
 import pytest
 
+from eval import star_eval
 from rehearse.analysis.answer import analyze_transcript
 from rehearse.analysis.sentences import split_sentences
 from rehearse.analysis.star import label_sentences
 from rehearse.analysis.transcript import from_text
-from tests.conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "eval"))
-import star_eval  # noqa: E402
 
 COMPLETE = """So at my last job our deploys were done by hand and took three hours every Friday.
 It was my job to fix that before the holidays.

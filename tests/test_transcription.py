@@ -2,8 +2,10 @@
 
 import pytest
 
-from tests.conftest import sample_truth
+from tests.conftest import sample_truth, slow
 from tests.test_report import assert_follows_report_v1
+
+pytestmark = slow
 
 
 def test_strong_sample_is_heard_and_scored(sample_reports):

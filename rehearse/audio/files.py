@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rehearse.audio.signal import SAMPLE_RATE, SILENCE_RMS, frame_rms
 from rehearse.errors import AudioError, NoSpeechError
 
-SAMPLE_RATE = 16000
 AUDIO_SUFFIXES = (".wav", ".flac", ".ogg", ".oga", ".opus", ".mp3", ".m4a", ".mp4", ".webm", ".aac")
 TEXT_SUFFIXES = (".txt", ".md")
 MIN_SECONDS = 2.0
 # Longer recordings are refused before decoding: memory stays bounded (30 min of
 # 16 kHz float32 is 115 MB) and no interview answer is that long.
 MAX_SECONDS = 30 * 60
-# Loudest 50 ms frame below this RMS (about -50 dBFS) means nothing was said.
-SILENCE_RMS = 0.003
 
 
 def check_path(path: Path) -> None:
@@ -72,40 +70,3 @@ def load_audio(path: Path):
     if float(rms.max()) < SILENCE_RMS:
         raise NoSpeechError(f"{path} is silent; check that the microphone is on and not muted, then record again")
     return audio
-
-
-def frame_rms(audio, frame_s: float):
-    """The loudness (RMS) of each whole frame of `frame_s` seconds of 16 kHz audio."""
-    import numpy as np
-
-    frame = int(round(frame_s * SAMPLE_RATE))
-    usable = len(audio) // frame * frame
-    return np.sqrt(np.mean(audio[:usable].reshape(-1, frame).astype(np.float64) ** 2, axis=1))
-
-
-# Voiced-span detection: 20 ms frames; a frame has sound when its RMS is above this share
-# of the loud end of the recording (95th percentile), so it adapts to the microphone level.
-FRAME_S = 0.02
-VOICED_SHARE = 0.05
-MIN_VOICED_S = 0.06  # shorter blips (clicks) are not speech
-BRIDGE_S = 0.1  # shorter silences inside a word are not pauses
-
-
-def voiced_spans(audio) -> tuple[tuple[float, float], ...]:
-    """The stretches of a 16 kHz recording that have sound in them, as (start, end) seconds."""
-    import numpy as np
-
-    rms = frame_rms(audio, FRAME_S)
-    if len(rms) == 0:
-        return ()
-    threshold = max(SILENCE_RMS, VOICED_SHARE * float(np.percentile(rms, 95)))
-    loud = np.concatenate([[False], rms > threshold, [False]])
-    edges = np.flatnonzero(loud[1:] != loud[:-1])
-    spans: list[list[float]] = []
-    for start, end in zip(edges[::2], edges[1::2]):
-        a, b = start * FRAME_S, end * FRAME_S
-        if spans and a - spans[-1][1] < BRIDGE_S:
-            spans[-1][1] = b
-        else:
-            spans.append([a, b])
-    return tuple((round(float(a), 2), round(float(b), 2)) for a, b in spans if b - a >= MIN_VOICED_S)

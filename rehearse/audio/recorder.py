@@ -16,14 +16,12 @@ from pathlib import Path
 from typing import Callable
 
 from rehearse.errors import AudioError, RehearseError
+from rehearse.audio.signal import SAMPLE_RATE, SILENCE_RMS
 from rehearse.audio.takefile import WavWriter
 
-SAMPLE_RATE = 16000
 BLOCK_S = 0.1
 FLUSH_EVERY_S = 1.0
 DEFAULT_MAX_S = 180
-# Below this RMS (about -50 dBFS, the same line the file checks use) a block is silence.
-SILENCE_RMS = 0.003
 SILENT_WARNING_S = 5.0
 # The level meter's floor.
 LEVEL_FLOOR_DB = -60.0

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from rehearse.audio.signal import SAMPLE_RATE
 from rehearse.errors import AudioError
 from rehearse.paths import data_dir, write_json_atomically
 
@@ -217,7 +218,7 @@ def find_unfinished() -> list[UnfinishedTake]:
             wav.unlink(missing_ok=True)
             marker.unlink(missing_ok=True)
             continue
-        samplerate = details.get("samplerate") or 16000
+        samplerate = details.get("samplerate") or SAMPLE_RATE
         found.append(UnfinishedTake(wav, details.get("question_id"), details.get("started_at"), frames / samplerate))
     return found
 

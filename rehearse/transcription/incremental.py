@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from rehearse.audio.files import SAMPLE_RATE, SILENCE_RMS, frame_rms
+from rehearse.audio.signal import SAMPLE_RATE, SILENCE_RMS, frame_rms
 from rehearse.transcription.models import ModelChoice
 from rehearse.transcription.transcribe import BEAM_SIZE, DISFLUENT_PROMPT, model_for, transcribe_chunk, transcription_settings
 from rehearse.analysis.transcript import Word

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from rehearse.analysis.delivery import place_filled_pauses
 from rehearse.analysis.fillers import FILLED_PAUSES, normalize
-from rehearse.audio.files import SAMPLE_RATE, frame_rms, load_audio, voiced_spans
+from rehearse.audio.files import load_audio
+from rehearse.audio.signal import SAMPLE_RATE, frame_rms, voiced_spans
 from rehearse.errors import ModelError, NoSpeechError
 from rehearse.transcription.models import DEFAULT_ENGINE, ModelChoice, download, resolve
 from rehearse.analysis.transcript import Transcript, Word

@@ -22,7 +22,7 @@ from rehearse.errors import RehearseError
 from rehearse.transcription.models import DEFAULT_ENGINE
 from rehearse.pipeline import analyze_path, keep_take, report_for
 from rehearse.ui.live import STAR_REMINDER, recording_panel
-from rehearse.audio.files import SAMPLE_RATE
+from rehearse.audio.signal import SAMPLE_RATE
 from rehearse.audio.recorder import DEFAULT_MAX_S, InputSource, Recorder, Recording, RecordingState, StopSignal, watch_keys
 from rehearse.ui.report_view import print_report
 from rehearse.audio.takefile import UnfinishedTake, find_unfinished, new_take_path, release
