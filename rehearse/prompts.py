@@ -66,6 +66,14 @@ def question(question_id: str) -> Question:
     )
 
 
+def order(question_id: str | None) -> tuple:
+    """A sort key that puts question ids in the guide's order (Q2 before Q10), and takes
+    without a question last."""
+    if question_id is None:
+        return (1, 0)
+    return (0, int(question_id[1:]) if question_id[1:].isdigit() else 0)
+
+
 def star_definitions() -> dict[str, str]:
     return dict(_load("guide.json")["star"])
 

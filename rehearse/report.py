@@ -1,4 +1,23 @@
-"""The analysis report as the JSON document of spec/report-v1.md (plus extra fields)."""
+"""The report: the JSON document of spec/report-v1.md (plus extra fields), built and
+completed here and nowhere else.
+
+`build_report` makes it from an analysis; the `add_*` and `mark_*` functions complete it as
+the take goes on (timings, the recording, the previous take, the saved take's id). Every
+other module reads it.
+
+What the spec fixes (report version 1; ../shared/spec/report-v1.md is the contract):
+- `schema_version` 1; `question` {id, text, category} or null; `source` {kind: audio|text, path};
+  `duration_s` (audio length, null for text);
+- `transcript` {text, engine, model, words [{text, start, end}], settings};
+- `sentences` [{text, label: situation|task|action|result|other, start, end, cues}];
+- `star` {present {part: bool}, missing [part], share {part: 0-1}, in_order};
+- `length` {duration_s, estimated, word_count, wpm, target_s, verdict};
+- `pronouns` {i, we, i_ratio}; `metrics` {count, items [{text, kind, sentence}], in_result};
+- `checks` [{id, status: pass|warn|fail, message, tip, points, max_points}];
+- `score` 0-100; `next_step` {check, tip} or null; `timings` {stage: seconds};
+- `take` {id, saved} or null.
+Additions, which readers may ignore: `delivery`, `skipped_checks`, `recording`, `previous_take`.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +27,8 @@ from rehearse.analysis.length import TARGET_S
 from rehearse.analysis.sentences import sentence_of_words
 from rehearse.checks import skipped_checks
 from rehearse.checks.base import CheckResult
-from rehearse.prompts import Question
 from rehearse.checks.score import next_step, score
+from rehearse.prompts import Question
 
 SCHEMA_VERSION = 1
 
@@ -93,6 +112,36 @@ def build_report(
     }
 
 
+def add_timings(report: dict, timings: dict[str, float]) -> None:
+    """Stage timings in seconds, rounded as every timing in the report is."""
+    report["timings"].update({k: round(v, 3) for k, v in timings.items()})
+
+
+def add_recording(report: dict, recording, *, transcribed_while_recording: bool, now: float) -> None:
+    """How a practice take was recorded (an audio.recorder.Recording), and the wait from the
+    stop to the report being ready (`now` and the recording's `stopped_at` are time.monotonic())."""
+    add_timings(report, {"stop_to_report_s": now - recording.stopped_at})
+    report["recording"] = {
+        "path": str(recording.path), "samplerate": recording.samplerate, "seconds": round(recording.seconds, 2),
+        "stopped_by": recording.stopped_by, "overflows": recording.overflows, "source": recording.source,
+        "transcribed_while_recording": transcribed_while_recording,
+    }
+
+
+def add_previous_take(report: dict, take_id: int, change: str) -> None:
+    """What changed since the previous take of the same question, in one line."""
+    report["previous_take"] = {"id": take_id, "change": change}
+
+
+def mark_saved(report: dict, take_id: int | None) -> None:
+    """The take this report was saved as (None: not saved, or the save was rolled back)."""
+    report["take"] = None if take_id is None else {"id": take_id, "saved": True}
+
+
+def question_of(report: dict) -> str | None:
+    return (report.get("question") or {}).get("id")
+
+
 def delivery_report(analysis: Analysis) -> dict:
     """How the answer was said (an addition to report version 1)."""
     d = analysis.delivery
@@ -120,7 +169,8 @@ def delivery_report(analysis: Analysis) -> dict:
         "pauses": {
             "count": len(d.pauses),
             "short_count": len(d.pauses) - len(d.long_pauses),
-            "long": [{"start": p.start, "end": p.end, "seconds": p.seconds, "sentence": sentence_of[p.after_word]}
+            "long": [{"start": p.start, "end": p.end, "seconds": p.seconds, "sentence": sentence_of[p.after_word],
+                      "after_word": p.after_word}
                      for p in d.long_pauses],
             "start_silence_s": d.start_silence_s,
         } if d.timed else None,

@@ -13,9 +13,9 @@ import time
 
 import pytest
 
-from rehearse.history import store as history_module
-from rehearse.history.progress import better, change_line, sparkline
-from rehearse.history.store import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, History, HistoryError, key_figures
+from rehearse.history.figures import COLUMNS, better, key_figures
+from rehearse.history.progress import change_line, sparkline
+from rehearse.history.store import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, History, HistoryError
 from tests.conftest import ROOT, SAMPLES, run_cli, slow
 
 TEXTS = {name: SAMPLES / f"{name}.txt" for name in ("no-numbers-q7", "no-result-q13", "strong-q4", "we-heavy-q20")}
@@ -188,7 +188,7 @@ def test_a_database_of_the_first_schema_is_migrated_with_its_takes(rehearse_home
     report = a_report()
     figures = key_figures(report)
     # The first schema had no delivery columns; version 2 adds them from the reports.
-    first_columns = [c for c in history_module.FIGURE_COLUMNS if c not in ("fillers_per_min", "hedge_count")]
+    first_columns = [c for c in COLUMNS if c not in ("fillers_per_min", "hedge_count")]
     old_figures = {c: figures[c] for c in first_columns}
     columns = ", ".join(first_columns)
     conn.execute(
@@ -220,7 +220,7 @@ def test_a_database_from_a_newer_rehearse_is_refused_untouched(rehearse_home):
     result = run_cli("history")
     assert result.returncode == 1
     assert result.stderr.startswith(f"error: {path} was written by a newer rehearse")
-    assert "pip install -U rehearse" in result.stderr
+    assert "pip install -U 'rehearse-coach'" in result.stderr
     assert digest(path) == before
 
 
@@ -311,6 +311,12 @@ def test_a_crash_between_copying_the_audio_and_writing_the_row_is_reimported(reh
     blocker.close()
     [copy] = (rehearse_home / "takes").glob("*.flac")
     assert len(list((rehearse_home / "takes").glob("*.pending.json"))) == 1
+    # Reading commands only mention it; the next command that saves imports it.
+    reading = run_cli("history", "--json")
+    assert [t["id"] for t in json.loads(reading.stdout)["takes"]] == [1]
+    assert "a save was interrupted" in reading.stderr and "rehearse recover" in reading.stderr
+    assert len(list((rehearse_home / "takes").glob("*.pending.json"))) == 1
+    assert run_cli("recover").returncode == 0
     listed = json.loads(run_cli("history", "--json").stdout)["takes"]
     assert [(t["id"], t["question_id"]) for t in listed] == [(2, "Q13"), (1, "Q4")]
     assert listed[0]["missing"] == ["result"]

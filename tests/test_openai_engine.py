@@ -13,7 +13,7 @@ from tests.conftest import SAMPLES, run_cli, slow
 
 pytestmark = slow
 
-whisper = pytest.importorskip("whisper", reason="the optional engine: pip install 'rehearse[openai]'")
+whisper = pytest.importorskip("whisper", reason="the optional engine: pip install 'rehearse-coach[openai]'")
 import torch
 
 from eval.wer import wer
@@ -124,5 +124,5 @@ def test_a_missing_or_damaged_checkpoint_and_a_missing_engine_each_get_one_error
     (shadow / "whisper" / "__init__.py").write_text("raise ImportError(\"No module named 'whisper'\")\n")
     absent = run_cli("analyze", str(SAMPLES / "we-heavy-q20.flac"), "--engine", "openai-whisper", env={"PYTHONPATH": str(shadow)})
     assert absent.returncode == 1
-    assert absent.stderr.strip() == ("error: the openai-whisper engine is not installed; run: pip install 'rehearse[openai]', "
+    assert absent.stderr.strip() == ("error: the openai-whisper engine is not installed; run: pip install 'rehearse-coach[openai]', "
                                      "or use --engine faster-whisper")

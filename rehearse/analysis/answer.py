@@ -91,5 +91,5 @@ def analyze_transcript(transcript: Transcript) -> Analysis:
         pronouns=count_pronouns(transcript.text),
         metrics=metrics,
         delivery=analyze_delivery(list(words), sentences, labels, transcript.voiced, transcript.timed,
-                                  transcript.audio_duration_s, length.duration_s),
+                                  transcript.filled_pauses, length.duration_s),
     )

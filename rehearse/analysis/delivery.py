@@ -122,6 +122,17 @@ def place_filled_pauses(words: list[Word], voiced: tuple[tuple[float, float], ..
     return found
 
 
+def heard_filled_pauses(words: list[Word], voiced: tuple[tuple[float, float], ...],
+                        audio_end: float) -> tuple[list[Word], tuple[FilledPause, ...]]:
+    """The one place filled pauses are judged against the sound: the words without the
+    filled pauses Whisper wrote over silence, and each kept one placed on its sound.
+
+    Placed again after dropping: a kept one's neighbours may have changed."""
+    kept = {f.word for f in place_filled_pauses(words, voiced, audio_end)}
+    words = [w for i, w in enumerate(words) if normalize(w.text) not in FILLED_PAUSES or i in kept]
+    return words, tuple(place_filled_pauses(words, voiced, audio_end))
+
+
 _DIGITS = re.compile(r"\d")
 
 
@@ -213,8 +224,9 @@ class Delivery:
 
 
 def analyze_delivery(words: list[Word], sentences, labels, voiced: tuple[tuple[float, float], ...],
-                     timed: bool, audio_end: float | None, estimated_s: float) -> Delivery:
-    """Everything about how the answer was said. `sentences` cover `words` in order."""
+                     timed: bool, filled_pauses: tuple[FilledPause, ...], estimated_s: float) -> Delivery:
+    """Everything about how the answer was said. `sentences` cover `words` in order;
+    `filled_pauses` are the ones heard_filled_pauses() placed when the words were transcribed."""
 
     texts = [w.text for w in words]
     of = sentence_of_words(sentences)
@@ -227,9 +239,9 @@ def analyze_delivery(words: list[Word], sentences, labels, voiced: tuple[tuple[f
 
     pauses = find_pauses(words, voiced)
     long_pauses = [p for p in pauses if p.seconds > LONG_PAUSE_S]
-    placed = place_filled_pauses(words, voiced, audio_end or (words[-1].end if words else 0.0))
+    placed = list(filled_pauses)
     kept = {f.word for f in placed}
-    # A filled pause with no sound under it is not one (see place_filled_pauses).
+    # A filled pause with no sound under it is not one (see heard_filled_pauses).
     marks = [m for m in marks if m.kind != "filled_pause" or m.first in kept]
     wpm = pace_wpm(words, long_pauses)
     sections, stretches = {}, []

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rehearse.analysis.delivery import FilledPause
 
 
 @dataclass(frozen=True)
@@ -31,6 +35,9 @@ class Transcript:
     # Where the audio has sound, as (start, end) seconds, measured from the audio itself:
     # pauses and filled pauses are placed by these, not by Whisper's word times alone.
     voiced: tuple[tuple[float, float], ...] = ()
+    # The filled pauses ("um", "uh") among `words`, placed on the sound under them when the
+    # words were transcribed (analysis.delivery.heard_filled_pauses); empty for typed text.
+    filled_pauses: tuple["FilledPause", ...] = ()
 
     @property
     def text(self) -> str:

@@ -8,16 +8,15 @@ sounddevice's own rec_unlimited example, so the audio thread never waits on the 
 from __future__ import annotations
 
 import queue
-import sys
 import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from rehearse.errors import AudioError, RehearseError
 from rehearse.audio.signal import SAMPLE_RATE, SILENCE_RMS
 from rehearse.audio.takefile import WavWriter
+from rehearse.errors import AudioError, RehearseError
 
 BLOCK_S = 0.1
 FLUSH_EVERY_S = 1.0
@@ -373,72 +372,3 @@ class StopSignal:
 
     def is_set(self) -> bool:
         return self._event.is_set()
-
-
-def watch_keys(stop: StopSignal, stream=None) -> Callable[[], None]:
-    """Stop the recording when Enter (or space or q) is pressed; returns a function that
-    stops watching and restores the terminal.
-
-    On a terminal the keys are read one at a time without echo, so the live panel stays
-    clean. A closed or empty stdin (EOF) is not a key press.
-    """
-    stream = stream if stream is not None else sys.stdin
-    done = threading.Event()
-    try:
-        fd = stream.fileno()
-    except (AttributeError, OSError, ValueError):
-        return done.set
-    if sys.platform == "win32":
-        return _watch_keys_windows(stop, done)
-
-    import os
-    import select
-
-    restore = None
-    if os.isatty(fd):
-        import termios
-        import tty
-
-        saved = termios.tcgetattr(fd)
-        tty.setcbreak(fd)
-        restore = lambda: termios.tcsetattr(fd, termios.TCSADRAIN, saved)  # noqa: E731
-
-    def run() -> None:
-        while not done.is_set():
-            try:
-                ready, _, _ = select.select([fd], [], [], 0.1)
-                if not ready:
-                    continue
-                data = os.read(fd, 64)
-            except (OSError, ValueError):
-                return
-            if not data:
-                return  # EOF: no keyboard here, keep recording
-            if any(c in data for c in b"\r\n q"):
-                stop.set("enter")
-                return
-
-    thread = threading.Thread(target=run, name="keys", daemon=True)
-    thread.start()
-
-    def finish() -> None:
-        done.set()
-        thread.join(timeout=1)
-        if restore:
-            restore()
-
-    return finish
-
-
-def _watch_keys_windows(stop: StopSignal, done: threading.Event) -> Callable[[], None]:
-    import msvcrt
-
-    def run() -> None:
-        while not done.wait(0.1):
-            while msvcrt.kbhit():
-                if msvcrt.getwch() in "\r\n q":
-                    stop.set("enter")
-                    return
-
-    threading.Thread(target=run, name="keys", daemon=True).start()
-    return done.set

@@ -31,6 +31,10 @@ STALE_AFTER_S = 30
 # libsndfile's SFC_SET_UPDATE_HEADER_AUTO: rewrite the header after every write, so the
 # file on disk is always a complete WAV. soundfile does not expose it by name.
 _SFC_SET_UPDATE_HEADER_AUTO = 0x1061
+# The header libsndfile writes for a 16-bit mono WAV, and the bytes of one frame: enough to
+# estimate a cut-short file's length without touching it.
+_WAV_HEADER_BYTES = 44
+_BYTES_PER_FRAME = 2
 
 
 def recordings_dir() -> Path:
@@ -189,24 +193,49 @@ def _is_abandoned(marker: Path, details: dict, wav: Path) -> bool:
     return time.time() - newest > STALE_AFTER_S
 
 
-def find_unfinished() -> list[UnfinishedTake]:
-    """Recordings cut short by a crash, oldest first, with their headers repaired.
-
-    They stay unfinished (marker kept) until `release()`, so every run mentions them
-    until the person has been offered each one.
-    """
+def _abandoned():
+    """(marker, wav, details) of every recording whose recorder died, oldest first."""
     folder = recordings_dir()
     if not folder.is_dir():
-        return []
-    found = []
+        return
     for marker in sorted(folder.glob(f"*.wav{MARKER_SUFFIX}")):
         wav = marker.with_name(marker.name[: -len(MARKER_SUFFIX)])
         try:
             details = json.loads(marker.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             details = {}
-        if not _is_abandoned(marker, details, wav):
+        if not isinstance(details, dict):
+            details = {}
+        if _is_abandoned(marker, details, wav):
+            yield marker, wav, details
+
+
+def list_unfinished() -> list[UnfinishedTake]:
+    """Recordings cut short by a crash, for a mention: read only, nothing repaired or deleted
+    (their length is estimated from the file size, as the header may say 0 frames)."""
+    found = []
+    for _marker, wav, details in _abandoned():
+        samplerate = details.get("samplerate") or SAMPLE_RATE
+        try:
+            size = wav.stat().st_size
+        except OSError:
             continue
+        seconds = max(0, size - _WAV_HEADER_BYTES) / (_BYTES_PER_FRAME * samplerate)
+        if seconds > 0:
+            found.append(UnfinishedTake(wav, details.get("question_id"), details.get("started_at"), seconds))
+    return found
+
+
+def find_unfinished() -> list[UnfinishedTake]:
+    """Recordings cut short by a crash, oldest first, with their headers repaired; one
+    killed before its first block is deleted. For `recover` and `practice` only: every
+    other command just mentions them (list_unfinished).
+
+    They stay unfinished (marker kept) until `release()`, so every run mentions them
+    until the person has been offered each one.
+    """
+    found = []
+    for marker, wav, details in _abandoned():
         try:
             frames = repair_header(wav) if wav.exists() else 0
         except AudioError:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-STATUSES = ("pass", "warn", "fail")
-
 
 @dataclass(frozen=True)
 class CheckResult:

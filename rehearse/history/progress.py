@@ -1,12 +1,13 @@
-"""How takes move over time: pure functions from stored key figures to trends and changes."""
+"""How takes move over time: trends, best take, and what changed between two takes, from
+the stored key figures (history/figures.py)."""
 
 from __future__ import annotations
 
-from rehearse.analysis.length import TARGET_S, clock
+from rehearse import prompts
+from rehearse.analysis.length import clock
+from rehearse.analysis.star import STAR
+from rehearse.history.figures import TRENDS, better
 
-STAR_PARTS = ("situation", "task", "action", "result")
-# The figures a trend is shown for, and which way is better.
-SERIES = ("score", "duration_s", "i_ratio", "metric_count")
 # Changes smaller than these are noise, not progress.
 DURATION_STEP_S = 10
 I_RATIO_STEP = 0.1
@@ -17,26 +18,14 @@ def _parts(csv: str) -> set[str]:
     return {p for p in csv.split(",") if p}
 
 
-def better(figure: str, before: float | None, after: float | None) -> bool | None:
-    """True if `after` is better than `before` for this figure, False if worse, None if level."""
-    if before is None or after is None or before == after:
-        return None
-    if figure == "duration_s":
-        closer = abs(after - TARGET_S) - abs(before - TARGET_S)
-        return None if abs(closer) < 1 else closer < 0
-    if figure in ("fillers_per_min", "hedge_count"):
-        return after < before
-    return after > before
-
-
 def change_line(previous: dict, current: dict) -> str:
     """One line on what changed since the previous take of the same question, e.g.
     "score 62 -> 74; now has a Result; still no numbers in the Result"."""
     parts = [f"score {previous['score']} -> {current['score']}"]
     before, after = _parts(previous["star_present"]), _parts(current["star_present"])
-    gained = [p for p in STAR_PARTS if p in after and p not in before]
-    lost = [p for p in STAR_PARTS if p in before and p not in after]
-    still = [p for p in STAR_PARTS if p not in after and p not in before]
+    gained = [p for p in STAR if p in after and p not in before]
+    lost = [p for p in STAR if p in before and p not in after]
+    still = [p for p in STAR if p not in after and p not in before]
     if gained:
         parts.append("now has " + _and([f"a {p.capitalize()}" for p in gained]))
     if lost:
@@ -93,8 +82,21 @@ def question_progress(question_id: str | None, takes: list) -> dict:
         "best_take_id": best.id,
         "latest_take_id": takes[-1].id,
         "take_ids": [t.id for t in takes],
-        "series": {name: [t.figures[name] for t in takes] for name in SERIES},
+        "series": {name: [t.figures[name] for t in takes] for name in TRENDS},
     }
+
+
+def progress_by_question(store, question_id: str | None = None) -> list[dict]:
+    """Progress of every question with saved takes (or of one), in the guide's order, each
+    with the check that still holds its latest take's score back (None when all pass)."""
+    by_question: dict = {}
+    for take in store.takes(question_id, newest_first=False):
+        by_question.setdefault(take.question_id, []).append(take)
+    per_question = [question_progress(qid, takes) for qid, takes in sorted(by_question.items(), key=lambda kv: prompts.order(kv[0]))]
+    for entry in per_question:
+        step = store.report(entry["latest_take_id"]).get("next_step")
+        entry["holding_back"] = None if step is None else {"check": step["check"], "tip": step["tip"]}
+    return per_question
 
 
 def overall_progress(per_question: list[dict]) -> dict:

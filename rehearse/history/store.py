@@ -23,9 +23,12 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from rehearse.errors import RehearseError
-from rehearse.paths import data_dir, write_json_atomically
+from rehearse import install_hint
 from rehearse.audio.takefile import process_alive
+from rehearse.errors import RehearseError
+from rehearse.history.figures import COLUMNS, key_figures
+from rehearse.paths import data_dir, write_json_atomically
+from rehearse.report import mark_saved, question_of
 
 DB_NAME = "history.sqlite3"
 TAKES_DIR = "takes"
@@ -72,41 +75,12 @@ MIGRATIONS = [
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
-FIGURE_COLUMNS = (
-    "score", "duration_s", "verdict", "star_present", "star_missing", "action_share",
-    "i_ratio", "metric_count", "metric_in_result", "wpm", "fillers_per_min", "hedge_count",
-)
-
-
 class HistoryError(RehearseError):
     """The history database cannot be used as it is; the message says how to recover."""
 
 
 def db_path() -> Path:
     return data_dir() / DB_NAME
-
-
-def question_of(report: dict) -> str | None:
-    return (report.get("question") or {}).get("id")
-
-
-def key_figures(report: dict) -> dict:
-    """The columns kept beside the report, for listing and trends without parsing JSON."""
-    star = report["star"]
-    return {
-        "score": report["score"],
-        "duration_s": report["length"]["duration_s"],
-        "verdict": report["length"]["verdict"],
-        "star_present": ",".join(k for k, v in star["present"].items() if v),
-        "star_missing": ",".join(star["missing"]),
-        "action_share": star["share"].get("action"),
-        "i_ratio": report["pronouns"]["i_ratio"],
-        "metric_count": report["metrics"]["count"],
-        "metric_in_result": int(bool(report["metrics"]["in_result"])),
-        "wpm": report["length"].get("wpm"),
-        "fillers_per_min": (report.get("delivery") or {}).get("fillers", {}).get("per_minute"),
-        "hedge_count": (report.get("delivery") or {}).get("hedges", {}).get("count"),
-    }
 
 
 @dataclass(frozen=True)
@@ -127,18 +101,27 @@ def _now() -> str:
 
 
 class History:
-    """An open history database. Use as a context manager, or call close()."""
+    """An open history database. Use as a context manager, or call close().
+
+    `create=False` opens it for reading: no folder or file is created, and saves that a
+    crash interrupted are left for the next command that saves (`pending` lists them).
+    """
 
     def __init__(self, path: Path | None = None, *, create: bool = True):
         self.path = path or db_path()
         self.folder = self.path.parent
-        pending = (self.folder / TAKES_DIR).is_dir() and any((self.folder / TAKES_DIR).glob("*.pending.json"))
-        if not self.path.exists() and not create and not pending:
+        if not create and not self.path.exists():
             self.conn = None  # nothing saved yet; reading commands must not create files
             return
         self.folder.mkdir(parents=True, exist_ok=True)
         self.conn = self._connect()
-        self._import_pending()
+        if create:
+            self._import_pending()
+
+    def pending(self) -> list[Path]:
+        """Saves a crash interrupted, not yet imported (the next save imports them)."""
+        folder = self.folder / TAKES_DIR
+        return sorted(folder.glob("*.pending.json")) if folder.is_dir() else []
 
     def __enter__(self) -> "History":
         return self
@@ -179,7 +162,7 @@ class History:
             conn.close()
             raise HistoryError(
                 f"{self.path} was written by a newer rehearse (history schema {version}; this one knows "
-                f"{SCHEMA_VERSION}); upgrade rehearse (pip install -U rehearse). The file is left as it is"
+                f"{SCHEMA_VERSION}); upgrade rehearse ({install_hint(upgrade=True)}). The file is left as it is"
             )
         try:
             # Switching to WAL takes an exclusive lock and does not wait on the busy handler:
@@ -259,20 +242,20 @@ class History:
             existing = conn.execute("SELECT id FROM takes WHERE take_key = ?", (key,)).fetchone()
             if existing:  # imported by another process already
                 conn.execute("COMMIT")
-                report["take"] = {"id": existing["id"], "saved": True}
+                mark_saved(report, existing["id"])
                 return existing["id"]
             cursor = conn.execute(
                 f"INSERT INTO takes (take_key, question_id, created_at, answer_file, original_path, model, report, "
-                f"{', '.join(FIGURE_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?, '', {', '.join('?' for _ in FIGURE_COLUMNS)})",
+                f"{', '.join(COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?, '', {', '.join('?' for _ in COLUMNS)})",
                 (key, question_id, created, stored_file, original, report["transcript"].get("model"),
-                 *(figures[c] for c in FIGURE_COLUMNS)),
+                 *(figures[c] for c in COLUMNS)),
             )
             take_id = cursor.lastrowid
-            report["take"] = {"id": take_id, "saved": True}
+            mark_saved(report, take_id)
             conn.execute("UPDATE takes SET report = ? WHERE id = ?", (json.dumps(report, ensure_ascii=False), take_id))
             conn.execute("COMMIT")
         except BaseException:
-            report["take"] = None
+            mark_saved(report, None)
             conn.execute("ROLLBACK")
             raise
         return take_id
@@ -327,7 +310,7 @@ class History:
     def _take(self, row: sqlite3.Row) -> Take:
         answer = row["answer_file"]
         return Take(row["id"], row["question_id"], row["created_at"],
-                    None if answer is None else self.folder / answer, {c: row[c] for c in FIGURE_COLUMNS})
+                    None if answer is None else self.folder / answer, {c: row[c] for c in COLUMNS})
 
     def _row(self, take_id: int, columns: str = "*") -> sqlite3.Row:
         row = None if self.conn is None else self.conn.execute(f"SELECT {columns} FROM takes WHERE id = ?", (take_id,)).fetchone()
@@ -346,16 +329,6 @@ class History:
         if self.conn is None or question_id is None:
             return None
         row = self.conn.execute("SELECT * FROM takes WHERE question_id = ? ORDER BY id DESC LIMIT 1", (question_id,)).fetchone()
-        return None if row is None else self._take(row)
-
-    def previous(self, take_id: int) -> Take | None:
-        """The take of the same question saved just before this one."""
-        take = self.get(take_id)
-        if take.question_id is None:
-            return None
-        row = self.conn.execute(
-            "SELECT * FROM takes WHERE question_id = ? AND id < ? ORDER BY id DESC LIMIT 1", (take.question_id, take_id)
-        ).fetchone()
         return None if row is None else self._take(row)
 
     def delete(self, take_id: int) -> Take:

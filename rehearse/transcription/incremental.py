@@ -26,10 +26,17 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from rehearse.analysis.transcript import Transcript, Word
 from rehearse.audio.signal import SAMPLE_RATE, SILENCE_RMS, frame_rms
 from rehearse.transcription.models import ModelChoice
-from rehearse.transcription.transcribe import BEAM_SIZE, DISFLUENT_PROMPT, model_for, transcribe_chunk, transcription_settings
-from rehearse.analysis.transcript import Word
+from rehearse.transcription.transcribe import (
+    BEAM_SIZE,
+    DISFLUENT_PROMPT,
+    finish_transcript,
+    model_for,
+    transcribe_chunk,
+    transcription_settings,
+)
 
 # Shorter chunks make more errors. While tuning, on the four samples (whole files: 4.7%):
 # 4 s chunks 7.0%, 6 s 5.6%, without context 9.0%. What ships (8 s) is measured by
@@ -168,6 +175,14 @@ class IncrementalTranscriber:
         settings = transcription_settings(self.beam_size, "disfluent+context", self._logprobs, incremental=True,
                                           chunks=self.chunks, tail_ready_at_stop=self.tail_used)
         return self._words, settings, audio
+
+    def transcript(self, path) -> tuple[Transcript, dict[str, float]]:
+        """The answer's Transcript once the recording at `path` has stopped, through the same
+        seam as a whole file (finish_transcript), and how long transcription took."""
+        started = time.perf_counter()
+        words, settings, audio = self.finish()
+        timings = {"transcribe_after_stop_s": time.perf_counter() - started, "transcribe_while_recording_s": self.busy_s}
+        return finish_transcript(audio, words, settings, self.choice.name, path), timings
 
     def cancel(self) -> None:
         self._jobs.put(None)

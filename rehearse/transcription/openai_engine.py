@@ -1,6 +1,6 @@
 """Speech to words with openai-whisper (PyTorch): the optional second engine.
 
-Installed with `pip install "rehearse[openai]"`. It is slower than faster-whisper on a
+Installed with `pip install 'rehearse-coach[openai]'`. It is slower than faster-whisper on a
 CPU (benchmarks/ has the ratio), and it is here so the two can be compared, and for
 people who already have openai-whisper checkpoints.
 
@@ -17,10 +17,11 @@ from functools import lru_cache
 from pathlib import Path
 from types import SimpleNamespace
 
+from rehearse import install_hint
 from rehearse.errors import ModelError
 from rehearse.paths import model_cache_dir
 
-INSTALL_HINT = "pip install 'rehearse[openai]'"
+INSTALL_HINT = install_hint("openai")
 
 
 def _whisper():

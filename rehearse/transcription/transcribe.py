@@ -12,16 +12,14 @@ import time
 from functools import lru_cache
 from pathlib import Path
 
-from rehearse.analysis.delivery import place_filled_pauses
-from rehearse.analysis.fillers import FILLED_PAUSES, normalize
+from rehearse.analysis.delivery import heard_filled_pauses
+from rehearse.analysis.transcript import Transcript, Word
 from rehearse.audio.files import load_audio
 from rehearse.audio.signal import SAMPLE_RATE, frame_rms, voiced_spans
 from rehearse.errors import ModelError, NoSpeechError
-from rehearse.transcription.models import DEFAULT_ENGINE, ModelChoice, download, resolve
-from rehearse.analysis.transcript import Transcript, Word
+from rehearse.transcription.models import DEFAULT_ENGINE, ENGINES, ModelChoice, download, resolve
 
 ENGINE = DEFAULT_ENGINE  # this module's; openai-whisper is optional (rehearse/transcription/openai_engine.py)
-ENGINES = (ENGINE, "openai-whisper")
 COMPUTE_TYPE = "int8"
 # Beam 5 made fewer errors than greedy decoding on the strong sample (WER 3.0% vs 4.2%)
 # for 1.1 s more on 2 cores; benchmarks/bench.py measures both.
@@ -197,8 +195,7 @@ def finish_transcript(audio, words: list[Word], settings: dict, model_label: str
     voiced = voiced_spans(audio)
     # Prompted to keep fillers, Whisper now and then writes one over silence (most often
     # at the very end): keep only those with sound under them.
-    kept = {f.word for f in place_filled_pauses(words, voiced, duration)}
-    words = [w for i, w in enumerate(words) if normalize(w.text) not in FILLED_PAUSES or i in kept]
+    words, filled_pauses = heard_filled_pauses(words, voiced, duration)
     return Transcript(
         words=tuple(words),
         kind="audio",
@@ -206,5 +203,6 @@ def finish_transcript(audio, words: list[Word], settings: dict, model_label: str
         model=model_label,
         audio_duration_s=round(duration, 2),
         voiced=voiced,
+        filled_pauses=filled_pauses,
         settings=settings,
     )

@@ -1,20 +1,16 @@
 """`progress --chart`: score and key figures over takes, one line per question (matplotlib,
-an optional extra: pip install "rehearse[chart]")."""
+an optional extra: pip install 'rehearse-coach[chart]')"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from rehearse import install_hint
 from rehearse.analysis.length import LONG_ABOVE_S, TARGET_S, TOO_SHORT_BELOW_S
 from rehearse.errors import RehearseError
+from rehearse.history.figures import BY_COLUMN, TRENDS
 
 SUFFIXES = (".png", ".svg")
-PANELS = (
-    ("score", "Score (0-100)"),
-    ("duration_s", "Length (seconds)"),
-    ("i_ratio", "\"I\" share of I + we"),
-    ("metric_count", "Metrics mentioned"),
-)
 
 
 def write_chart(per_question: list[dict], path: Path) -> None:
@@ -23,13 +19,14 @@ def write_chart(per_question: list[dict], path: Path) -> None:
     try:
         import matplotlib
     except ImportError as exc:
-        raise RehearseError('charts need matplotlib: pip install "rehearse[chart]"') from exc
+        raise RehearseError(f"charts need matplotlib: {install_hint('chart')}") from exc
     matplotlib.use("Agg")  # files only, no window, works without a display
     import matplotlib.pyplot as plt
     from matplotlib.ticker import MaxNLocator
 
     fig, axes = plt.subplots(2, 2, figsize=(11, 7), sharex=True)
-    for ax, (figure, label) in zip(axes.flat, PANELS):
+    for ax, figure in zip(axes.flat, TRENDS):
+        label = f"{BY_COLUMN[figure].name} ({BY_COLUMN[figure].unit})"
         for entry in per_question:
             values = entry["series"][figure]
             xs = list(range(1, len(values) + 1))

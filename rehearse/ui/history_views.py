@@ -7,42 +7,10 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from rehearse.analysis.length import clock
-from rehearse.history.progress import STAR_PARTS, better, sparkline
-from rehearse.ui.report_view import LABEL_STYLES
-
-FIGURE_NAMES = {
-    "score": "Score",
-    "duration_s": "Length",
-    "verdict": "Length verdict",
-    "star_present": "STAR parts",
-    "star_missing": "Missing",
-    "action_share": "Action share",
-    "i_ratio": "\"I\" share",
-    "metric_count": "Metrics",
-    "metric_in_result": "Metric in Result",
-    "wpm": "Words/min",
-    "fillers_per_min": "Fillers/min",
-    "hedge_count": "Hedges",
-}
-
-
-def fmt(figure: str, value) -> str:
-    if value is None or value == "":
-        return "-"
-    if figure == "duration_s":
-        return clock(value)
-    if figure in ("i_ratio", "action_share"):
-        return f"{value:.0%}"
-    if figure == "metric_in_result":
-        return "yes" if value else "no"
-    if figure in ("star_present", "star_missing"):
-        return "".join(p[0].upper() for p in STAR_PARTS if p in value.split(",")) or "-"
-    if figure == "wpm":
-        return f"{value:.0f}"
-    if figure == "fillers_per_min":
-        return f"{value:.1f}"
-    return str(value)
+from rehearse.analysis.star import STAR
+from rehearse.history.figures import BY_COLUMN, FIGURES, TRENDS, better, show
+from rehearse.history.progress import sparkline
+from rehearse.ui.report_view import CHECK_NAMES, LABEL_STYLES
 
 
 def _when(created_at: str) -> str:
@@ -54,16 +22,17 @@ VERDICT_STYLES = {"good": "green", "long": "yellow", "too_short": "yellow", "too
 
 def history_table(takes) -> Table:
     table = Table(show_header=True, header_style="bold")
-    for column in ("Take", "Q", "When (UTC)", "Score", "Length", "Missing", "\"I\"", "Metrics"):
+    for column in ("Take", "Q", "When (UTC)", BY_COLUMN["score"].name, BY_COLUMN["duration_s"].name,
+                   BY_COLUMN["star_missing"].name, "\"I\"", BY_COLUMN["metric_count"].name):
         table.add_column(column, no_wrap=True, justify="right" if column in ("Take", "Score", "\"I\"", "Metrics") else "left")
     for t in takes:
         f = t.figures
         missing = Text(", ".join(t.missing) or "-", style="red" if t.missing else "dim")
-        length = Text(fmt("duration_s", f["duration_s"]), style=VERDICT_STYLES.get(f["verdict"], ""))
+        length = Text(show("duration_s", f["duration_s"]), style=VERDICT_STYLES.get(f["verdict"], ""))
         # Green when one of them is in the Result, where the guide wants numbers most.
         metrics = Text(str(f["metric_count"]), style="green" if f["metric_in_result"] else "")
         table.add_row(str(t.id), t.question_id or "-", _when(t.created_at), str(f["score"]), length,
-                      missing, fmt("i_ratio", f["i_ratio"]), metrics)
+                      missing, show("i_ratio", f["i_ratio"]), metrics)
     return table
 
 
@@ -75,7 +44,7 @@ def _arrow(figure: str, before, after) -> Text:
     return Text("↑" if rising else "↓", style="bold green" if verdict else "bold red")
 
 
-def progress_view(entry: dict, holding_back: str | None) -> Group:
+def progress_view(entry: dict) -> Group:
     """One question's progress: scores, a trend line per figure, the last change."""
     title = Text.assemble(
         (entry["question_id"] or "no question", "bold"),
@@ -85,14 +54,15 @@ def progress_view(entry: dict, holding_back: str | None) -> Group:
     table = Table(show_header=True, header_style="bold", box=None, padding=(0, 2))
     for column in ("", "trend", "first", "previous", "latest", ""):
         table.add_column(column)
-    for figure in ("score", "duration_s", "i_ratio", "metric_count"):
+    for figure in TRENDS:
         values = entry["series"][figure]
         previous = values[-2] if len(values) > 1 else None
-        table.add_row(FIGURE_NAMES[figure], sparkline(values), fmt(figure, values[0]), fmt(figure, previous),
-                      fmt(figure, values[-1]), _arrow(figure, previous, values[-1]) if previous is not None else Text(""))
+        table.add_row(BY_COLUMN[figure].name, sparkline(values), show(figure, values[0]), show(figure, previous),
+                      show(figure, values[-1]), _arrow(figure, previous, values[-1]) if previous is not None else Text(""))
     lines = [title, table]
-    if holding_back:
-        lines.append(Text.assemble(("Still holding the score back: ", "bold"), holding_back))
+    held = entry.get("holding_back")
+    if held:
+        lines.append(Text.assemble(("Still holding the score back: ", "bold"), f"{CHECK_NAMES.get(held['check'], held['check'])}: {held['tip']}"))
     return Group(*lines, Text(""))
 
 
@@ -102,11 +72,10 @@ def compare_view(a_id: int, a: dict, b_id: int, b: dict, figures_a: dict, figure
     table.add_column(f"take {a_id}")
     table.add_column(f"take {b_id}")
     table.add_column("")
-    for figure in FIGURE_NAMES:
-        va, vb = figures_a[figure], figures_b[figure]
-        arrow = _arrow(figure, va, vb) if figure in ("score", "duration_s", "i_ratio", "metric_count", "action_share",
-                                                     "fillers_per_min", "hedge_count") and va is not None and vb is not None else Text("")
-        table.add_row(FIGURE_NAMES[figure], fmt(figure, va), fmt(figure, vb), arrow)
+    for figure in FIGURES:
+        va, vb = figures_a[figure.column], figures_b[figure.column]
+        arrow = _arrow(figure.column, va, vb) if figure.better and va is not None and vb is not None else Text("")
+        table.add_row(figure.name, show(figure.column, va), show(figure.column, vb), arrow)
     # By id: a typed take has no pace or pauses check, and older takes no delivery checks.
     status_a = {c["id"]: c["status"] for c in a["checks"]}
     status_b = {c["id"]: c["status"] for c in b["checks"]}
@@ -116,7 +85,7 @@ def compare_view(a_id: int, a: dict, b_id: int, b: dict, figures_a: dict, figure
     sections.add_column("", no_wrap=True)
     sections.add_column(f"take {a_id}", ratio=1)
     sections.add_column(f"take {b_id}", ratio=1)
-    for part in STAR_PARTS:
+    for part in STAR:
         sections.add_row(Text(part.capitalize(), style=LABEL_STYLES[part]), _section(a, part), _section(b, part))
     return Group(table, sections)
 

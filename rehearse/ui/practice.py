@@ -18,14 +18,15 @@ from rich.panel import Panel
 from rich.text import Text
 
 from rehearse import prompts
-from rehearse.errors import RehearseError
-from rehearse.transcription.models import DEFAULT_ENGINE
-from rehearse.pipeline import analyze_path, keep_take, report_for
-from rehearse.ui.live import STAR_REMINDER, recording_panel
+from rehearse.audio.recorder import DEFAULT_MAX_S, InputSource, Recorder, Recording, RecordingState, StopSignal
 from rehearse.audio.signal import SAMPLE_RATE
-from rehearse.audio.recorder import DEFAULT_MAX_S, InputSource, Recorder, Recording, RecordingState, StopSignal, watch_keys
-from rehearse.ui.report_view import print_report
 from rehearse.audio.takefile import UnfinishedTake, find_unfinished, new_take_path, release
+from rehearse.pipeline import analyze_recording, keep_take
+from rehearse.transcription.models import DEFAULT_ENGINE
+from rehearse.ui.console import spinner
+from rehearse.ui.keys import watch_keys
+from rehearse.ui.live import STAR_REMINDER, recording_panel
+from rehearse.ui.report_view import print_report
 
 COUNTDOWN_FROM = 3
 STOPPED_BY = {
@@ -106,36 +107,6 @@ def record_answer(question: prompts.Question, source: InputSource, options: Opti
     return recording
 
 
-def analyze_recording(path: Path, question_id: str | None, model: str | None, console: Console,
-                      recording: Recording | None = None, transcriber=None, engine: str = DEFAULT_ENGINE) -> dict:
-    """The report for a recording just made. With a transcriber that heard it as it was
-    recorded, only the audio since its last cut is left to transcribe."""
-    started = time.perf_counter()
-    try:
-        if transcriber is None:
-            report = analyze_path(path, question_id=question_id, model_name=model, engine=engine, status=console)
-        else:
-            from rehearse.transcription.transcribe import finish_transcript
-
-            with console.status("Transcribing the last words..."):
-                words, settings, audio = transcriber.finish()
-            timings = {"transcribe_after_stop_s": time.perf_counter() - started, "transcribe_while_recording_s": transcriber.busy_s}
-            transcript = finish_transcript(audio, words, settings, transcriber.choice.name, path)
-            report = report_for(transcript, prompts.question(question_id) if question_id else None, path, timings)
-    except RehearseError as exc:
-        raise type(exc)(f"{exc} (the recording is kept in {path})") from exc
-    report["timings"]["total_s"] = round(time.perf_counter() - started, 3)
-    if recording is not None:
-        # From the stop to the report being ready: the wait the person feels.
-        report["timings"]["stop_to_report_s"] = round(time.monotonic() - recording.stopped_at, 3)
-        report["recording"] = {
-            "path": str(recording.path), "samplerate": recording.samplerate, "seconds": round(recording.seconds, 2),
-            "stopped_by": recording.stopped_by, "overflows": recording.overflows, "source": recording.source,
-            "transcribed_while_recording": transcriber is not None,
-        }
-    return report
-
-
 def ask(console: Console, prompt: str, choices: str, default: str) -> str:
     """One letter from `choices`; the default on Enter or when there is no keyboard (EOF)."""
     while True:
@@ -154,7 +125,7 @@ def ask(console: Console, prompt: str, choices: str, default: str) -> str:
 def recover_take(take: UnfinishedTake, model: str | None, status: Console, history=None,
                  engine: str = DEFAULT_ENGINE) -> dict:
     """Analyze a recording cut short by a crash, save it, and mark it as offered."""
-    report = analyze_recording(take.path, take.question_id, model, status, engine=engine)
+    report = analyze_recording(take.path, take.question_id, model_name=model, engine=engine, progress=spinner(status))
     if history is not None:
         keep_take(history, report, take.path)
     release(take)
@@ -213,8 +184,8 @@ def _session(question_id: str | None, options: Options, console: Console, histor
             if transcriber is not None:
                 transcriber.cancel()
             raise
-        report = analyze_recording(recording.path, question.id, options.model, console, recording, transcriber,
-                                   options.engine)
+        report = analyze_recording(recording.path, question.id, model_name=options.model, engine=options.engine,
+                                   progress=spinner(console), recording=recording, transcriber=transcriber)
         if history is not None:
             keep_take(history, report, recording.path)
         print_report(report, console)

@@ -43,8 +43,11 @@ def _word_marks(report: dict) -> tuple[dict[int, str], dict[int, float]]:
     pauses_after: dict[int, float] = {}
     words = report["transcript"]["words"]
     for pause in (delivery.get("pauses") or {}).get("long", []):
-        # The word that ends at (or just before) the pause's start.
-        before = max((i for i, w in enumerate(words) if w["start"] < pause["start"]), default=None)
+        before = pause.get("after_word")
+        if before is None:
+            # Stored before reports named the word (rehearse 0.1.0): the word that starts
+            # before the pause does.
+            before = max((i for i, w in enumerate(words) if w["start"] < pause["start"]), default=None)
         if before is not None:
             pauses_after[before] = pause["seconds"]
     return styles, pauses_after

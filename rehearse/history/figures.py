@@ -1,0 +1,96 @@
+"""A take's key figures: the one list of them, with how each is read from a report, stored,
+named, shown, and which way counts as better. The history's columns, `history --json`,
+`export`, progress, compare and the chart all read it from here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from rehearse.analysis.length import TARGET_S, clock
+from rehearse.analysis.star import STAR
+
+# Which way a figure improves: higher, lower, or closer to the guide's 90 s.
+HIGHER, LOWER, CLOSER_TO_TARGET = "higher", "lower", "closer to 1:30"
+
+
+def _parts(value: str) -> str:
+    return "".join(p[0].upper() for p in STAR if p in value.split(",")) or "-"
+
+
+@dataclass(frozen=True)
+class Figure:
+    column: str  # the history's column, and the key in Take.figures
+    name: str  # as the views name it
+    read: Callable[[dict], Any]  # from a report
+    show: Callable[[Any], str] = str  # for a person (never called with None)
+    better: str | None = None  # HIGHER, LOWER, CLOSER_TO_TARGET, or None: not better or worse
+    unit: str = ""  # what a chart's axis counts
+
+
+def _delivery(report: dict, part: str, key: str):
+    return ((report.get("delivery") or {}).get(part) or {}).get(key)
+
+
+FIGURES: tuple[Figure, ...] = (
+    Figure("score", "Score", lambda r: r["score"], better=HIGHER, unit="0-100"),
+    Figure("duration_s", "Length", lambda r: r["length"]["duration_s"], clock, CLOSER_TO_TARGET, unit="seconds"),
+    Figure("verdict", "Length verdict", lambda r: r["length"]["verdict"]),
+    Figure("star_present", "STAR parts", lambda r: ",".join(k for k, v in r["star"]["present"].items() if v), _parts),
+    Figure("star_missing", "Missing", lambda r: ",".join(r["star"]["missing"]), _parts),
+    Figure("action_share", "Action share", lambda r: r["star"]["share"].get("action"), lambda v: f"{v:.0%}", HIGHER),
+    Figure("i_ratio", "\"I\" share", lambda r: r["pronouns"]["i_ratio"], lambda v: f"{v:.0%}", HIGHER, unit="of I + we"),
+    Figure("metric_count", "Metrics", lambda r: r["metrics"]["count"], better=HIGHER, unit="mentioned"),
+    Figure("metric_in_result", "Metric in Result", lambda r: int(bool(r["metrics"]["in_result"])), lambda v: "yes" if v else "no"),
+    Figure("wpm", "Words/min", lambda r: r["length"].get("wpm"), lambda v: f"{v:.0f}"),
+    Figure("fillers_per_min", "Fillers/min", lambda r: _delivery(r, "fillers", "per_minute"), lambda v: f"{v:.1f}", LOWER),
+    Figure("hedge_count", "Hedges", lambda r: _delivery(r, "hedges", "count"), better=LOWER),
+)
+BY_COLUMN = {f.column: f for f in FIGURES}
+COLUMNS = tuple(f.column for f in FIGURES)
+# The figures whose trend progress and the chart draw.
+TRENDS = ("score", "duration_s", "i_ratio", "metric_count")
+# `rehearse history --json`: these figures of each take (the CLI contract), beside id,
+# question, time and the missing parts as a list.
+LISTED = ("score", "duration_s", "verdict", "i_ratio", "metric_count")
+# Changes smaller than this are noise, not progress.
+LENGTH_NOISE_S = 1
+
+
+def key_figures(report: dict) -> dict:
+    """The columns kept beside the report, for listing and trends without parsing JSON."""
+    return {f.column: f.read(report) for f in FIGURES}
+
+
+def show(column: str, value) -> str:
+    if value is None or value == "":
+        return "-"
+    return BY_COLUMN[column].show(value)
+
+
+def better(column: str, before, after) -> bool | None:
+    """True if `after` is better than `before`, False if worse, None if level or not comparable."""
+    way = BY_COLUMN[column].better
+    if way is None or before is None or after is None or before == after:
+        return None
+    if way == CLOSER_TO_TARGET:
+        closer = abs(after - TARGET_S) - abs(before - TARGET_S)
+        return None if abs(closer) < LENGTH_NOISE_S else closer < 0
+    return after < before if way == LOWER else after > before
+
+
+def listed_row(take) -> dict:
+    """One take as `rehearse history --json` lists it."""
+    return {"id": take.id, "question_id": take.question_id, "created_at": take.created_at,
+            **{c: take.figures[c] for c in LISTED[:3]}, "missing": take.missing,
+            **{c: take.figures[c] for c in LISTED[3:]}}
+
+
+EXPORT_FIELDS = ("id", "question_id", "created_at", "answer_file", *COLUMNS)
+
+
+def export_row(take) -> dict:
+    """One take as `rehearse export` writes it: every figure."""
+    return {"id": take.id, "question_id": take.question_id, "created_at": take.created_at,
+            "answer_file": None if take.answer_file is None else str(take.answer_file), **take.figures}
