@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from rehearse.analysis.length import clock
+from rehearse.analysis.star import STAR
 
 LABEL_STYLES = {
     "situation": "cyan",
@@ -90,7 +91,7 @@ def delivery_view(report: dict) -> Group | None:
         table = Table(show_header=True, header_style="bold", box=None, padding=(0, 2), title="Timeline", title_justify="left")
         for column in ("", "when", "share", "pace (words/min)"):
             table.add_column(column)
-        for label in ("situation", "task", "action", "result"):
+        for label in STAR:
             if label in sections:
                 part = sections[label]
                 pace = "-" if part["wpm"] is None else f"{part['wpm']:.0f}"
@@ -140,7 +141,7 @@ def summary(report: dict) -> Text:
     out.append(f"   length {clock(length['duration_s'])}{' (estimated)' if length['estimated'] else ''}", style="dim")
     if length.get("wpm"):
         out.append(f", {length['wpm']:.0f} words/min", style="dim")
-    out.append("   S/T/A/R " + "/".join(f"{share[k]:.0%}" for k in ("situation", "task", "action", "result")), style="dim")
+    out.append("   S/T/A/R " + "/".join(f"{share[k]:.0%}" for k in STAR), style="dim")
     step = report.get("next_step")
     out.append("\n")
     if step:
