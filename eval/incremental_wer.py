@@ -26,11 +26,12 @@ NAMES = ("strong-q4", "no-numbers-q7", "no-result-q13", "we-heavy-q20")
 def feed_as_recorded(audio, choice=None, *, wait_idle_at: frozenset[int] | set[int] = frozenset()):
     """An IncrementalTranscriber fed `audio` in the recorder's 0.1 s blocks, as fast as it
     takes them (`wait_idle_at`: block numbers before which the worker may catch up)."""
+    from rehearse.audio.recorder import BLOCK_S
     from rehearse.audio.signal import SAMPLE_RATE
     from rehearse.transcription.incremental import IncrementalTranscriber
     from rehearse.transcription.models import resolve
 
-    block = SAMPLE_RATE // 10
+    block = int(SAMPLE_RATE * BLOCK_S)  # what the recorder hands over
     transcriber = IncrementalTranscriber(choice or resolve(None))
     for n, start in enumerate(range(0, len(audio), block)):
         if n in wait_idle_at:

@@ -52,7 +52,7 @@ def analyze_path(path: Path, *, question_id: str | None = None, model_name: str 
                  engine: str = DEFAULT_ENGINE, progress: Progress | None = None) -> dict:
     """The full report for one answer file (audio or typed)."""
     started = time.perf_counter()
-    question = prompts.question(question_id) if question_id else None
+    question = _question(question_id)
     timings: dict[str, float] = {}
     if path.suffix.lower() in TEXT_SUFFIXES:
         transcript = read_text_answer(path)
@@ -78,12 +78,16 @@ def analyze_recording(path: Path, question_id: str | None, *, model_name: str | 
             # Only the audio since the transcriber's last cut is left to transcribe.
             with _stage(progress, "Transcribing the last words..."):
                 transcript, timings = transcriber.transcript(path)
-            report = report_for(transcript, prompts.question(question_id) if question_id else None, path, timings, started)
+            report = report_for(transcript, _question(question_id), path, timings, started)
     except RehearseError as exc:
         raise type(exc)(f"{exc} (the recording is kept in {path})") from exc
     if recording is not None:
         add_recording(report, recording, transcribed_while_recording=transcriber is not None, now=time.monotonic())
     return report
+
+
+def _question(question_id: str | None) -> prompts.Question | None:
+    return prompts.question(question_id) if question_id else None
 
 
 def report_for(transcript: Transcript, question, path: Path, timings: dict[str, float], started: float) -> dict:

@@ -48,7 +48,7 @@ def build_report(
     transcript = analysis.transcript
     length = analysis.length
     step = next_step(results)
-    return {
+    report = {
         "schema_version": SCHEMA_VERSION,
         "question": None if question is None else {"id": question.id, "text": question.text, "category": question.category},
         "source": {"kind": transcript.kind, "path": source_path},
@@ -107,9 +107,11 @@ def build_report(
         ],
         "score": score(results),
         "next_step": None if step is None else {"check": step.id, "tip": step.tip},
-        "timings": {k: round(v, 3) for k, v in (timings or {}).items()},
+        "timings": {},
         "take": None,
     }
+    add_timings(report, timings or {})
+    return report
 
 
 def add_timings(report: dict, timings: dict[str, float]) -> None:

@@ -16,6 +16,7 @@ from rich.console import Console
 from eval.incremental_wer import compare, feed_as_recorded, pooled
 from eval.wer import wer, words_of
 from rehearse.audio.files import load_audio
+from rehearse.audio.recorder import BLOCK_S
 from rehearse.audio.signal import SAMPLE_RATE, voiced_spans
 from rehearse.transcription.incremental import CHUNK_S, IncrementalTranscriber
 from rehearse.transcription.models import resolve
@@ -24,7 +25,7 @@ from tests.standin import StandInMicrophone
 
 pytestmark = slow
 
-BLOCK = SAMPLE_RATE // 10  # what the recorder hands over
+BLOCK = int(SAMPLE_RATE * BLOCK_S)  # what the recorder hands over
 
 
 def matched_starts(words_a, words_b) -> list[float]:

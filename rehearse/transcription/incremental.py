@@ -40,7 +40,7 @@ from rehearse.transcription.transcribe import (
 
 # Shorter chunks make more errors. While tuning, on the four samples (whole files: 4.7%):
 # 4 s chunks 7.0%, 6 s 5.6%, without context 9.0%. What ships (8 s) is measured by
-# benchmarks/incremental_wer.py: 5.1%.
+# eval/incremental_wer.py: 5.1%.
 CHUNK_S = 8.0
 MAX_CHUNK_S = 25.0
 PAUSE_S = 0.4  # a silence this long is a place to cut
