@@ -14,6 +14,7 @@ does (transcription.transcribe.transcribe_file). Per source and variant:
              warning; `warned` are those the transcript reports as untranscribed
   after-end  words after the last real word (padded variants: 20 s without speech)
   removed    words the transcript says it removed as invented
+  refused    files rehearse refused as not English speech (all their words count as deleted)
   differ     files whose words differ between --runs runs (same process, same audio)
   feedback   samples only: files whose STAR missing parts, check verdicts or metrics
              count differ from the clean file's
@@ -37,7 +38,9 @@ import soundfile as sf
 
 from benchmarks.degrade import PADDED, VARIANTS, degrade
 from eval.wer import errors, fillers
+from rehearse.analysis.transcript import Transcript
 from rehearse.audio.files import load_audio
+from rehearse.errors import RehearseError
 from rehearse.audio.signal import SAMPLE_RATE, voiced_spans
 from scripts.real_speech import ensure
 
@@ -112,7 +115,11 @@ def run(files: list[dict], variants: list[str], runs: int) -> dict:
                 audio = degrade(clean, variant)
                 texts, seconds = [], []
                 for _ in range(runs):
-                    transcript, took = transcribe(audio, Path(tmp))
+                    try:
+                        transcript, took = transcribe(audio, Path(tmp))
+                    except RehearseError as exc:
+                        # Refused as not English speech: every word of it is lost.
+                        transcript, took = Transcript(words=(), kind="audio", settings={"refused": str(exc)}), 0.0
                     texts.append([w.text for w in transcript.words])
                     seconds.append(took)
                 hyp = " ".join(texts[0])
@@ -125,11 +132,12 @@ def run(files: list[dict], variants: list[str], runs: int) -> dict:
                 for k, v in {**e, **{f"fill_{k}": v for k, v in fl.items()}}.items():
                     t[k] += v
                 t["files"] += 1
+                t["refused"] += "refused" in transcript.settings
                 t["dropped"] += len(dropped)
                 t["dropped_s"] += sum(b - a for a, b in dropped)
                 t["warned"] += len(told)
                 t["after_end"] += len(after)
-                t["removed"] += sum(getattr(transcript, "removed", {}).values()) if isinstance(getattr(transcript, "removed", None), dict) else 0
+                t["removed"] += len(getattr(transcript, "removed", ()))
                 t["differ"] += any(x != texts[0] for x in texts[1:])
                 t["audio_s"] += len(audio) / SAMPLE_RATE
                 t["seconds"] += float(np.median(seconds))
@@ -139,13 +147,14 @@ def run(files: list[dict], variants: list[str], runs: int) -> dict:
                     t["feedback_changed"] += base_feedback is not None and feedback != base_feedback
                 details.append({"file": f["name"], "source": f["source"], "split": f["split"], "variant": variant,
                                 "errors": e, "fillers": fl, "dropped": dropped, "warned": told, "after_end": after,
-                                "differ": any(x != texts[0] for x in texts[1:]), "hypothesis": hyp})
+                                "differ": any(x != texts[0] for x in texts[1:]), "hypothesis": hyp,
+                                "removed": [(r.text, r.start, r.reason) for r in getattr(transcript, "removed", ())]})
     return {"totals": {f"{s}/{v}": dict(t) for (s, v), t in totals.items()}, "details": details}
 
 
 def table(totals: dict) -> str:
     head = f"{'source/variant':24} {'files':>5} {'WER':>6} {'fill R':>7} {'fill P':>7} {'dropped':>8} {'warned':>6} " \
-           f"{'after-end':>9} {'removed':>7} {'differ':>6} {'feedback':>8} {'x RT':>6}"
+           f"{'after-end':>9} {'removed':>7} {'refused':>7} {'differ':>6} {'feedback':>8} {'x RT':>6}"
     lines = [head, "-" * len(head)]
     for key, t in totals.items():
         wer = (t["sub"] + t["del"] + t["ins"]) / max(t["words"], 1)
@@ -154,7 +163,7 @@ def table(totals: dict) -> str:
         dropped = f"{int(t['dropped'])} ({t['dropped_s']:.0f}s)" if t["dropped"] else "0"
         feedback = str(int(t["feedback_changed"])) if "feedback_changed" in t else "-"
         lines.append(f"{key:24} {int(t['files']):5} {wer:6.1%} {recall:>7} {precision:>7} {dropped:>8} {int(t['warned']):6} "
-                     f"{int(t['after_end']):9} {int(t['removed']):7} {int(t['differ']):6} {feedback:>8} {t['seconds'] / t['audio_s']:6.3f}")
+                     f"{int(t['after_end']):9} {int(t['removed']):7} {int(t['refused']):7} {int(t['differ']):6} {feedback:>8} {t['seconds'] / t['audio_s']:6.3f}")
     return "\n".join(lines)
 
 

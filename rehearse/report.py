@@ -8,7 +8,8 @@ other module reads it.
 What the spec fixes (report version 1; ../shared/spec/report-v1.md is the contract):
 - `schema_version` 1; `question` {id, text, category} or null; `source` {kind: audio|text, path};
   `duration_s` (audio length, null for text);
-- `transcript` {text, engine, model, words [{text, start, end}], settings};
+- `transcript` {text, engine, model, words [{text, start, end, probability}], settings,
+  untranscribed [{start, end}], removed [{text, start, end, reason}]};
 - `sentences` [{text, label: situation|task|action|result|other, start, end, cues}];
 - `star` {present {part: bool}, missing [part], share {part: 0-1}, in_order};
 - `length` {duration_s, estimated, word_count, wpm, target_s, verdict};
@@ -16,21 +17,25 @@ What the spec fixes (report version 1; ../shared/spec/report-v1.md is the contra
 - `checks` [{id, status: pass|warn|fail, message, tip, points, max_points}];
 - `score` 0-100; `next_step` {check, tip} or null; `timings` {stage: seconds};
 - `take` {id, saved} or null.
-Additions, which readers may ignore: `delivery`, `skipped_checks`, `recording`, `previous_take`.
+Additions, which readers may ignore: `delivery`, `skipped_checks`, `recording`, `previous_take`,
+`audio_quality` {speech_dbfs, background_dbfs, snr_db, clipped_share, notes} or null, and
+`warnings` [{kind: untranscribed|removed|recording, message, start?, end?}].
 """
 
 from __future__ import annotations
 
 from rehearse.analysis.answer import Analysis
 from rehearse.analysis.delivery import PACE_FAST_ABOVE, PACE_SLOW_BELOW
-from rehearse.analysis.length import TARGET_S
+from rehearse.analysis.length import TARGET_S, clock
 from rehearse.analysis.sentences import sentence_of_words
+from rehearse.analysis.transcript import Transcript
 from rehearse.checks import skipped_checks
 from rehearse.checks.base import CheckResult
 from rehearse.checks.score import next_step, score
 from rehearse.prompts import Question
 
 SCHEMA_VERSION = 1
+MAX_REMOVED_SHOWN = 5
 
 
 def _round(value: float | None, digits: int = 2) -> float | None:
@@ -57,11 +62,13 @@ def build_report(
             "text": transcript.text,
             "engine": transcript.engine,
             "model": transcript.model,
-            "words": [
-                {"text": w.text, "start": _round(w.start), "end": _round(w.end)} for w in transcript.words
-            ] if transcript.timed else [],
+            "words": [_word(w) for w in transcript.words] if transcript.timed else [],
             "settings": transcript.settings,
+            "untranscribed": [{"start": a, "end": b} for a, b in transcript.untranscribed],
+            "removed": [{"text": r.text, "start": r.start, "end": r.end, "reason": r.reason} for r in transcript.removed],
         },
+        "audio_quality": transcript.audio_quality or None,
+        "warnings": transcript_warnings(transcript),
         "sentences": [
             {
                 "text": s.text,
@@ -112,6 +119,32 @@ def build_report(
     }
     add_timings(report, timings or {})
     return report
+
+
+def _word(w) -> dict:
+    word = {"text": w.text, "start": _round(w.start), "end": _round(w.end)}
+    if w.probability is not None:
+        word["probability"] = _round(w.probability)
+    return word
+
+
+def transcript_warnings(transcript: Transcript) -> list[dict]:
+    """What a person should know before trusting the feedback on this recording: speech
+    that could not be transcribed (left out of every figure), words taken out as
+    invented, and a poor recording. Each says what to do."""
+    warnings = [
+        {"kind": "untranscribed", "start": a, "end": b,
+         "message": f"{clock(a)}-{clock(b)}: speech we could not transcribe; the feedback below leaves it out "
+                    "(listen back, and record again if it mattered)"}
+        for a, b in transcript.untranscribed
+    ]
+    if transcript.removed:
+        said = ", ".join(f'"{r.text}"' for r in transcript.removed[:MAX_REMOVED_SHOWN])
+        more = f" and {len(transcript.removed) - MAX_REMOVED_SHOWN} more" if len(transcript.removed) > MAX_REMOVED_SHOWN else ""
+        warnings.append({"kind": "removed", "message": f"{len(transcript.removed)} word(s) Whisper wrote with no speech "
+                         f"under them, or in a loop, were left out: {said}{more}"})
+    warnings += [{"kind": "recording", "message": note} for note in (transcript.audio_quality or {}).get("notes", [])]
+    return warnings
 
 
 def add_timings(report: dict, timings: dict[str, float]) -> None:

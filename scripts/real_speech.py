@@ -156,7 +156,10 @@ def prepare(unpacked: Path, out: Path) -> list[dict]:
     for i, name in enumerate(clips):
         path = data / "wav" / f"{name}.flac"
         if path.exists():
-            _write(out, f"clip-{name}", _load(path), references[name],
+            # Silence around a clip makes it a file rehearse accepts (at least 3 s).
+            audio = np.concatenate([gap, _load(path), gap])
+            audio = np.pad(audio, (0, max(0, 3 * SAMPLE_RATE - len(audio))))
+            _write(out, f"clip-{name}", audio, references[name],
                    {"source": "clip", "split": "heldout" if i % 2 else "dev"}, manifest)
 
     librivox = unpacked / "pocketsphinx-testdata/usr/share/pocketsphinx/test/data/librivox"

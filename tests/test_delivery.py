@@ -40,12 +40,8 @@ def test_long_pauses_are_found_within_a_fifth_of_a_second(delivered, name):
 # and"): +5.4% words, so +5.7% pace, while its speaking time is within 0.3%. The pace rule is
 # right; the transcript is not (issue "Transcripts you can trust"). Strict: it fails the
 # day the transcript is right, so the mark cannot outlive the defect.
-MISHEARD = {"d03-q20": "tiny.en writes 7 words too many in d03 (recognition, not the pace rule)"}
-
-
 @slow
-@pytest.mark.parametrize("name", [pytest.param(n, marks=pytest.mark.xfail(reason=MISHEARD[n], strict=True)) if n in MISHEARD else n
-                                  for n in NAMES])
+@pytest.mark.parametrize("name", NAMES)
 def test_pace_is_within_five_percent_of_the_true_words_per_minute(delivered, name):
     report, truth = delivered[name]
     assert report["delivery"]["pace"]["wpm"] == pytest.approx(truth["true_wpm"], rel=0.05)

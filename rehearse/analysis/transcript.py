@@ -15,11 +15,24 @@ class Word:
     """One spoken or typed word, with its punctuation attached as written.
 
     `start`/`end` are seconds from the start of the audio; None for typed text.
+    `probability` is how sure Whisper was of the word (0-1); None for typed text.
     """
 
     text: str
     start: float | None = None
     end: float | None = None
+    probability: float | None = None
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A word Whisper wrote that was taken out as invented, and why: "loop" (a copy of a
+    phrase it kept repeating) or "no speech" (nothing was said under it)."""
+
+    text: str
+    start: float
+    end: float
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -38,6 +51,14 @@ class Transcript:
     # The filled pauses ("um", "uh") among `words`, placed on the sound under them when the
     # words were transcribed (analysis.delivery.heard_filled_pauses); empty for typed text.
     filled_pauses: tuple["FilledPause", ...] = ()
+    # Stretches of speech, as (start, end) seconds, that still have no words after being
+    # decoded again: the feedback leaves them out, and says so.
+    untranscribed: tuple[tuple[float, float], ...] = ()
+    # Words Whisper wrote that were taken out as invented.
+    removed: tuple[Removed, ...] = ()
+    # How good the recording is (audio.quality.measure): levels, SNR, clipping, and notes
+    # that tell a person when to record again rather than trust the figures.
+    audio_quality: dict = field(default_factory=dict)
 
     @property
     def text(self) -> str:

@@ -29,9 +29,11 @@ import numpy as np
 from rehearse.analysis.transcript import Transcript, Word
 from rehearse.audio.signal import SAMPLE_RATE, SILENCE_RMS, frame_rms
 from rehearse.transcription.models import ModelChoice
+from rehearse.transcription.repair import find_filled_pauses
+from rehearse.transcription.speech import WINDOW, Speech, probabilities
 from rehearse.transcription.transcribe import (
     BEAM_SIZE,
-    DISFLUENT_PROMPT,
+    clip_decoder,
     finish_transcript,
     model_for,
     transcribe_chunk,
@@ -77,6 +79,10 @@ class IncrementalTranscriber:
         self._silent = 0  # samples of silence at the end of _blocks
         self._loudest = 0.0
         self._all: list = []  # the whole answer, for the voiced spans at the end
+        # Speech probabilities (transcription.speech) of the answer so far, computed by the
+        # worker as chunks arrive, so the stop does not wait for them.
+        self._speech: list = []
+        self._speech_samples = 0  # samples they cover: a multiple of speech.WINDOW
         self._jobs: queue.Queue = queue.Queue()
         self._idle = threading.Event()
         self._idle.set()
@@ -171,18 +177,34 @@ class IncrementalTranscriber:
             self._keep(self._tail.words, self._tail.logprob)
             self.tail_used = True
             self.chunks += 1
-        audio = np.concatenate(self._all) if self._all else np.zeros(0, np.float32)
-        settings = transcription_settings(self.beam_size, "disfluent+context", self._logprobs, incremental=True,
+        audio = self._audio()
+        self._hear_speech(audio, len(audio))
+        settings = transcription_settings(self.beam_size, "context", self._logprobs, incremental=True,
                                           chunks=self.chunks, tail_ready_at_stop=self.tail_used)
         return self._words, settings, audio
+
+    def _audio(self):
+        # A copy of the list: the recorder's thread may append while it is joined.
+        blocks = list(self._all)
+        return np.concatenate(blocks) if blocks else np.zeros(0, np.float32)
+
+    def _hear_speech(self, audio, upto: int) -> Speech:
+        """Speech probabilities of the answer up to sample `upto` (whole windows, except at the stop)."""
+        end = upto if upto >= len(audio) else upto - upto % WINDOW
+        if end > self._speech_samples:
+            self._speech.append(probabilities(audio[self._speech_samples:end]))
+            self._speech_samples = end
+        return Speech(np.concatenate(self._speech) if self._speech else np.zeros(0, np.float32))
 
     def transcript(self, path) -> tuple[Transcript, dict[str, float]]:
         """The answer's Transcript once the recording at `path` has stopped, through the same
         seam as a whole file (finish_transcript), and how long transcription took."""
         started = time.perf_counter()
         words, settings, audio = self.finish()
+        transcript = finish_transcript(audio, words, settings, self.choice.name, path, speech=self._hear_speech(audio, len(audio)),
+                                       decode=clip_decoder(audio, self.choice, self.beam_size), find_fillers=False)
         timings = {"transcribe_after_stop_s": time.perf_counter() - started, "transcribe_while_recording_s": self.busy_s}
-        return finish_transcript(audio, words, settings, self.choice.name, path), timings
+        return transcript, timings
 
     def cancel(self) -> None:
         self._jobs.put(None)
@@ -193,6 +215,16 @@ class IncrementalTranscriber:
         self._words.extend(words)
         if logprob is not None:
             self._logprobs.append(logprob)
+
+    def _with_filled_pauses(self, words: list[Word], end: int) -> list[Word]:
+        """A piece's words with the filled pauses in its gaps, looked for while the person
+        talks (transcription.repair.find_filled_pauses), so the stop does not wait for them."""
+        if not words:
+            return words
+        audio = self._audio()
+        speech = self._hear_speech(audio, end)
+        found, _windows = find_filled_pauses(words, speech, clip_decoder(audio, self.choice, self.beam_size), end / SAMPLE_RATE)
+        return found
 
     def _work(self) -> None:
         self._idle.clear()
@@ -213,13 +245,14 @@ class IncrementalTranscriber:
             started = time.perf_counter()
             try:
                 words, settings = transcribe_chunk(job.audio, self.choice, beam_size=self.beam_size,
-                                                   initial_prompt=f"{DISFLUENT_PROMPT} {context}".strip())
+                                                   initial_prompt=context or None)
+                shift = job.offset / SAMPLE_RATE
+                words = [Word(w.text, round(w.start + shift, 3), round(w.end + shift, 3), w.probability) for w in words]
+                words = self._with_filled_pauses(words, job.offset + len(job.audio))
             except BaseException as exc:
                 self._error = exc
                 return
             self.busy_s += time.perf_counter() - started
-            shift = job.offset / SAMPLE_RATE
-            words = [Word(w.text, round(w.start + shift, 3), round(w.end + shift, 3)) for w in words]
             logprob = (settings["avg_logprob"], len(words)) if "avg_logprob" in settings else None
             if job.final:
                 self._keep(words, logprob)

@@ -81,15 +81,16 @@ def load(target: str):
     return model
 
 
-def transcribe(audio, target: str, beam_size: int, initial_prompt: str | None) -> list:
-    """openai-whisper's segments, shaped like faster-whisper's (attributes, not keys)."""
+def transcribe(audio, target: str, beam_size: int, initial_prompt: str | None, condition: bool = True) -> list:
+    """openai-whisper's segments, shaped like faster-whisper's (attributes, not keys).
+    Deterministic like faster-whisper's decoding here: one temperature, no fallback."""
     model = load(target)
     result = model.transcribe(
         audio, language="en", beam_size=beam_size, word_timestamps=True, initial_prompt=initial_prompt,
-        fp16=False, verbose=None,
+        condition_on_previous_text=condition, temperature=0.0, fp16=False, verbose=None,
     )
     return [
         SimpleNamespace(avg_logprob=s["avg_logprob"],
-                        words=[SimpleNamespace(word=w["word"], start=w["start"], end=w["end"]) for w in s.get("words", ())])
+                        words=[SimpleNamespace(word=w["word"], start=w["start"], end=w["end"], probability=w["probability"]) for w in s.get("words", ())])
         for s in result["segments"]
     ]

@@ -18,6 +18,8 @@ LABEL_STYLES = {
     "result": "yellow",
     "other": "dim",
 }
+# Words Whisper gave less than this probability are dimmed: a misheard number shows as unsure.
+UNSURE_BELOW = 0.5
 STATUS = {"pass": ("PASS", "bold green"), "warn": ("WARN", "bold yellow"), "fail": ("FAIL", "bold red")}
 CHECK_NAMES = {"length": "Length", "star": "STAR", "i_vs_we": '"I" vs "we"', "metrics": "Metrics",
                "pace": "Pace", "pauses": "Pauses", "fillers": "Fillers", "hedging": "Hedging"}
@@ -59,11 +61,15 @@ def transcript_view(report: dict) -> Group:
     for label, style in LABEL_STYLES.items():
         legend.append(f"■ {label}  ", style=style)
     styles, pauses_after = _word_marks(report)
+    words = report["transcript"]["words"]
+    unsure = {i for i, w in enumerate(words) if w.get("probability", 1.0) < UNSURE_BELOW}
     if styles or pauses_after:
         legend.append("  filler", style=MARK_STYLES["filler"])
         legend.append("  hedge", style=MARK_STYLES["hedge"])
         legend.append("  repeat", style=MARK_STYLES["repetition"])
         legend.append("  ⏸ long pause", style="bold cyan")
+    if unsure:
+        legend.append("  dim: Whisper unsure", style="dim")
     body = Text()
     index = 0
     for sentence in report["sentences"]:
@@ -72,12 +78,26 @@ def transcript_view(report: dict) -> Group:
             body.append(f"[{clock(sentence['start'])}] ", style="dim")
         body.append(sentence["label"][0].upper() + " ", style=f"bold {style}")
         for n, word in enumerate(sentence["text"].split(" ")):
-            body.append(("" if n == 0 else " ") + word, style=styles.get(index, style))
+            look = styles.get(index, style)
+            body.append(("" if n == 0 else " ") + word, style=f"{look} dim" if index in unsure else look)
             if index in pauses_after:
                 body.append(f" ⏸ {pauses_after[index]:.1f} s", style="bold cyan")
             index += 1
         body.append("\n")
     return Group(legend, Panel(body, title="What you said", title_align="left"))
+
+
+def warnings_view(report: dict) -> Text | None:
+    """Before the feedback: what to know before trusting it (speech left out, invented
+    words removed, a poor recording)."""
+    warnings = report.get("warnings") or []
+    if not warnings:
+        return None
+    out = Text()
+    for n, warning in enumerate(warnings):
+        out.append(("\n" if n else "") + "! ", style="bold yellow")
+        out.append(warning["message"], style="yellow" if warning["kind"] != "removed" else "dim")
+    return out
 
 
 def delivery_view(report: dict) -> Group | None:
@@ -182,6 +202,9 @@ def since_previous(report: dict) -> Text | None:
 def print_report(report: dict, console: Console) -> None:
     console.print(question_panel(report["question"]))
     console.print(transcript_view(report))
+    warnings = warnings_view(report)
+    if warnings is not None:
+        console.print(warnings)
     delivery = delivery_view(report)
     if delivery is not None:
         console.print(delivery)
