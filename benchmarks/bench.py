@@ -43,6 +43,21 @@ def timed_command(args: list[str], runs: int) -> float:
     return statistics.median(times)
 
 
+def paired_analyze(other: Path, runs: int) -> tuple[float, float]:
+    """`rehearse analyze` of the strong sample from this checkout and from `other` (a
+    checkout of another revision, e.g. `git worktree add /tmp/base REV`), taking turns
+    so both see the same machine load: the medians, this one's first."""
+    here, there = [], []
+    for _ in range(runs):
+        for checkout, times in ((ROOT, here), (other, there)):
+            env = {**os.environ, "PYTHONPATH": str(checkout)}
+            t0 = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "rehearse", "analyze", str(SAMPLE), "-q", "Q4"],
+                           check=True, capture_output=True, cwd=checkout, env=env)
+            times.append(time.perf_counter() - t0)
+    return statistics.median(here), statistics.median(there)
+
+
 def transcription(model_name: str, beam: int, runs: int) -> dict:
     from rehearse.audio.files import load_audio
     from rehearse.audio.signal import SAMPLE_RATE
@@ -121,6 +136,8 @@ def main() -> int:
     parser.add_argument("--base", action="store_true", help="also measure the base model")
     parser.add_argument("--history", type=int, nargs="?", const=300, default=0, metavar="N",
                         help="also measure a history of N takes (default 300)")
+    parser.add_argument("--against", type=Path, metavar="CHECKOUT",
+                        help="also time `rehearse analyze` paired with another checkout (taking turns)")
     args = parser.parse_args()
     home = tempfile.TemporaryDirectory(prefix="rehearse-bench-")
     os.environ["REHEARSE_HOME"] = home.name
@@ -128,6 +145,9 @@ def main() -> int:
     print(f"rehearse --help:        {timed_command([*exe, '--help'], args.runs):.2f} s")
     print(f"rehearse questions:     {timed_command([*exe, 'questions'], args.runs):.2f} s")
     print(f"rehearse analyze (90 s sample, start to report): {timed_command([*exe, 'analyze', str(SAMPLE), '-q', 'Q4'], 3):.2f} s")
+    if args.against:
+        here, there = paired_analyze(args.against, args.runs)
+        print(f"rehearse analyze, paired: this checkout {here:.2f} s, {args.against} {there:.2f} s ({here / there:.2f}x)")
     rows = [transcription("tiny.en", 1, 3), transcription("tiny.en", 5, 3)]
     if args.base:
         rows.append(transcription("base", 1, 3))

