@@ -113,7 +113,7 @@ def run(files: list[dict], variants: list[str], runs: int) -> dict:
             base_feedback = None
             for variant in variants:
                 audio = degrade(clean, variant)
-                texts, seconds = [], []
+                texts, seconds, first = [], [], None
                 for _ in range(runs):
                     try:
                         transcript, took = transcribe(audio, Path(tmp))
@@ -122,6 +122,8 @@ def run(files: list[dict], variants: list[str], runs: int) -> dict:
                         transcript, took = Transcript(words=(), kind="audio", settings={"refused": str(exc)}), 0.0
                     texts.append([w.text for w in transcript.words])
                     seconds.append(took)
+                    first = first or transcript
+                transcript = first  # every figure of a row comes from the first run
                 hyp = " ".join(texts[0])
                 e = errors(f["reference"], hyp)
                 fl = fillers(f["reference"], hyp)

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import re
 
+from rehearse.analysis.fillers import FILLED_PAUSES as ANALYSIS_FILLED_PAUSES
+
 FILLER = "uh"
-FILLED_PAUSES = {"um", "umm", "uh", "uhh", "uhm", "er", "erm", "ah", "hm", "hmm", "mm", "mhm"}
+# rehearse's own list, and "hm", which transcripts of real speech write.
+FILLED_PAUSES = ANALYSIS_FILLED_PAUSES | {"hm"}
 _UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
           "fifteen sixteen seventeen eighteen nineteen").split()
 _TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i >= 2}
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
-_SPELLING = {"all right": "alright", "ok": "okay", "%": " percent", "&": " and ", "y'know": "you know"}
+_SPELLING = {r"\ball right\b": "alright", r"\bok\b": "okay", "%": " percent", "&": " and ", r"\by'know\b": "you know"}
 
 
 def _digits(tokens: list[str]) -> list[str]:
@@ -58,7 +61,7 @@ def _digits(tokens: list[str]) -> list[str]:
 def words_of(text: str) -> list[str]:
     text = text.lower()
     for written, spoken in _SPELLING.items():
-        text = text.replace(written, spoken)
+        text = re.sub(written, spoken, text)
     text = re.sub(r"(?<=\d),(?=\d{3})", "", text)  # 1,000
     text = re.sub(r"(?<=\d)(?=[a-z])|(?<=[a-z])(?=\d)", " ", text)
     tokens = re.findall(r"[a-z0-9']+", text.replace("-", " "))

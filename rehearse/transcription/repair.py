@@ -13,9 +13,11 @@ stands on these words, so before the analysis sees them:
   was shorter or thinner than it was.
 - **filled pauses are found without costing words**: Whisper keeps "um" and "uh" only when
   prompted with them, and that prompt makes it drop words of fluent speech (on the real
-  phone prompts 142 deletions against 50). So the words come from a plain decoding, and
-  only where a gap between words holds speech-like sound is that stretch decoded again
-  with the prompt, for its filled pauses alone.
+  phone prompts 142 deletions against 50). So the words come from a plain decoding. Only
+  when they show a sign of a hidden filled pause (a gap between words with speech-like
+  sound in it, or a word stretched over sound far longer than it takes to say) is the
+  answer decoded again with the prompt, and only the filled pauses of that decoding are
+  kept, put among the plain words. Fluent speech costs nothing and loses nothing.
 
 Pure functions over words and speech probabilities; decoding is passed in (`Decode`), so
 this module never loads a model itself.
@@ -51,7 +53,8 @@ LOOP_PHRASE_REPEATS = 3
 LOOP_SHORT_REPEATS = 4
 LOOP_WORD_REPEATS = 6
 MAX_LOOP_PHRASE = 16
-LOOP_SLACK = 2  # words that may come between two copies of a looping phrase
+LOOP_SLACK = 2  # words that may come between two copies of a looping phrase ...
+LONG_PHRASE = 4  # ... of at least this many words
 # Where a loop was removed, speech this likely (Silero) means something was said there.
 LOST_SPEECH = 0.3
 REDECODE_MAX_S = 30.0  # one Whisper window
@@ -69,6 +72,9 @@ STRETCHED_SPEECH_S = 0.5
 MIN_WORD_S = 0.05  # what a word shortened to make room for a filled pause keeps at least
 SAME_FILLER_S = 0.5
 MIN_WINDOW_S = 5.0
+# Windows decoded again start and end in a pause between words this long: Whisper started
+# mid-sentence mishears the first words, and the filled pauses among them.
+PAUSE_S = 0.3
 DISFLUENT_PROMPT = "Umm, let me think, uh... So, um, I was like, you know, uh, working on it. Hmm."
 
 
@@ -78,7 +84,7 @@ class Repaired:
     removed: tuple[Removed, ...]
     untranscribed: tuple[tuple[float, float], ...]  # speech still without words
     redecoded: int  # stretches decoded again
-    filler_windows: int  # stretches decoded again for filled pauses
+    filler_windows: int  # windows decoded again, with the prompt, for filled pauses
 
 
 def _key(text: str) -> str:
@@ -105,8 +111,11 @@ def looped(words: list[Word]) -> set[int]:
             starts = [i]
             while True:
                 after = starts[-1] + n
-                nxt = next((j for j in range(after, min(after + LOOP_SLACK + 1, len(keys) - n + 1)) if keys[j:j + n] == phrase), None)
-                if nxt is None or (n == 1 and nxt != after):
+                # Words between copies only for long phrases: "and then I went, and
+                # then I called, and then I left" is a person telling a story.
+                slack = LOOP_SLACK if n >= LONG_PHRASE else 0
+                nxt = next((j for j in range(after, min(after + slack + 1, len(keys) - n + 1)) if keys[j:j + n] == phrase), None)
+                if nxt is None:
                     break
                 starts.append(nxt)
             if len(starts) >= (LOOP_WORD_REPEATS if n == 1 else LOOP_SHORT_REPEATS if n <= 3 else LOOP_PHRASE_REPEATS):
@@ -141,15 +150,7 @@ def remove_invented(words: list[Word], speech: Speech) -> tuple[list[Word], list
 
 def _spans(removed: list[Removed], reason: str) -> list[tuple[float, float]]:
     """The stretches removed words of one kind covered, joined where they touch."""
-    spans: list[list[float]] = []
-    for r in sorted(removed, key=lambda r: r.start):
-        if r.reason != reason:
-            continue
-        if spans and r.start - spans[-1][1] < JOIN_S:
-            spans[-1][1] = max(spans[-1][1], r.end)
-        else:
-            spans.append([r.start, r.end])
-    return [(a, b) for a, b in spans]
+    return _join([(r.start, r.end) for r in removed if r.reason == reason])
 
 
 def uncovered(words: list[Word], speech: Speech, min_s: float = MIN_UNCOVERED_S) -> list[tuple[float, float]]:
@@ -258,13 +259,8 @@ def _insert(words: list[Word], at: int, filler: Word) -> list[Word]:
     if after is not None and after.start < end:
         words[at] = replace(after, start=end)
     if before is not None and before.end > start:
-        words[at - 1] = replace(before, end=start)
+        words[at - 1] = replace(before, end=max(before.start, start))
     return words[:at] + [replace(filler, start=round(start, 3), end=round(end, 3))] + words[at:]
-
-
-# Windows start and end in a pause between words: Whisper started mid-sentence mishears
-# the first words, and the filled pauses among them.
-PAUSE_S = 0.3
 
 
 def _pause_before(words: list[Word], t: float) -> float:
@@ -273,42 +269,43 @@ def _pause_before(words: list[Word], t: float) -> float:
     return max(gaps, default=0.0)
 
 
-def find_filled_pauses(words: list[Word], speech: Speech, decode: Decode, duration: float
+def find_filled_pauses(words: list[Word], speech: Speech, decode: Decode, end: float, start: float = 0.0
                        ) -> tuple[list[Word], int]:
-    """The words with the filled pauses said among them added, and how many windows were
-    decoded again with the disfluent prompt for them.
+    """The words of the stretch from `start` to `end` with the filled pauses said among
+    them added, and how many windows were decoded again with the disfluent prompt.
 
     Only when the plain words show a sign of one (filler_suspects): fluent speech costs
-    nothing. Then the whole recording is decoded again with the prompt, in windows that
-    start and end in pauses, and every filled pause it hears is put among the plain
-    words (with one suspect, others are likely: people who say "um" say it often, and
-    Whisper hides most of them without leaving a sign)."""
+    nothing. Then the stretch is decoded again with the prompt, in windows that start and
+    end in pauses, and every filled pause heard in it is put among the plain words (with
+    one sign, others are likely: people who say "um" say it often, and Whisper hides most
+    of them without leaving a sign)."""
     if not words or not filler_suspects(words, speech):
         return words, 0
     windows = 0
-    start = 0.0
-    while start < duration - 0.1:
-        end = _pause_before(words, start + REDECODE_MAX_S) if start + REDECODE_MAX_S < duration else duration
-        if end <= start + MIN_WINDOW_S:
-            end = min(duration, start + REDECODE_MAX_S)
-        heard = decode(start, end, DISFLUENT_PROMPT)
+    lo = start
+    while lo < end - 0.1:
+        hi = _pause_before(words, lo + REDECODE_MAX_S) if lo + REDECODE_MAX_S < end else end
+        if hi <= lo + MIN_WINDOW_S:
+            hi = min(end, lo + REDECODE_MAX_S)
+        heard = decode(lo, hi, DISFLUENT_PROMPT)
         windows += 1
         for k, w in enumerate(heard):
             middle = (w.start + w.end) / 2
-            # One the plain decoding already wrote is not a second one.
-            if is_filled_pause(w) and not any(is_filled_pause(p) and abs((p.start + p.end) / 2 - middle) < SAME_FILLER_S
-                                              for p in words):
-                at = _anchor(heard, k, words)
-                placed = _insert(words, at, w)
-                # Kept only with speech-like sound between its neighbours: in noise the
-                # prompt makes Whisper hear "uh" everywhere.
-                lo = placed[at - 1].end if at > 0 else 0.0
-                hi = placed[at + 1].start if at + 1 < len(placed) else duration
-                # (Before the first word Silero is still warming up: the loudness test of
-                # analysis.delivery is left to judge it.)
-                if at == 0 or speech.peak(lo - 0.1, hi + 0.1) >= SPEECH:
-                    words = placed
-        start = end
+            # Inside this stretch, and not one the plain decoding already wrote.
+            if not is_filled_pause(w) or not start <= middle <= end or \
+                    any(is_filled_pause(p) and abs((p.start + p.end) / 2 - middle) < SAME_FILLER_S for p in words):
+                continue
+            at = _anchor(heard, k, words)
+            placed = _insert(words, at, w)
+            # Kept only with speech-like sound around it: in noise the prompt makes
+            # Whisper hear "uh" everywhere. (Before the first word, where a lone "uh" is
+            # all there is, Silero reads real ones as low as 0.18: there it only has to
+            # be more than nothing.)
+            gap_lo = placed[at - 1].end if at > 0 else placed[at].start
+            gap_hi = placed[at + 1].start if at + 1 < len(placed) else end
+            if speech.peak(gap_lo - 0.1, gap_hi + 0.1) >= (SPEECH if at > 0 else NO_SPEECH):
+                words = placed
+        lo = hi
     return words, windows
 
 

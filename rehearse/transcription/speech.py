@@ -11,6 +11,7 @@ transcriber computes it chunk by chunk while the person talks, and gets the same
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -47,18 +48,20 @@ class Speech:
     def of(cls, audio) -> "Speech":
         return cls(probabilities(audio))
 
-    def _window(self, t: float) -> int:
-        return min(max(int(t / WINDOW_S), 0), len(self.probs))
+    def _windows(self, start: float, end: float) -> slice:
+        """The windows that overlap the time from `start` to `end`."""
+        lo = min(max(int(math.floor(start / WINDOW_S)), 0), len(self.probs))
+        hi = min(max(int(math.ceil(end / WINDOW_S)), lo), len(self.probs))
+        return slice(lo, hi)
 
     def peak(self, start: float, end: float) -> float:
         """The highest probability of speech between two times (0 where there is no audio)."""
-        lo, hi = self._window(start), self._window(end)
-        return float(self.probs[lo:max(hi, lo + 1)].max()) if lo < len(self.probs) else 0.0
+        probs = self.probs[self._windows(start, end)]
+        return float(probs.max()) if len(probs) else 0.0
 
     def seconds(self, start: float, end: float) -> float:
-        """How much of the time between two moments is speech."""
-        lo, hi = self._window(start), self._window(end)
-        return float((self.probs[lo:hi] >= SPEECH).sum()) * WINDOW_S
+        """How much of the time between two moments is speech, in whole windows."""
+        return float((self.probs[self._windows(start, end)] >= SPEECH).sum()) * WINDOW_S
 
     def regions(self) -> list[tuple[float, float]]:
         """The stretches of speech, as (start, end) seconds."""

@@ -95,7 +95,8 @@ def _gather(segments, offset: float, words: list[Word], logprobs: list[tuple[flo
             if words and not w.word.startswith(" "):
                 # A piece without a leading space belongs to the word before ("5" + "%").
                 last = words[-1]
-                words[-1] = Word(last.text + text, last.start, end, min(last.probability or 1.0, probability))
+                words[-1] = Word(last.text + text, last.start, end,
+                                 probability if last.probability is None else min(last.probability, probability))
             else:
                 words.append(Word(text, start, end, probability))
 
