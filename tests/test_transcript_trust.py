@@ -208,3 +208,19 @@ def test_filled_pauses_of_real_spontaneous_speech_are_found_without_losing_words
             totals[k] += v
     assert true == 8 and found / true >= 0.9 and found / written >= 0.9
     assert (totals["sub"] + totals["del"] + totals["ins"]) / totals["words"] <= 0.05
+
+
+@slow
+def test_a_quiet_recording_keeps_its_words(tmp_path):
+    """Silero reads level as well as voice: 30 dB too quiet, a real answer once read as no
+    speech at all, and every word would have been removed as invented."""
+    from rehearse.transcription.transcribe import transcribe_file
+
+    path = tmp_path / "quiet.wav"
+    sf.write(path, degrade(load_audio(SAMPLES / "no-result-q13.flac"), "quiet-30"), SAMPLE_RATE, subtype="FLOAT")
+    transcript, _ = transcribe_file(path)
+    reference = (SAMPLES / "no-result-q13.txt").read_text()
+    assert transcript.removed == () and transcript.untranscribed == ()
+    e = errors(reference, transcript.text)
+    assert (e["sub"] + e["del"] + e["ins"]) / e["words"] <= 0.08
+    assert [n.split(" ")[0] for n in transcript.audio_quality["notes"]] == ["the"]  # "the level is very low"

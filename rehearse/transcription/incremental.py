@@ -30,7 +30,7 @@ from rehearse.analysis.transcript import Transcript, Word
 from rehearse.audio.signal import SAMPLE_RATE, SILENCE_RMS, frame_rms
 from rehearse.transcription.models import ModelChoice
 from rehearse.transcription.repair import find_filled_pauses
-from rehearse.transcription.speech import WINDOW, Speech, probabilities
+from rehearse.transcription.speech import WINDOW, Speech, gain_for, probabilities
 from rehearse.transcription.transcribe import (
     BEAM_SIZE,
     clip_decoder,
@@ -193,7 +193,8 @@ class IncrementalTranscriber:
         at the stop."""
         end = len(audio) if final else min(upto, len(audio)) // WINDOW * WINDOW
         if end > self._speech_samples:
-            self._speech.append(probabilities(audio[self._speech_samples:end]))
+            # Raised by what the answer so far needs (speech.gain_for), as a whole file is.
+            self._speech.append(probabilities(audio[self._speech_samples:end], gain_for(audio[:end])))
             self._speech_samples = end
         return Speech(np.concatenate(self._speech) if self._speech else np.zeros(0, np.float32))
 
