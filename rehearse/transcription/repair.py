@@ -28,7 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Callable
 
-from rehearse.analysis.fillers import FILLED_PAUSES
+from rehearse.analysis.fillers import FILLED_PAUSES, normalize
 from rehearse.analysis.transcript import Removed, Word
 from rehearse.transcription.speech import SPEECH, Speech
 
@@ -87,19 +87,15 @@ class Repaired:
     filler_windows: int  # windows decoded again, with the prompt, for filled pauses
 
 
-def _key(text: str) -> str:
-    return text.lower().strip(" ,.!?;:\"'-")
-
-
 def is_filled_pause(word: Word) -> bool:
-    return _key(word.text) in FILLED_PAUSES
+    return normalize(word.text) in FILLED_PAUSES
 
 
 def looped(words: list[Word]) -> set[int]:
     """The indices of words in a loop: a phrase said again and again (a word or two may
     come between the copies), first saying included: when Whisper loops, its first
     saying is as invented as the copies."""
-    keys = [_key(w.text) for w in words]
+    keys = [normalize(w.text) for w in words]
     found: set[int] = set()
     i = 0
     while i < len(keys):
@@ -238,7 +234,7 @@ def _anchor(heard: list[Word], k: int, words: list[Word]) -> int:
     middle = (heard[k].start + heard[k].end) / 2
     following = next((h for h in heard[k + 1:] if not is_filled_pause(h)), None)
     if following is not None:
-        same = [i for i, w in enumerate(words) if _key(w.text) == _key(following.text) and abs(w.start - following.start) < 1.5]
+        same = [i for i, w in enumerate(words) if normalize(w.text) == normalize(following.text) and abs(w.start - following.start) < 1.5]
         if same:
             return min(same, key=lambda i: abs(words[i].start - following.start))
     return next((i for i, w in enumerate(words) if w.start >= middle), len(words))

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from rehearse.audio.signal import SAMPLE_RATE
+from rehearse.audio.signal import SAMPLE_RATE, frame_rms
 
 WINDOW = 512  # samples: Silero's window at 16 kHz (32 ms)
 WINDOW_S = WINDOW / SAMPLE_RATE
@@ -35,8 +35,6 @@ def gain_for(audio) -> float:
     """How much to raise a quiet recording before Silero judges it. Silero reads level as
     well as voice: a real answer recorded 30 dB too quietly read as no speech at all, and
     its every word would have been removed as invented. Never lowered."""
-    from rehearse.audio.signal import frame_rms
-
     loud = frame_rms(np.asarray(audio, dtype=np.float32).reshape(-1), WINDOW_S)
     if not len(loud):
         return 1.0

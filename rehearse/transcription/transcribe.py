@@ -126,17 +126,24 @@ def _max_tokens(seconds: float) -> int:
     return min(440, int(10 * seconds) + 20)
 
 
-def clip_decoder(audio, choice: ModelChoice, beam_size: int = BEAM_SIZE) -> Decode:
-    """Decoding of one stretch of the recording on its own (no earlier text to lead it),
-    for transcription.repair: dropped speech, filled pauses."""
+def _clip_decoder(audio, segments_of) -> Decode:
+    """A Decode (transcription.repair) over one recording: each stretch decoded on its own,
+    with no earlier text to lead it; `segments_of(clip, prompt, seconds)` is the engine's."""
     def decode(start: float, end: float, prompt: str | None) -> list[Word]:
         lo, hi = int(start * SAMPLE_RATE), int(end * SAMPLE_RATE)
-        segments, _info = model_for(choice).transcribe(audio[lo:hi], **decoding(beam_size, prompt, condition=False),
-                                                       max_new_tokens=_max_tokens(end - start))
         words: list[Word] = []
-        _gather(segments, lo / SAMPLE_RATE, words, [])
+        _gather(segments_of(audio[lo:hi], prompt, end - start), lo / SAMPLE_RATE, words, [])
         return words
     return decode
+
+
+def clip_decoder(audio, choice: ModelChoice, beam_size: int = BEAM_SIZE) -> Decode:
+    """faster-whisper's Decode, for dropped speech and filled pauses."""
+    def segments_of(clip, prompt: str | None, seconds: float):
+        segments, _info = model_for(choice).transcribe(clip, **decoding(beam_size, prompt, condition=False),
+                                                       max_new_tokens=_max_tokens(seconds))
+        return segments
+    return _clip_decoder(audio, segments_of)
 
 
 def transcribe_audio(audio, choice: ModelChoice, beam_size: int = BEAM_SIZE) -> tuple[list[Word], dict]:
@@ -212,14 +219,11 @@ def transcribe_with_openai(audio, target: str, beam_size: int = BEAM_SIZE) -> tu
 
 
 def openai_clip_decoder(audio, target: str, beam_size: int = BEAM_SIZE) -> Decode:
+    """openai-whisper's Decode, for dropped speech and filled pauses."""
     from rehearse.transcription import openai_engine
 
-    def decode(start: float, end: float, prompt: str | None) -> list[Word]:
-        lo, hi = int(start * SAMPLE_RATE), int(end * SAMPLE_RATE)
-        words: list[Word] = []
-        _gather(openai_engine.transcribe(audio[lo:hi], target, beam_size, prompt, condition=False), lo / SAMPLE_RATE, words, [])
-        return words
-    return decode
+    return _clip_decoder(audio, lambda clip, prompt, _seconds: openai_engine.transcribe(
+        clip, target, beam_size, prompt, condition=False))
 
 
 def finish_transcript(audio, words: list[Word], settings: dict, model_label: str, path: Path,
