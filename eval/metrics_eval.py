@@ -24,6 +24,8 @@ SETS = {
     "tuning": ROOT / "eval" / "metric_sentences.txt",
     "held-out": ROOT / "eval" / "metric_sentences_heldout.txt",
     "held-out-2": ROOT / "eval" / "metric_sentences_heldout2.txt",
+    # Written for issue 13 before the detector learned amounts in words; scored once.
+    "held-out-3": ROOT / "eval" / "metric_sentences_heldout3.txt",
 }
 
 

@@ -17,7 +17,8 @@ What the spec fixes (report version 1; ../shared/spec/report-v1.md is the contra
 - `checks` [{id, status: pass|warn|fail, message, tip, points, max_points}];
 - `score` 0-100; `next_step` {check, tip} or null; `timings` {stage: seconds};
 - `take` {id, saved} or null.
-Additions, which readers may ignore: `delivery`, `skipped_checks`, `recording`, `previous_take`,
+Additions, which readers may ignore: `star` {unsure [part], confidence {part: 0-1},
+closest {part: {sentence, text}}}, `pronouns.action` {i, we, i_ratio}, `delivery`, `skipped_checks`, `recording`, `previous_take`,
 `audio_quality` {speech_dbfs, background_dbfs, snr_db, clipped_share, notes} or null, and
 `warnings` [{kind: untranscribed|removed|recording, message, start?, end?}].
 """
@@ -84,6 +85,14 @@ def build_report(
             "missing": analysis.star.missing,
             "share": analysis.star.share,
             "in_order": analysis.star.in_order,
+            # Additions: how sure the labeler is that the answer has each part, the parts
+            # it may have but does not say plainly, and each part's likeliest sentence.
+            "unsure": analysis.star.unsure,
+            "confidence": analysis.star.confidence,
+            "closest": {
+                part: {"sentence": index, "text": analysis.sentences[index].text}
+                for part, index in analysis.star.closest.items()
+            },
         },
         "length": {
             "duration_s": length.duration_s,
@@ -97,6 +106,12 @@ def build_report(
             "i": analysis.pronouns.i,
             "we": analysis.pronouns.we,
             "i_ratio": _round(analysis.pronouns.i_ratio, 3),
+            # Addition: the same count in the Action sentences, which the check uses.
+            "action": {
+                "i": analysis.action_pronouns.i,
+                "we": analysis.action_pronouns.we,
+                "i_ratio": _round(analysis.action_pronouns.i_ratio, 3),
+            },
         },
         "metrics": {
             "count": len(analysis.metrics),

@@ -19,7 +19,7 @@ def spoken(text: str, seconds: float) -> Transcript:
 
 
 def test_every_check_has_an_id_points_doc_and_a_guide_tip():
-    assert [c.ID for c in CONTENT_CHECKS] == ["length", "star", "i_vs_we", "metrics"]
+    assert [c.ID for c in CONTENT_CHECKS] == ["length", "star", "story", "i_vs_we", "metrics"]
     assert [c.ID for c in DELIVERY_CHECKS] == ["pace", "pauses", "fillers", "hedging"]
     assert MAX_SCORE == 100
     for check in CHECKS:
@@ -34,7 +34,7 @@ def test_every_check_has_an_id_points_doc_and_a_guide_tip():
 
 def test_checks_that_need_audio_are_skipped_for_a_typed_answer():
     analysis = analyze_transcript(from_text(COMPLETE))
-    assert [r.id for r in run_checks(analysis)] == ["length", "star", "i_vs_we", "metrics", "fillers", "hedging"]
+    assert [r.id for r in run_checks(analysis)] == ["length", "star", "story", "i_vs_we", "metrics", "fillers", "hedging"]
     assert skipped_checks(analysis) == ["pace", "pauses"]
 
 
@@ -83,3 +83,35 @@ def test_score_is_the_sum_of_points_and_next_step_is_the_costliest_check():
     assert next_step(results).id == "star"
     results = run_checks(analyze_transcript(spoken(COMPLETE, 30)))
     assert next_step(results).id == "length"
+
+
+def test_i_vs_we_counts_the_action_sentences_where_the_guide_wants_i():
+    # "We" sets the scene (the team's situation); the steps say "I": that passes.
+    team_scene = ("At my last job our team was losing a day every week to manual deploys, and we all hated it.\n"
+                  "It was my job to fix that before the holidays.\n"
+                  "First I wrote down every step people actually did.\n"
+                  "Then I built a pipeline that rolled out one server at a time.\n"
+                  "In the end deploys went from three hours to fifteen minutes.")
+    analysis = analyze_transcript(from_text(team_scene))
+    assert analysis.pronouns.i_ratio < 0.7 <= analysis.action_pronouns.i_ratio
+    assert results_for(team_scene)["i_vs_we"].status == "pass"
+    # The steps say "we": that fails, and the message counts the actions.
+    team_steps = team_scene.replace("First I wrote", "First we wrote").replace("Then I built", "Then we built")
+    result = results_for(team_steps)["i_vs_we"]
+    assert result.status == "fail"
+    assert result.message.startswith('In your actions, "I" ') and "say what you did" in result.message
+
+
+def test_story_warns_on_habits_and_shows_the_sentences():
+    habit = ("I'm a good communicator. I always make sure everyone on the team is heard. "
+             "Whenever there is a conflict I sit down with both people. I would listen first and then decide.")
+    result = results_for(habit)["story"]
+    assert result.status == "warn" and result.points == 0
+    assert '"I\'m a good communicator."' in result.message and "and 2 more" in result.message
+    assert "one specific time" in result.tip and "The guide:" in result.tip
+    assert results_for(COMPLETE)["story"].status == "pass"
+
+
+def test_a_lesson_about_next_time_is_not_talk_in_general():
+    with_lesson = COMPLETE + "\nNext time I would automate it from the start."
+    assert results_for(with_lesson)["story"].status == "pass"

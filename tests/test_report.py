@@ -31,7 +31,7 @@ def assert_follows_report_v1(report: dict) -> None:
     assert metrics["count"] == len(metrics["items"])
     assert all(m["kind"] in KINDS and 0 <= m["sentence"] < len(report["sentences"]) for m in metrics["items"])
     assert metrics["in_result"] == any(report["sentences"][m["sentence"]]["label"] == "result" for m in metrics["items"])
-    assert {c["id"] for c in report["checks"]} >= {"length", "star", "i_vs_we", "metrics"}
+    assert {c["id"] for c in report["checks"]} >= {"length", "star", "story", "i_vs_we", "metrics"}
     assert all(c["status"] in ("pass", "warn", "fail") and c["message"] and c["tip"] for c in report["checks"])
     assert 0 <= report["score"] <= 100
     assert "take" in report

@@ -1,14 +1,19 @@
-"""STAR labeling: per-label examples, missing and reordered sections, explanations, and
-the accuracy floor on the labeled evaluation sets."""
+"""STAR labeling: the learned labeler on complete, incomplete and reordered answers, its
+evidence, "missing" only when sure, and the figures on the labeled sets."""
 
+import json
+import subprocess
+import sys
 
 import pytest
 
 from eval import star_eval
+from eval.star_data import EXTERNAL, load_all
 from rehearse.analysis.answer import analyze_transcript
 from rehearse.analysis.sentences import split_sentences
-from rehearse.analysis.star import label_sentences
+from rehearse.analysis.star import MODEL_PATH, STAR, label_sentences, load_model
 from rehearse.analysis.transcript import from_text
+from tests.conftest import ROOT
 
 COMPLETE = """So at my last job our deploys were done by hand and took three hours every Friday.
 It was my job to fix that before the holidays.
@@ -24,12 +29,16 @@ def labels(text: str) -> list[str]:
 
 def test_a_complete_spoken_answer_gets_each_part_in_order():
     assert labels(COMPLETE) == ["situation", "task", "action", "action", "action", "result"]
+    star = analyze_transcript(from_text(COMPLETE)).star
+    assert star.missing == [] and star.unsure == []
+    assert all(star.confidence[part] > 0.9 for part in STAR)
 
 
 def test_an_answer_that_stops_after_the_actions_has_no_result():
     without_result = "\n".join(COMPLETE.splitlines()[:-1])
-    analysis = analyze_transcript(from_text(without_result))
-    assert analysis.star.missing == ["result"]
+    star = analyze_transcript(from_text(without_result)).star
+    assert star.missing == ["result"]
+    assert star.confidence["result"] < load_model().missing_below["result"]
 
 
 def test_an_answer_that_opens_with_the_result_is_out_of_order():
@@ -41,23 +50,26 @@ def test_an_answer_that_opens_with_the_result_is_out_of_order():
     assert analysis.star.missing == []
 
 
-@pytest.mark.parametrize("sentence,label", [
-    ("Back in 2021 I was working at a small fintech startup.", "situation"),
-    ("My manager asked me to take over the on-call rotation.", "task"),
-    ("I sat down with each engineer and I rewrote the alerts.", "action"),
-    ("What I learned is that data takes the heat out of an argument.", "result"),
+@pytest.mark.parametrize("line,sentence,label", [
+    (1, "My manager asked me to take over the on-call rotation.", "task"),
+    (1, "The goal was to cut the wait time in half before the holidays.", "task"),
+    (3, "I sat down with each engineer and I rewrote the alerts.", "action"),
+    (5, "What I learned is that data takes the heat out of an argument.", "result"),
+    (5, "The customer was so relieved that she wrote to my manager.", "result"),
 ])
-def test_single_cues_pull_their_label(sentence, label):
-    scores = label_sentences(split_sentences(from_text(sentence).words))[0].scores
-    assert max(scores, key=scores.get) == label
+def test_a_sentence_in_an_answer_gets_the_label_of_what_it_says(line, sentence, label):
+    lines = COMPLETE.splitlines()
+    lines[line] = sentence
+    assert labels("\n".join(lines))[line] == label
 
 
-def test_every_label_names_the_cues_that_chose_it():
+def test_every_label_names_the_evidence_that_chose_it():
     labeled = label_sentences(split_sentences(from_text(COMPLETE).words))
-    assert "workplace" in labeled[0].cues
     assert "on_me" in labeled[1].cues
     assert "i_did" in labeled[3].cues
-    assert {"outcome", "before_after"} <= set(labeled[-1].cues)
+    assert "outcome" in labeled[-1].cues or "measured_outcome" in labeled[-1].cues
+    # Words that explain nothing ("the", "to") are never shown as evidence.
+    assert not any(cue in ("word:the", "word:to", "word:and") for lab in labeled for cue in lab.cues)
 
 
 def test_asides_to_the_interviewer_are_other():
@@ -70,18 +82,54 @@ def test_share_adds_up_to_at_most_one_and_action_is_largest():
     assert star.largest == "action"
 
 
-def test_accuracy_on_the_labeled_sets_stays_above_the_floor():
-    """Floors a little under today's measured figures, so a regression fails loudly."""
-    answers = star_eval.load_spoken()
-    guide = star_eval.DEFAULT_GUIDE
-    if guide.exists():
-        answers += star_eval.load_guide(guide)
-    by_set: dict[str, list] = {}
-    for answer in answers:
-        by_set.setdefault(answer.set, []).append(star_eval.score_answer(answer)[:3])
-    floors = {"spoken-dev": (0.95, 0.95), "spoken-heldout": (0.92, 0.9), "guide": (0.88, 0.9)}
-    for name, rows in by_set.items():
-        accuracy = sum(r[0] for r in rows) / sum(r[1] for r in rows)
-        exact = sum(r[2] for r in rows) / len(rows)
-        assert accuracy >= floors[name][0], name
-        assert exact >= floors[name][1], name
+def test_an_unclear_part_is_a_warning_with_the_closest_sentence_not_missing():
+    from rehearse.checks import star as star_check
+
+    # The steps, then a line that may or may not be the outcome.
+    text = "\n".join(COMPLETE.splitlines()[:-1]) + "\nMy manager used it for the other teams too."
+    analysis = analyze_transcript(from_text(text))
+    star = analysis.star
+    assert star.unsure == ["result"] and star.missing == [] and not star.present["result"]
+    closest = analysis.sentences[star.closest["result"]].text
+    result = star_check.run(analysis)
+    assert result.status == "warn" and f'Your result may be "{closest}"' in result.tip
+    assert result.points == star_check.POINTS_PER_PART * 3 + star_check.UNSURE_POINTS + star_check.IN_ORDER_POINTS \
+        + star_check.ACTION_LARGEST_POINTS
+
+
+def test_labeling_is_deterministic_and_fast():
+    sentences = split_sentences(from_text(" ".join([COMPLETE] * 8)).words)
+    first = [(lab.label, lab.cues, lab.scores) for lab in label_sentences(sentences)]
+    assert first == [(lab.label, lab.cues, lab.scores) for lab in label_sentences(sentences)]
+    answers = [a for a in load_all() if a.set in ("spoken-dev", "guide")]
+    assert star_eval.labeling_ms(star_eval.three_minute_answer(answers), runs=5) <= 50
+
+
+def test_the_shipped_model_is_data_with_its_provenance():
+    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    assert "scripts/train_star.py" in data["about"]
+    assert set(data["missing_below"]) == set(STAR)
+    assert data["labels"] == ["situation", "task", "action", "result", "other"]
+
+
+def test_figures_on_our_own_spoken_answers_stay_above_the_floor():
+    """The shipped model on the spoken sets (dev is in its training data, held-out is not).
+    Floors a little under the figures measured when the model was trained."""
+    model = load_model()
+    answers = load_all()
+    floors = {"spoken-dev": (0.95, 0.9), "spoken-heldout": (0.9, 0.85)}
+    for name, (words, complete) in floors.items():
+        figures = star_eval.score_set(name, [a for a in answers if a.set == name],
+                                      lambda answer: star_eval.analyze(answer, model))
+        assert figures.word_accuracy >= words, (name, figures)
+        assert figures.complete_exact >= complete, (name, figures)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not EXTERNAL.exists(), reason="the public labeled answers (../shared/data) are not here")
+def test_training_again_gives_the_committed_model():
+    """The weights in the repository are what the script makes from the data (it trains
+    the model and the 28 cross-validation models: about two minutes on two cores)."""
+    result = subprocess.run([sys.executable, "-m", "scripts.train_star", "--check"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stdout + result.stderr

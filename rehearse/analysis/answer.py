@@ -2,23 +2,29 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rehearse.analysis.delivery import Delivery, analyze_delivery
 from rehearse.analysis.length import Length, measure_length
 from rehearse.analysis.metrics import Metric, find_metrics
-from rehearse.analysis.pronouns import PronounCount, count_pronouns
+from rehearse.analysis.pronouns import PronounCount, count_in_action, count_pronouns
 from rehearse.analysis.sentences import Sentence, split_sentences
-from rehearse.analysis.star import STAR, Labeled, label_sentences
+from rehearse.analysis.star import STAR, Labeled, StarLabels, StarModel, analyze_labels
+from rehearse.analysis.story import Story, find_generic
 from rehearse.analysis.transcript import Transcript
 
 
 @dataclass(frozen=True)
 class StarSummary:
-    present: dict[str, bool]
-    missing: list[str]
+    present: dict[str, bool]  # some sentence is labeled with the part
+    missing: list[str]  # surely absent: no sentence, and the model is sure none is meant
     share: dict[str, float]
     in_order: bool
+    # Parts with no sentence of their own that the answer may still have: the check warns
+    # with the closest sentence instead of calling them missing.
+    unsure: list[str] = field(default_factory=list)
+    confidence: dict[str, float] = field(default_factory=dict)  # P(the answer has the part)
+    closest: dict[str, int] = field(default_factory=dict)  # part -> index of its likeliest sentence
 
     @property
     def largest(self) -> str | None:
@@ -42,15 +48,19 @@ class Analysis:
     pronouns: PronounCount
     metrics: list[SentenceMetric]
     delivery: Delivery
+    action_pronouns: PronounCount  # in the Action sentences only
+    story: Story
 
     @property
     def metrics_in_result(self) -> bool:
         return any(self.labels[m.sentence].label == "result" for m in self.metrics)
 
 
-def summarize_star(sentences: list[Sentence], labels: list[Labeled], timed: bool) -> StarSummary:
+def summarize_star(sentences: list[Sentence], star_labels: StarLabels, timed: bool) -> StarSummary:
+    labels = star_labels.labels
     present = {s: any(lab.label == s for lab in labels) for s in STAR}
-    missing = [s for s in STAR if not present[s]]
+    missing = [s for s in STAR if not present[s] and star_labels.confidence[s] < star_labels.missing_below[s]]
+    unsure = [s for s in STAR if not present[s] and s not in missing]
 
     def weight(sentence: Sentence) -> float:
         # Speaking time for audio, words for typed text.
@@ -66,12 +76,16 @@ def summarize_star(sentences: list[Sentence], labels: list[Labeled], timed: bool
         share[section] = round(min(1.0, part / total), 3) if total > 0 else 0.0
 
     firsts = [next(i for i, lab in enumerate(labels) if lab.label == s) for s in STAR if present[s]]
-    return StarSummary(present=present, missing=missing, share=share, in_order=firsts == sorted(firsts))
+    return StarSummary(present=present, missing=missing, share=share, in_order=firsts == sorted(firsts),
+                       unsure=unsure, confidence=dict(star_labels.confidence),
+                       closest={part: index for part, (index, _p) in star_labels.closest.items()})
 
 
-def analyze_transcript(transcript: Transcript) -> Analysis:
+def analyze_transcript(transcript: Transcript, star_model: StarModel | None = None) -> Analysis:
+    """`star_model` replaces the shipped STAR model (for cross-validation)."""
     sentences = split_sentences(transcript.words)
-    labels = label_sentences(sentences)
+    star_labels = analyze_labels(sentences, star_model)
+    labels = star_labels.labels
     words = transcript.words
     spoken_s = None
     if transcript.timed and words:
@@ -86,10 +100,12 @@ def analyze_transcript(transcript: Transcript) -> Analysis:
         transcript=transcript,
         sentences=sentences,
         labels=labels,
-        star=summarize_star(sentences, labels, transcript.timed),
+        star=summarize_star(sentences, star_labels, transcript.timed),
         length=length,
         pronouns=count_pronouns(transcript.text),
         metrics=metrics,
         delivery=analyze_delivery(list(words), sentences, labels, transcript.voiced, transcript.timed,
                                   transcript.filled_pauses, length.duration_s),
+        action_pronouns=count_in_action(sentences, labels),
+        story=find_generic(sentences, labels),
     )

@@ -31,11 +31,18 @@ _DIGITS_NUM = r"(?<![\w.])\d+(?:[.,]\d+)*(?:/\d+(?:\.\d+)?)?(?:\s?[kKmMbB](?![a-
 _NUM = r"(?:" + _DIGITS_NUM + r"|\b" + _WORDS_NUM + r"\b)"
 # Not followed by a hyphenated word or letters: "3-tier", "3rd", "two-pizza" are not amounts.
 _END = r"(?![\w-]|\.\d)"
-_APPROX = r"(?:(?:about|around|roughly|approximately|almost|nearly|over|under|more than|less than|up to|at least|just over|just under|some|only|~|<|>)\s*)?"
+_APPROX = (r"(?:(?:about|around|roughly|approximately|almost|nearly|over|under|more than|less than|fewer than|close to|"
+           r"well over|well under|up to|at least|at most|just over|just under|some|only|~|<|>)\s*)?")
 _TIME_UNIT = r"(?:ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|quarters?|years?|sprints?)"
-_PER = r"(?:\s+(?:a|per|each|every)\s+(?:second|minute|hour|day|week|month|quarter|year|sprint|release))?"
+_RATE = r"\s+(?:a|an|per|each|every)\s+(?:second|minute|hour|day|night|shift|week|month|quarter|year|sprint|release)\b"
+_PER = r"(?:" + _RATE + r")?"
 _CURRENCY_WORD = r"(?:dollars|euros|pounds|bucks|usd|eur)"
 _FRACTION = r"(?:a\s+third|a\s+quarter|two\s+thirds|three\s+quarters|a\s+fifth|a\s+tenth)"
+# A large amount said without a unit ("six million", "two hundred thousand").
+_SCALED = r"\b" + _WORDS_NUM + r"\s+(?:thousand|million|billion)\b"
+# Words that make a bare amount a sum of money.
+_MONEY_CONTEXT = re.compile(r"\b(?:worth|cost|costs|saved|saving|savings|revenue|budget|raised|brought\s+in|sales|"
+                            r"spend|spent|paid|profit|funding|grant|deal|contract|fine|bill)\b", re.I)
 
 _VALUE = (
     _APPROX + r"(?:half\s+a|(?:\$\s?)?" + _NUM + r")"
@@ -59,6 +66,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\bfrom\s+" + _VALUE + r"(?:\s+[a-z]+){0,3}?\s+(?:down\s+|up\s+|all\s+the\s+way\s+down\s+)?to\s+" + _VALUE
         + r"(?:\s+" + _PLURAL + r")?", re.I)),
     ("change", re.compile(r"\bby\s+" + _APPROX + _FRACTION + r"\b", re.I)),
+    # Shares of a whole: "half of the team", "three out of four", "one in five", "a quarter of".
+    ("percent", re.compile(
+        r"\b" + _APPROX + r"(?:half|" + _FRACTION + r")\s+of\s+(?:the|our|my|their|all|them|us|those|these)\b(?:\s+[a-z]+)?"
+        r"|\b" + _APPROX + _NUM + r"\s+(?:out\s+of|in)\s+(?:every\s+)?(?!(?:19|20)\d\d\b)(?:" + _DIGITS_NUM + r"|\b" + _WORD + r")\b(?!\s+(?:hours?|days?|weeks?|months?|years?|minutes?))",
+        re.I)),
     ("money", re.compile(
         _APPROX + r"\$\s?" + _NUM + _END + r"(?:\s*(?:thousand|million|billion))?" + r"(?:\s+(?:a|per)\s+(?:second|minute|hour|day|week|month|quarter|year))?"
         r"|" + _APPROX + _NUM + r"(?:\s+(?:thousand|million|billion))?\s+" + _CURRENCY_WORD + r"\b" + _PER, re.I)),
@@ -67,12 +79,20 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         _APPROX + _NUM + r"\s?x\b|" + _APPROX + _NUM + r"\s+times\s+(?:faster|slower|more|less|fewer|bigger|smaller|cheaper|higher|lower|as\s+\w+)"
         r"|\b(?:doubled|tripled|quadrupled|halved|(?:cut|fell|dropped|went\s+down|shrank)\s+(?:it\s+|that\s+)?(?:in|by)\s+half|twice\s+as\s+\w+|\d+-fold|(?:two|three|four|five|ten)-fold)\b", re.I)),
     ("duration", re.compile(
+        r"\b(?:a|an|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?|hours?|sprints?)\s+(?:early|ahead\s+of\s+schedule|ahead|sooner)\b"
+        r"|" + _APPROX + r"(?:a|an)\s+(?:day|week|month|year|hour)\s+and\s+a\s+half\b", re.I)),
+    ("duration", re.compile(
         _APPROX + r"(?:" + _DIGITS_NUM + r"|\b(?!one\b)" + _WORDS_NUM + r"\b)" + r"\s*(?:-\s*)?" + _TIME_UNIT + r"\b" + _PER
         + r"|\b(?:half\s+an?\s+(?:hour|day|year))\b", re.I)),
+    # A rate, with or without a noun: "about two hundred orders a day", "fewer than ten a month".
+    ("count", re.compile(_APPROX + r"(?:" + _DIGITS_NUM + r"|\b(?!one\b)" + _WORDS_NUM + r"\b)(?:\s+" + _MODIFIERS + _PLURAL
+                         + r")?" + _RATE, re.I)),
     ("count", re.compile(
         r"\b" + _NUM + r"\s+out\s+of\s+" + _NUM + r"(?:\s+" + _MODIFIERS + _PLURAL + r")?"
         r"|\bzero\s+" + _MODIFIERS + r"(?:" + _PLURAL + r"|loss\b|downtime\b)"
         r"|" + _APPROX + r"(?:" + _DIGITS_NUM + r"|\b(?!one\b|zero\b)" + _WORDS_NUM + r"\b)" + _END + r"\s+" + _MODIFIERS + _PLURAL, re.I)),
+    # A large amount said without a unit: "six million". Last, so "three thousand lines" is a count of lines.
+    ("count", re.compile(_APPROX + _SCALED + _PER, re.I)),
 ]
 
 # A four-digit year on its own ("in 2019") measures nothing.
@@ -103,8 +123,12 @@ def find_metrics(sentence: str) -> list[Metric]:
                 continue
             if _YEAR.match(text):
                 continue
-            if kind == "count" and not _is_plural_noun(text.split()[-1].strip(".,;:")):
+            if kind == "count" and not re.search(_RATE + r"$", " " + text, re.I) and not re.search(
+                    r"(?:thousand|million|billion)$", text, re.I) and not _is_plural_noun(text.split()[-1].strip(".,;:")):
                 continue
+            if kind == "count" and re.search(r"(?:thousand|million|billion)(?:" + _RATE + r")?$", text, re.I) \
+                    and _MONEY_CONTEXT.search(sentence):
+                kind = "money"
             taken.append((start, end))
             found.append(Metric(text=text.rstrip(".,;:"), kind=kind, start=start, end=end))
     found.sort(key=lambda metric: metric.start)

@@ -30,3 +30,9 @@ def count_pronouns(text: str) -> PronounCount:
         elif word in WE_WORDS:
             we += 1
     return PronounCount(i=i, we=we)
+
+
+def count_in_action(sentences, labels) -> PronounCount:
+    """ "I" and "we" in the Action sentences, where the guide wants "I": the situation may
+    say "we" about the team, the action should say what you did."""
+    return count_pronouns(" ".join(s.text for s, lab in zip(sentences, labels) if lab.label == "action"))

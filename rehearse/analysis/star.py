@@ -1,27 +1,33 @@
 """Label each sentence of a spoken answer as situation, task, action, result or other.
 
-Spoken answers never say "Situation:". Each sentence is scored per label by weighted
-cues that name what the guide means by each part (context and time for the situation,
-responsibility for the task, the speaker's own past-tense steps for the action, change,
-outcome and lessons for the result), plus a prior for where in the answer that part
-usually sits. A Viterbi pass then picks the best label sequence, where moving forward
-through S -> T -> A -> R is free and going back costs a penalty: answers are usually in
-order but may not be, and a section may be missing altogether.
+Spoken answers never say "Situation:". Each sentence is described by features that name
+what the guide means by each part: the cue phrases below (context and time for the
+situation, responsibility or a goal for the task, the speaker's own past-tense steps for
+the action, change, outcome and lessons for the result), the words it uses, whether it
+measures something, and where in the answer it sits. A linear-chain model over the
+sentence sequence (a small CRF) weighs them: its weights, and the cost of moving from one
+part to the next, are learned from labeled answers by `scripts/train_star.py` and kept in
+`star_model.json`. Viterbi picks the best label sequence; the same model gives each part
+the probability that the answer has it at all, so "missing" is said only when sure.
 
-Every label keeps the names of the cues that chose it, so feedback can explain itself.
+Every label keeps the features that chose it, so feedback can explain itself.
 """
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from rehearse.analysis.metrics import find_metrics
 from rehearse.analysis.sentences import Sentence
 
 LABELS = ("situation", "task", "action", "result", "other")
 STAR = LABELS[:4]
+MODEL_PATH = Path(__file__).with_name("star_model.json")
 
 # Irregular past tenses that narrate a step taken. ("was", "had", "felt", "knew" describe
 # a state, not a step, and are left out on purpose.)
@@ -45,14 +51,14 @@ _OUTCOME_VERB = re.compile(
     r"realized|supported|hit|reached|got|renewed|adopted|caught|stopped|finished|landed|launched|"
     r"migrated|resolved|closed|won|generated|brought|doubled|tripled|halved)\b"
 )
-MEASURED_OUTCOME_WEIGHT = 1.5
-MEASURED_CHANGE_WEIGHT = 1.0
 
 
 @dataclass(frozen=True)
 class Cue:
     name: str
-    label: str
+    label: str  # the part the cue was written for
+    # The hand-set weight from before the labeler was learned (tuned on our own answers;
+    # 0 for the cues added since): it feeds the `prior:` features below.
     weight: float
     pattern: re.Pattern[str]
 
@@ -61,7 +67,7 @@ def _cue(name: str, label: str, weight: float, pattern: str) -> Cue:
     return Cue(name, label, weight, re.compile(pattern))
 
 
-# The cue table: every weight the labeler uses is here.
+# The cue table: phrases that name what the guide means by each part. Each is one feature.
 CUES: tuple[Cue, ...] = (
     # situation: where and when, what was going on
     _cue("workplace", "situation", 2.5,
@@ -118,29 +124,35 @@ CUES: tuple[Cue, ...] = (
     # other: asides to the interviewer
     _cue("aside", "other", 3.0,
          r"^(?:oh,? |um,? |well,? |yeah,? )*(?:that's a (?:great|good|tough) question|great question|good question|sure|yeah|okay|ok|let me think|does that answer|happy to|i hope that|that's (?:it|the story|about it)|so yeah|thank you|thanks|hmm|any questions)\b[^.?!]{0,25}[.?!]?$"),
+    # added for issue 13, from the error patterns on public answers
+    _cue("my_post", "situation", 0.0,
+         r"\bi (?:was|had been) (?:working|employed|volunteering|interning|studying|serving|employed|stationed|a|an|the|one of|part of|in charge of)\b|\bi (?:worked|volunteered|interned|served|studied) (?:part[- ]time |full[- ]time |nights |weekends )?(?:as|at|for|in|on)\b|\bi had (?:just|recently) (?:joined|started|moved|been)\b|\b(?:during|throughout|while) (?:my|i was|university|college|school)\b|\bin my (?:role|job|position|time) as\b"),
+    _cue("had_happened", "situation", 0.0,
+         r"\b(?:had|have) (?:been |already |recently |just )?(?:gone|grown|risen|dropped|fallen|doubled|become|increased|decreased|started|stopped|slipped|climbed|piled|fallen)\b|\b(?:was|were) (?:down|up|behind|over|under|short|late|losing|at risk)\b"),
+    _cue("goal_form", "task", 0.0,
+         r"^(?:so,? |and,? )?(?:the |my |our )?(?:goal|target|aim|objective|brief|mission|ask|task|job)\s*(?::|was to|is to|was simple|,)|\b(?:in order to|so that (?:we|i|the|our) (?:could|would|can))\b|\b(?:needed|had) to (?:be )?(?:get|make|find|fix|bring|keep|cut|reduce|ensure|deliver|turn|figure)\b"),
+    _cue("bare_command", "task", 0.0,
+         r"^(?:cut|get|fix|find|make|reduce|bring|keep|ship|build|deliver|ensure|improve|increase|decrease|resolve|calm|convince|train|hire|launch|move|migrate|finish|turn|stop|save|win|recover|handle|lower|raise|double|halve|clear|fill|meet|hit)\b"),
+    _cue("the_problem", "task", 0.0,
+         r"\b(?:the (?:real )?(?:problem|question|challenge|issue|difficulty) (?:was|became) (?:how|whether|that|to)|how (?:to|could i|could we|do i|do we) \w+|somebody had to|someone needed to)\b"),
+    _cue("reaction", "result", 0.0,
+         r"\b(?:relieved|grateful|thankful|delighted|thrilled|satisfied|impressed|pleased|happy|glad|proud)\b|\bthanked\b|\b(?:still|later) (?:emails?|calls?|writes?|works?|uses?|talks?|mentions?|thanks?|sends?)\b|\bcame back\b"),
+    _cue("it_stuck", "result", 0.0,
+         r"\b(?:adopted|went live|kept (?:the|our|their|that) (?:client|customer|account|contract|relationship|business)|became (?:the|a|our|standard|part)|is now|are now|from then on|after that,? (?:we|the team|everyone|nobody|no one)|has been|have been (?:using|running|following)|never (?:missed|happened|came up|had)|(?:a|one|two|three) (?:day|days|week|weeks|month|months) (?:early|ahead))\b"),
+    _cue("habit", "other", 0.0,
+         r"\bi (?:always|usually|generally|normally|typically|tend to|try to|would|will|like to|believe|think it's|make it a point)\b|\bi'm (?:a |an |very |really |pretty |quite )?(?:good|great|strong|skilled|experienced|someone|the kind|the type|a person|always|comfortable|confident|organized|detail|people)\b|\b(?:whenever|every time) (?:i|there's|someone|a customer)\b|\bif (?:i|there's|someone|a customer) (?:see|have|is|has|gets|were)\b"),
 )
 
-# Where each part usually sits, as (centre, width) in relative position 0..1.
-POSITION = {"situation": (0.0, 0.3), "task": (0.2, 0.25), "action": (0.55, 0.35), "result": (1.0, 0.25)}
-POSITION_WEIGHT = 1.0
-# Baseline per label: with no cue at all, a sentence of a story is most likely a step.
-BIAS = {"situation": 0.0, "task": -0.3, "action": 0.5, "result": 0.0, "other": -1.5}
-# Cost of going back to an earlier STAR part; moving forward or staying is free.
-BACKWARD_PENALTY = 2.5
-# Cost of stepping into or out of an aside.
-OTHER_SWITCH_PENALTY = 0.3
-# Extra cost of changing label at a sentence that continues the previous one (it starts
-# in lower case: a run-on cut in two, or a clause after "vs.").
-CONTINUATION_PENALTY = 1.5
 
 
-@dataclass(frozen=True)
-class Labeled:
-    """A sentence's label, the cues that chose it, and the score of every label."""
-
-    label: str
-    cues: tuple[str, ...]
-    scores: dict[str, float]
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+_PAST_TENSE = re.compile(r"\b" + _PAST + r"\b")
+_PRESENT = re.compile(r"\b(?:is|are|am|i'm|we're|it's|do|does|don't|doesn't)\b")
+_MODAL = re.compile(r"\b(?:would|could|should|will|might|i'd|we'd|i'll|we'll)\b")
+_OPENERS = {"so", "and", "then", "um", "uh", "well", "but", "also", "now", "okay", "oh", "yeah"}
+_SUBJECTS = {"i", "we", "my", "our", "the", "they", "he", "she", "it", "this", "that", "there", "as", "when",
+             "after", "in", "at", "during", "by", "since", "what", "one", "first", "finally", "throughout",
+             "while", "once", "because", "to", "over", "within", "thanks", "looking", "not", "everyone"}
 
 
 def _normalize(text: str) -> str:
@@ -148,88 +160,240 @@ def _normalize(text: str) -> str:
 
 
 def cue_hits(text: str) -> list[Cue]:
-    """The cues that fire on one sentence (each cue name counts once per sentence)."""
+    """The cues that fire on one sentence, each name once."""
     norm = _normalize(text)
-    hits, seen = [], set()
+    hits: list[Cue] = []
     for cue in CUES:
-        if (cue.name, cue.label) in seen:
-            continue
-        if cue.pattern.search(norm):
+        if all(cue.name != hit.name for hit in hits) and cue.pattern.search(norm):
             hits.append(cue)
-            seen.add((cue.name, cue.label))
     return hits
 
 
-def emission_scores(text: str, position: float) -> tuple[dict[str, float], dict[str, list[str]]]:
-    """Each label's score for one sentence at `position` (0 = first, 1 = last)."""
+# The hand-set labeler this model grew from: cue weights, where each part usually sits
+# (centre, width in relative position 0..1), and a baseline per label. Its score for each
+# label is one feature (`prior:situation`...), so the model starts from what was known
+# about spoken answers and learns how far to trust it.
+POSITION = {"situation": (0.0, 0.3), "task": (0.2, 0.25), "action": (0.55, 0.35), "result": (1.0, 0.25)}
+BIAS = {"situation": 0.0, "task": -0.3, "action": 0.5, "result": 0.0, "other": -1.5}
+MEASURED_OUTCOME_WEIGHT = 1.5
+MEASURED_CHANGE_WEIGHT = 1.0
+PRIOR_SCALE = 0.3
+
+
+def prior_scores(hits: list[Cue], measured_outcome: bool, before_after: bool, position: float) -> dict[str, float]:
     scores = dict(BIAS)
-    reasons: dict[str, list[str]] = {label: [] for label in LABELS}
-    for cue in cue_hits(text):
+    for cue in hits:
         scores[cue.label] += cue.weight
-        reasons[cue.label].append(cue.name)
-    metrics = find_metrics(text)
-    if metrics and _OUTCOME_VERB.search(_normalize(text)):
-        scores["result"] += MEASURED_OUTCOME_WEIGHT
-        reasons["result"].append("measured_outcome")
-    if any(m.kind in ("change", "multiplier") for m in metrics):
-        scores["result"] += MEASURED_CHANGE_WEIGHT
-        reasons["result"].append("before_after")
+    scores["result"] += MEASURED_OUTCOME_WEIGHT * measured_outcome + MEASURED_CHANGE_WEIGHT * before_after
     for label, (centre, width) in POSITION.items():
-        scores[label] += POSITION_WEIGHT * math.exp(-(((position - centre) / width) ** 2))
-    return scores, reasons
+        scores[label] += math.exp(-(((position - centre) / width) ** 2))
+    return scores
 
 
-def _transition(prev: str, cur: str, continuation: bool) -> float:
-    if prev == cur:
-        return 0.0
-    cost = CONTINUATION_PENALTY if continuation else 0.0
-    if prev == "other" or cur == "other":
-        return -cost - OTHER_SWITCH_PENALTY
-    return -cost - (BACKWARD_PENALTY if STAR.index(cur) < STAR.index(prev) else 0.0)
+def words_of(text: str) -> list[str]:
+    return _WORD.findall(_normalize(text))
 
 
-_SUBJECT_PRONOUNS = {"i", "we", "he", "she", "they", "i'd", "we'd", "i'm"}
+def _position_bin(index: int, count: int) -> str:
+    if count == 1:
+        return "only"
+    if index == 0:
+        return "first"
+    if index == count - 1:
+        return "last"
+    return ("early", "middle", "late")[min(2, int(3 * index / (count - 1)))]
 
 
-def _is_continuation(sentence: Sentence) -> bool:
-    """A piece that goes on with the previous sentence's clause ("and communicate with
-    stakeholders"), not a new clause with its own subject ("so I set up a check-in")."""
-    first = sentence.words[0].text.lstrip("\"'“‘(")
-    if not first or not first[0].islower():
-        return False
-    opening = {w.text.strip(",.;:").lower() for w in sentence.words[:3]}
-    return not opening & _SUBJECT_PRONOUNS
+def sentence_features(text: str, index: int, count: int) -> dict[str, float]:
+    """The named features of one sentence at `index` of `count`: what the model weighs.
+
+    Names read as evidence: "cue:had_to", "word:result", "position:last", "measured"...;
+    each has the value 1, except the hand-set labeler's scores, `prior:<label>`.
+    """
+    norm = _normalize(text)
+    words = words_of(text)
+    features = ["bias", f"position:{_position_bin(index, count)}"]
+    hits = cue_hits(text)
+    features += [f"cue:{cue.name}" for cue in hits]
+    metrics = find_metrics(text)
+    measured_outcome = bool(metrics) and bool(_OUTCOME_VERB.search(norm))
+    before_after = any(m.kind in ("change", "multiplier") for m in metrics)
+    if metrics:
+        features.append("measured")
+    if measured_outcome:
+        features.append("measured_outcome")
+    if before_after:
+        features.append("before_after")
+    content = [w for w in words if w not in _OPENERS] or words
+    if content:
+        first = content[0]
+        features.append(f"opens:{first if first in _SUBJECTS else 'other'}")
+    if _PAST_TENSE.search(norm):
+        features.append("past_tense")
+    if _PRESENT.search(norm):
+        features.append("present_tense")
+    if _MODAL.search(norm):
+        features.append("modal")
+    if len(words) <= 6:
+        features.append("short")
+    features += sorted({f"word:{w}" for w in words})
+    values = dict.fromkeys(features, 1.0)
+    prior = prior_scores(hits, measured_outcome, before_after, 0.5 if count == 1 else index / (count - 1))
+    values.update({f"prior:{label}": round(PRIOR_SCALE * score, 4) for label, score in prior.items()})
+    return values
 
 
-def label_sentences(sentences: list[Sentence]) -> list[Labeled]:
-    """The most likely STAR label sequence for the sentences of one answer."""
+@dataclass(frozen=True)
+class StarModel:
+    """Weights per feature and label, and the transition scores between labels."""
+
+    weights: dict[str, list[float]]
+    transitions: list[list[float]]  # [previous][current]
+    start: list[float]
+    end: list[float]
+    # A part is reported missing only when the answer has it with less than this
+    # probability (per part: calibrated by scripts/train_star.py).
+    missing_below: dict[str, float]
+    def emission(self, features: dict[str, float]) -> list[float]:
+        scores = [0.0] * len(LABELS)
+        for name, value in features.items():
+            row = self.weights.get(name)
+            if row is not None:
+                for k, w in enumerate(row):
+                    scores[k] += w * value
+        return scores
+
+
+@lru_cache(maxsize=1)
+def load_model(path: Path = MODEL_PATH) -> StarModel:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return StarModel(weights=data["weights"], transitions=data["transitions"], start=data["start"],
+                     end=data["end"], missing_below=data["missing_below"])
+
+
+@dataclass(frozen=True)
+class Labeled:
+    """A sentence's label, the evidence that chose it, and the score of every label."""
+
+    label: str
+    cues: tuple[str, ...]
+    scores: dict[str, float]
+
+
+# How many features a label names as its evidence.
+EVIDENCE_SHOWN = 3
+# Words that carry weight in the model but explain nothing to a person ("the", "to").
+_FUNCTION_WORDS = set(
+    "a an the and or but so to of in on at for with by from as that this it its was were is are be been "
+    "i we he she they me us him her them my our his their you your there then than".split()
+)
+
+
+def _evidence(model: StarModel, features: dict[str, float], label: str, runner_up: str) -> tuple[str, ...]:
+    """The features that most favour `label` over the runner-up label, as names a person
+    can read: a cue's name ("had_to"), a word ("word:relieved"), "measured", "position:last"."""
+    k, r = LABELS.index(label), LABELS.index(runner_up)
+    pull = []
+    for name, value in features.items():
+        row = model.weights.get(name)
+        # The prior's score is made of the cues, which are named themselves.
+        if row is None or name == "bias" or name.startswith("prior:") or (
+                name.startswith("word:") and name.removeprefix("word:") in _FUNCTION_WORDS):
+            continue
+        if (row[k] - row[r]) * value > 0.05:
+            pull.append(((row[k] - row[r]) * value, name.removeprefix("cue:")))
+    pull.sort(key=lambda item: (-item[0], item[1]))
+    return tuple(name for _, name in pull[:EVIDENCE_SHOWN]) or ("position",)
+
+
+def _logsumexp(values: list[float]) -> float:
+    top = max(values)
+    if top == -math.inf:
+        return top
+    return top + math.log(sum(math.exp(v - top) for v in values))
+
+
+def _log_partition(model: StarModel, emissions: list[list[float]], allowed: list[int]) -> float:
+    """log of the summed score of every label sequence that uses only `allowed` labels."""
+    alpha = {j: model.start[j] + emissions[0][j] for j in allowed}
+    for row in emissions[1:]:
+        alpha = {j: _logsumexp([alpha[i] + model.transitions[i][j] for i in allowed]) + row[j] for j in allowed}
+    return _logsumexp([alpha[j] + model.end[j] for j in allowed])
+
+
+def _viterbi(model: StarModel, emissions: list[list[float]]) -> list[int]:
+    labels = range(len(LABELS))
+    best = [model.start[j] + emissions[0][j] for j in labels]
+    back: list[list[int]] = []
+    for row in emissions[1:]:
+        ptr = [max(labels, key=lambda i, j=j: best[i] + model.transitions[i][j]) for j in labels]
+        best = [best[ptr[j]] + model.transitions[ptr[j]][j] + row[j] for j in labels]
+        back.append(ptr)
+    path = [max(labels, key=lambda j: best[j] + model.end[j])]
+    for ptr in reversed(back):
+        path.append(ptr[path[-1]])
+    return path[::-1]
+
+
+@dataclass(frozen=True)
+class StarLabels:
+    """The labels of an answer's sentences, and how sure the model is of each part."""
+
+    labels: list[Labeled]
+    # Probability that the answer has each part at all (some sentence carries it).
+    confidence: dict[str, float]
+    # For each part, the sentence most likely to be it, and that sentence's probability.
+    closest: dict[str, tuple[int, float]]
+    missing_below: dict[str, float]
+
+
+def _marginals(model: StarModel, emissions: list[list[float]]) -> list[list[float]]:
+    """P(sentence i has label j) by forward-backward."""
+    n, labels = len(emissions), range(len(LABELS))
+    alpha = [[model.start[j] + emissions[0][j] for j in labels]]
+    for t in range(1, n):
+        alpha.append([_logsumexp([alpha[-1][i] + model.transitions[i][j] for i in labels]) + emissions[t][j]
+                      for j in labels])
+    beta = [[model.end[j] for j in labels]]
+    for t in range(n - 1, 0, -1):
+        beta.insert(0, [_logsumexp([model.transitions[i][j] + emissions[t][j] + beta[0][j] for j in labels])
+                        for i in labels])
+    log_z = _logsumexp([alpha[-1][j] + model.end[j] for j in labels])
+    return [[math.exp(alpha[t][j] + beta[t][j] - log_z) for j in labels] for t in range(n)]
+
+
+def analyze_labels(sentences: list[Sentence], model: StarModel | None = None) -> StarLabels:
+    """Label every sentence, and measure how sure the model is that each part is there."""
+    model = model or load_model()
     n = len(sentences)
     if n == 0:
-        return []
-    emissions = []
-    for i, sentence in enumerate(sentences):
-        position = 0.5 if n == 1 else i / (n - 1)
-        emissions.append(emission_scores(sentence.text, position))
-
-    best = [{label: emissions[0][0][label] for label in LABELS}]
-    back: list[dict[str, str]] = [{}]
-    for i in range(1, n):
-        row, ptr = {}, {}
-        continuation = _is_continuation(sentences[i])
-        for cur in LABELS:
-            prev = max(LABELS, key=lambda p: best[i - 1][p] + _transition(p, cur, continuation))
-            row[cur] = best[i - 1][prev] + _transition(prev, cur, continuation) + emissions[i][0][cur]
-            ptr[cur] = prev
-        best.append(row)
-        back.append(ptr)
-
-    path = [max(LABELS, key=lambda label: best[-1][label])]
-    for i in range(n - 1, 0, -1):
-        path.append(back[i][path[-1]])
-    path.reverse()
-
+        return StarLabels([], {p: 0.0 for p in STAR}, {}, model.missing_below)
+    features = [sentence_features(s.text, i, n) for i, s in enumerate(sentences)]
+    emissions = [model.emission(f) for f in features]
+    path = _viterbi(model, emissions)
+    everything = list(range(len(LABELS)))
+    log_z = _log_partition(model, emissions, everything)
+    confidence = {}
+    for k, part in enumerate(STAR):
+        without = _log_partition(model, emissions, [j for j in everything if j != k])
+        confidence[part] = round(max(0.0, 1.0 - math.exp(without - log_z)), 4)
+    marginals = _marginals(model, emissions)
+    closest = {}
+    for k, part in enumerate(STAR):
+        best = max(range(n), key=lambda i: (marginals[i][k], -i))
+        closest[part] = (best, round(marginals[best][k], 4))
     labeled = []
-    for label, (scores, reasons) in zip(path, emissions):
-        cues = tuple(reasons[label]) or ("position",)
-        labeled.append(Labeled(label=label, cues=cues, scores={k: round(v, 2) for k, v in scores.items()}))
-    return labeled
+    for i, k in enumerate(path):
+        ranked = sorted(range(len(LABELS)), key=lambda j: -emissions[i][j])
+        runner_up = ranked[1] if ranked[0] == k else ranked[0]
+        labeled.append(Labeled(
+            label=LABELS[k],
+            cues=_evidence(model, features[i], LABELS[k], LABELS[runner_up]),
+            scores={label: round(emissions[i][j], 2) for j, label in enumerate(LABELS)},
+        ))
+    return StarLabels(labeled, confidence, closest, model.missing_below)
+
+
+def label_sentences(sentences: list[Sentence], model: StarModel | None = None) -> list[Labeled]:
+    """The most likely STAR label sequence for the sentences of one answer."""
+    return analyze_labels(sentences, model).labels

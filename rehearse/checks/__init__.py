@@ -2,7 +2,8 @@
 NEEDS_AUDIO, its thresholds, a docstring that `rehearse explain ID` prints, and a pure
 `run(analysis)`.
 
-The first four score the content the guide teaches; the delivery checks (pace, pauses,
+The content checks score what the guide teaches (story carries no points yet: it
+coaches until it is calibrated on more answers); the delivery checks (pace, pauses,
 fillers, hedging) coach how it is said and have no points, so a score means the same
 in every take."""
 
@@ -11,10 +12,10 @@ from __future__ import annotations
 from types import ModuleType
 
 from rehearse.analysis.answer import Analysis
-from rehearse.checks import fillers, hedging, i_vs_we, length, metrics, pace, pauses, star
+from rehearse.checks import fillers, hedging, i_vs_we, length, metrics, pace, pauses, star, story
 from rehearse.checks.base import CheckResult
 
-CONTENT_CHECKS: tuple[ModuleType, ...] = (length, star, i_vs_we, metrics)
+CONTENT_CHECKS: tuple[ModuleType, ...] = (length, star, story, i_vs_we, metrics)
 DELIVERY_CHECKS: tuple[ModuleType, ...] = (pace, pauses, fillers, hedging)
 CHECKS: tuple[ModuleType, ...] = CONTENT_CHECKS + DELIVERY_CHECKS
 

@@ -20,7 +20,7 @@ def score(results: list[CheckResult]) -> int:
 # Which check to work on first when several fail: the structure is the guide's core, and
 # fixing it (adding the missing result, say) often fixes the length and metrics too.
 # Delivery comes after every content check: what you say matters before how you say it.
-PRIORITY = ("star", "length", "i_vs_we", "metrics", "hedging", "fillers", "pace", "pauses")
+PRIORITY = ("star", "story", "length", "i_vs_we", "metrics", "hedging", "fillers", "pace", "pauses")
 
 
 def next_step(results: list[CheckResult]) -> CheckResult | None:

@@ -2,7 +2,9 @@
 
 What it checks: each sentence gets a STAR label from what it says (context, your
 responsibility, the steps you took, the outcome); the check looks for all four parts,
-that they come in S, T, A, R order, and that the Action is the largest part.
+that they come in S, T, A, R order, and that the Action is the largest part. A part is
+called missing only when the labeler is sure the answer lacks it; when no sentence is
+plainly that part but one may be, the check warns and quotes the closest sentence.
 
 Why it matters: the guide builds every answer on STAR. Without a result the story has no
 point; without the action the interviewer learns nothing about you.
@@ -21,6 +23,8 @@ from rehearse.prompts import guide_quote, star_definitions
 ID = "star"
 MAX_POINTS = 40
 POINTS_PER_PART = 8
+# A part that may be there but is not said plainly: half the points.
+UNSURE_POINTS = 4
 IN_ORDER_POINTS = 4
 ACTION_LARGEST_POINTS = 4
 # Missing one of these fails the check; missing only situation or task warns.
@@ -32,18 +36,33 @@ def _names(parts: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
+# How to make each part plain when the labeler could not tell it apart.
+MAKE_IT_PLAIN = {
+    "situation": "say where and when this was",
+    "task": "say plainly what you had to do, or what the goal was",
+    "action": "say what you did yourself, step by step",
+    "result": "say the outcome plainly",
+}
+
+
+def _quote(text: str, limit: int = 90) -> str:
+    return text if len(text) <= limit else text[:limit - 3].rstrip() + "..."
+
+
 def run(analysis: Analysis) -> CheckResult:
     star = analysis.star
     definitions = star_definitions()
     present = [s for s in STAR if star.present[s]]
     action_largest = star.largest == "action"
-    points = POINTS_PER_PART * len(present)
+    points = POINTS_PER_PART * len(present) + UNSURE_POINTS * len(star.unsure)
     points += IN_ORDER_POINTS if star.in_order and present else 0
     points += ACTION_LARGEST_POINTS if action_largest else 0
 
     found = [f"{_names(present)} found" if present else "No STAR part found"]
     if star.missing:
         found.append(f"no {_names(star.missing).lower()}")
+    if star.unsure:
+        found.append(f"{_names(star.unsure).lower()} not clear")
     if present and not star.in_order:
         found.append("parts out of order")
     if star.present["action"] and not action_largest:
@@ -56,6 +75,12 @@ def run(analysis: Analysis) -> CheckResult:
         first = (essential_missing or star.missing)[0]
         tip = f"Add the {first}. The guide: \"{definitions[first]}.\""
         status = "fail" if essential_missing or len(star.missing) > 1 else "warn"
+    elif star.unsure:
+        part = next((p for p in ESSENTIAL if p in star.unsure), star.unsure[0])
+        closest = analysis.sentences[star.closest[part]].text
+        tip = (f'Your {part} may be "{_quote(closest)}": {MAKE_IT_PLAIN[part]}. '
+               f'The guide: "{definitions[part]}."')
+        status = "warn"
     elif not star.in_order:
         tip = f"Tell it in order: Situation, Task, Action, Result. {guide_quote(ID)}"
         status = "warn"

@@ -1,0 +1,122 @@
+"""Labeled STAR answers, loaded from every set we score and train on.
+
+Sets:
+- `external`: public answers labeled by their own sources (../shared/data/star-external-dev.json).
+  Third-party text: read from ../shared at run time, never copied into the repository.
+- `external-weak`: weak public answers with the source's critique (same file).
+- `guide`: the guide's 25 answers (../shared/data/guide-answers.json).
+- `spoken-dev`, `spoken-heldout`: our spoken-style answers (eval/spoken_answers.txt).
+- `heldout2`, `heldout2-weak`: answers written for issue 13 before the labeler changed
+  (eval/star_answers_heldout.txt); only scored, never trained or tuned on.
+
+Every answer has a `source`: answers from one source are never split between training
+and testing (the same site or repository writes its answers alike).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "data"
+EXTERNAL = SHARED / "star-external-dev.json"
+GUIDE = SHARED / "guide-answers.json"
+SPOKEN = ROOT / "eval" / "spoken_answers.txt"
+HELDOUT2 = ROOT / "eval" / "star_answers_heldout.txt"
+
+LETTERS = {"S": "situation", "T": "task", "A": "action", "R": "result", "O": "other"}
+
+
+@dataclass
+class Answer:
+    id: str
+    set: str
+    source: str
+    lines: list[tuple[str, str]]  # (label, text); label "" for an unlabeled weak answer
+    question: str | None = None
+    # For weak answers, what the critique says: missing parts, "generic", "we_heavy",
+    # "no_metrics", "too_short".
+    expect: dict = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(text for _, text in self.lines)
+
+    @property
+    def parts(self) -> set[str]:
+        return {label for label, _ in self.lines if label}
+
+
+def source_of(url: str) -> str:
+    """One source per site, or per repository on GitHub: a site's answers share a writer."""
+    parsed = urlparse(url)
+    if parsed.netloc.endswith("github.com"):
+        owner_repo = parsed.path.strip("/").split("/")[:2]
+        return "github.com/" + "/".join(owner_repo)
+    return parsed.netloc.removeprefix("www.")
+
+
+def load_external(path: Path = EXTERNAL) -> tuple[list[Answer], list[Answer]]:
+    """The complete public answers and the weak ones; both empty when the file is absent."""
+    if not path.exists():
+        return [], []
+    data = json.loads(path.read_text(encoding="utf-8"))
+    answers = [
+        Answer(item["id"], "external", source_of(item["source"]),
+               [(LETTERS[p["label"]], p["text"]) for p in item["parts"]], item.get("question_text"))
+        for item in data["answers"]
+    ]
+    weak = []
+    for item in data["weak"]:
+        expect = {"missing": item.get("expect_missing") or []}
+        for key in ("we_heavy", "no_metrics", "too_short"):
+            if item.get(f"expect_{key}"):
+                expect[key] = True
+        weak.append(Answer(item["id"], "external-weak", source_of(item["source"]),
+                           [("", item["text"])], item.get("question_text"), expect))
+    return answers, weak
+
+
+def load_guide(path: Path = GUIDE) -> list[Answer]:
+    if not path.exists():
+        return []
+    return [
+        Answer(item["id"], "guide", "guide", [(s["label"], text) for s in item["sections"] for text in s["lines"]])
+        for item in json.loads(path.read_text(encoding="utf-8"))
+    ]
+
+
+def load_labeled_text(path: Path, source: str) -> list[Answer]:
+    """Answers in the spoken_answers.txt format: "## ID QUESTION SET kind [EXPECT...]",
+    then "L: sentence" lines. A weak answer's EXPECT words are "missing=task,result",
+    "generic", "we_heavy", "no_metrics", "too_short"."""
+    answers: list[Answer] = []
+    if not path.exists():
+        return answers
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if line.startswith("## "):
+            ident, question, set_name, kind, *expects = line[3:].split()
+            expect: dict = {}
+            for item in expects:
+                key, _, value = item.partition("=")
+                expect[key] = [LETTERS[v[0].upper()] for v in value.split(",")] if value else True
+            if kind == "weak":
+                expect.setdefault("missing", [])
+            name = set_name if set_name.startswith("heldout2") else f"spoken-{set_name}"
+            if kind == "weak":
+                name += "-weak"
+            answers.append(Answer(ident, name, source, [], question, expect))
+        elif line and not line.startswith("#"):
+            letter, text = line.split(":", 1)
+            answers[-1].lines.append((LETTERS[letter.strip()], text.strip()))
+    return answers
+
+
+def load_all() -> list[Answer]:
+    external, weak = load_external()
+    return (external + weak + load_guide() + load_labeled_text(SPOKEN, "rehearse-spoken")
+            + load_labeled_text(HELDOUT2, "rehearse-heldout2"))

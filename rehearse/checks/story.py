@@ -1,0 +1,51 @@
+"""story: is it one specific story from your past, not a habit or a "would"?
+
+What it checks: sentences that talk in general or hypothetically ("I always...", "I
+usually...", "I would...", "I'm good at...", "whenever a customer...") against sentences
+that tell something that happened. It warns when the general talk outweighs the story,
+and shows the sentences that triggered it. A lesson at the end ("next time I would...")
+does not count: the guide asks for one.
+
+Why it matters: behavioral questions ask for a specific past example, and "I always make
+sure everyone is heard" proves nothing. Career sites name generic answers among the most
+common mistakes. The guide's Situation is "when, where, what was happening".
+
+Example: "I'm a good communicator. I always make sure everyone is heard." warns; "Last
+spring two of my teammates stopped talking to each other, so I..." passes.
+
+It carries no points yet: it coaches, like the delivery checks.
+"""
+
+from __future__ import annotations
+
+from rehearse.analysis.answer import Analysis
+from rehearse.checks.base import CheckResult
+from rehearse.prompts import star_definitions
+
+ID = "story"
+MAX_POINTS = 0
+# Warn when at least this many sentences talk in general, and they are at least as many
+# as the sentences that tell what happened.
+MIN_GENERIC = 2
+SHOWN = 2
+
+
+def _quote(text: str, limit: int = 70) -> str:
+    return text if len(text) <= limit else text[:limit - 3].rstrip() + "..."
+
+
+def run(analysis: Analysis) -> CheckResult:
+    story = analysis.story
+    situation = star_definitions()["situation"]
+    generic = [analysis.sentences[i].text for i in story.generic]
+    if len(generic) >= MIN_GENERIC and len(generic) >= story.past or (generic and story.past == 0):
+        quoted = "; ".join(f'"{_quote(text)}"' for text in generic[:SHOWN])
+        more = f" and {len(generic) - SHOWN} more" if len(generic) > SHOWN else ""
+        return CheckResult(ID, "warn", f"Talks in general, not about one time: {quoted}{more}.",
+                           f'Tell one specific time it happened, and what you did then. The guide: "{situation}."',
+                           0, MAX_POINTS)
+    keep = f'Keep it about that one time. The guide: "{situation}."'
+    if generic:
+        return CheckResult(ID, "pass", f"A specific story (one general remark: \"{_quote(generic[0])}\").",
+                           keep, 0, MAX_POINTS)
+    return CheckResult(ID, "pass", "A specific story from your past.", keep, 0, MAX_POINTS)
