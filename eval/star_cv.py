@@ -1,8 +1,6 @@
-"""Leave-one-source-out cross-validation for the learned STAR labeler.
-
-Each source's answers are labeled by a model trained on every other training source, so
-no source is ever in both train and test. Answers whose source is not in the training
-data (held-out sets) are labeled by the model trained on everything.
+"""Leave-one-source-out cross-validation for the learned STAR labeler: one model per
+training source, trained on every other source, so no source is ever in both train and
+test; and the per-part "missing" thresholds chosen on those models' predictions.
 """
 
 from __future__ import annotations
@@ -15,7 +13,7 @@ from eval.star_data import Answer
 from rehearse.analysis.sentences import split_sentences
 from rehearse.analysis.star import STAR, StarModel, analyze_labels
 from rehearse.analysis.transcript import from_text
-from scripts.train_star import Sequence, drop_one, train, weighted_sequences
+from scripts.train_star import MAX_FALSE_MISSING, Sequence, drop_one, train, weighted_sequences
 
 # The thresholds tried; the calibration picks the highest one that is safe.
 THRESHOLDS = (0.01, 0.02, 0.03, 0.04, 0.05, 0.06, 0.07, 0.08, 0.09, 0.1, 0.12, 0.14, 0.16, 0.18, 0.2, 0.25, 0.3)
@@ -42,8 +40,6 @@ def calibrate(answers: list[Answer], models: dict[str, StarModel] | None = None)
     MAX_FALSE_MISSING of the answers that have it. (Where the labeler gives the part a
     sentence, no threshold applies: only the parts with no sentence are compared.)
     """
-    from scripts.train_star import MAX_FALSE_MISSING
-
     if models is None:
         models = fold_models(answers)
     has_part: dict[str, list[float]] = {part: [] for part in STAR}
@@ -61,6 +57,9 @@ def calibrate(answers: list[Answer], models: dict[str, StarModel] | None = None)
                         has_part[part].append(labels.confidence[part])
     thresholds = {}
     for part in STAR:
+        if not has_count[part]:  # nothing to calibrate on: the safest threshold
+            thresholds[part] = THRESHOLDS[0]
+            continue
         allowed = MAX_FALSE_MISSING * has_count[part]
         thresholds[part] = max([t for t in THRESHOLDS if sum(c < t for c in has_part[part]) <= allowed],
                                default=THRESHOLDS[0])

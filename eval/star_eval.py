@@ -35,7 +35,7 @@ from rehearse.analysis.sentences import split_sentences
 from rehearse.analysis.star import STAR, label_sentences, load_model
 from rehearse.analysis.transcript import from_text
 from rehearse.checks import run_checks
-from scripts.train_star import TRAIN_SETS
+from scripts.train_star import TRAIN_SETS, drop_one
 
 SET_ORDER = ("external", "external-weak", "guide", "spoken-dev", "spoken-heldout", "heldout2", "heldout2-weak")
 
@@ -62,16 +62,11 @@ def analyze(answer: Answer, model=None) -> Scored:
     details, offset = [], 0
     for s, lab in zip(analysis.sentences, analysis.labels):
         span = gold[offset:offset + len(s.words)]
-        details.append((max(set(span), key=span.count), lab.label, s.text, lab.cues))
+        details.append((max(sorted(set(span)), key=span.count), lab.label, s.text, lab.cues))
         offset += len(s.words)
     checks = {r.id: r.status for r in run_checks(analysis)}
-    unsure = list(getattr(analysis.star, "unsure", []))
-    return Scored(gold, predicted, list(analysis.star.missing), unsure, checks, analysis.length.verdict, details)
-
-
-def drop_one(answer: Answer, part: str) -> Answer:
-    return Answer(f"{answer.id}-no-{part}", answer.set, answer.source,
-                  [(label, text) for label, text in answer.lines if label != part], answer.question)
+    return Scored(gold, predicted, list(analysis.star.missing), list(analysis.star.unsure), checks,
+                  analysis.length.verdict, details)
 
 
 def critique_agrees(answer: Answer, scored: Scored) -> bool:

@@ -18,7 +18,8 @@ What the spec fixes (report version 1; ../shared/spec/report-v1.md is the contra
 - `score` 0-100; `next_step` {check, tip} or null; `timings` {stage: seconds};
 - `take` {id, saved} or null.
 Additions, which readers may ignore: `star` {unsure [part], confidence {part: 0-1},
-closest {part: {sentence, text}}}, `pronouns.action` {i, we, i_ratio}, `delivery`, `skipped_checks`, `recording`, `previous_take`,
+closest {part: {sentence, text, probability}}} (`missing` holds only the parts the answer
+surely lacks; a part neither present nor missing is `unsure`), `pronouns.action` {i, we, i_ratio}, `delivery`, `skipped_checks`, `recording`, `previous_take`,
 `audio_quality` {speech_dbfs, background_dbfs, snr_db, clipped_share, notes} or null, and
 `warnings` [{kind: untranscribed|removed|recording, message, start?, end?}].
 """
@@ -90,8 +91,8 @@ def build_report(
             "unsure": analysis.star.unsure,
             "confidence": analysis.star.confidence,
             "closest": {
-                part: {"sentence": index, "text": analysis.sentences[index].text}
-                for part, index in analysis.star.closest.items()
+                part: {"sentence": index, "text": analysis.sentences[index].text, "probability": probability}
+                for part, (index, probability) in analysis.star.closest.items()
             },
         },
         "length": {

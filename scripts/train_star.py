@@ -4,9 +4,10 @@ Usage: python -m scripts.train_star [--check]
 
 Training data (see eval/star_data.py): the public answers labeled by their own sources
 (../shared/data/star-external-dev.json, read at run time, never copied here), the guide's
-answers, and our spoken-dev answers. Each complete answer is also used with one part
-taken out, four times, so the model learns that a missing part is missing rather than
-stretching the others over its place. Held-out sets are never read.
+answers, and our spoken-dev answers (each counted SPOKEN_WEIGHT times). Each complete
+answer is also used with one part taken out, four times, so the model learns that a
+missing part is missing rather than stretching the others over its place; our spoken
+ones are also told result first, as people who open with the headline do. Held-out sets are never read.
 
 Features are named (rehearse/analysis/star.py `sentence_features`); a word is a feature
 only when it occurs in answers from at least MIN_SOURCES sources, so that no single site's
@@ -212,8 +213,9 @@ def train_answers(answers: list[Answer]) -> StarModel:
 def model_json(model: StarModel, sources: int, answers: int) -> str:
     data = {
         "about": "Learned by scripts/train_star.py (python -m scripts.train_star) from "
-                 f"{answers} labeled answers from {sources} sources, each also with one part left out. "
-                 "Weights per feature for the labels " + ", ".join(LABELS) + ".",
+                 f"{answers} labeled answers from {sources} sources; each complete answer also with one part "
+                 "left out, and our spoken ones also told result first. Weights per feature for the labels "
+                 + ", ".join(LABELS) + ".",
         "labels": list(LABELS),
         "missing_below": model.missing_below,
         "transitions": model.transitions,
@@ -222,7 +224,7 @@ def model_json(model: StarModel, sources: int, answers: int) -> str:
         "weights": model.weights,
     }
 
-    return json.dumps(data, indent=0, sort_keys=False) + "\n"
+    return json.dumps(data, indent=0) + "\n"
 
 
 # Another CPU may round the last digits differently; a real change moves weights far more.
@@ -255,7 +257,7 @@ def main() -> int:
     if not any(a.set == "external" for a in answers):
         print("error: ../shared/data/star-external-dev.json is absent: the model is trained on it", file=sys.stderr)
         return 1
-    from eval.star_cv import calibrate  # the calibration runs the cross-validation
+    from eval.star_cv import calibrate  # imported here: eval.star_cv imports this module
 
     model = train_answers(answers)
     model = StarModel(model.weights, model.transitions, model.start, model.end, calibrate(answers))

@@ -93,7 +93,10 @@ def test_lexical_fillers_hedges_and_their_places(delivered):
     fillers = {f["text"] for f in report["delivery"]["fillers"]["items"]}
     assert {"like", "you know", "uh", "um"} <= fillers
     hedges = [(h["text"], h["label"]) for h in report["delivery"]["hedges"]["items"]]
-    assert ("i think", "task") in hedges and ("kind of", "task") in hedges
+    # Both hedge the speaker's view before the steps ("I think a rewrite was kind of too
+    # risky"): the scene or the task, whichever the labeler reads it as, never the action.
+    assert {label for text, label in hedges if text in ("i think", "kind of")} in ({"situation"}, {"task"})
+    assert {"i think", "kind of"} <= {text for text, _ in hedges}
     d03, _ = delivered["d03-q20"]
     assert {"sort of", "helped with", "maybe"} <= {h["text"] for h in d03["delivery"]["hedges"]["items"]}
     assert next(c for c in d03["checks"] if c["id"] == "hedging")["status"] == "warn"

@@ -24,7 +24,8 @@ class StarSummary:
     # with the closest sentence instead of calling them missing.
     unsure: list[str] = field(default_factory=list)
     confidence: dict[str, float] = field(default_factory=dict)  # P(the answer has the part)
-    closest: dict[str, int] = field(default_factory=dict)  # part -> index of its likeliest sentence
+    # part -> (index of its likeliest sentence, the probability that it is that part)
+    closest: dict[str, tuple[int, float]] = field(default_factory=dict)
 
     @property
     def largest(self) -> str | None:
@@ -78,7 +79,7 @@ def summarize_star(sentences: list[Sentence], star_labels: StarLabels, timed: bo
     firsts = [next(i for i, lab in enumerate(labels) if lab.label == s) for s in STAR if present[s]]
     return StarSummary(present=present, missing=missing, share=share, in_order=firsts == sorted(firsts),
                        unsure=unsure, confidence=dict(star_labels.confidence),
-                       closest={part: index for part, (index, _p) in star_labels.closest.items()})
+                       closest=dict(star_labels.closest))
 
 
 def analyze_transcript(transcript: Transcript, star_model: StarModel | None = None) -> Analysis:

@@ -40,6 +40,12 @@ _CURRENCY_WORD = r"(?:dollars|euros|pounds|bucks|usd|eur)"
 _FRACTION = r"(?:a\s+third|a\s+quarter|two\s+thirds|three\s+quarters|a\s+fifth|a\s+tenth)"
 # A large amount said without a unit ("six million", "two hundred thousand").
 _SCALED = r"\b" + _WORDS_NUM + r"\s+(?:thousand|million|billion)\b"
+# Wholes that a share can be of ("half of the team"; not "half of the problem").
+_GROUP = (r"(?:team|staff|class|department|group|company|store|office|unit|ward|budget|time|backlog|queue|"
+          r"list|shift|crew|hospital|school|organization|market|region|fleet|base|audience)\b")
+# Words after which a number is a name, not an amount ("version 2", "step 3").
+_NAMING_WORDS = {"version", "v", "step", "level", "phase", "grade", "number", "page", "chapter", "room", "gate",
+                 "floor", "round", "season", "part", "episode", "iteration", "release", "build", "route", "bus"}
 # Words that make a bare amount a sum of money.
 _MONEY_CONTEXT = re.compile(r"\b(?:worth|cost|costs|saved|saving|savings|revenue|budget|raised|brought\s+in|sales|"
                             r"spend|spent|paid|profit|funding|grant|deal|contract|fine|bill)\b", re.I)
@@ -68,7 +74,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("change", re.compile(r"\bby\s+" + _APPROX + _FRACTION + r"\b", re.I)),
     # Shares of a whole: "half of the team", "three out of four", "one in five", "a quarter of".
     ("percent", re.compile(
-        r"\b" + _APPROX + r"(?:half|" + _FRACTION + r")\s+of\s+(?:the|our|my|their|all|them|us|those|these)\b(?:\s+[a-z]+)?"
+        r"\b" + _APPROX + r"(?:half|" + _FRACTION + r")\s+of\s+(?:(?:them|us)\b|(?:the|our|my|their|all|those|these)\s+"
+        r"(?:[a-z][\w-]*\s+)?(?:(?!(?:was|is|has|as|this|does)\b)" + _PLURAL + r"|" + _GROUP + r"))"
         r"|\b" + _APPROX + _NUM + r"\s+(?:out\s+of|in)\s+(?:every\s+)?(?!(?:19|20)\d\d\b)(?:" + _DIGITS_NUM + r"|\b" + _WORD + r")\b(?!\s+(?:hours?|days?|weeks?|months?|years?|minutes?))",
         re.I)),
     ("money", re.compile(
@@ -123,11 +130,16 @@ def find_metrics(sentence: str) -> list[Metric]:
                 continue
             if _YEAR.match(text):
                 continue
+            before = sentence[:start].split()
+            if before and before[-1].lower().strip(",;:") in _NAMING_WORDS:
+                continue
             if kind == "count" and not re.search(_RATE + r"$", " " + text, re.I) and not re.search(
                     r"(?:thousand|million|billion)$", text, re.I) and not _is_plural_noun(text.split()[-1].strip(".,;:")):
                 continue
+            # A bare large amount is money when a money word comes just before it ("worth
+            # six million"), not anywhere in the sentence ("sales calls rose to three thousand").
             if kind == "count" and re.search(r"(?:thousand|million|billion)(?:" + _RATE + r")?$", text, re.I) \
-                    and _MONEY_CONTEXT.search(sentence):
+                    and _MONEY_CONTEXT.search(" ".join(before[-2:])):
                 kind = "money"
             taken.append((start, end))
             found.append(Metric(text=text.rstrip(".,;:"), kind=kind, start=start, end=end))

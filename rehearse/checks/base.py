@@ -17,3 +17,8 @@ class CheckResult:
     @property
     def lost(self) -> float:
         return self.max_points - self.points
+
+
+def quote(text: str, limit: int) -> str:
+    """A sentence of the answer, shortened to `limit` characters to be quoted in a finding."""
+    return text if len(text) <= limit else text[:limit - 3].rstrip() + "..."

@@ -1,8 +1,9 @@
 """The score (0-100) and the one thing to change in the next take.
 
-score = the sum of the checks' points: STAR 40 (8 per part present, 4 for the right
-order, 4 for Action the largest), length 20, "I" vs "we" 20, metrics 20. The README
-states the same formula.
+score = the sum of the checks' points: STAR 40 (8 per part present, 4 per part that may
+be there but is unclear, 4 for the right order, 4 for Action the largest), length 20,
+"I" vs "we" in the Action 20, metrics 20; story and the delivery checks coach without
+points. The README states the same formula.
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ def score(results: list[CheckResult]) -> int:
 
 
 # Which check to work on first when several fail: the structure is the guide's core, and
-# fixing it (adding the missing result, say) often fixes the length and metrics too.
+# fixing it (adding the missing result, say) often fixes the length and metrics too. A
+# story told in general comes next although it has no points: every other figure is
+# about a story that is not there yet.
 # Delivery comes after every content check: what you say matters before how you say it.
 PRIORITY = ("star", "story", "length", "i_vs_we", "metrics", "hedging", "fillers", "pace", "pauses")
 

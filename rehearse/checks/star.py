@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from rehearse.analysis.answer import Analysis
 from rehearse.analysis.star import STAR
-from rehearse.checks.base import CheckResult
+from rehearse.checks.base import CheckResult, quote
 from rehearse.prompts import guide_quote, star_definitions
 
 ID = "star"
@@ -36,6 +36,7 @@ def _names(parts: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
+QUOTED_CHARS = 90
 # How to make each part plain when the labeler could not tell it apart.
 MAKE_IT_PLAIN = {
     "situation": "say where and when this was",
@@ -43,10 +44,6 @@ MAKE_IT_PLAIN = {
     "action": "say what you did yourself, step by step",
     "result": "say the outcome plainly",
 }
-
-
-def _quote(text: str, limit: int = 90) -> str:
-    return text if len(text) <= limit else text[:limit - 3].rstrip() + "..."
 
 
 def run(analysis: Analysis) -> CheckResult:
@@ -77,8 +74,8 @@ def run(analysis: Analysis) -> CheckResult:
         status = "fail" if essential_missing or len(star.missing) > 1 else "warn"
     elif star.unsure:
         part = next((p for p in ESSENTIAL if p in star.unsure), star.unsure[0])
-        closest = analysis.sentences[star.closest[part]].text
-        tip = (f'Your {part} may be "{_quote(closest)}": {MAKE_IT_PLAIN[part]}. '
+        closest = analysis.sentences[star.closest[part][0]].text
+        tip = (f'Your {part} may be "{quote(closest, QUOTED_CHARS)}": {MAKE_IT_PLAIN[part]}. '
                f'The guide: "{definitions[part]}."')
         status = "warn"
     elif not star.in_order:

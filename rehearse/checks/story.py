@@ -2,9 +2,10 @@
 
 What it checks: sentences that talk in general or hypothetically ("I always...", "I
 usually...", "I would...", "I'm good at...", "whenever a customer...") against sentences
-that tell something that happened. It warns when the general talk outweighs the story,
-and shows the sentences that triggered it. A lesson at the end ("next time I would...")
-does not count: the guide asks for one.
+that tell something that happened. It warns when at least two sentences talk in general
+and they are at least as many as the ones that tell what happened, or when nothing that
+happened is told at all; it shows the sentences that triggered it. A lesson at the end
+("next time I would...") does not count: the guide asks for one.
 
 Why it matters: behavioral questions ask for a specific past example, and "I always make
 sure everyone is heard" proves nothing. Career sites name generic answers among the most
@@ -19,33 +20,35 @@ It carries no points yet: it coaches, like the delivery checks.
 from __future__ import annotations
 
 from rehearse.analysis.answer import Analysis
-from rehearse.checks.base import CheckResult
+from rehearse.checks.base import CheckResult, quote
 from rehearse.prompts import star_definitions
 
 ID = "story"
 MAX_POINTS = 0
 # Warn when at least this many sentences talk in general, and they are at least as many
-# as the sentences that tell what happened.
+# as the sentences that tell what happened (one general remark in a story is fine).
 MIN_GENERIC = 2
 SHOWN = 2
+QUOTED_CHARS = 70
 
 
-def _quote(text: str, limit: int = 70) -> str:
-    return text if len(text) <= limit else text[:limit - 3].rstrip() + "..."
+def _quoted(texts: list[str]) -> str:
+    shown = "; ".join(f'"{quote(text, QUOTED_CHARS)}"' for text in texts[:SHOWN])
+    return shown + (f" and {len(texts) - SHOWN} more" if len(texts) > SHOWN else "")
 
 
 def run(analysis: Analysis) -> CheckResult:
     story = analysis.story
     situation = star_definitions()["situation"]
     generic = [analysis.sentences[i].text for i in story.generic]
+    keep = f'Keep it about that one time. The guide: "{situation}."'
     if len(generic) >= MIN_GENERIC and len(generic) >= story.past or (generic and story.past == 0):
-        quoted = "; ".join(f'"{_quote(text)}"' for text in generic[:SHOWN])
-        more = f" and {len(generic) - SHOWN} more" if len(generic) > SHOWN else ""
-        return CheckResult(ID, "warn", f"Talks in general, not about one time: {quoted}{more}.",
+        return CheckResult(ID, "warn", f"Talks in general, not about one time: {_quoted(generic)}",
                            f'Tell one specific time it happened, and what you did then. The guide: "{situation}."',
                            0, MAX_POINTS)
-    keep = f'Keep it about that one time. The guide: "{situation}."'
     if generic:
-        return CheckResult(ID, "pass", f"A specific story (one general remark: \"{_quote(generic[0])}\").",
-                           keep, 0, MAX_POINTS)
+        return CheckResult(ID, "pass", f"A specific story, with {len(generic)} general remark"
+                           f"{'s' if len(generic) > 1 else ''}: {_quoted(generic)}", keep, 0, MAX_POINTS)
+    if story.past == 0:
+        return CheckResult(ID, "pass", "No talk in general, but nothing that happened is told either.", keep, 0, MAX_POINTS)
     return CheckResult(ID, "pass", "A specific story from your past.", keep, 0, MAX_POINTS)

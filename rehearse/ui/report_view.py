@@ -146,7 +146,8 @@ def checklist(report: dict) -> Table:
     table.add_column("Next time", ratio=3)
     for check in report["checks"]:
         word, style = STATUS[check["status"]]
-        table.add_row(Text(word, style=style), CHECK_NAMES.get(check["id"], check["id"]), check["message"], check["tip"])
+        table.add_row(Text(word, style=style), CHECK_NAMES.get(check["id"], check["id"]),
+                      Text(check["message"]), Text(check["tip"]))
     return table
 
 
