@@ -115,3 +115,22 @@ def test_story_warns_on_habits_and_shows_the_sentences():
 def test_a_lesson_about_next_time_is_not_talk_in_general():
     with_lesson = COMPLETE + "\nNext time I would automate it from the start."
     assert results_for(with_lesson)["story"].status == "pass"
+
+
+def test_quoted_answer_text_is_shown_as_text_never_as_markup():
+    from io import StringIO
+
+    from rich.console import Console
+
+    from rehearse.checks import run_checks as run
+    from rehearse.report import build_report
+    from rehearse.ui.report_view import print_report
+
+    # Talk in general, quoted back by the story check, with rich markup in it.
+    text = "I always say [bold]yes[/bold] to [link=http://x.test]everyone[/link]. I usually fix it [/] myself. I would never quit."
+    analysis = analyze_transcript(from_text(text))
+    report = build_report(analysis, run(analysis), question=None, source_path="typed.txt")
+    out = StringIO()
+    print_report(report, Console(file=out, width=200, color_system=None))
+    shown = out.getvalue()
+    assert "[bold]yes[/bold]" in shown and "[/]" in shown
