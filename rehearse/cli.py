@@ -19,6 +19,8 @@ import typer
 
 from rehearse import __version__, install_hint
 from rehearse.errors import RehearseError
+from rehearse.paths import keep_private
+from rehearse.analysis.safetext import json_text, visible
 from rehearse.transcription.models import DEFAULT_ENGINE, ENGINES
 
 # The engines as typer's choices, from their one home.
@@ -44,7 +46,7 @@ def _console(stderr: bool = False):
 
 
 def _print_json(document: dict) -> None:
-    sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+    sys.stdout.write(json_text(json.dumps(document, indent=2, ensure_ascii=False)) + "\n")
 
 
 def _history(create: bool = True):
@@ -196,7 +198,8 @@ def recover(
             console.print("No unfinished recordings.")
             return
         for take in takes:
-            console.print(Text(f"Recovered {take.path} ({take.question_id or 'no question'}, {take.seconds:.0f} s)"), soft_wrap=True)
+            console.print(Text(visible(f"Recovered {take.path} ({take.question_id or 'no question'}, {take.seconds:.0f} s)")),
+                          soft_wrap=True)
             print_report(recover_take(take, model, _console(stderr=True), history, engine.value), console)
 
 
@@ -284,7 +287,9 @@ def progress(
         console.print(f"Overall: {overall['takes']} takes of {overall['questions']} questions; mean score of the first "
                       f"takes {overall['mean_first_score']}, of the latest {overall['mean_latest_score']}.")
     if chart is not None:
-        console.print(f"Chart written to {chart}", soft_wrap=True)
+        from rich.text import Text
+
+        console.print(Text(visible(f"Chart written to {chart}")), soft_wrap=True)
 
 
 @app.command()
@@ -358,7 +363,7 @@ def export(
         raise RehearseError(f"cannot write {output} ({exc.strerror or exc}); choose another file") from exc
     from rich.text import Text
 
-    _console(stderr=True).print(Text(f"Exported {count} takes to {output}"), soft_wrap=True)
+    _console(stderr=True).print(Text(visible(f"Exported {count} takes to {output}")), soft_wrap=True)
 
 
 def _question_id(question: Optional[str]) -> Optional[str]:
@@ -397,13 +402,15 @@ def explain(check_id: str = typer.Argument(..., help="A check id: length, star, 
 
 
 def main() -> None:
+    keep_private()
     try:
         # Typer handles usage errors itself (exit 2); our errors come through as exceptions.
         app()
     except RehearseError as exc:
         if os.environ.get("REHEARSE_TRACEBACK"):
             raise
-        sys.stderr.write(f"error: {exc}\n")
+        # The message may name a file or quote input: shown, never run by the terminal.
+        sys.stderr.write(f"error: {visible(str(exc))}\n")
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         if os.environ.get("REHEARSE_TRACEBACK"):

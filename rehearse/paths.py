@@ -25,6 +25,45 @@ def data_dir() -> Path:
     return base / "rehearse"
 
 
+# Voice recordings and transcripts of a job search are private: rehearse creates its
+# folders 0700 and its files 0600, whatever the umask, and tightens what older versions
+# left readable to others.
+PRIVATE_UMASK = 0o077
+FOLDER_MODE = 0o700
+FILE_MODE = 0o600
+
+
+def keep_private() -> None:
+    """Every folder and file this process creates is its user's alone (the CLI calls this
+    first: exports and charts hold the same transcripts and figures)."""
+    os.umask(PRIVATE_UMASK)
+
+
+_tightened: set[Path] = set()
+
+
+def private_folder(folder: Path) -> Path:
+    """`folder` (the data folder or one inside it), created 0700. The first time a process
+    uses the data folder, the folders and files already in it are made 0700 and 0600."""
+    folder.mkdir(parents=True, exist_ok=True)
+    root = data_dir()
+    if root not in _tightened and (folder == root or root in folder.parents):
+        _tightened.add(root)
+        _tighten(root)
+    os.chmod(folder, FOLDER_MODE)
+    return folder
+
+
+def _tighten(root: Path) -> None:
+    for path, _folders, files in os.walk(root):
+        for name, mode in [(path, FOLDER_MODE)] + [(os.path.join(path, f), FILE_MODE) for f in files]:
+            try:
+                if not os.path.islink(name) and os.stat(name).st_mode & 0o077:
+                    os.chmod(name, mode)
+            except OSError:
+                pass  # not ours, or gone meanwhile: nothing to tighten
+
+
 def model_cache_dir() -> Path:
     return data_dir() / "models"
 

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from rehearse.analysis.safetext import strip_controls
+
 if TYPE_CHECKING:
     from rehearse.analysis.delivery import FilledPause
 
@@ -75,7 +77,8 @@ _MARKDOWN = re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s*)")
 def from_text(text: str) -> Transcript:
     """A typed transcript. Markdown headings, bullets and emphasis are dropped."""
     lines = []
-    for line in text.splitlines():
+    # Escape sequences and control characters are not words (and must never reach a terminal).
+    for line in strip_controls(text).splitlines():
         line = _MARKDOWN.sub("", line).replace("**", "").replace("__", "").strip()
         if line:
             # A bullet or line without end punctuation is still a thought of its own.

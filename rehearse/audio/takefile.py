@@ -21,7 +21,7 @@ from pathlib import Path
 
 from rehearse.audio.signal import SAMPLE_RATE
 from rehearse.errors import AudioError
-from rehearse.paths import data_dir, write_json_atomically
+from rehearse.paths import data_dir, private_folder, write_json_atomically
 
 MARKER_SUFFIX = ".recording"
 SUBTYPE = "PCM_16"
@@ -66,7 +66,7 @@ class WavWriter:
     def __init__(self, path: Path, samplerate: int, details: dict):
         import soundfile
 
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(path.parent)
         self.path = path
         self.samplerate = samplerate
         self.frames = 0

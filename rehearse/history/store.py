@@ -27,7 +27,7 @@ from rehearse import install_hint
 from rehearse.audio.takefile import process_alive
 from rehearse.errors import RehearseError
 from rehearse.history.figures import COLUMNS, key_figures
-from rehearse.paths import data_dir, write_json_atomically
+from rehearse.paths import data_dir, private_folder, write_json_atomically
 from rehearse.report import mark_saved, question_of
 
 DB_NAME = "history.sqlite3"
@@ -113,7 +113,7 @@ class History:
         if not create and not self.path.exists():
             self.conn = None  # nothing saved yet; reading commands must not create files
             return
-        self.folder.mkdir(parents=True, exist_ok=True)
+        private_folder(self.folder)
         self.conn = self._connect()
         if create:
             self._import_pending()
@@ -213,8 +213,7 @@ class History:
         created = _now()
         question_id = question_of(report)
         key = created.replace(":", "").replace("-", "") + "-" + (question_id or "none") + "-" + os.urandom(3).hex()
-        folder = self.folder / TAKES_DIR
-        folder.mkdir(parents=True, exist_ok=True)
+        folder = private_folder(self.folder / TAKES_DIR)
         answer_file = None
         if answer_path is not None:
             answer_path = Path(answer_path).resolve()

@@ -10,6 +10,7 @@ from rich.text import Text
 from rehearse.analysis.star import STAR
 from rehearse.history.figures import BY_COLUMN, FIGURES, TRENDS, better, show
 from rehearse.history.progress import sparkline
+from rehearse.analysis.safetext import visible_strings
 from rehearse.ui.report_view import CHECK_NAMES, LABEL_STYLES
 
 
@@ -45,6 +46,7 @@ def _arrow(figure: str, before, after) -> Text:
 
 
 def progress_view(entry: dict) -> Group:
+    entry = visible_strings(entry)
     """One question's progress: scores, a trend line per figure, the last change."""
     title = Text.assemble(
         (entry["question_id"] or "no question", "bold"),
@@ -67,6 +69,7 @@ def progress_view(entry: dict) -> Group:
 
 
 def compare_view(a_id: int, a: dict, b_id: int, b: dict, figures_a: dict, figures_b: dict) -> Group:
+    a, b = visible_strings(a), visible_strings(b)
     table = Table(show_header=True, header_style="bold", title="Figure by figure")
     table.add_column("")
     table.add_column(f"take {a_id}")

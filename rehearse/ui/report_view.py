@@ -10,6 +10,7 @@ from rich.text import Text
 
 from rehearse.analysis.length import clock
 from rehearse.analysis.star import STAR
+from rehearse.analysis.safetext import visible_strings
 
 LABEL_STYLES = {
     "situation": "cyan",
@@ -201,6 +202,7 @@ def since_previous(report: dict) -> Text | None:
 
 
 def print_report(report: dict, console: Console) -> None:
+    report = visible_strings(report)  # a stored report may hold what a terminal would run
     console.print(question_panel(report["question"]))
     console.print(transcript_view(report))
     warnings = warnings_view(report)

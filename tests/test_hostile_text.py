@@ -1,0 +1,67 @@
+"""Text from the user is never markup or control codes: a typed answer full of escape
+sequences and rich markup goes through `analyze`, `show` and `compare` (and the JSON)
+without one ESC or C1 byte or a link reaching the terminal, and the take stays showable."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from rehearse.analysis.transcript import from_text
+from rehearse.analysis.safetext import json_text, strip_controls, visible
+from tests.conftest import ROOT, slow
+
+# Clear screen, window title (OSC 0), a hyperlink (OSC 8), the alternate screen, a device
+# status query, C1 CSI, NUL, BEL and rich markup, inside sentences that talk in general so
+# the story check quotes them back.
+HOSTILE = ("I always \x1b[2Jclear up \x1b]0;owned\x07conflicts [bold]fast[/bold]. "
+           "I usually \x1b]8;;http://evil.test\x1b\\click\x1b]8;;\x1b\\ here [link=http://evil.test]w[/link] [/] [/]. "
+           "I would \x1b[?1049hswitch \x1b[6n screens \x9b2J and\x00 ring\x07 bells.\n"
+           "Last year I took over the on-call rota and I rewrote every alert myself.\n"
+           "In the end pages dropped from forty a week to five.")
+BAD_BYTES = ("\x1b", "\x9b", "\x9d", "\x00", "\x07")
+
+
+def test_typed_answers_lose_escape_sequences_and_controls_on_the_way_in():
+    words = " ".join(w.text for w in from_text(HOSTILE).words)
+    assert not any(bad in words for bad in BAD_BYTES)
+    assert "clear up conflicts" in words and "[link=http://evil.test]w[/link]" in words
+
+
+def test_shown_text_makes_controls_visible_and_json_escapes_them():
+    assert visible("a\x1b[2Jb\x9bc\x7f") == "a^[[2Jb<9B>c^?"
+    assert strip_controls("a\x1b]8;;http://x\x1b\\b\x1b[31mc") == "abc"
+    text = json_text(json.dumps({"t": "\x1b\x9b\x7f é"}, ensure_ascii=False))
+    assert json.loads(text) == {"t": "\x1b\x9b\x7f é"} and not any(c in text for c in "\x1b\x9b\x7f")
+
+
+def _run(home, *args):
+    env = {"REHEARSE_HOME": str(home), "HF_HUB_OFFLINE": "1", "COLUMNS": "120", "PATH": "/usr/bin:/bin"}
+    return subprocess.run([sys.executable, "-m", "rehearse", *args], cwd=ROOT, env=env, capture_output=True, timeout=120)
+
+
+@slow
+def test_analyze_show_and_compare_write_no_escape_byte_and_no_link(tmp_path):
+    answer = tmp_path / "answer.txt"
+    answer.write_text(HOSTILE, encoding="utf-8")
+    home = tmp_path / "home"
+    outputs = [_run(home, "analyze", str(answer), "-q", "Q4"), _run(home, "analyze", str(answer), "-q", "Q4"),
+               _run(home, "show", "1"), _run(home, "compare", "1", "2"), _run(home, "show", "2", "--json"),
+               _run(home, "history"), _run(home, "progress")]
+    for result in outputs:
+        assert result.returncode == 0, result.stderr.decode()
+        for stream in (result.stdout, result.stderr):
+            assert b"\x1b" not in stream and b"\xc2\x9b" not in stream and b"\x07" not in stream
+            assert b"]8;" not in stream and b"Traceback" not in stream
+    shown = outputs[2].stdout.decode()
+    assert "[link=http://evil.test]w[/link]" in shown or "[link=http://evil.test]w" in shown
+
+
+@slow
+def test_a_file_name_with_escape_codes_is_shown_not_run(tmp_path):
+    result = _run(tmp_path / "home", "analyze", str(tmp_path / "\x1b[2Jmissing[/].txt"))
+    assert result.returncode == 1
+    err = result.stderr.decode()
+    assert err.startswith("error: ") and err.count("\n") == 1 and "^[[2Jmissing[/].txt" in err
+    assert b"\x1b" not in result.stderr
