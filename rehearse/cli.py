@@ -29,6 +29,9 @@ ENGINE_HELP = (f"faster-whisper (default, fast), or openai-whisper (optional: {i
                "--model is tiny.en, base, an openai-whisper checkpoint (.pt) or model name.")
 
 
+# Take ids are SQLite integers: larger numbers are a usage error, not an overflow.
+MAX_TAKE_ID = 2**63 - 1
+
 app = typer.Typer(
     help="Rehearse behavioral interview answers out loud and get feedback on the guide's points: "
     "length, STAR structure, \"I\" vs \"we\" and metrics. Everything runs offline.",
@@ -225,7 +228,7 @@ def devices(
 @app.command()
 def history(
     question: Optional[str] = typer.Option(None, "--question", "-q", help="Only takes of this question."),
-    limit: int = typer.Option(20, "--limit", "-n", min=1, help="At most this many takes."),
+    limit: int = typer.Option(20, "--limit", "-n", min=1, max=MAX_TAKE_ID, help="At most this many takes."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON: {\"takes\": [{id, question_id, created_at, score, duration_s, verdict, missing, i_ratio, metric_count}]}."),
 ) -> None:
     """The saved takes, newest first, with their key figures.
@@ -294,7 +297,7 @@ def progress(
 
 @app.command()
 def show(
-    take_id: int = typer.Argument(..., help="A take id from `rehearse history`."),
+    take_id: int = typer.Argument(..., min=1, max=MAX_TAKE_ID, help="A take id from `rehearse history`."),
     as_json: bool = typer.Option(False, "--json", help="Print the stored report (report version 1) exactly as it was made."),
 ) -> None:
     """The full report of one saved take, as it was printed when it was made."""
@@ -311,8 +314,8 @@ def show(
 
 @app.command()
 def compare(
-    take_a: int = typer.Argument(..., help="The earlier take id."),
-    take_b: int = typer.Argument(..., help="The later take id."),
+    take_a: int = typer.Argument(..., min=1, max=MAX_TAKE_ID, help="The earlier take id."),
+    take_b: int = typer.Argument(..., min=1, max=MAX_TAKE_ID, help="The later take id."),
 ) -> None:
     """Two takes side by side: every figure, and what each said in each STAR part."""
     from rehearse.ui.history_views import compare_view
@@ -326,31 +329,41 @@ def compare(
 
 @app.command()
 def delete(
-    take_id: int = typer.Argument(..., help="The take to delete."),
+    take_id: int = typer.Argument(..., min=1, max=MAX_TAKE_ID, help="The take to delete."),
     yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask first."),
 ) -> None:
-    """Delete one take and its copy of the audio."""
+    """Delete one take, and its recording or its copy of the answer file kept in the data folder."""
     with _history(create=False) as store:
         take = store.get(take_id)
+        removes = store.deletion(take_id)
         if not yes:
-            prompt = f"Delete take {take.id} ({take.question_id or 'no question'}, score {take.figures['score']}, {take.created_at})?"
-            if not typer.confirm(prompt, default=False):
+            prompt = (f"Delete take {take.id} ({take.question_id or 'no question'}, score {take.figures['score']}, "
+                      f"{take.created_at}): {removes}?")
+            try:
+                sure = typer.confirm(visible(prompt), default=False)
+            except typer.Abort:  # no answer to read: stdin closed or at its end
+                raise RehearseError(f"delete asks before it removes {removes}, and there was no answer; "
+                                    f"add --yes to delete take {take_id}") from None
+            if not sure:
                 typer.echo("Nothing deleted.")
                 return
         store.delete(take_id)
-    typer.echo(f"Deleted take {take_id}.")
+    typer.echo(visible(f"Deleted take {take_id}: {removes}."))
 
 
 @app.command()
 def export(
     format: str = typer.Option("csv", "--format", "-f", help="csv (key figures) or json (key figures and whole reports)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout.", show_default=False),
+    force: bool = typer.Option(False, "--force", help="Replace the --output file if it exists."),
 ) -> None:
     """Export every saved take, oldest first."""
     from rehearse.history.export import FORMATS, export_text
 
     if format not in FORMATS:
         raise typer.BadParameter("--format is csv or json")
+    if output is not None and output.exists() and not force:
+        raise RehearseError(f"{output} exists; add --force to replace it, or choose another file")
     with _history(create=False) as store:
         _mention_pending(store)
         text, count = export_text(store, format)

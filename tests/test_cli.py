@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from tests.conftest import ROOT, run_cli, slow
+from tests.conftest import ROOT, SAMPLES, run_cli, slow
 
 pytestmark = slow
 
@@ -112,3 +112,36 @@ def test_unknown_model_name():
 
 def test_usage_error_exits_2():
     assert run_cli("analyze").returncode == 2
+
+
+@slow
+@pytest.mark.parametrize("args", [("show", "99999999999999999999"), ("compare", "1", "99999999999999999999"),
+                                  ("delete", "0"), ("history", "--limit", "99999999999999999999")])
+def test_numbers_out_of_range_are_usage_errors(args, rehearse_home):
+    result = run_cli(*args)
+    assert result.returncode == 2 and "Traceback" not in result.stderr and "range" in result.stderr
+
+
+@slow
+def test_export_never_overwrites_without_force(rehearse_home, tmp_path):
+    assert run_cli("analyze", str(SAMPLES / "strong-q4.txt"), "-q", "Q4").returncode == 0
+    target = tmp_path / "notes.csv"
+    target.write_text("my own notes\n")
+    refused = run_cli("export", "-o", str(target))
+    assert refused.returncode == 1 and refused.stderr.startswith("error: ") and "--force" in refused.stderr
+    assert target.read_text() == "my own notes\n"
+    assert run_cli("export", "-o", str(target), "--force").returncode == 0
+    assert target.read_text().startswith("id,question_id")
+
+
+@slow
+def test_a_huge_typed_answer_is_refused_at_once(rehearse_home, tmp_path):
+    import time
+
+    huge = tmp_path / "huge.txt"
+    huge.write_text("word " * 25_000)
+    started = time.monotonic()
+    result = run_cli("analyze", str(huge))
+    assert time.monotonic() - started < 5
+    assert result.returncode == 1 and result.stderr.startswith("error: ") and "25,000 words" in result.stderr
+    assert result.stderr.count("\n") == 1

@@ -116,9 +116,15 @@ def test_delete_asks_first_and_removes_the_take_and_its_copy(rehearse_home):
     analyze_json(str(TEXTS["strong-q4"]), "-q", "Q4")
     [copy] = (rehearse_home / "takes").glob("*.txt")
     kept = subprocess.run([sys.executable, "-m", "rehearse", "delete", "1"], input="n\n", capture_output=True, text=True, cwd=ROOT)
+    # The question says exactly what goes: the copy in the data folder, not the original.
+    assert "the take and its copy of" in kept.stdout and "strong-q4.txt (that file stays)" in kept.stdout
     assert "Nothing deleted." in kept.stdout and copy.exists()
+    unanswered = subprocess.run([sys.executable, "-m", "rehearse", "delete", "1"], stdin=subprocess.DEVNULL,
+                                capture_output=True, text=True, cwd=ROOT)
+    assert unanswered.returncode == 1 and unanswered.stderr.startswith("error: delete asks before it removes")
+    assert "--yes" in unanswered.stderr and "Aborted" not in unanswered.stdout + unanswered.stderr and copy.exists()
     gone = subprocess.run([sys.executable, "-m", "rehearse", "delete", "1"], input="y\n", capture_output=True, text=True, cwd=ROOT)
-    assert gone.returncode == 0 and "Deleted take 1." in gone.stdout
+    assert gone.returncode == 0 and "Deleted take 1: the take and its copy of" in gone.stdout
     assert not copy.exists()
     assert json.loads(run_cli("history", "--json").stdout) == {"takes": []}
     missing = run_cli("delete", "1", "--yes")

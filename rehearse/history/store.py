@@ -330,6 +330,16 @@ class History:
         row = self.conn.execute("SELECT * FROM takes WHERE question_id = ? ORDER BY id DESC LIMIT 1", (question_id,)).fetchone()
         return None if row is None else self._take(row)
 
+    def deletion(self, take_id: int) -> str:
+        """What deleting the take removes, in words a person can weigh before saying yes."""
+        row = self._row(take_id, "answer_file, original_path")
+        kept = None if row["answer_file"] is None else (self.folder / row["answer_file"]).resolve()
+        if kept is None or not _is_inside(kept, self.folder.resolve()):
+            return "the take (its audio or text is not in the data folder and stays)"
+        if Path(row["original_path"]).resolve() == kept:
+            return "the take and its recording, the only copy"
+        return f"the take and its copy of {row['original_path']} (that file stays)"
+
     def delete(self, take_id: int) -> Take:
         take = self.get(take_id)
         self.conn.execute("BEGIN IMMEDIATE")
