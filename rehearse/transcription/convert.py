@@ -145,7 +145,14 @@ def convert(model_dir: Path, checkpoint: Path) -> Path:
     """Write an openai-whisper checkpoint (float16, like the published ones) for the
     CTranslate2 model in `model_dir`; atomic, so a half-written file is never loaded."""
     import numpy as np
-    import torch
+
+    try:
+        import torch
+    except ImportError as exc:  # the openai extra is not installed: say so before converting
+        from rehearse import install_hint
+
+        raise ModelError(f"the openai-whisper engine is not installed; run: {install_hint('openai')}, "
+                         "or use --engine faster-whisper") from exc
 
     dims, state = to_openai_state(read_ctranslate2(model_dir / "model.bin"))
     config = json.loads((model_dir / "config.json").read_text()) if (model_dir / "config.json").is_file() else {}
