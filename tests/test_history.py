@@ -355,3 +355,25 @@ def test_better_knows_which_way_is_good():
     assert better("duration_s", 150, 100) is True and better("duration_s", 90, 40) is False
     assert better("i_ratio", 0.5, 0.5) is None
     assert sparkline([1, 2, 3]) == "▁▅█" and sparkline([5, 5]) == "▅▅"
+
+
+@slow
+@pytest.mark.parametrize("content", ["{}", "[]", "null", '"a string"', "{not json",
+                                     '{"take_key": "k", "created_at": "2026-01-01T00:00:00Z", "original_path": "/x", "report": {}}'])
+def test_a_malformed_pending_save_is_moved_aside_with_a_note_and_breaks_nothing(rehearse_home, content):
+    analyze_json(str(TEXTS["strong-q4"]), "-q", "Q4")
+    bad = rehearse_home / "takes" / "20260101T000000Z-Q4-abcdef.pending.json"
+    bad.write_text(content)
+    assert run_cli("history").returncode == 0
+    saved = run_cli("analyze", str(TEXTS["no-result-q13"]), "-q", "Q13")
+    assert saved.returncode == 0 and "Traceback" not in saved.stderr
+    history = json.loads(run_cli("history", "--json").stdout)
+    assert len(history["takes"]) == 2
+    if content == "{not json":
+        # Unreadable JSON may still be being written: left alone until it is stale.
+        assert bad.exists()
+        os.utime(bad, (1, 1))
+        assert run_cli("analyze", str(TEXTS["strong-q4"]), "-q", "Q4").returncode == 0
+    moved = rehearse_home / "quarantine" / bad.name
+    assert not bad.exists() and moved.read_text() == content
+    assert "cannot be added to the history" in moved.with_name(moved.name + ".why.txt").read_text()

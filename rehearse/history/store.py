@@ -32,6 +32,7 @@ from rehearse.report import mark_saved, question_of
 
 DB_NAME = "history.sqlite3"
 TAKES_DIR = "takes"
+QUARANTINE_DIR = "quarantine"  # pending saves that cannot be takes, each with a note
 # "rhrs": marks the file as rehearse's, so another program's SQLite file is never mistaken for it.
 APPLICATION_ID = 0x72687273
 BUSY_TIMEOUT_MS = 30_000
@@ -266,10 +267,20 @@ class History:
             return
         for pending in sorted(folder.glob("*.pending.json")):
             try:
-                saved = json.loads(pending.read_text(encoding="utf-8"))
                 age = time.time() - pending.stat().st_mtime
-            except (OSError, ValueError):
+                saved = json.loads(pending.read_text(encoding="utf-8"))
+            except OSError:
                 continue  # gone meanwhile: its own process finished the save
+            except ValueError:
+                # Being written right now (it is written whole, then renamed, so rarely);
+                # still unreadable long after, it never will be.
+                if age >= PENDING_STALE_S:
+                    self._quarantine(pending, "it is not readable JSON")
+                continue
+            problem = _pending_problem(saved)
+            if problem is not None:
+                self._quarantine(pending, problem)
+                continue
             pid = saved.get("pid")
             if isinstance(pid, int) and pid != os.getpid() and process_alive(pid) and age < PENDING_STALE_S:
                 continue  # another rehearse is saving it right now
@@ -280,8 +291,23 @@ class History:
                     _copy_atomically(original, answer_file)
                 else:
                     answer_file = None  # the report is kept even when the audio is gone
-            self._insert(saved["take_key"], saved["created_at"], saved["report"], answer_file, str(original))
+            try:
+                self._insert(saved["take_key"], saved["created_at"], saved["report"], answer_file, str(original))
+            except (KeyError, TypeError, AttributeError, ValueError) as exc:
+                self._quarantine(pending, f"its report lacks what a take needs ({type(exc).__name__}: {exc})")
+                continue
             pending.unlink(missing_ok=True)
+
+    def _quarantine(self, pending: Path, problem: str) -> None:
+        """Move a pending save that cannot be a take out of the way, with a note beside it:
+        never deleted (it may hold a report someone wants), never a crash for every command."""
+        folder = private_folder(self.folder / QUARANTINE_DIR)
+        target = folder / pending.name
+        os.replace(pending, target)
+        target.with_name(target.name + ".why.txt").write_text(
+            f"{pending} was moved here by rehearse on {_now()}: {problem}.\n"
+            "It was a save that a crash interrupted, but it cannot be added to the history. "
+            "Delete it when you no longer need it.\n", encoding="utf-8")
 
     def _relative(self, path: Path) -> str:
         """Answer files are stored relative to the data folder, so the folder can be moved."""
@@ -353,6 +379,16 @@ class History:
         if take.answer_file is not None and _is_inside(take.answer_file.resolve(), self.folder.resolve()):
             take.answer_file.unlink(missing_ok=True)
         return take
+
+
+def _pending_problem(saved) -> str | None:
+    """Why a pending save's JSON cannot be a take, or None when it has what a take needs."""
+    if not isinstance(saved, dict):
+        return f"it holds {type(saved).__name__}, not a saved take"
+    for key, kind in (("take_key", str), ("created_at", str), ("original_path", str), ("report", dict)):
+        if not isinstance(saved.get(key), kind):
+            return f"its {key!r} is missing or not {kind.__name__}"
+    return None
 
 
 def _is_busy(exc: BaseException) -> bool:
