@@ -23,3 +23,7 @@ class ModelError(RehearseError):
 
 class QuestionError(RehearseError):
     """An unknown question id or category."""
+
+
+class DataFolderError(RehearseError):
+    """The data folder (REHEARSE_HOME or the platform's) cannot be created or written."""

@@ -7,6 +7,8 @@ import os
 import sys
 from pathlib import Path
 
+from rehearse.errors import DataFolderError
+
 
 def data_dir() -> Path:
     """The one folder for takes, audio, the history database and the model cache.
@@ -45,7 +47,14 @@ _tightened: set[Path] = set()
 def private_folder(folder: Path) -> Path:
     """`folder` (the data folder or one inside it), created 0700. The first time a process
     uses the data folder, the folders and files already in it are made 0700 and 0600."""
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError as exc:  # a file, or a link to nowhere, where a folder should be
+        raise DataFolderError(f"{exc.filename or folder} is not a folder, and rehearse keeps its data there; "
+                              "move it, or set REHEARSE_HOME to another folder") from exc
+    except OSError as exc:
+        raise DataFolderError(f"cannot create rehearse's data folder {folder} ({exc.strerror or exc}); "
+                              "set REHEARSE_HOME to a folder you can write") from exc
     root = data_dir()
     if root not in _tightened and (folder == root or root in folder.parents):
         _tightened.add(root)

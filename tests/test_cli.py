@@ -145,3 +145,16 @@ def test_a_huge_typed_answer_is_refused_at_once(rehearse_home, tmp_path):
     assert time.monotonic() - started < 5
     assert result.returncode == 1 and result.stderr.startswith("error: ") and "25,000 words" in result.stderr
     assert result.stderr.count("\n") == 1
+
+
+@slow
+@pytest.mark.parametrize("case", ["a file", "under a file", "a dangling link", "takes is a file"])
+def test_an_unusable_data_folder_is_one_error_line(tmp_path, case):
+    (tmp_path / "file").write_text("not a folder")
+    (tmp_path / "dangling").symlink_to(tmp_path / "nowhere")
+    (tmp_path / "home" / "takes").parent.mkdir()
+    (tmp_path / "home" / "takes").write_text("not a folder")
+    home = {"a file": "file", "under a file": "file/sub", "a dangling link": "dangling", "takes is a file": "home"}[case]
+    result = run_cli("analyze", str(SAMPLES / "strong-q4.txt"), "-q", "Q4", env={"REHEARSE_HOME": str(tmp_path / home)})
+    assert result.returncode == 1 and result.stderr.startswith("error: ") and result.stderr.count("\n") == 1
+    assert "REHEARSE_HOME" in result.stderr and "Traceback" not in result.stderr
