@@ -14,6 +14,7 @@ Rules this module keeps:
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import shutil
@@ -155,6 +156,10 @@ class History:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         except sqlite3.DatabaseError as exc:
+            problem = storage_problem(exc, self.folder)
+            if problem:
+                raise HistoryError(f"{problem}: the history cannot be opened; free some space (or fix the "
+                                   "folder) and try again, or use --no-save. The history is not damaged") from exc
             raise self._refuse(f"is not a rehearse history database (SQLite says: {exc})") from exc
         if existed and app_id != APPLICATION_ID and (tables or version):
             conn.close()
@@ -178,6 +183,10 @@ class History:
             if _is_busy(exc):
                 raise HistoryError(f"{self.path} has been locked by another program for {BUSY_TIMEOUT_MS // 1000} s; "
                                    "close other rehearse windows and try again") from exc
+            problem = storage_problem(exc, self.folder)
+            if problem:
+                raise HistoryError(f"{problem}: the history cannot be opened; free some space (or fix the "
+                                   "folder) and try again, or use --no-save. The history is not damaged") from exc
             raise self._refuse(f"is damaged (SQLite says: {exc})") from exc
         return conn
 
@@ -200,7 +209,7 @@ class History:
                 conn.execute(f"PRAGMA user_version = {version + 1}")
                 conn.execute("COMMIT")
             except BaseException:
-                conn.execute("ROLLBACK")
+                _rollback(conn)
                 raise
 
     # -- saving ------------------------------------------------------------------------
@@ -222,13 +231,21 @@ class History:
             answer_file = answer_path if inside else folder / f"{key}{answer_path.suffix.lower()}"
         original = str(answer_path or report["source"]["path"])
         pending = folder / f"{key}.pending.json"
-        write_json_atomically(pending, {
-            "pid": os.getpid(), "take_key": key, "created_at": created, "report": report,
-            "answer_file": None if answer_file is None else str(answer_file), "original_path": original,
-        })
-        if answer_path is not None and answer_file != answer_path:
-            _copy_atomically(answer_path, answer_file)
-        take_id = self._insert(key, created, report, answer_file, original)
+        try:
+            write_json_atomically(pending, {
+                "pid": os.getpid(), "take_key": key, "created_at": created, "report": report,
+                "answer_file": None if answer_file is None else str(answer_file), "original_path": original,
+            })
+            if answer_path is not None and answer_file != answer_path:
+                _copy_atomically(answer_path, answer_file)
+            take_id = self._insert(key, created, report, answer_file, original)
+        except (OSError, sqlite3.OperationalError) as exc:
+            problem = storage_problem(exc, self.folder)
+            if problem is None or _is_busy(exc):
+                raise
+            kept = (f"the take is kept in {pending} and is saved by the next command that saves when there is room"
+                    if pending.exists() else "the take could not be kept: analyze the answer again when there is room")
+            raise HistoryError(f"{problem}; {kept}. The history itself is not damaged") from exc
         pending.unlink(missing_ok=True)
         return take_id
 
@@ -256,7 +273,7 @@ class History:
             conn.execute("COMMIT")
         except BaseException:
             mark_saved(report, None)
-            conn.execute("ROLLBACK")
+            _rollback(conn)
             raise
         return take_id
 
@@ -373,7 +390,7 @@ class History:
             self.conn.execute("DELETE FROM takes WHERE id = ?", (take_id,))
             self.conn.execute("COMMIT")
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            _rollback(self.conn)
             raise
         # Only after the row is gone: a crash before this leaves a stray file, never a row without one.
         if take.answer_file is not None and _is_inside(take.answer_file.resolve(), self.folder.resolve()):
@@ -389,6 +406,13 @@ def _pending_problem(saved) -> str | None:
         if not isinstance(saved.get(key), kind):
             return f"its {key!r} is missing or not {kind.__name__}"
     return None
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    """Undo the open transaction, if SQLite has not already (it does on a full disk): the
+    error that stopped it is the one to report."""
+    if conn.in_transaction:
+        conn.execute("ROLLBACK")
 
 
 def _is_busy(exc: BaseException) -> bool:
@@ -418,7 +442,40 @@ def _is_inside(path: Path, folder: Path) -> bool:
 
 def _copy_atomically(source: Path, target: Path) -> None:
     tmp = target.with_name(f"{target.name}.{os.getpid()}.part")
-    shutil.copyfile(source, tmp)
-    with open(tmp, "rb+") as f:
-        os.fsync(f.fileno())
-    os.replace(tmp, target)
+    try:
+        shutil.copyfile(source, tmp)
+        with open(tmp, "rb+") as f:
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+# Under this much free space, SQLite's "disk I/O error" is a full disk.
+LOW_SPACE_BYTES = 1_000_000
+
+
+def _file_size_limited() -> bool:
+    try:
+        import resource
+    except ImportError:  # not on Windows
+        return False
+    return resource.getrlimit(resource.RLIMIT_FSIZE)[0] != resource.RLIM_INFINITY
+
+
+def storage_problem(exc: BaseException, folder: Path) -> str | None:
+    """A full disk, a file size limit or a read-only place, said as such (or None)."""
+    code = getattr(exc, "errno", None)
+    text = str(exc).lower()
+    try:
+        low = shutil.disk_usage(folder if folder.exists() else folder.parent).free < LOW_SPACE_BYTES
+    except OSError:
+        low = False
+    if code == errno.EFBIG or "file too large" in text or ("disk i/o error" in text and _file_size_limited()):
+        return f"a file in {folder} reached the size limit of this shell (ulimit -f)"
+    if code in (errno.ENOSPC, errno.EDQUOT) or "disk is full" in text or ("disk i/o error" in text and low):
+        return f"no space left on the disk holding {folder}"
+    if code == errno.EROFS or "readonly" in text or "read-only" in text:
+        return f"{folder} is read-only"
+    return None

@@ -1,0 +1,81 @@
+"""A full disk and a file size limit while saving are said as such, never as a damaged
+history; no half-written file is left behind, and a take that was kept is saved by the
+next command once there is room."""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT, SAMPLES, slow
+
+pytestmark = slow
+ANSWER = str(SAMPLES / "strong-q4.txt")
+
+
+def _rehearse(home, *args, limit_kb: int | None = None):
+    def limit():
+        if limit_kb is not None:
+            resource.setrlimit(resource.RLIMIT_FSIZE, (limit_kb * 1024, resource.RLIM_INFINITY))
+
+    env = {**os.environ, "REHEARSE_HOME": str(home), "HF_HUB_OFFLINE": "1"}
+    env.pop("REHEARSE_TRACEBACK", None)
+    return subprocess.run([sys.executable, "-m", "rehearse", *args], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=120, preexec_fn=limit)
+
+
+def _takes(home) -> int:
+    return len(json.loads(_rehearse(home, "history", "--json").stdout)["takes"])
+
+
+def _leftovers(home) -> list[str]:
+    return [p.name for p in home.rglob("*") if p.name.endswith((".tmp", ".part"))]
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 512 KB filesystem (tmpfs), or a skip where this machine cannot mount one."""
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", str(mount)],
+                                           capture_output=True).returncode != 0:
+        pytest.skip("mounting a small tmpfs needs root")
+    yield mount
+    subprocess.run(["umount", str(mount)], check=False)
+
+
+@pytest.mark.parametrize("free_kb", [0, 8, 16, 32, 48])
+def test_a_full_disk_while_saving_is_said_as_a_full_disk(small_disk, free_kb):
+    home = small_disk / "home"
+    assert _rehearse(home, "analyze", ANSWER, "-q", "Q4").returncode == 0
+    fill = small_disk / "fill"
+    with open(fill, "wb") as f:
+        f.write(b"\0" * max(0, shutil.disk_usage(small_disk).free - free_kb * 1024))
+    result = _rehearse(home, "analyze", ANSWER, "-q", "Q4")
+    if result.returncode == 0:
+        assert _takes(home) == 2  # it fitted after all
+        return
+    assert result.returncode == 1 and result.stderr.count("\n") == 1, result.stderr
+    assert result.stderr.startswith("error: no space left on the disk holding") and "damaged" in result.stderr
+    assert "not a rehearse history database" not in result.stderr and not _leftovers(home)
+    kept = "is kept in" in result.stderr
+    fill.unlink()
+    assert _rehearse(home, "analyze", ANSWER, "-q", "Q4").returncode == 0
+    assert _takes(home) == 3 if kept else 2
+    assert not _leftovers(home)
+
+
+@pytest.mark.parametrize("limit_kb", [8, 40])
+def test_a_file_size_limit_is_said_as_one(tmp_path, limit_kb):
+    home = tmp_path / "home"
+    assert _rehearse(home, "analyze", ANSWER, "-q", "Q4").returncode == 0
+    result = _rehearse(home, "analyze", str(SAMPLES / "strong-q4.flac"), "-q", "Q4", limit_kb=limit_kb)
+    assert result.returncode == 1 and result.stderr.count("\n") == 1, result.stderr
+    assert "size limit" in result.stderr and "Traceback" not in result.stderr and not _leftovers(home)
+    assert _rehearse(home, "history").returncode == 0
