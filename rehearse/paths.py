@@ -59,7 +59,11 @@ def private_folder(folder: Path) -> Path:
     if root not in _tightened and (folder == root or root in folder.parents):
         _tightened.add(root)
         _tighten(root)
-    os.chmod(folder, FOLDER_MODE)
+    try:
+        if os.stat(folder).st_mode & 0o077:
+            os.chmod(folder, FOLDER_MODE)
+    except OSError:
+        pass  # a read-only disk or another owner's folder: reading must still work
     return folder
 
 

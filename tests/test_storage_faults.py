@@ -79,3 +79,17 @@ def test_a_file_size_limit_is_said_as_one(tmp_path, limit_kb):
     assert result.returncode == 1 and result.stderr.count("\n") == 1, result.stderr
     assert "size limit" in result.stderr and "Traceback" not in result.stderr and not _leftovers(home)
     assert _rehearse(home, "history").returncode == 0
+
+
+def test_a_read_only_history_can_still_be_read(small_disk):
+    home = small_disk / "home"
+    assert _rehearse(home, "analyze", ANSWER, "-q", "Q4").returncode == 0
+    assert subprocess.run(["mount", "-o", "remount,ro", str(small_disk)]).returncode == 0
+    for args in (("history",), ("show", "1"), ("show", "1", "--json"), ("progress",), ("export",)):
+        result = _rehearse(home, *args)
+        assert result.returncode == 0 and "Traceback" not in result.stderr, (args, result.stderr)
+    assert json.loads(_rehearse(home, "show", "1", "--json").stdout)["take"]["id"] == 1
+    saving = _rehearse(home, "analyze", ANSWER, "-q", "Q4")
+    assert saving.returncode == 1 and saving.stderr.count("\n") == 1
+    assert "is read-only" in saving.stderr and "--no-save" in saving.stderr
+    assert _rehearse(home, "analyze", ANSWER, "-q", "Q4", "--no-save").returncode == 0

@@ -23,6 +23,7 @@ import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from urllib.parse import quote
 
 from rehearse import install_hint
 from rehearse.audio.takefile import process_alive
@@ -116,6 +117,12 @@ class History:
             self.conn = None  # nothing saved yet; reading commands must not create files
             return
         private_folder(self.folder)
+        if not _writable(self.folder, self.path):
+            if create:
+                raise HistoryError(f"{self.folder} is read-only, so the take cannot be saved; make it writable, "
+                                   "or use --no-save (history, show, compare, progress and export still work)")
+            self.conn = self._connect_read_only()
+            return
         self.conn = self._connect()
         if create:
             self._import_pending()
@@ -188,6 +195,30 @@ class History:
                 raise HistoryError(f"{problem}: the history cannot be opened; free some space (or fix the "
                                    "folder) and try again, or use --no-save. The history is not damaged") from exc
             raise self._refuse(f"is damaged (SQLite says: {exc})") from exc
+        return conn
+
+    def _connect_read_only(self) -> sqlite3.Connection:
+        """Open a history nothing here can write (a read-only disk or folder): to read only.
+        A WAL history needs its -shm file to be read; where none can be made, `immutable`
+        reads the file as it is, which is safe because nobody can change it."""
+        uri = "file:" + quote(str(self.path.resolve()))
+        for mode in ("?mode=ro", "?mode=ro&immutable=1"):
+            try:
+                conn = sqlite3.connect(uri + mode, uri=True, isolation_level=None)
+                conn.row_factory = sqlite3.Row
+                version = conn.execute("PRAGMA user_version").fetchone()[0]
+                app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+                break
+            except sqlite3.DatabaseError as exc:
+                error = exc
+        else:
+            raise HistoryError(f"{self.path} is read-only and cannot be opened (SQLite says: {error}); "
+                               "make its folder writable and try again") from error
+        if app_id != APPLICATION_ID or version != SCHEMA_VERSION:
+            conn.close()
+            raise HistoryError(f"{self.path} is read-only and is not a history this rehearse can read as it is "
+                               f"(schema {version}, this one knows {SCHEMA_VERSION}); make its folder writable "
+                               "and try again")
         return conn
 
     def _migrate(self, conn: sqlite3.Connection) -> None:
@@ -406,6 +437,11 @@ def _pending_problem(saved) -> str | None:
         if not isinstance(saved.get(key), kind):
             return f"its {key!r} is missing or not {kind.__name__}"
     return None
+
+
+def _writable(folder: Path, path: Path) -> bool:
+    """Whether this process can write the history (a read-only disk says no even to root)."""
+    return os.access(folder, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
 
 
 def _rollback(conn: sqlite3.Connection) -> None:
