@@ -93,3 +93,40 @@ def test_a_read_only_history_can_still_be_read(small_disk):
     assert saving.returncode == 1 and saving.stderr.count("\n") == 1
     assert "is read-only" in saving.stderr and "--no-save" in saving.stderr
     assert _rehearse(home, "analyze", ANSWER, "-q", "Q4", "--no-save").returncode == 0
+
+
+def _three_takes(home):
+    for _ in range(3):
+        assert _rehearse(home, "analyze", ANSWER, "-q", "Q4").returncode == 0
+    return home / "history.sqlite3"
+
+
+def test_a_stored_report_with_damaged_bytes_breaks_only_that_take(tmp_path):
+    import sqlite3
+
+    db = _three_takes(tmp_path / "home")
+    with sqlite3.connect(db) as conn:  # bytes that are not UTF-8 and not JSON, in take 2 only
+        conn.execute("UPDATE takes SET report = CAST(X'7B226122C3283AFF' AS TEXT) WHERE id = 2")
+    assert _rehearse(tmp_path / "home", "history").returncode == 0
+    assert _rehearse(tmp_path / "home", "show", "1").returncode == 0
+    assert _rehearse(tmp_path / "home", "export").returncode == 0
+    broken = _rehearse(tmp_path / "home", "show", "2")
+    assert broken.returncode == 1 and broken.stderr.count("\n") == 1 and "Traceback" not in broken.stderr
+    assert "take 2's stored report" in broken.stderr and "rehearse delete 2" in broken.stderr
+
+
+def test_a_damaged_database_is_named_with_what_to_do(tmp_path):
+    import sqlite3
+
+    db = _three_takes(tmp_path / "home")
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'takes'").fetchone()[0]
+        page = conn.execute("PRAGMA page_size").fetchone()[0]
+    with open(db, "r+b") as f:  # 8 bytes over the table's page header
+        f.seek((root - 1) * page)
+        f.write(b"\xff" * 8)
+    for args in (("history",), ("show", "1"), ("export",), ("analyze", ANSWER, "-q", "Q4")):
+        result = _rehearse(tmp_path / "home", *args)
+        assert result.returncode == 1 and result.stderr.count("\n") == 1, (args, result.stderr)
+        assert str(db) in result.stderr and "damaged" in result.stderr and "Traceback" not in result.stderr

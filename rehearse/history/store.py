@@ -15,6 +15,7 @@ Rules this module keeps:
 from __future__ import annotations
 
 import errno
+import functools
 import json
 import os
 import shutil
@@ -103,6 +104,26 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
+def _said_plainly(method):
+    """SQLite errors while reading or writing takes become one message a person can act
+    on: the lock, the disk, or a damaged file (named, with what to do)."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.DatabaseError as exc:
+            if _is_busy(exc):
+                raise HistoryError(f"{self.path} has been locked by another program for {BUSY_TIMEOUT_MS // 1000} s; "
+                                   "close other rehearse windows and try again") from exc
+            problem = storage_problem(exc, self.folder)
+            if problem:
+                raise HistoryError(f"{problem}; nothing was changed. Make room and try again") from exc
+            raise self._refuse(f"is damaged (SQLite says: {exc})") from exc
+
+    return wrapper
+
+
 class History:
     """An open history database. Use as a context manager, or call close().
 
@@ -158,6 +179,7 @@ class History:
             # isolation_level=None: transactions are begun and ended explicitly below.
             conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
             conn.row_factory = sqlite3.Row
+            conn.text_factory = _text
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -206,6 +228,7 @@ class History:
             try:
                 conn = sqlite3.connect(uri + mode, uri=True, isolation_level=None)
                 conn.row_factory = sqlite3.Row
+                conn.text_factory = _text
                 version = conn.execute("PRAGMA user_version").fetchone()[0]
                 app_id = conn.execute("PRAGMA application_id").fetchone()[0]
                 break
@@ -245,6 +268,7 @@ class History:
 
     # -- saving ------------------------------------------------------------------------
 
+    @_said_plainly
     def save(self, report: dict, answer_path: Path | None = None) -> int:
         """Keep a take; sets report["take"] and returns its id.
 
@@ -366,6 +390,7 @@ class History:
 
     # -- reading -----------------------------------------------------------------------
 
+    @_said_plainly
     def takes(self, question_id: str | None = None, limit: int | None = None, newest_first: bool = True) -> list[Take]:
         if self.conn is None:
             return []
@@ -391,12 +416,22 @@ class History:
             raise HistoryError(f"there is no take {take_id}; `rehearse history` lists the saved takes")
         return row
 
+    @_said_plainly
     def get(self, take_id: int) -> Take:
         return self._take(self._row(take_id))
 
+    @_said_plainly
     def report(self, take_id: int) -> dict:
-        return json.loads(self._row(take_id, "report")["report"])
+        try:
+            report = json.loads(self._row(take_id, "report")["report"])
+        except ValueError:
+            report = None
+        if not isinstance(report, dict):
+            raise HistoryError(f"take {take_id}'s stored report in {self.path} is damaged; the other takes are fine. "
+                               f"`rehearse delete {take_id}` removes it")
+        return report
 
+    @_said_plainly
     def latest(self, question_id: str | None) -> Take | None:
         """The newest take of this question, if any."""
         if self.conn is None or question_id is None:
@@ -404,6 +439,7 @@ class History:
         row = self.conn.execute("SELECT * FROM takes WHERE question_id = ? ORDER BY id DESC LIMIT 1", (question_id,)).fetchone()
         return None if row is None else self._take(row)
 
+    @_said_plainly
     def deletion(self, take_id: int) -> str:
         """What deleting the take removes, in words a person can weigh before saying yes."""
         row = self._row(take_id, "answer_file, original_path")
@@ -414,6 +450,7 @@ class History:
             return "the take and its recording, the only copy"
         return f"the take and its copy of {row['original_path']} (that file stays)"
 
+    @_said_plainly
     def delete(self, take_id: int) -> Take:
         take = self.get(take_id)
         self.conn.execute("BEGIN IMMEDIATE")
@@ -437,6 +474,12 @@ def _pending_problem(saved) -> str | None:
         if not isinstance(saved.get(key), kind):
             return f"its {key!r} is missing or not {kind.__name__}"
     return None
+
+
+def _text(data: bytes) -> str:
+    """Stored text as UTF-8; bytes damaged on disk become U+FFFD instead of failing every
+    command that reads the table."""
+    return data.decode("utf-8", "replace")
 
 
 def _writable(folder: Path, path: Path) -> bool:
