@@ -130,3 +130,22 @@ def test_a_damaged_database_is_named_with_what_to_do(tmp_path):
         result = _rehearse(tmp_path / "home", *args)
         assert result.returncode == 1 and result.stderr.count("\n") == 1, (args, result.stderr)
         assert str(db) in result.stderr and "damaged" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_disk_that_fills_during_practice_is_an_error_not_a_native_crash(small_disk):
+    """The transcriber thread decoding while the person speaks is stopped before exit:
+    left running, it ended the process with "terminate called" (exit 134) in about half
+    of the runs on a 400 KB disk, so the test runs four times."""
+    assert subprocess.run(["mount", "-o", "remount,size=400k", str(small_disk)]).returncode == 0
+    for run in range(4):
+        home = small_disk / "home"
+        result = subprocess.run([sys.executable, "-m", "rehearse", "practice", "Q4", "--replay",
+                                 str(SAMPLES / "strong-q4.flac"), "--speed", "4"], cwd=ROOT, stdin=subprocess.DEVNULL,
+                                capture_output=True, text=True, timeout=120,
+                                env={**os.environ, "REHEARSE_HOME": str(home), "HF_HUB_OFFLINE": "1"})
+        assert result.returncode == 1, (run, result.returncode, result.stderr)
+        [line] = result.stderr.strip().splitlines()
+        assert line.startswith("error: could not write the recording") and "are kept in that file" in line
+        [wav] = (home / "recordings").glob("*.wav")
+        assert wav.stat().st_size > 100_000
+        shutil.rmtree(home)

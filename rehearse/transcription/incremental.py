@@ -52,6 +52,8 @@ CONTEXT_WORDS = 40
 # A block is silent when none of its 20 ms frames reaches this share of the loudest
 # frame so far (-26 dB), close to voiced_spans()'s rule.
 SILENT_SHARE = 0.05
+# How long a cancel waits for the chunk being decoded (a 25 s chunk takes about 2.5 s).
+CANCEL_WAIT_S = 15.0
 
 
 @dataclass
@@ -96,6 +98,7 @@ class IncrementalTranscriber:
         self.tails = 0
         self.tail_used = False
         self.busy_s = 0.0  # time the worker spent transcribing
+        self._cancelled = False
         self._worker = threading.Thread(target=self._work, name="transcriber", daemon=True)
         self._worker.start()
 
@@ -209,7 +212,13 @@ class IncrementalTranscriber:
         return transcript, timings
 
     def cancel(self) -> None:
+        """Stop the worker and wait for it: a thread still inside the decoder when Python
+        exits ends the process with "terminate called" (exit 134), so an error while
+        recording (a full disk) would become a native crash."""
+        self._cancelled = True
         self._jobs.put(None)
+        if self._worker.is_alive():
+            self._worker.join(CANCEL_WAIT_S)
 
     # -- the worker's side ---------------------------------------------------------------
 
@@ -240,7 +249,7 @@ class IncrementalTranscriber:
             self._idle.set()
             job = self._jobs.get()
             self._idle.clear()
-            if job is None:
+            if job is None or self._cancelled:
                 return
             if len(job.audio) < SAMPLE_RATE // 10:
                 continue  # too short to hold a word
