@@ -149,3 +149,31 @@ def test_a_disk_that_fills_during_practice_is_an_error_not_a_native_crash(small_
         [wav] = (home / "recordings").glob("*.wav")
         assert wav.stat().st_size > 100_000
         shutil.rmtree(home)
+
+
+def test_a_stale_marker_beside_a_file_that_is_not_a_wav_never_deletes_it(tmp_path):
+    home = tmp_path / "home"
+    recordings = home / "recordings"
+    recordings.mkdir(parents=True)
+    mine = recordings / "20260101-000000-Q4.wav"
+    mine.write_text("my own notes, not audio")
+    (recordings / (mine.name + ".recording")).write_text(json.dumps({"pid": 2 ** 22 + 12345, "samplerate": 16000}))
+    for args in (("history",), ("recover",)):
+        result = _rehearse(home, *args)
+        assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert mine.read_text() == "my own notes, not audio"
+
+
+def test_an_empty_database_of_another_program_is_refused_not_taken_over(tmp_path):
+    import sqlite3
+
+    home = tmp_path / "home"
+    home.mkdir()
+    db = home / "history.sqlite3"
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA application_id = 1234")
+    result = _rehearse(home, "analyze", ANSWER, "-q", "Q4")
+    assert result.returncode == 1 and "another program" in result.stderr and result.stderr.count("\n") == 1
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA application_id").fetchone()[0] == 1234
+        assert conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0

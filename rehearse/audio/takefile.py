@@ -239,7 +239,10 @@ def find_unfinished() -> list[UnfinishedTake]:
         try:
             frames = repair_header(wav) if wav.exists() else 0
         except AudioError:
-            frames = 0
+            # Not a WAV that rehearse was writing (someone else's file under that name):
+            # never deleted; only rehearse's own marker goes.
+            marker.unlink(missing_ok=True)
+            continue
         except OSError:
             continue  # not ours to touch now (permissions); try again next run
         if frames == 0:

@@ -190,7 +190,8 @@ class History:
                 raise HistoryError(f"{problem}: the history cannot be opened; free some space (or fix the "
                                    "folder) and try again, or use --no-save. The history is not damaged") from exc
             raise self._refuse(f"is not a rehearse history database (SQLite says: {exc})") from exc
-        if existed and app_id != APPLICATION_ID and (tables or version):
+        # Another program's database: it has tables or a version, or stamps its own id.
+        if existed and app_id != APPLICATION_ID and (tables or version or app_id != 0):
             conn.close()
             raise self._refuse("is an SQLite database of another program, not rehearse's history")
         if version > SCHEMA_VERSION:
