@@ -368,7 +368,12 @@ def export(
         _mention_pending(store)
         text, count = export_text(store, format)
     if output is None:
-        sys.stdout.write(text)
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except (AttributeError, OSError, ValueError) as exc:  # no stdout (closed), or a broken pipe
+            raise RehearseError("cannot write the export to standard output (it is closed); "
+                                "use --output FILE") from exc
         return
     try:
         output.write_text(text, encoding="utf-8")

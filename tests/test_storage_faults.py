@@ -177,3 +177,13 @@ def test_an_empty_database_of_another_program_is_refused_not_taken_over(tmp_path
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA application_id").fetchone()[0] == 1234
         assert conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
+
+
+def test_export_to_a_closed_stdout_is_one_error_line(tmp_path):
+    home = tmp_path / "home"
+    assert _rehearse(home, "analyze", ANSWER, "-q", "Q4").returncode == 0
+    env = {**os.environ, "REHEARSE_HOME": str(home)}
+    result = subprocess.run(f"{sys.executable} -m rehearse export >&-", shell=True, cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1 and result.stderr.startswith("error: cannot write the export")
+    assert "Traceback" not in result.stderr
