@@ -187,3 +187,38 @@ def test_export_to_a_closed_stdout_is_one_error_line(tmp_path):
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 1 and result.stderr.startswith("error: cannot write the export")
     assert "Traceback" not in result.stderr
+
+
+def test_half_written_files_of_a_killed_save_are_cleaned_and_nothing_else(tmp_path):
+    home = tmp_path / "home"
+    assert _rehearse(home, "analyze", ANSWER, "-q", "Q4").returncode == 0
+    takes = home / "takes"
+    dead = 2 ** 22 + 4321  # above Linux's default pid_max: no such process
+    partials = [takes / f"20260101T000000Z-Q4-abcdef.txt.{dead}.part",
+                takes / f"20260101T000000Z-Q4-abcdef.pending.json.{dead}.tmp"]
+    theirs = [takes / "notes.part", takes / f"draft.{dead}.tmp"]
+    for path in partials + theirs:
+        path.write_text("half")
+    assert _rehearse(home, "analyze", ANSWER, "-q", "Q4").returncode == 0
+    assert not any(p.exists() for p in partials) and all(p.exists() for p in theirs)
+
+
+def test_a_lock_held_by_another_program_for_longer_than_the_wait_is_one_error(tmp_path):
+    home = tmp_path / "home"
+    assert _rehearse(home, "analyze", ANSWER, "-q", "Q4").returncode == 0
+    holder = subprocess.Popen([sys.executable, "-c",
+                               "import sqlite3, sys, time\n"
+                               f"c = sqlite3.connect({str(home / 'history.sqlite3')!r}, isolation_level=None)\n"
+                               "c.execute('BEGIN EXCLUSIVE'); print('locked', flush=True); time.sleep(60)"],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        result = _rehearse(home, "analyze", ANSWER, "-q", "Q4")
+        assert result.returncode == 1 and result.stderr.count("\n") == 1, result.stderr
+        assert "locked by another program for 30 s" in result.stderr and "Traceback" not in result.stderr
+        assert "the take is kept in" in result.stderr
+        assert _rehearse(home, "history").returncode == 0  # readers are not blocked
+    finally:
+        holder.kill()
+    assert _rehearse(home, "analyze", ANSWER, "-q", "Q4").returncode == 0
+    assert _takes(home) == 3  # the first, the one kept while locked, and this one

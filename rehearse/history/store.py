@@ -18,6 +18,7 @@ import errno
 import functools
 import json
 import os
+import re
 import shutil
 import sqlite3
 import time
@@ -296,11 +297,14 @@ class History:
                 _copy_atomically(answer_path, answer_file)
             take_id = self._insert(key, created, report, answer_file, original)
         except (OSError, sqlite3.OperationalError) as exc:
-            problem = storage_problem(exc, self.folder)
-            if problem is None or _is_busy(exc):
+            busy = _is_busy(exc)
+            problem = (f"{self.path} has been locked by another program for {BUSY_TIMEOUT_MS // 1000} s" if busy
+                       else storage_problem(exc, self.folder))
+            if problem is None:
                 raise
-            kept = (f"the take is kept in {pending} and is saved by the next command that saves when there is room"
-                    if pending.exists() else "the take could not be kept: analyze the answer again when there is room")
+            when = "once it is free" if busy else "when there is room"
+            kept = (f"the take is kept in {pending} and is saved by the next command that saves {when}"
+                    if pending.exists() else f"the take could not be kept: analyze the answer again {when}")
             raise HistoryError(f"{problem}; {kept}. The history itself is not damaged") from exc
         pending.unlink(missing_ok=True)
         return take_id
@@ -338,6 +342,7 @@ class History:
         folder = self.folder / TAKES_DIR
         if not folder.is_dir():
             return
+        _remove_stale_partials(folder)
         for pending in sorted(folder.glob("*.pending.json")):
             try:
                 age = time.time() - pending.stat().st_mtime
@@ -465,6 +470,19 @@ class History:
         if take.answer_file is not None and _is_inside(take.answer_file.resolve(), self.folder.resolve()):
             take.answer_file.unlink(missing_ok=True)
         return take
+
+
+# What a save writes before renaming it into place: "<take key>.<...>.<pid>.tmp|part".
+_PARTIAL = re.compile(r"^\d{8}T\d{6}Z-[\w-]+\..*\.(\d+)\.(?:tmp|part)$")
+
+
+def _remove_stale_partials(folder: Path) -> None:
+    """Half-written files a killed save left (its process is gone): only names rehearse
+    itself gives, never anything else in the folder."""
+    for path in folder.iterdir():
+        match = _PARTIAL.match(path.name)
+        if match and not process_alive(int(match.group(1))):
+            path.unlink(missing_ok=True)
 
 
 def _pending_problem(saved) -> str | None:
