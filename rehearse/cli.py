@@ -207,6 +207,45 @@ def recover(
 
 
 @app.command()
+def recordings(
+    delete: bool = typer.Option(False, "--delete", help="Remove them (asks first, unless --yes)."),
+    yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask first."),
+) -> None:
+    """List the recordings no take keeps (practice --no-save), and remove them with --delete."""
+    import soundfile
+
+    with _history(create=False) as store:
+        found = store.unsaved_recordings()
+    if not found:
+        typer.echo("No recordings outside the history.")
+        return
+    total = 0
+    for wav in found:
+        try:
+            seconds = f"{soundfile.info(str(wav)).duration:.0f} s"
+        except Exception:  # soundfile raises its own error for a file it cannot read
+            seconds = "unreadable"
+        total += wav.stat().st_size
+        typer.echo(visible(f"{wav}  {seconds}  {wav.stat().st_size / 1e6:.1f} MB"))
+    what = f"{len(found)} recording{'s' if len(found) != 1 else ''} that no take keeps ({total / 1e6:.1f} MB)"
+    if not delete:
+        typer.echo(f"{what}; `rehearse recordings --delete` removes them.")
+        return
+    if not yes:
+        try:
+            sure = typer.confirm(f"Remove {what}? They are the only copies", default=False)
+        except typer.Abort:
+            raise RehearseError(f"recordings --delete asks before it removes {what}, and there was no answer; "
+                                "add --yes") from None
+        if not sure:
+            typer.echo("Nothing removed.")
+            return
+    for wav in found:
+        wav.unlink(missing_ok=True)
+    typer.echo(f"Removed {what}.")
+
+
+@app.command()
 def devices(
     as_json: bool = typer.Option(False, "--json", help="Print JSON: {\"devices\": [{id, name, channels, default_samplerate, default}]}."),
 ) -> None:

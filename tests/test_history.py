@@ -377,3 +377,21 @@ def test_a_malformed_pending_save_is_moved_aside_with_a_note_and_breaks_nothing(
     moved = rehearse_home / "quarantine" / bad.name
     assert not bad.exists() and moved.read_text() == content
     assert "cannot be added to the history" in moved.with_name(moved.name + ".why.txt").read_text()
+
+
+@slow
+def test_recordings_no_take_keeps_are_listed_and_removed_on_request(rehearse_home):
+    replay = ("practice", "Q4", "--replay", str(ROOT / "samples" / "no-result-q13.flac"), "--speed", "4")
+    assert run_cli(*replay, "--no-save").returncode == 0
+    assert run_cli(*replay).returncode == 0
+    recordings = sorted((rehearse_home / "recordings").glob("*.wav"))
+    assert len(recordings) == 2
+    listed = run_cli("recordings")
+    assert listed.returncode == 0 and str(recordings[0]) in listed.stdout and str(recordings[1]) not in listed.stdout
+    assert "1 recording that no take keeps" in listed.stdout
+    unanswered = subprocess.run([sys.executable, "-m", "rehearse", "recordings", "--delete"], stdin=subprocess.DEVNULL,
+                                capture_output=True, text=True, cwd=ROOT)
+    assert unanswered.returncode == 1 and unanswered.stderr.startswith("error: ") and recordings[0].exists()
+    assert run_cli("recordings", "--delete", "--yes").returncode == 0
+    assert not recordings[0].exists() and recordings[1].exists()
+    assert "No recordings outside the history." in run_cli("recordings").stdout

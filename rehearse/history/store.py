@@ -446,6 +446,23 @@ class History:
         return None if row is None else self._take(row)
 
     @_said_plainly
+    def unsaved_recordings(self) -> list[Path]:
+        """Finished recordings in the data folder that no take keeps (practice --no-save,
+        or a take deleted from another copy of the history), oldest first. Recordings still
+        being written or cut short by a crash (with a marker) are not among them."""
+        from rehearse.audio.takefile import MARKER_SUFFIX, recordings_dir
+
+        folder = recordings_dir()
+        if not folder.is_dir():
+            return []
+        kept = set()
+        if self.conn is not None:
+            kept = {(self.folder / row["answer_file"]).resolve()
+                    for row in self.conn.execute("SELECT answer_file FROM takes WHERE answer_file IS NOT NULL")}
+        return [wav for wav in sorted(folder.glob("*.wav"))
+                if wav.resolve() not in kept and not wav.with_name(wav.name + MARKER_SUFFIX).exists()]
+
+    @_said_plainly
     def deletion(self, take_id: int) -> str:
         """What deleting the take removes, in words a person can weigh before saying yes."""
         row = self._row(take_id, "answer_file, original_path")
