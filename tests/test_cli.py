@@ -158,3 +158,24 @@ def test_an_unusable_data_folder_is_one_error_line(tmp_path, case):
     result = run_cli("analyze", str(SAMPLES / "strong-q4.txt"), "-q", "Q4", env={"REHEARSE_HOME": str(tmp_path / home)})
     assert result.returncode == 1 and result.stderr.startswith("error: ") and result.stderr.count("\n") == 1
     assert "REHEARSE_HOME" in result.stderr and "Traceback" not in result.stderr
+
+
+@slow
+def test_the_optional_engine_missing_says_how_to_install_it(rehearse_home):
+    # This machine has the extra installed: the child process is made to lack it.
+    lacking = ("import builtins, runpy, sys\n"
+               "real = builtins.__import__\n"
+               "def lacks(name, *args, **kwargs):\n"
+               "    if name.split('.')[0] in ('torch', 'whisper'):\n"
+               "        raise ModuleNotFoundError(f'No module named {name!r}')\n"
+               "    return real(name, *args, **kwargs)\n"
+               "builtins.__import__ = lacks\n"
+               "sys.argv = ['rehearse', 'analyze', sys.argv[1], '--engine', 'openai-whisper', '--no-save']\n"
+               "runpy.run_module('rehearse', run_name='__main__')\n")
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-c", lacking, str(SAMPLES / "no-result-q13.flac")], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1 and result.stderr.count("\n") == 1, result.stderr
+    assert "rehearse-coach[openai]" in result.stderr and "Traceback" not in result.stderr
