@@ -246,6 +246,39 @@ def recordings(
 
 
 @app.command()
+def doctor(
+    move_damaged_aside: bool = typer.Option(False, "--move-aside", help="If the history is damaged, move it aside so the next take starts a new one."),
+) -> None:
+    """Check the data folder and the history: SQLite's integrity check and every stored report."""
+    from rehearse.history.store import check_history, db_path, move_aside
+    from rehearse.paths import data_dir
+
+    folder = data_dir()
+    typer.echo(visible(f"data folder: {folder}" + ("" if folder.is_dir() else " (not created yet: nothing saved)")))
+    problems = check_history()
+    # Listed without opening the history: a damaged one must still be diagnosed.
+    pending = sorted((folder / "takes").glob("*.pending.json")) if (folder / "takes").is_dir() else []
+    quarantined = list((folder / "quarantine").glob("*.pending.json")) if (folder / "quarantine").is_dir() else []
+    if pending:
+        typer.echo(f"{len(pending)} interrupted save(s) waiting: the next take you save adds them")
+    if quarantined:
+        typer.echo(visible(f"{len(quarantined)} save(s) that could not be taken are in {folder / 'quarantine'}, each with a note"))
+    if not problems:
+        typer.echo(visible(f"history: {db_path()} is fine" if db_path().exists() else "history: none yet"))
+        return
+    for problem in problems:
+        typer.echo(visible(f"problem: {problem}"))
+    whole_file = any(p.startswith(str(db_path())) for p in problems)
+    if move_damaged_aside and whole_file:
+        target = move_aside()
+        typer.echo(visible(f"Moved the damaged history to {target}; the next take starts a new one. Your recordings "
+                           "and answers in the data folder are kept."))
+        return
+    hint = "; `rehearse doctor --move-aside` moves the damaged history aside" if whole_file else ""
+    raise RehearseError(f"{len(problems)} problem(s) in the history, listed above{hint}")
+
+
+@app.command()
 def devices(
     as_json: bool = typer.Option(False, "--json", help="Print JSON: {\"devices\": [{id, name, channels, default_samplerate, default}]}."),
 ) -> None:

@@ -222,3 +222,31 @@ def test_a_lock_held_by_another_program_for_longer_than_the_wait_is_one_error(tm
         holder.kill()
     assert _rehearse(home, "analyze", ANSWER, "-q", "Q4").returncode == 0
     assert _takes(home) == 3  # the first, the one kept while locked, and this one
+
+
+def test_doctor_names_what_is_damaged_and_moves_a_broken_history_aside_only_when_asked(tmp_path):
+    import sqlite3
+
+    home = tmp_path / "home"
+    db = _three_takes(home)
+    fine = _rehearse(home, "doctor")
+    assert fine.returncode == 0 and "is fine" in fine.stdout
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE takes SET report = CAST(X'7B226122C3283AFF' AS TEXT) WHERE id = 2")
+    one_take = _rehearse(home, "doctor")
+    assert one_take.returncode == 1 and "take 2's stored report is damaged" in one_take.stdout
+    assert one_take.stderr.startswith("error: 1 problem") and "--move-aside" not in one_take.stderr
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'takes'").fetchone()[0]
+        page = conn.execute("PRAGMA page_size").fetchone()[0]
+    with open(db, "r+b") as f:
+        f.seek((root - 1) * page)
+        f.write(b"\xff" * 8)
+    damaged = _rehearse(home, "doctor")
+    assert damaged.returncode == 1 and "is damaged" in damaged.stdout and "--move-aside" in damaged.stderr
+    assert db.exists()  # nothing moved without asking
+    moved = _rehearse(home, "doctor", "--move-aside")
+    assert moved.returncode == 0 and not db.exists()
+    assert len(list(home.glob("history.sqlite3.broken-*"))) >= 1 and list((home / "takes").glob("*.txt"))
+    assert _rehearse(home, "analyze", ANSWER, "-q", "Q4").returncode == 0 and _takes(home) == 1

@@ -169,8 +169,8 @@ class History:
 
     def _refuse(self, what: str) -> HistoryError:
         return HistoryError(
-            f"{self.path} {what}; rehearse will not touch it. Move it aside "
-            f"(mv '{self.path}' '{self.path}.broken') to start a new history, or restore a backup; "
+            f"{self.path} {what}; rehearse will not touch it. Move it aside (`rehearse doctor --move-aside`, "
+            f"or mv '{self.path}' '{self.path}.broken') to start a new history, or restore a backup; "
             f"your recordings in {self.folder / TAKES_DIR} are kept. --no-save analyzes without the history"
         )
 
@@ -594,3 +594,49 @@ def storage_problem(exc: BaseException, folder: Path) -> str | None:
     if code == errno.EROFS or "readonly" in text or "read-only" in text:
         return f"{folder} is read-only"
     return None
+
+
+def check_history(path: Path | None = None) -> list[str]:
+    """What is wrong with the history file, in words (empty when nothing is): SQLite's
+    integrity check, whether it is rehearse's, and every stored report that no longer
+    reads. Opens the file read-only and changes nothing."""
+    path = path or db_path()
+    if not path.exists():
+        return []
+    uri = "file:" + quote(str(path.resolve())) + "?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+    except sqlite3.DatabaseError as exc:
+        return [f"{path} cannot be opened (SQLite says: {exc})"]
+    conn.text_factory = _text
+    problems = []
+    try:
+        if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            return [f"{path} is not rehearse's history (another program's database, or not a database)"]
+        result = [row[0] for row in conn.execute("PRAGMA integrity_check")]
+        if result != ["ok"]:
+            problems.append(f"{path} is damaged: " + "; ".join(result[:3]) + (" ..." if len(result) > 3 else ""))
+        for take_id, report in conn.execute("SELECT id, report FROM takes ORDER BY id"):
+            try:
+                ok = isinstance(json.loads(report), dict)
+            except ValueError:
+                ok = False
+            if not ok:
+                problems.append(f"take {take_id}'s stored report is damaged (`rehearse delete {take_id}` removes it)")
+    except sqlite3.DatabaseError as exc:
+        problems.append(f"{path} is damaged (SQLite says: {exc})")
+    finally:
+        conn.close()
+    return problems
+
+
+def move_aside(path: Path | None = None) -> Path:
+    """Move a damaged history (and its -wal and -shm) aside, so the next take starts a new
+    one; the recordings and typed answers in the data folder stay where they are."""
+    path = path or db_path()
+    target = path.with_name(f"{path.name}.broken-{_now().replace(':', '')}")
+    for suffix in ("", "-wal", "-shm"):
+        source = path.with_name(path.name + suffix)
+        if source.exists():
+            os.replace(source, target.with_name(target.name + suffix))
+    return target
