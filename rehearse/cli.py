@@ -58,6 +58,15 @@ def _history(create: bool = True):
     return History(create=create)
 
 
+def _confirmed(prompt: str, command: str, removes: str, instead: str) -> bool:
+    """Ask before removing something; with no answer to read (stdin closed or at its end)
+    that is one error line saying how to go without asking, not "Aborted!"."""
+    try:
+        return typer.confirm(visible(prompt), default=False)
+    except typer.Abort:
+        raise RehearseError(f"{command} asks before it removes {removes}, and there was no answer; {instead}") from None
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"rehearse {__version__}")
@@ -225,21 +234,16 @@ def recordings(
             seconds = f"{soundfile.info(str(wav)).duration:.0f} s"
         except Exception:  # soundfile raises its own error for a file it cannot read
             seconds = "unreadable"
-        total += wav.stat().st_size
-        typer.echo(visible(f"{wav}  {seconds}  {wav.stat().st_size / 1e6:.1f} MB"))
+        size = wav.stat().st_size
+        total += size
+        typer.echo(visible(f"{wav}  {seconds}  {size / 1e6:.1f} MB"))
     what = f"{len(found)} recording{'s' if len(found) != 1 else ''} that no take keeps ({total / 1e6:.1f} MB)"
     if not delete:
         typer.echo(f"{what}; `rehearse recordings --delete` removes them.")
         return
-    if not yes:
-        try:
-            sure = typer.confirm(f"Remove {what}? They are the only copies", default=False)
-        except typer.Abort:
-            raise RehearseError(f"recordings --delete asks before it removes {what}, and there was no answer; "
-                                "add --yes") from None
-        if not sure:
-            typer.echo("Nothing removed.")
-            return
+    if not yes and not _confirmed(f"Remove {what}? They are the only copies", "recordings --delete", what, "add --yes"):
+        typer.echo("Nothing removed.")
+        return
     for wav in found:
         wav.unlink(missing_ok=True)
     typer.echo(f"Removed {what}.")
@@ -250,32 +254,31 @@ def doctor(
     move_damaged_aside: bool = typer.Option(False, "--move-aside", help="If the history is damaged, move it aside so the next take starts a new one."),
 ) -> None:
     """Check the data folder and the history: SQLite's integrity check and every stored report."""
-    from rehearse.history.store import check_history, db_path, move_aside
+    from rehearse.history.store import QUARANTINE_DIR, check_history, db_path, move_aside, pending_saves
     from rehearse.paths import data_dir
 
     folder = data_dir()
     typer.echo(visible(f"data folder: {folder}" + ("" if folder.is_dir() else " (not created yet: nothing saved)")))
-    problems = check_history()
+    check = check_history()
     # Listed without opening the history: a damaged one must still be diagnosed.
-    pending = sorted((folder / "takes").glob("*.pending.json")) if (folder / "takes").is_dir() else []
-    quarantined = list((folder / "quarantine").glob("*.pending.json")) if (folder / "quarantine").is_dir() else []
+    pending = pending_saves(folder)
+    quarantined = list((folder / QUARANTINE_DIR).glob("*.pending.json"))
     if pending:
         typer.echo(f"{len(pending)} interrupted save(s) waiting: the next take you save adds them")
     if quarantined:
-        typer.echo(visible(f"{len(quarantined)} save(s) that could not be taken are in {folder / 'quarantine'}, each with a note"))
-    if not problems:
+        typer.echo(visible(f"{len(quarantined)} save(s) that could not be taken are in {folder / QUARANTINE_DIR}, each with a note"))
+    if not check.problems:
         typer.echo(visible(f"history: {db_path()} is fine" if db_path().exists() else "history: none yet"))
         return
-    for problem in problems:
+    for problem in check.problems:
         typer.echo(visible(f"problem: {problem}"))
-    whole_file = any(p.startswith(str(db_path())) for p in problems)
-    if move_damaged_aside and whole_file:
+    if move_damaged_aside and check.file_damaged:
         target = move_aside()
         typer.echo(visible(f"Moved the damaged history to {target}; the next take starts a new one. Your recordings "
                            "and answers in the data folder are kept."))
         return
-    hint = "; `rehearse doctor --move-aside` moves the damaged history aside" if whole_file else ""
-    raise RehearseError(f"{len(problems)} problem(s) in the history, listed above{hint}")
+    hint = "; `rehearse doctor --move-aside` moves the damaged history aside" if check.file_damaged else ""
+    raise RehearseError(f"{len(check.problems)} problem(s) in the history, listed above{hint}")
 
 
 @app.command()
@@ -411,12 +414,7 @@ def delete(
         if not yes:
             prompt = (f"Delete take {take.id} ({take.question_id or 'no question'}, score {take.figures['score']}, "
                       f"{take.created_at}): {removes}?")
-            try:
-                sure = typer.confirm(visible(prompt), default=False)
-            except typer.Abort:  # no answer to read: stdin closed or at its end
-                raise RehearseError(f"delete asks before it removes {removes}, and there was no answer; "
-                                    f"add --yes to delete take {take_id}") from None
-            if not sure:
+            if not _confirmed(prompt, "delete", removes, f"add --yes to delete take {take_id}"):
                 typer.echo("Nothing deleted.")
                 return
         store.delete(take_id)

@@ -44,15 +44,17 @@ MAX_TYPED_WORDS = 20_000
 def read_text_answer(path: Path) -> Transcript:
     check_path(path)
     # About 10 bytes a word: a larger file is refused before it is read.
-    if path.stat().st_size > MAX_TYPED_WORDS * 10 * 4:
-        raise AudioError(f"{path} is {path.stat().st_size // 1_000_000} MB of text, far over {MAX_TYPED_WORDS:,} "
+    size = path.stat().st_size
+    if size > MAX_TYPED_WORDS * 10 * 4:
+        raise AudioError(f"{path} is {size // 1_000_000} MB of text, far over {MAX_TYPED_WORDS:,} "
                          "words; give one answer (a spoken answer is 150-450 words)")
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
         raise AudioError(f"{path} is not UTF-8 text; save it as plain UTF-8 text and try again") from exc
-    if len(text.split()) > MAX_TYPED_WORDS:
-        raise AudioError(f"{path} has {len(text.split()):,} words, over {MAX_TYPED_WORDS:,}; give one answer "
+    words = len(text.split())
+    if words > MAX_TYPED_WORDS:
+        raise AudioError(f"{path} has {words:,} words, over {MAX_TYPED_WORDS:,}; give one answer "
                          "(a spoken answer is 150-450 words)")
     transcript = from_text(text)
     if not transcript.words:

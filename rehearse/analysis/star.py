@@ -360,8 +360,8 @@ class StarLabels:
     missing_below: dict[str, float]
 
 
-def _marginals(model: StarModel, emissions: list[list[float]]) -> list[list[float]]:
-    """P(sentence i has label j) by forward-backward."""
+def _marginals(model: StarModel, emissions: list[list[float]]) -> tuple[list[list[float]], float]:
+    """P(sentence i has label j) by forward-backward, and the log partition."""
     n, labels = len(emissions), range(len(LABELS))
     alpha = [[model.start[j] + emissions[0][j] for j in labels]]
     for t in range(1, n):
@@ -372,7 +372,7 @@ def _marginals(model: StarModel, emissions: list[list[float]]) -> list[list[floa
         beta.insert(0, [_logsumexp([model.transitions[i][j] + emissions[t][j] + beta[0][j] for j in labels])
                         for i in labels])
     log_z = _logsumexp([alpha[-1][j] + model.end[j] for j in labels])
-    return [[math.exp(alpha[t][j] + beta[t][j] - log_z) for j in labels] for t in range(n)]
+    return [[math.exp(alpha[t][j] + beta[t][j] - log_z) for j in labels] for t in range(n)], log_z
 
 
 def analyze_labels(sentences: list[Sentence], model: StarModel | None = None) -> StarLabels:
@@ -385,12 +385,11 @@ def analyze_labels(sentences: list[Sentence], model: StarModel | None = None) ->
     emissions = [model.emission(f) for f in features]
     path = _viterbi(model, emissions)
     everything = list(range(len(LABELS)))
-    log_z = _log_partition(model, emissions, everything)
+    marginals, log_z = _marginals(model, emissions)
     confidence = {}
     for k, part in enumerate(STAR):
         without = _log_partition(model, emissions, [j for j in everything if j != k])
         confidence[part] = round(max(0.0, 1.0 - math.exp(without - log_z)), 4)
-    marginals = _marginals(model, emissions)
     closest = {}
     for k, part in enumerate(STAR):
         # A part that has sentences: the surest of them; one that has none: the sentence

@@ -115,8 +115,7 @@ def _said_plainly(method):
             return method(self, *args, **kwargs)
         except sqlite3.DatabaseError as exc:
             if _is_busy(exc):
-                raise HistoryError(f"{self.path} has been locked by another program for {BUSY_TIMEOUT_MS // 1000} s; "
-                                   "close other rehearse windows and try again") from exc
+                raise HistoryError(f"{self._locked()}; close other rehearse windows and try again") from exc
             problem = storage_problem(exc, self.folder)
             if problem:
                 raise HistoryError(f"{problem}; nothing was changed. Make room and try again") from exc
@@ -151,8 +150,7 @@ class History:
 
     def pending(self) -> list[Path]:
         """Saves a crash interrupted, not yet imported (the next save imports them)."""
-        folder = self.folder / TAKES_DIR
-        return sorted(folder.glob("*.pending.json")) if folder.is_dir() else []
+        return pending_saves(self.folder)
 
     def __enter__(self) -> "History":
         return self
@@ -174,6 +172,16 @@ class History:
             f"your recordings in {self.folder / TAKES_DIR} are kept. --no-save analyzes without the history"
         )
 
+    def _locked(self) -> str:
+        return f"{self.path} has been locked by another program for {BUSY_TIMEOUT_MS // 1000} s"
+
+    def _raise_if_storage(self, exc: BaseException) -> None:
+        """A full disk, a size limit or a read-only place that stops the open, said as such."""
+        problem = storage_problem(exc, self.folder)
+        if problem:
+            raise HistoryError(f"{problem}: the history cannot be opened; free some space (or fix the "
+                               "folder) and try again, or use --no-save. The history is not damaged") from exc
+
     def _connect(self) -> sqlite3.Connection:
         existed = self.path.exists() and self.path.stat().st_size > 0
         try:
@@ -186,10 +194,7 @@ class History:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         except sqlite3.DatabaseError as exc:
-            problem = storage_problem(exc, self.folder)
-            if problem:
-                raise HistoryError(f"{problem}: the history cannot be opened; free some space (or fix the "
-                                   "folder) and try again, or use --no-save. The history is not damaged") from exc
+            self._raise_if_storage(exc)
             raise self._refuse(f"is not a rehearse history database (SQLite says: {exc})") from exc
         # Another program's database: it has tables or a version, or stamps its own id.
         if existed and app_id != APPLICATION_ID and (tables or version or app_id != 0):
@@ -212,12 +217,8 @@ class History:
         except sqlite3.DatabaseError as exc:
             conn.close()
             if _is_busy(exc):
-                raise HistoryError(f"{self.path} has been locked by another program for {BUSY_TIMEOUT_MS // 1000} s; "
-                                   "close other rehearse windows and try again") from exc
-            problem = storage_problem(exc, self.folder)
-            if problem:
-                raise HistoryError(f"{problem}: the history cannot be opened; free some space (or fix the "
-                                   "folder) and try again, or use --no-save. The history is not damaged") from exc
+                raise HistoryError(f"{self._locked()}; close other rehearse windows and try again") from exc
+            self._raise_if_storage(exc)
             raise self._refuse(f"is damaged (SQLite says: {exc})") from exc
         return conn
 
@@ -298,8 +299,7 @@ class History:
             take_id = self._insert(key, created, report, answer_file, original)
         except (OSError, sqlite3.OperationalError) as exc:
             busy = _is_busy(exc)
-            problem = (f"{self.path} has been locked by another program for {BUSY_TIMEOUT_MS // 1000} s" if busy
-                       else storage_problem(exc, self.folder))
+            problem = self._locked() if busy else storage_problem(exc, self.folder)
             if problem is None:
                 raise
             when = "once it is free" if busy else "when there is room"
@@ -596,25 +596,38 @@ def storage_problem(exc: BaseException, folder: Path) -> str | None:
     return None
 
 
-def check_history(path: Path | None = None) -> list[str]:
-    """What is wrong with the history file, in words (empty when nothing is): SQLite's
-    integrity check, whether it is rehearse's, and every stored report that no longer
-    reads. Opens the file read-only and changes nothing."""
+def pending_saves(folder: Path) -> list[Path]:
+    """The saves a crash interrupted in a data folder, without opening its history."""
+    return sorted((folder / TAKES_DIR).glob("*.pending.json"))
+
+
+@dataclass(frozen=True)
+class HistoryCheck:
+    problems: list[str]  # what is wrong, in words
+    file_damaged: bool  # the file itself (not one stored report): moving it aside helps
+
+
+def check_history(path: Path | None = None) -> HistoryCheck:
+    """What is wrong with the history file: SQLite's integrity check, whether it is
+    rehearse's, and every stored report that no longer reads. Opens the file read-only
+    and changes nothing."""
     path = path or db_path()
     if not path.exists():
-        return []
+        return HistoryCheck([], False)
     uri = "file:" + quote(str(path.resolve())) + "?mode=ro"
     try:
         conn = sqlite3.connect(uri, uri=True, isolation_level=None)
     except sqlite3.DatabaseError as exc:
-        return [f"{path} cannot be opened (SQLite says: {exc})"]
+        return HistoryCheck([f"{path} cannot be opened (SQLite says: {exc})"], True)
     conn.text_factory = _text
-    problems = []
+    problems, file_damaged = [], False
     try:
         if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
-            return [f"{path} is not rehearse's history (another program's database, or not a database)"]
+            return HistoryCheck([f"{path} is not rehearse's history (another program's database, or not a database)"],
+                                False)
         result = [row[0] for row in conn.execute("PRAGMA integrity_check")]
         if result != ["ok"]:
+            file_damaged = True
             problems.append(f"{path} is damaged: " + "; ".join(result[:3]) + (" ..." if len(result) > 3 else ""))
         for take_id, report in conn.execute("SELECT id, report FROM takes ORDER BY id"):
             try:
@@ -624,10 +637,11 @@ def check_history(path: Path | None = None) -> list[str]:
             if not ok:
                 problems.append(f"take {take_id}'s stored report is damaged (`rehearse delete {take_id}` removes it)")
     except sqlite3.DatabaseError as exc:
+        file_damaged = True
         problems.append(f"{path} is damaged (SQLite says: {exc})")
     finally:
         conn.close()
-    return problems
+    return HistoryCheck(problems, file_damaged)
 
 
 def move_aside(path: Path | None = None) -> Path:
