@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import hashlib
 import os
 import shutil
 import subprocess
@@ -49,6 +50,9 @@ def run_cli(*args: str, env: dict | None = None, timeout: float = 120) -> subpro
     )
 
 
+TEXTS = {name: SAMPLES / f"{name}.txt" for name in ("no-numbers-q7", "no-result-q13", "strong-q4", "we-heavy-q20")}
+
+
 def sample_truth(name: str) -> dict:
     return json.loads((SAMPLES / f"{name}.json").read_text())
 
@@ -89,3 +93,25 @@ def wait_for_recording(home: Path, seconds: float, timeout: float = 30) -> Path:
                 pass
         time.sleep(0.05)
     raise AssertionError(f"no recording of {seconds} s appeared in {home / 'recordings'}")
+
+
+def analyze_json(*args: str) -> dict:
+    result = run_cli("analyze", *args, "--json")
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def digest(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def a_report(question_id: str = "Q4", name: str = "strong-q4") -> dict:
+    from rehearse.pipeline import analyze_path
+
+    return analyze_path(TEXTS[name], question_id=question_id)
+
+
+def start_practice(*args: str, stdin=subprocess.DEVNULL, **popen) -> subprocess.Popen:
+    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    return subprocess.Popen([sys.executable, "-m", "rehearse", "practice", *args], stdin=stdin, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT, **popen)

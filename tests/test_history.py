@@ -3,32 +3,16 @@ migrations, two processes at once, a crash mid-save, and files that are not ours
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 import sqlite3
 import subprocess
 import sys
-import time
 
-import pytest
 
 from rehearse.history.figures import COLUMNS, better, key_figures
 from rehearse.history.progress import change_line, sparkline
-from rehearse.history.store import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, History, HistoryError
-from tests.conftest import ROOT, SAMPLES, run_cli, slow
-
-TEXTS = {name: SAMPLES / f"{name}.txt" for name in ("no-numbers-q7", "no-result-q13", "strong-q4", "we-heavy-q20")}
-
-
-def analyze_json(*args: str) -> dict:
-    result = run_cli("analyze", *args, "--json")
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
-
-
-def digest(path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+from rehearse.history.store import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, History
+from tests.conftest import ROOT, SAMPLES, TEXTS, a_report, analyze_json, digest, run_cli, slow
 
 
 @slow
@@ -170,12 +154,6 @@ def test_progress_chart_is_written_as_png_and_svg(rehearse_home, tmp_path):
 # -- the store itself --------------------------------------------------------------
 
 
-def a_report(question_id: str = "Q4", name: str = "strong-q4") -> dict:
-    from rehearse.pipeline import analyze_path
-
-    return analyze_path(TEXTS[name], question_id=question_id)
-
-
 def test_a_new_database_has_the_current_schema_and_our_id(rehearse_home):
     with History() as store:
         store.save(a_report(), TEXTS["strong-q4"])
@@ -214,124 +192,6 @@ def test_a_database_of_the_first_schema_is_migrated_with_its_takes(rehearse_home
     assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
 
 
-@slow
-def test_a_database_from_a_newer_rehearse_is_refused_untouched(rehearse_home):
-    with History() as store:
-        store.save(a_report())
-    path = rehearse_home / "history.sqlite3"
-    conn = sqlite3.connect(path)
-    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
-    conn.close()
-    before = digest(path)
-    result = run_cli("history")
-    assert result.returncode == 1
-    assert result.stderr.startswith(f"error: {path} was written by a newer rehearse")
-    assert "pip install -U 'rehearse-coach'" in result.stderr
-    assert digest(path) == before
-
-
-@slow
-@pytest.mark.parametrize("content", [b"this is not a database at all\n" * 200, b"SQLite format 3\x00" + bytes(range(256)) * 20])
-def test_a_corrupt_database_gets_a_clear_error_and_is_never_replaced(rehearse_home, content):
-    rehearse_home.mkdir(parents=True)
-    path = rehearse_home / "history.sqlite3"
-    path.write_bytes(content)
-    for args in (("history",), ("progress", "--json"), ("analyze", str(TEXTS["strong-q4"]), "-q", "Q4")):
-        result = run_cli(*args)
-        assert result.returncode == 1, args
-        [line] = result.stderr.strip().splitlines()
-        assert line.startswith(f"error: {path} is ") and "rehearse will not touch it" in line
-        assert f"mv '{path}' '{path}.broken'" in line and "Traceback" not in result.stderr
-        assert path.read_bytes() == content
-    # The way out that the message names works.
-    assert run_cli("analyze", str(TEXTS["strong-q4"]), "-q", "Q4", "--no-save").returncode == 0
-
-
-def test_another_programs_sqlite_file_is_refused(rehearse_home):
-    rehearse_home.mkdir(parents=True)
-    path = rehearse_home / "history.sqlite3"
-    conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE notes (body TEXT)")
-    conn.execute("INSERT INTO notes VALUES ('mine')")
-    conn.commit()
-    conn.close()
-    before = digest(path)
-    with pytest.raises(HistoryError, match="another program"):
-        History()
-    assert digest(path) == before
-
-
-SAVER = """
-import sys
-from pathlib import Path
-from rehearse.history.store import History
-from rehearse.pipeline import analyze_path
-worker, n = sys.argv[1], int(sys.argv[2])
-report = analyze_path(Path(sys.argv[3]), question_id="Q4")
-for i in range(n):
-    with History() as store:
-        report["source"]["path"] = f"{worker}-{i}"
-        store.save(report, Path(sys.argv[3]))
-print("done", flush=True)
-"""
-
-
-@slow
-def test_two_processes_saving_at_the_same_time_both_succeed(rehearse_home):
-    env = {**os.environ, "REHEARSE_HOME": str(rehearse_home)}
-    procs = [subprocess.Popen([sys.executable, "-c", SAVER, worker, "25", str(TEXTS["strong-q4"])], cwd=ROOT, env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for worker in ("a", "b")]
-    for proc in procs:
-        out, err = proc.communicate(timeout=300)
-        assert proc.returncode == 0 and out.strip() == "done", err
-    with History() as store:
-        takes = store.takes(limit=None)
-        assert len(takes) == 50 and sorted(t.id for t in takes) == list(range(1, 51))
-        sources = sorted(store.report(t.id)["source"]["path"] for t in takes)
-        assert sources == sorted(f"{w}-{i}" for w in "ab" for i in range(25))
-        for take in takes:
-            assert store.report(take.id)["take"] == {"id": take.id, "saved": True}
-            assert take.answer_file.read_bytes() == TEXTS["strong-q4"].read_bytes()
-    conn = sqlite3.connect(rehearse_home / "history.sqlite3")
-    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    assert not list((rehearse_home / "takes").glob("*.pending.json"))
-
-
-@slow
-def test_a_crash_between_copying_the_audio_and_writing_the_row_is_reimported(rehearse_home):
-    with History() as store:  # the database exists, with one take
-        store.save(a_report())
-    # Hold the write lock, so the next save copies its audio and then waits for the row...
-    blocker = sqlite3.connect(rehearse_home / "history.sqlite3", isolation_level=None)
-    blocker.execute("BEGIN IMMEDIATE")
-    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
-    proc = subprocess.Popen([sys.executable, "-m", "rehearse", "analyze", str(SAMPLES / "no-result-q13.flac"), "-q", "Q13"],
-                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 60
-    while not list((rehearse_home / "takes").glob("*.flac")) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    time.sleep(0.3)
-    proc.kill()  # ...and the process dies right there
-    proc.communicate()
-    blocker.execute("ROLLBACK")
-    blocker.close()
-    [copy] = (rehearse_home / "takes").glob("*.flac")
-    assert len(list((rehearse_home / "takes").glob("*.pending.json"))) == 1
-    # Reading commands only mention it; the next command that saves imports it.
-    reading = run_cli("history", "--json")
-    assert [t["id"] for t in json.loads(reading.stdout)["takes"]] == [1]
-    assert "a save was interrupted" in reading.stderr and "rehearse recover" in reading.stderr
-    assert len(list((rehearse_home / "takes").glob("*.pending.json"))) == 1
-    assert run_cli("recover").returncode == 0
-    listed = json.loads(run_cli("history", "--json").stdout)["takes"]
-    assert [(t["id"], t["question_id"]) for t in listed] == [(2, "Q13"), (1, "Q4")]
-    assert listed[0]["missing"] == ["result"]
-    with History() as store:
-        assert store.get(2).answer_file == copy and digest(copy) == digest(SAMPLES / "no-result-q13.flac")
-        assert store.report(2)["take"] == {"id": 2, "saved": True}
-    assert not list((rehearse_home / "takes").glob("*.pending.json"))
-
-
 # -- progress, pure ----------------------------------------------------------------
 
 
@@ -355,28 +215,6 @@ def test_better_knows_which_way_is_good():
     assert better("duration_s", 150, 100) is True and better("duration_s", 90, 40) is False
     assert better("i_ratio", 0.5, 0.5) is None
     assert sparkline([1, 2, 3]) == "▁▅█" and sparkline([5, 5]) == "▅▅"
-
-
-@slow
-@pytest.mark.parametrize("content", ["{}", "[]", "null", '"a string"', "{not json",
-                                     '{"take_key": "k", "created_at": "2026-01-01T00:00:00Z", "original_path": "/x", "report": {}}'])
-def test_a_malformed_pending_save_is_moved_aside_with_a_note_and_breaks_nothing(rehearse_home, content):
-    analyze_json(str(TEXTS["strong-q4"]), "-q", "Q4")
-    bad = rehearse_home / "takes" / "20260101T000000Z-Q4-abcdef.pending.json"
-    bad.write_text(content)
-    assert run_cli("history").returncode == 0
-    saved = run_cli("analyze", str(TEXTS["no-result-q13"]), "-q", "Q13")
-    assert saved.returncode == 0 and "Traceback" not in saved.stderr
-    history = json.loads(run_cli("history", "--json").stdout)
-    assert len(history["takes"]) == 2
-    if content == "{not json":
-        # Unreadable JSON may still be being written: left alone until it is stale.
-        assert bad.exists()
-        os.utime(bad, (1, 1))
-        assert run_cli("analyze", str(TEXTS["strong-q4"]), "-q", "Q4").returncode == 0
-    moved = rehearse_home / "quarantine" / bad.name
-    assert not bad.exists() and moved.read_text() == content
-    assert "cannot be added to the history" in moved.with_name(moved.name + ".why.txt").read_text()
 
 
 @slow

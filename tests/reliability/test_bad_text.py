@@ -10,7 +10,7 @@ import sys
 
 from rehearse.analysis.transcript import from_text
 from rehearse.analysis.safetext import json_text, strip_controls, visible
-from tests.conftest import ROOT, slow
+from tests.conftest import ROOT, run_cli, slow
 
 # Clear screen, window title (OSC 0), a hyperlink (OSC 8), the alternate screen, a device
 # status query, C1 CSI, NUL, BEL and rich markup, inside sentences that talk in general so
@@ -65,3 +65,16 @@ def test_a_file_name_with_escape_codes_is_shown_not_run(tmp_path):
     err = result.stderr.decode()
     assert err.startswith("error: ") and err.count("\n") == 1 and "^[[2Jmissing[/].txt" in err
     assert b"\x1b" not in result.stderr
+
+
+@slow
+def test_a_huge_typed_answer_is_refused_at_once(rehearse_home, tmp_path):
+    import time
+
+    huge = tmp_path / "huge.txt"
+    huge.write_text("word " * 25_000)
+    started = time.monotonic()
+    result = run_cli("analyze", str(huge))
+    assert time.monotonic() - started < 5
+    assert result.returncode == 1 and result.stderr.startswith("error: ") and "25,000 words" in result.stderr
+    assert result.stderr.count("\n") == 1

@@ -1,0 +1,80 @@
+"""The command line misused: unknown ids, numbers out of range, options that do not go
+together, a missing optional engine, an export over an existing file. Usage errors exit 2;
+the rest is one `error:` line and exit 1."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import ROOT, SAMPLES, run_cli, slow
+from tests.reliability.conftest import handled
+
+pytestmark = slow
+STRONG = str(ROOT / "samples" / "strong-q4.flac")
+SHORT = SAMPLES / "no-result-q13.flac"
+
+
+def test_unknown_question_id():
+    handled(run_cli("analyze", STRONG, "--question", "Q99"), "unknown question", "rehearse questions")
+
+
+def test_model_that_is_not_installed_offline():
+    handled(run_cli("analyze", STRONG, "--model", "small.en"), "not installed", "rehearse models")
+
+
+def test_unknown_model_name():
+    handled(run_cli("analyze", STRONG, "--model", "enormous-v9"), "unknown model")
+
+
+def test_usage_error_exits_2():
+    assert run_cli("analyze").returncode == 2
+
+
+@slow
+@pytest.mark.parametrize("args", [("show", "99999999999999999999"), ("compare", "1", "99999999999999999999"),
+                                  ("delete", "0"), ("history", "--limit", "99999999999999999999")])
+def test_numbers_out_of_range_are_usage_errors(args, rehearse_home):
+    result = run_cli(*args)
+    assert result.returncode == 2 and "Traceback" not in result.stderr and "range" in result.stderr
+
+
+@slow
+def test_export_never_overwrites_without_force(rehearse_home, tmp_path):
+    assert run_cli("analyze", str(SAMPLES / "strong-q4.txt"), "-q", "Q4").returncode == 0
+    target = tmp_path / "notes.csv"
+    target.write_text("my own notes\n")
+    refused = run_cli("export", "-o", str(target))
+    assert refused.returncode == 1 and refused.stderr.startswith("error: ") and "--force" in refused.stderr
+    assert target.read_text() == "my own notes\n"
+    assert run_cli("export", "-o", str(target), "--force").returncode == 0
+    assert target.read_text().startswith("id,question_id")
+
+
+@slow
+def test_the_optional_engine_missing_says_how_to_install_it(rehearse_home):
+    # This machine has the extra installed: the child process is made to lack it.
+    lacking = ("import builtins, runpy, sys\n"
+               "real = builtins.__import__\n"
+               "def lacks(name, *args, **kwargs):\n"
+               "    if name.split('.')[0] in ('torch', 'whisper'):\n"
+               "        raise ModuleNotFoundError(f'No module named {name!r}')\n"
+               "    return real(name, *args, **kwargs)\n"
+               "builtins.__import__ = lacks\n"
+               "sys.argv = ['rehearse', 'analyze', sys.argv[1], '--engine', 'openai-whisper', '--no-save']\n"
+               "runpy.run_module('rehearse', run_name='__main__')\n")
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-c", lacking, str(SAMPLES / "no-result-q13.flac")], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1 and result.stderr.count("\n") == 1, result.stderr
+    assert "rehearse-coach[openai]" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_replay_of_a_missing_file_and_misused_speed(rehearse_home):
+    missing = run_cli("practice", "Q4", "--replay", "nowhere.wav")
+    assert missing.returncode == 1 and missing.stderr.startswith("error: no such file: nowhere.wav")
+    speed = run_cli("practice", "Q4", "--speed", "4")
+    assert speed.returncode == 2 and "--speed only applies with --replay" in speed.stderr
+    unknown = run_cli("practice", "Q99", "--replay", str(SHORT))
+    assert unknown.returncode == 1 and unknown.stderr.startswith("error: ")

@@ -1,0 +1,66 @@
+"""A save killed at any moment loses no finished take: what it had written is imported by
+the next command, its half-written files are removed, and the history stays intact."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import time
+
+from rehearse.history.store import History
+from tests.conftest import ROOT, SAMPLES, a_report, digest, run_cli, slow
+from tests.reliability.conftest import ANSWER, rehearse
+
+pytestmark = slow
+
+
+@slow
+def test_a_crash_between_copying_the_audio_and_writing_the_row_is_reimported(rehearse_home):
+    with History() as store:  # the database exists, with one take
+        store.save(a_report())
+    # Hold the write lock, so the next save copies its audio and then waits for the row...
+    blocker = sqlite3.connect(rehearse_home / "history.sqlite3", isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")
+    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    proc = subprocess.Popen([sys.executable, "-m", "rehearse", "analyze", str(SAMPLES / "no-result-q13.flac"), "-q", "Q13"],
+                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while not list((rehearse_home / "takes").glob("*.flac")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.3)
+    proc.kill()  # ...and the process dies right there
+    proc.communicate()
+    blocker.execute("ROLLBACK")
+    blocker.close()
+    [copy] = (rehearse_home / "takes").glob("*.flac")
+    assert len(list((rehearse_home / "takes").glob("*.pending.json"))) == 1
+    # Reading commands only mention it; the next command that saves imports it.
+    reading = run_cli("history", "--json")
+    assert [t["id"] for t in json.loads(reading.stdout)["takes"]] == [1]
+    assert "a save was interrupted" in reading.stderr and "rehearse recover" in reading.stderr
+    assert len(list((rehearse_home / "takes").glob("*.pending.json"))) == 1
+    assert run_cli("recover").returncode == 0
+    listed = json.loads(run_cli("history", "--json").stdout)["takes"]
+    assert [(t["id"], t["question_id"]) for t in listed] == [(2, "Q13"), (1, "Q4")]
+    assert listed[0]["missing"] == ["result"]
+    with History() as store:
+        assert store.get(2).answer_file == copy and digest(copy) == digest(SAMPLES / "no-result-q13.flac")
+        assert store.report(2)["take"] == {"id": 2, "saved": True}
+    assert not list((rehearse_home / "takes").glob("*.pending.json"))
+
+
+def test_half_written_files_of_a_killed_save_are_cleaned_and_nothing_else(tmp_path):
+    home = tmp_path / "home"
+    assert rehearse(home, "analyze", ANSWER, "-q", "Q4").returncode == 0
+    takes = home / "takes"
+    dead = 2 ** 22 + 4321  # above Linux's default pid_max: no such process
+    partials = [takes / f"20260101T000000Z-Q4-abcdef.txt.{dead}.part",
+                takes / f"20260101T000000Z-Q4-abcdef.pending.json.{dead}.tmp"]
+    theirs = [takes / "notes.part", takes / f"draft.{dead}.tmp"]
+    for path in partials + theirs:
+        path.write_text("half")
+    assert rehearse(home, "analyze", ANSWER, "-q", "Q4").returncode == 0
+    assert not any(p.exists() for p in partials) and all(p.exists() for p in theirs)
