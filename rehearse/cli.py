@@ -128,7 +128,7 @@ def questions(
 
 @app.command()
 def analyze(
-    path: Path = typer.Argument(..., help="An audio file (wav, flac, ogg, mp3, m4a, webm) or a typed transcript (.txt, .md).", show_default=False),
+    path: Path = typer.Argument(..., help="An audio file (wav, flac, ogg, mp3, m4a, webm) or a typed transcript (.txt, .md); - reads either from standard input.", show_default=False),
     question: Optional[str] = typer.Option(None, "--question", "-q", help="The question answered: Q1..Q25."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON (report version 1) and nothing else on stdout."),
     no_save: bool = typer.Option(False, "--no-save", help="Do not save this take in the history (the report's take is null)."),
@@ -139,15 +139,15 @@ def analyze(
 
     Example: rehearse analyze samples/strong-q4.flac --question Q4
     """
-    from rehearse.pipeline import analyze_path, keep_take
+    from rehearse.pipeline import analyze_path, answer_file, keep_take
     from rehearse.ui.console import spinner
 
     # Opened first: a history that cannot be used is said before minutes of transcription.
-    with nullcontext() if no_save else _history() as history:
-        report = analyze_path(path, question_id=question, model_name=model, engine=engine.value,
-                              progress=None if as_json else spinner(_console(stderr=True)))
+    with nullcontext() if no_save else _history() as history, answer_file(path) as readable:
+        report = analyze_path(readable, question_id=question, model_name=model, engine=engine.value,
+                              progress=None if as_json else spinner(_console(stderr=True)), shown_as=path)
         if history is not None:
-            keep_take(history, report, path)
+            keep_take(history, report, readable, shown_as=None if readable == path else path)
     if as_json:
         _print_json(report)
         return
@@ -436,7 +436,14 @@ def export(
         raise RehearseError(f"{output} exists; add --force to replace it, or choose another file")
     with _history(create=False) as store:
         _mention_pending(store)
-        text, count = export_text(store, format)
+        text, count, damaged = export_text(store, format)
+    if damaged:
+        from rich.text import Text
+
+        which = ("take " if len(damaged) == 1 else "takes ") + ", ".join(str(i) for i in damaged)
+        _console(stderr=True).print(Text(
+            f"warning: the stored report of {which} is damaged; exported with its key figures and "
+            f"\"report\": null (`rehearse doctor` checks the history)"), soft_wrap=True)
     if output is None:
         try:
             sys.stdout.write(text)

@@ -14,8 +14,8 @@ from typing import Callable, Iterator, Optional
 
 from rehearse import prompts
 from rehearse.analysis.answer import analyze_transcript
-from rehearse.analysis.transcript import Transcript, from_text
-from rehearse.audio.files import TEXT_SUFFIXES, check_path
+from rehearse.analysis.transcript import MIN_ANSWER_WORDS, Transcript, from_text, real_words
+from rehearse.audio.files import TEXT_SUFFIXES, check_path, is_stream, spooled
 from rehearse.checks import run_checks
 from rehearse.errors import AudioError, NoSpeechError, RehearseError
 from rehearse.report import add_previous_take, add_recording, add_timings, build_report, question_of
@@ -48,8 +48,11 @@ def read_text_answer(path: Path) -> Transcript:
     if size > MAX_TYPED_WORDS * 10 * 4:
         raise AudioError(f"{path} is {size // 1_000_000} MB of text, far over {MAX_TYPED_WORDS:,} "
                          "words; give one answer (a spoken answer is 150-450 words)")
+    data = path.read_bytes()
+    # Windows editors save "Unicode" text as UTF-16 with a byte order mark.
+    encoding = "utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = data.decode(encoding)
     except UnicodeDecodeError as exc:
         raise AudioError(f"{path} is not UTF-8 text; save it as plain UTF-8 text and try again") from exc
     words = len(text.split())
@@ -57,14 +60,34 @@ def read_text_answer(path: Path) -> Transcript:
         raise AudioError(f"{path} has {words:,} words, over {MAX_TYPED_WORDS:,}; give one answer "
                          "(a spoken answer is 150-450 words)")
     transcript = from_text(text)
-    if not transcript.words:
+    words = real_words(transcript.words)
+    if not words:
         raise NoSpeechError(f"{path} holds no words; type the answer and try again")
+    if len(words) < MIN_ANSWER_WORDS:
+        raise NoSpeechError(f"{path} holds only {len(words)} word{'s' if len(words) != 1 else ''}; "
+                            "type the whole answer (a spoken answer is 150-450 words)")
     return transcript
 
 
+@contextmanager
+def answer_file(path: Path) -> Iterator[Path]:
+    """The file to read an answer from: the path itself, or for `-` (standard input), a pipe
+    or a device, a private temporary copy named by what it holds. Errors about the copy name
+    the path the person gave."""
+    if not is_stream(path):
+        yield path
+        return
+    with spooled(path) as copy:
+        try:
+            yield copy
+        except RehearseError as exc:
+            raise type(exc)(str(exc).replace(str(copy), str(path))) from exc
+
+
 def analyze_path(path: Path, *, question_id: str | None = None, model_name: str | None = None,
-                 engine: str = DEFAULT_ENGINE, progress: Progress | None = None) -> dict:
-    """The full report for one answer file (audio or typed)."""
+                 engine: str = DEFAULT_ENGINE, progress: Progress | None = None, shown_as: Path | None = None) -> dict:
+    """The full report for one answer file (audio or typed); `shown_as` is the name the
+    person gave, when `path` is a copy of a stream (see answer_file)."""
     started = time.perf_counter()
     question = _question(question_id)
     timings: dict[str, float] = {}
@@ -74,9 +97,9 @@ def analyze_path(path: Path, *, question_id: str | None = None, model_name: str 
         from rehearse.transcription.transcribe import transcribe_file
 
         # load_audio checks the path before anything is decoded.
-        with _stage(progress, f"Transcribing {path.name} with {model_name or DEFAULT_MODEL} ({engine})..."):
+        with _stage(progress, f"Transcribing {(shown_as or path).name} with {model_name or DEFAULT_MODEL} ({engine})..."):
             transcript, timings = transcribe_file(path, model_name, engine)
-    return report_for(transcript, question, path, timings, started)
+    return report_for(transcript, question, shown_as or path, timings, started)
 
 
 def analyze_recording(path: Path, question_id: str | None, *, model_name: str | None = None, engine: str = DEFAULT_ENGINE,
@@ -116,7 +139,7 @@ def report_for(transcript: Transcript, question, path: Path, timings: dict[str, 
     return report
 
 
-def keep_take(history, report: dict, answer_path: Path | None) -> int:
+def keep_take(history, report: dict, answer_path: Path | None, shown_as: Path | None = None) -> int:
     """Save a take, first noting what changed since the previous take of its question, so
     the stored report is exactly the one printed."""
     from rehearse.history.figures import key_figures
@@ -125,4 +148,4 @@ def keep_take(history, report: dict, answer_path: Path | None) -> int:
     previous = history.latest(question_of(report))
     if previous is not None:
         add_previous_take(report, previous.id, change_line(previous.figures, key_figures(report)))
-    return history.save(report, answer_path)
+    return history.save(report, answer_path, original=None if shown_as is None else str(shown_as))

@@ -14,8 +14,9 @@ _SEQUENCE = re.compile(
     r"|\x1b\][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?|\x9d[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
     r"|\x1b[@-Z\\-_]"
 )
-# Control characters other than tab and newline: C0, DEL and C1.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Control characters other than tab and newline: C0, DEL and C1; and the bidirectional
+# overrides and isolates, which reorder what is shown ("Trojan Source") without a control byte.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def strip_controls(text: str) -> str:
@@ -29,7 +30,7 @@ def _shown(match: re.Match[str]) -> str:
         return "^" + chr(code + 64)  # caret notation: ESC is ^[
     if code == 0x7F:
         return "^?"
-    return f"<{code:02X}>"
+    return f"<{code:02X}>" if code <= 0x9F else f"<U+{code:04X}>"
 
 
 def visible(text: str) -> str:
@@ -51,4 +52,4 @@ def visible_strings(value):
 def json_text(text: str) -> str:
     """JSON written with ensure_ascii=False keeps DEL and C1 characters raw (C0 is already
     escaped): escape them too, as JSON allows for any character."""
-    return re.sub(r"[\x7f-\x9f]", lambda m: f"\\u{ord(m.group(0)):04x}", text)
+    return re.sub(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069]", lambda m: f"\\u{ord(m.group(0)):04x}", text)

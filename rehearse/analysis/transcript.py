@@ -71,6 +71,16 @@ class Transcript:
         return self.kind == "audio"
 
 
+# Fewer words than this is not an answer to report on, however it came: noise gives Whisper
+# a word or two ("O", "you"), and a typed file can hold only punctuation.
+MIN_ANSWER_WORDS = 3
+
+
+def real_words(words) -> list[str]:
+    """The words that hold a letter or a digit (not stray punctuation)."""
+    return [w.text.strip() for w in words if any(c.isalnum() for c in w.text)]
+
+
 _MARKDOWN = re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s*)")
 
 

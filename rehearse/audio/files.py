@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import stat
+import sys
+import tempfile
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 from rehearse.audio.signal import SAMPLE_RATE, SILENCE_RMS, frame_rms
 from rehearse.errors import AudioError, NoSpeechError
@@ -15,7 +21,92 @@ MIN_SECONDS = 2.0
 MAX_SECONDS = 30 * 60
 
 
+# A piped answer is copied to a temporary file first: 30 minutes of 48 kHz stereo
+# 16-bit WAV is 330 MB, so anything over 400 MB is not one answer.
+MAX_STREAM_BYTES = 400 * 1024 * 1024
+# How a piped answer says what it is: the first bytes of each audio container we decode.
+_AUDIO_MAGIC = ((b"RIFF", ".wav"), (b"fLaC", ".flac"), (b"OggS", ".ogg"), (b"ID3", ".mp3"), (b"\xff\xfb", ".mp3"),
+                (b"\xff\xf3", ".mp3"), (b"\xff\xf2", ".mp3"), (b"\x1aE\xdf\xa3", ".webm"), (b"\xff\xf1", ".aac"),
+                (b"\xff\xf9", ".aac"))
+
+
+def is_stream(path: Path) -> bool:
+    """`-` (standard input), a pipe or a device: something read once, with no size or name
+    that says what it holds."""
+    if str(path) == "-":
+        return True
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+def _suffix_of(head: bytes) -> str:
+    for magic, suffix in _AUDIO_MAGIC:
+        if head.startswith(magic):
+            return suffix
+    if head[4:8] == b"ftyp":
+        return ".m4a"
+    try:
+        head.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(head) - 4:  # not just a character cut at the end of the head
+            return ""  # neither: the decoder will say it cannot read it as audio
+    return ".txt"
+
+
+@contextmanager
+def spooled(path: Path) -> Iterator[Path]:
+    """A stream's content in a private temporary file (0600, removed afterwards) named with
+    the suffix its first bytes show, so it is read like any answer file."""
+    if str(path) == "-":
+        if sys.stdin is None or sys.stdin.isatty():
+            raise AudioError("`-` reads the answer from standard input, which is a terminal here; "
+                             "pipe it in: rehearse analyze - < answer.txt")
+        source, close = sys.stdin.buffer, False
+    else:
+        try:
+            source, close = open(path, "rb"), True
+        except OSError as exc:
+            raise AudioError(f"cannot read {path} ({exc.strerror or exc}); give an audio file or a .txt transcript") from exc
+    temp = None
+    try:
+        handle, name = tempfile.mkstemp(prefix="rehearse-answer-")
+        temp = Path(name)
+        size, head = 0, b""
+        with os.fdopen(handle, "wb") as out:
+            while chunk := source.read(1 << 20):
+                size += len(chunk)
+                if size > MAX_STREAM_BYTES:
+                    raise AudioError(f"{path} gave over {MAX_STREAM_BYTES // 2**20} MB, more than one answer; "
+                                     "give a recording of up to 30 minutes")
+                head = (head + chunk[:64])[:64]
+                out.write(chunk)
+        if size == 0:
+            raise AudioError(f"{path} gave no data (it was at its end); pipe the answer in, "
+                             "for example: rehearse analyze - < answer.txt")
+        typed = temp.with_name(temp.name + _suffix_of(head))
+        temp = temp.rename(typed)
+    except BaseException as exc:
+        if temp is not None:  # nothing half-copied is left behind
+            temp.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise AudioError(f"cannot keep what {path} gives in {tempfile.gettempdir()} ({exc.strerror or exc}); "
+                             "save the answer to a file and give its path") from exc
+        raise
+    finally:
+        if close:
+            source.close()
+    try:
+        yield temp
+    finally:
+        temp.unlink(missing_ok=True)
+
+
 def check_path(path: Path) -> None:
+    if path.is_symlink() and not path.exists():
+        raise AudioError(f"{path} is a link to a file that does not exist ({os.readlink(path)}); give the file itself")
     if not path.exists():
         raise AudioError(f"no such file: {path}; check the path (audio: {', '.join(s[1:] for s in AUDIO_SUFFIXES[:6])}; text: txt, md)")
     if path.is_dir():
@@ -39,10 +130,8 @@ def probe_duration(path: Path) -> float | None:
     except AudioError:
         raise
     except Exception as exc:  # PyAV raises one class per FFmpeg error code
-        raise AudioError(
-            f"cannot read {path} as audio ({type(exc).__name__}); is it really a "
-            f"{path.suffix.lstrip('.') or 'sound'} file? Convert it to wav or flac and try again"
-        ) from exc
+        raise AudioError(f"cannot read {path} as audio ({type(exc).__name__}); is it really {_kind(path)}? "
+                         "Convert it to wav or flac and try again") from exc
     return None
 
 
@@ -57,10 +146,14 @@ def load_audio(path: Path):
             f"{path} is {duration / 60:.0f} minutes long; rehearse takes recordings up to "
             f"{MAX_SECONDS // 60} minutes (an answer should be 1-3); trim it and try again"
         )
+    _refuse_damaged_samples(path)
     try:
         audio = decode_audio(str(path), sampling_rate=SAMPLE_RATE)
     except Exception as exc:
         raise AudioError(f"cannot decode {path} ({type(exc).__name__}); convert it to wav or flac and try again") from exc
+    if len(audio) == 0:
+        raise AudioError(f"{path} holds no sound that could be decoded ({path.stat().st_size:,} bytes); record the "
+                         "answer again, or if it plays elsewhere, convert it to wav or flac")
     seconds = len(audio) / SAMPLE_RATE
     if seconds > MAX_SECONDS:
         raise AudioError(f"{path} is {seconds / 60:.0f} minutes long; rehearse takes up to {MAX_SECONDS // 60} minutes; trim it")
@@ -70,3 +163,33 @@ def load_audio(path: Path):
     if float(rms.max()) < SILENCE_RMS:
         raise NoSpeechError(f"{path} is silent; check that the microphone is on and not muted, then record again")
     return audio
+
+
+# A float WAV can hold samples that are not numbers (NaN, infinite); the decoder turns each
+# into a full-scale click. A few are a glitch Whisper hears through; more than this share
+# means the file is damaged (every 7th sample NaN gave 51 of 259 words and a score of 76).
+MAX_DAMAGED_SHARE = 0.001
+
+
+def _refuse_damaged_samples(path: Path) -> None:
+    import numpy as np
+    import soundfile
+
+    try:
+        info = soundfile.info(str(path))
+    except Exception:  # not a container libsndfile reads: only float WAV-like files can hold NaN
+        return
+    if info.subtype not in ("FLOAT", "DOUBLE"):
+        return
+    damaged = total = 0
+    for block in soundfile.blocks(str(path), blocksize=1 << 16, dtype="float32"):
+        damaged += int((~np.isfinite(block)).sum())
+        total += block.size
+    if damaged > MAX_DAMAGED_SHARE * total:
+        raise AudioError(f"{path} is damaged: {damaged:,} of its {total:,} samples are not numbers (NaN or "
+                         "infinite); export or record it again")
+
+
+def _kind(path: Path) -> str:
+    """ "a .flac file", or "an audio file" when the name has no suffix."""
+    return f"a {path.suffix.lower()} file" if path.suffix else "an audio file"

@@ -272,11 +272,12 @@ class History:
     # -- saving ------------------------------------------------------------------------
 
     @_said_plainly
-    def save(self, report: dict, answer_path: Path | None = None) -> int:
+    def save(self, report: dict, answer_path: Path | None = None, original: str | None = None) -> int:
         """Keep a take; sets report["take"] and returns its id.
 
         `answer_path` is the audio or text file it was analyzed from; a copy is kept in the
-        data folder unless it is already there (a practice recording).
+        data folder unless it is already there (a practice recording). `original` names
+        where it came from when that is not `answer_path` (a temporary copy of a pipe).
         """
         created = _now()
         question_id = question_of(report)
@@ -287,7 +288,7 @@ class History:
             answer_path = Path(answer_path).resolve()
             inside = _is_inside(answer_path, self.folder.resolve())
             answer_file = answer_path if inside else folder / f"{key}{answer_path.suffix.lower()}"
-        original = str(answer_path or report["source"]["path"])
+        original = original or str(answer_path or report["source"]["path"])
         pending = folder / f"{key}.pending.json"
         try:
             write_json_atomically(pending, {
@@ -471,6 +472,8 @@ class History:
             return "the take (its audio or text is not in the data folder and stays)"
         if Path(row["original_path"]).resolve() == kept:
             return "the take and its recording, the only copy"
+        if not Path(row["original_path"]).is_file():  # piped in, or deleted since
+            return f"the take and its copy of {row['original_path']}, the only copy left"
         return f"the take and its copy of {row['original_path']} (that file stays)"
 
     @_said_plainly

@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from rehearse.analysis.delivery import heard_filled_pauses
-from rehearse.analysis.transcript import Transcript, Word
+from rehearse.analysis.transcript import MIN_ANSWER_WORDS, Transcript, Word, real_words
 from rehearse.audio.files import load_audio
 from rehearse.audio.quality import measure
 from rehearse.audio.signal import SAMPLE_RATE, frame_rms, voiced_spans
@@ -243,6 +243,12 @@ def finish_transcript(audio, words: list[Word], settings: dict, model_label: str
     repaired = repair(words, speech, decode, duration, find_fillers=find_fillers)
     if not repaired.words:
         raise NoSpeechError(f"no English speech found in {path}; answer in English, close to the microphone, and record again")
+    spoken = real_words(repaired.words)
+    if not spoken:
+        raise NoSpeechError(f"no English speech found in {path}; answer in English, close to the microphone, and record again")
+    if len(spoken) < MIN_ANSWER_WORDS:
+        raise NoSpeechError(f"heard only {len(spoken)} word{'s' if len(spoken) != 1 else ''} (\"{' '.join(spoken)}\") in "
+                            f"{duration:.0f} s of {path}; answer in English, close to the microphone, and record again")
     voiced = voiced_spans(audio)
     # A filled pause needs sound under it; this also places each on its sound.
     words, filled_pauses = heard_filled_pauses(list(repaired.words), voiced, duration)

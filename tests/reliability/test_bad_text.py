@@ -8,9 +8,12 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from rehearse.analysis.transcript import from_text
 from rehearse.analysis.safetext import json_text, strip_controls, visible
-from tests.conftest import ROOT, run_cli, slow
+from tests.conftest import ROOT, SAMPLES, run_cli, slow
+from tests.reliability.conftest import handled
 
 # Clear screen, window title (OSC 0), a hyperlink (OSC 8), the alternate screen, a device
 # status query, C1 CSI, NUL, BEL and rich markup, inside sentences that talk in general so
@@ -78,3 +81,42 @@ def test_a_huge_typed_answer_is_refused_at_once(rehearse_home, tmp_path):
     assert time.monotonic() - started < 5
     assert result.returncode == 1 and result.stderr.startswith("error: ") and "25,000 words" in result.stderr
     assert result.stderr.count("\n") == 1
+
+
+ANSWER_TEXT = (SAMPLES / "strong-q4.txt").read_text()
+TYPED = {  # file name: its bytes
+    "latin-1.txt": "Caf\xe9 story. ".encode("latin-1") + ANSWER_TEXT.encode("latin-1", "replace"),
+    "binary.txt": bytes(range(256)) * 40,
+    "only-punctuation.txt": b"... !!! ??? --- ,,, ;;;\n",
+    "two-words.txt": b"I dunno",
+    "one-huge-word.txt": b"a" * 100_000,
+    "utf-16.txt": ANSWER_TEXT.encode("utf-16"),
+    "byte-order-mark.txt": b"\xef\xbb\xbf" + ANSWER_TEXT.encode(),
+    "windows-lines.txt": ANSWER_TEXT.replace("\n", "\r\n").encode(),
+    "nul-bytes.txt": ANSWER_TEXT.encode()[:200] + b"\x00" * 50 + ANSWER_TEXT.encode()[200:],
+    "no-full-stops.txt": " ".join(ANSWER_TEXT.replace(".", "").split()).encode(),
+    "emoji.md": ("# My answer \U0001f389\n\n" + ANSWER_TEXT.replace(".", ". \U0001f642", 3)).encode(),
+    "bullet-list.md": ("- " + "\n- ".join(ANSWER_TEXT.split(". "))).encode(),
+    "bidi-override.txt": ("I fixed \u202egnissim\u202c the bug. " + ANSWER_TEXT).encode(),
+}
+REFUSED = {"latin-1.txt": "is not UTF-8 text", "binary.txt": "is not UTF-8 text", "only-punctuation.txt": "holds no words",
+           "two-words.txt": "holds only 2 words", "one-huge-word.txt": "holds only 1 word"}
+
+
+@slow
+@pytest.mark.parametrize("name", list(TYPED))
+def test_odd_typed_answers_are_read_or_refused_with_the_reason(tmp_path, name):
+    answer = tmp_path / name
+    answer.write_bytes(TYPED[name])
+    result = _run(tmp_path / "home", "analyze", str(answer), "-q", "Q4", "--json")
+    if name in REFUSED:
+        handled(result, REFUSED[name])
+        assert not (tmp_path / "home" / "history.sqlite3").exists() or b'"takes": []' in _run(tmp_path / "home", "history", "--json").stdout
+        return
+    assert result.returncode == 0, result.stderr.decode()
+    report = json.loads(result.stdout)
+    # Each is the same answer: the same parts are found, and nothing of the stray bytes is kept.
+    assert report["star"]["missing"] == [] and report["length"]["word_count"] >= 250, (report["star"], report["length"])
+    assert not any(c in report["transcript"]["text"] for c in "\x00\u202e\u202c\r")
+    for stream in (result.stdout, result.stderr):
+        assert b"\xe2\x80\xae" not in stream and b"\x00" not in stream

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import ROOT, SAMPLES, run_cli, slow
-from tests.reliability.conftest import handled
+from tests.reliability.conftest import handled, rehearse
 
 pytestmark = slow
 STRONG = str(ROOT / "samples" / "strong-q4.flac")
@@ -78,3 +78,25 @@ def test_replay_of_a_missing_file_and_misused_speed(rehearse_home):
     assert speed.returncode == 2 and "--speed only applies with --replay" in speed.stderr
     unknown = run_cli("practice", "Q99", "--replay", str(SHORT))
     assert unknown.returncode == 1 and unknown.stderr.startswith("error: ")
+
+
+USAGE = [("export", "--format", "xml"), ("history", "--limit", "-1"), ("practice", "Q4", "--max-seconds", "1"), ("nope",),
+         ("analyze", "a.txt", "b.txt"), ("practice", "--random", "Q4"), ("show",), ("progress", "Q99"),
+         ("show", "1", "--html-please")]
+REFUSED = [(("show", "7"), "there is no take 7"), (("compare", "1", "7"), "there is no take 7"),
+           (("delete", "7", "--yes"), "there is no take 7"), (("explain", "nope"), "unknown check"),
+           (("questions", "--category", "zzz"), "no question category matches"), (("history", "-q", "Q99"), "unknown question"),
+           (("delete", "1"), "add --yes")]
+
+
+@pytest.mark.parametrize("args,fragment", [(args, None) for args in USAGE] + REFUSED, ids=lambda v: " ".join(v) if isinstance(v, tuple) else "")
+def test_a_command_misused_beside_a_saved_take_changes_nothing(rehearse_home, args, fragment):
+    """Exit 2 (usage) or one `error:` line, and the saved take is still there, unchanged;
+    `delete` with nobody to answer its question keeps it."""
+    assert run_cli("analyze", str(SAMPLES / "strong-q4.txt"), "-q", "Q4").returncode == 0
+    before = run_cli("show", "1", "--json").stdout
+    if fragment is None:
+        handled(rehearse(None, *args), status=2)
+    else:
+        handled(rehearse(None, *args), fragment)
+    assert run_cli("show", "1", "--json").stdout == before

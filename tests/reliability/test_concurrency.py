@@ -10,7 +10,7 @@ import sys
 
 from rehearse.history.store import History
 from tests.conftest import ROOT, SAMPLES, slow
-from tests.reliability.conftest import ANSWER, rehearse, takes_in
+from tests.reliability.conftest import ANSWER, integrity, rehearse, takes_in
 
 pytestmark = slow
 TEXTS = {name: SAMPLES / f"{name}.txt" for name in ("no-result-q13", "strong-q4")}
@@ -71,3 +71,97 @@ def test_a_lock_held_by_another_program_for_longer_than_the_wait_is_one_error(tm
         holder.kill()
     assert rehearse(home, "analyze", ANSWER, "-q", "Q4").returncode == 0
     assert len(takes_in(home)) == 3  # the first, the one kept while locked, and this one
+
+
+SAVES_EACH = 15
+DELETED = (3, 7)  # each saver's 4th and 8th take is deleted by another process while the rest go on
+
+DELETER = """
+import sys, time
+from rehearse.history.store import History
+wanted = set(sys.argv[1].split(","))
+while wanted:
+    with History() as store:
+        for take in store.takes(limit=None):
+            source = store.report(take.id)["source"]["path"]
+            if source in wanted:
+                store.delete(take.id)
+                wanted.discard(source)
+    time.sleep(0.05)
+print("done", flush=True)
+"""
+
+
+READER = """
+import sys
+from pathlib import Path
+from rehearse.history.store import History, HistoryError
+stop, reads = Path(sys.argv[1]), 0
+while not stop.exists():
+    with History() as store:
+        for take in store.takes(limit=None):
+            try:
+                assert store.report(take.id)["take"]["id"] == take.id
+            except HistoryError as exc:  # deleted between the listing and the read
+                assert "there is no take" in str(exc), exc
+            reads += 1
+print(reads, flush=True)
+"""
+
+
+def test_four_savers_beside_readers_and_a_deleter_lose_nothing(rehearse_home, record_property):
+    """4 processes save 15 takes each while two readers and `rehearse history` and `show` read in a loop and
+    another process deletes 8 of the takes as they appear: every save gets its own id, the
+    history holds exactly the 52 takes not deleted, each with its report and its file, every
+    read succeeds, and SQLite's integrity check passes."""
+    import threading
+
+    env = {**os.environ, "REHEARSE_HOME": str(rehearse_home), "HF_HUB_OFFLINE": "1"}
+    doomed = [f"{w}-{i}" for w in "abcd" for i in DELETED]
+    savers = [subprocess.Popen([sys.executable, "-c", SAVER, worker, str(SAVES_EACH), str(ANSWER)], cwd=ROOT, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for worker in "abcd"]
+    deleter = subprocess.Popen([sys.executable, "-c", DELETER, ",".join(doomed)], cwd=ROOT, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    stop_file = rehearse_home.parent / "stop"
+    readers = [subprocess.Popen([sys.executable, "-c", READER, str(stop_file)], cwd=ROOT, env=env,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    reads, failed_reads = [0], []
+    stop = threading.Event()
+
+    def read():
+        while not stop.is_set():
+            for args in (("history", "--json"), ("show", "1", "--json")):
+                result = rehearse(None, *args)
+                reads[0] += 1
+                if result.returncode != 0 and "there is no take 1" not in result.stderr:
+                    failed_reads.append(result.stderr)
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    try:
+        for proc in savers + [deleter]:
+            out, err = proc.communicate(timeout=600)
+            assert proc.returncode == 0 and out.strip() == "done", err
+    finally:
+        stop.set()
+        stop_file.touch()
+        reader.join()
+    for proc in readers:
+        out, err = proc.communicate(timeout=60)
+        assert proc.returncode == 0, err
+        reads[0] += int(out)
+    assert not failed_reads, failed_reads[:3]
+    kept = sorted(f"{w}-{i}" for w in "abcd" for i in range(SAVES_EACH) if f"{w}-{i}" not in doomed)
+    with History() as store:
+        takes = store.takes(limit=None)
+        assert sorted(store.report(t.id)["source"]["path"] for t in takes) == kept
+        for take in takes:
+            assert take.answer_file.read_bytes() == ANSWER.read_bytes()
+    assert max(t.id for t in takes) == 4 * SAVES_EACH  # ids are never reused
+    assert len(list((rehearse_home / "takes").glob("*.txt"))) == len(kept)  # deleted takes took their copies along
+    assert integrity(rehearse_home / "history.sqlite3") == "ok"
+    assert not list((rehearse_home / "takes").glob("*.pending.json"))
+    for name, value in (("takes saved", 4 * SAVES_EACH), ("takes deleted meanwhile", len(doomed)),
+                        ("takes found", len(takes)), ("reads beside them", reads[0]), ("failed reads", len(failed_reads)),
+                        ("integrity", "ok")):
+        record_property(name, value)

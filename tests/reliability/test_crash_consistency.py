@@ -12,7 +12,7 @@ import time
 
 from rehearse.history.store import History
 from tests.conftest import ROOT, SAMPLES, a_report, digest, run_cli, slow
-from tests.reliability.conftest import ANSWER, rehearse
+from tests.reliability.conftest import ANSWER, integrity, leftovers, rehearse
 
 pytestmark = slow
 
@@ -64,3 +64,56 @@ def test_half_written_files_of_a_killed_save_are_cleaned_and_nothing_else(tmp_pa
         path.write_text("half")
     assert rehearse(home, "analyze", ANSWER, "-q", "Q4").returncode == 0
     assert not any(p.exists() for p in partials) and all(p.exists() for p in theirs)
+
+
+KILLS = 40
+
+
+def test_saves_killed_at_random_moments_lose_no_finished_take(rehearse_home, record_property):
+    """`rehearse analyze` killed with SIGKILL at a random moment, 40 times (seeded, so the
+    same moments each run): every take whose process finished is in the history, every
+    take a killed save had written is imported by the next command, the database passes
+    SQLite's integrity check, and no half-written file is left."""
+    import random
+
+    def analyze():
+        env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+        return subprocess.Popen([sys.executable, "-m", "rehearse", "analyze", str(ANSWER), "-q", "Q4"], cwd=ROOT, env=env,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+
+    started = time.monotonic()
+    first = analyze()
+    assert first.wait(timeout=120) == 0
+    whole = time.monotonic() - started  # how long one save takes on this machine
+    moments = random.Random(14).sample(range(1, 1000), KILLS)
+    finished = 1
+    for moment in moments:
+        proc = analyze()
+        try:
+            proc.wait(timeout=whole * 1.2 * moment / 1000)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        proc.wait()
+        if proc.returncode == 0:
+            finished += 1
+        else:
+            assert proc.returncode == -9, proc.stderr.read().decode()
+        proc.stderr.close()
+    assert run_cli("recover").returncode == 0  # the next command that saves imports what was kept
+    with History() as store:
+        takes = store.takes(limit=None)
+        for take in takes:
+            assert store.report(take.id)["take"] == {"id": take.id, "saved": True}
+            assert take.answer_file.read_bytes() == ANSWER.read_bytes()
+    # Each finished take is there once; a killed one is there when it had got as far as
+    # keeping its save (the row, or the pending file the next command imports).
+    assert finished <= len(takes) <= KILLS + 1
+    assert len({take.created_at + take.answer_file.name for take in takes}) == len(takes)
+    assert integrity(rehearse_home / "history.sqlite3") == "ok"
+    assert not list((rehearse_home / "takes").glob("*.pending.json")) and not leftovers(rehearse_home)
+    kept_files = {p.name for p in (rehearse_home / "takes").iterdir()}
+    assert kept_files == {take.answer_file.name for take in takes}, "a copy no take keeps"
+    for name, value in (("saves killed", KILLS + 1 - finished), ("saves that finished", finished),
+                        ("killed saves that had kept their take", len(takes) - finished),
+                        ("takes found", len(takes)), ("integrity", "ok")):
+        record_property(name, value)

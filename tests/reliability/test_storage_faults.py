@@ -42,6 +42,11 @@ def test_a_stored_report_with_damaged_bytes_breaks_only_that_take(tmp_path):
     assert rehearse(tmp_path / "home", "history").returncode == 0
     assert rehearse(tmp_path / "home", "show", "1").returncode == 0
     assert rehearse(tmp_path / "home", "export").returncode == 0
+    exported = rehearse(tmp_path / "home", "export", "--format", "json")
+    assert exported.returncode == 0 and "warning: the stored report of take 2 is damaged" in exported.stderr
+    takes = json.loads(exported.stdout)["takes"]
+    assert [t["id"] for t in takes] == [1, 2, 3] and takes[1]["report"] is None
+    assert takes[0]["report"]["take"]["id"] == 1 and takes[2]["report"]["take"]["id"] == 3
     broken = rehearse(tmp_path / "home", "show", "2")
     assert broken.returncode == 1 and broken.stderr.count("\n") == 1 and "Traceback" not in broken.stderr
     assert "take 2's stored report" in broken.stderr and "rehearse delete 2" in broken.stderr
