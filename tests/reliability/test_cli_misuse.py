@@ -100,3 +100,20 @@ def test_a_command_misused_beside_a_saved_take_changes_nothing(rehearse_home, ar
     else:
         handled(rehearse(None, *args), fragment)
     assert run_cli("show", "1", "--json").stdout == before
+
+
+def test_an_export_file_name_with_markup_is_written_and_named_as_it_is(tmp_path):
+    assert run_cli("analyze", str(SAMPLES / "strong-q4.txt"), "-q", "Q4").returncode == 0
+    target = tmp_path / "exp[bold]x[link=evil]y[red.csv"
+    result = rehearse(None, "export", "-o", str(target))
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert target.read_text().startswith("id,question_id") and f"Exported 1 takes to {target}" in result.stderr
+
+
+def test_deleting_a_practice_take_says_it_removes_the_only_recording(rehearse_home):
+    assert run_cli("practice", "Q13", "--replay", str(SHORT), "--speed", "8").returncode == 0
+    [wav] = (rehearse_home / "recordings").glob("*.wav")
+    asked = handled(rehearse(None, "delete", "1"), "add --yes")
+    assert "the take and its recording, the only copy" in asked and wav.exists()
+    done = rehearse(None, "delete", "1", "--yes")
+    assert done.returncode == 0 and "the only copy" in done.stdout and not wav.exists()
