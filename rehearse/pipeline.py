@@ -131,7 +131,7 @@ def report_for(transcript: Transcript, question, path: Path, timings: dict[str, 
     """Analyze, check and score a transcript, however it was made; `started` is when the
     work on this answer began (time.perf_counter())."""
     t0 = time.perf_counter()
-    analysis = analyze_transcript(transcript)
+    analysis = analyze_transcript(transcript, question_id=None if question is None else question.id)
     results = run_checks(analysis)
     timings["analyze_s"] = time.perf_counter() - t0
     report = build_report(analysis, results, question=question, source_path=str(path), timings=timings)

@@ -20,7 +20,10 @@ What the spec fixes (report version 1; ../shared/spec/report-v1.md is the contra
 Additions, which readers may ignore: `star` {unsure [part], confidence {part: 0-1},
 closest {part: {sentence, text, probability}}} (`missing` holds only the parts the answer
 surely lacks; a part neither present nor missing is `unsure`), `pronouns.action` {i, we, i_ratio}, `delivery`, `skipped_checks`, `recording`, `previous_take`,
-`audio_quality` {speech_dbfs, background_dbfs, snr_db, clipped_share, notes} or null, and
+`audio_quality` {speech_dbfs, background_dbfs, snr_db, clipped_share, notes} or null,
+`relevance` {verdict: fits|unsure|off_topic, asks, score, evidence [{sentence, text}],
+closest [sentence], about {question_id, about, score, evidence} or null} or null (no
+question given), and
 `warnings` [{kind: untranscribed|removed|recording, message, start?, end?}].
 """
 
@@ -125,6 +128,7 @@ def build_report(
             for r in results
         ],
         "delivery": delivery_report(analysis),
+        "relevance": relevance_report(analysis),
         "skipped_checks": [
             {"id": check_id, "reason": "needs audio: a typed answer has no timing"} for check_id in skipped_checks(analysis)
         ],
@@ -135,6 +139,31 @@ def build_report(
     }
     add_timings(report, timings or {})
     return report
+
+
+def relevance_report(analysis: Analysis) -> dict | None:
+    """How the story fits the question (null without a question): the verdict, what the
+    question asks about, the words that show it (each with its sentence), and when it
+    does not fit, the question it fits best with its words."""
+    relevance = analysis.relevance
+    if relevance is None:
+        return None
+    from rehearse.analysis.relevance import COMPETENCIES
+
+    def words(evidence) -> list[dict]:
+        return [{"sentence": index, "text": text} for index, text in evidence.words]
+
+    about = relevance.about
+    return {
+        "verdict": relevance.verdict,
+        "asks": relevance.competency.asks,
+        "score": relevance.asked.score,
+        "evidence": words(relevance.asked),
+        "closest": list(relevance.closest),
+        "about": None if about is None else {
+            "question_id": about.question_id, "about": COMPETENCIES[about.question_id].about,
+            "score": about.score, "evidence": words(about)},
+    }
 
 
 def _word(w) -> dict:

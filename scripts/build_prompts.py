@@ -24,7 +24,12 @@ CHECK_TIPS = {
     "star": "Structure with STAR but keep it conversational, not robotic",
     "i_vs_we": 'Use "I" not "we": interviewers want to know YOUR specific actions',
     "metrics": "Use specific metrics and data when possible",
+    "relevance": "Listen carefully to the question: ask for clarification if needed",
 }
+# The example answer's parts, as the guide heads them; the key takeaway is the lesson the
+# guide asks for in the Result.
+EXAMPLE_PARTS = {"Situation": "situation", "Task": "task", "Action": "action", "Result": "result",
+                 "Key Takeaway": "result"}
 
 
 def _section(lines: list[str], heading: str) -> list[str]:
@@ -46,6 +51,29 @@ def _section(lines: list[str], heading: str) -> list[str]:
 
 def _plain(text: str) -> str:
     return text.replace("**", "").strip()
+
+
+def _examples(lines: list[str], question_ids: list[str]) -> dict[str, list[dict]]:
+    """Each question's example answer, part by part: {"Q4": [{"part", "kind", "lines"}]}."""
+    examples = {}
+    for question_id in question_ids:
+        heading = next(line for line in lines if line.startswith(f"### {question_id}: "))
+        parts: list[dict] = []
+        for line in _section(lines, heading):
+            # "**Action** (Correcting Course):" heads a second Action part.
+            m = re.match(r"^\*\*(Situation|Task|Action|Result|Key Takeaway)\*\*\s*(\([^)]*\))?:\s*(.*)$", line.strip())
+            if m:
+                kind = m.group(1) + (f" {m.group(2)}" if m.group(2) else "")
+                parts.append({"part": EXAMPLE_PARTS[m.group(1)], "kind": kind, "lines": []})
+                if m.group(3).strip():
+                    parts[-1]["lines"].append(_plain(m.group(3)))
+            elif parts and line.strip().startswith("- "):
+                parts[-1]["lines"].append(_plain(line.strip()[2:]))
+        order = [p["part"] for p in parts if p["kind"] != "Key Takeaway"]
+        if [part for i, part in enumerate(order) if i == 0 or order[i - 1] != part] != ["situation", "task", "action", "result"]:
+            raise SystemExit(f"{question_id}: the example answer's parts are not S, T, A, R: {[p['kind'] for p in parts]}")
+        examples[question_id] = parts
+    return examples
 
 
 def parse_guide(markdown: str) -> tuple[list[dict], dict]:
@@ -81,6 +109,7 @@ def parse_guide(markdown: str) -> tuple[list[dict], dict]:
         "tips": tips,
         "during_the_interview": during,
         "check_tips": check_tips,
+        "examples": _examples(lines, [q["id"] for q in questions]),
     }
     return questions, guide
 

@@ -19,14 +19,14 @@ def spoken(text: str, seconds: float) -> Transcript:
 
 
 def test_every_check_has_an_id_points_doc_and_a_guide_tip():
-    assert [c.ID for c in CONTENT_CHECKS] == ["length", "star", "story", "i_vs_we", "metrics"]
+    assert [c.ID for c in CONTENT_CHECKS] == ["relevance", "length", "star", "story", "i_vs_we", "metrics"]
     assert [c.ID for c in DELIVERY_CHECKS] == ["pace", "pauses", "fillers", "hedging"]
     assert MAX_SCORE == 100
     for check in CHECKS:
         doc = check.__doc__
         assert "What it checks" in doc and "Why it matters" in doc and "Example" in doc
     for check in CONTENT_CHECKS:
-        result = check.run(analyze_transcript(from_text(COMPLETE)))
+        result = check.run(analyze_transcript(from_text(COMPLETE), question_id="Q4"))
         assert "The guide:" in result.tip
     # Delivery is coached, not scored: a score means the same across takes.
     assert all(check.MAX_POINTS == 0 for check in DELIVERY_CHECKS)

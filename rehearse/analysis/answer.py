@@ -8,6 +8,8 @@ from rehearse.analysis.delivery import Delivery, analyze_delivery
 from rehearse.analysis.length import Length, measure_length
 from rehearse.analysis.metrics import Metric, find_metrics
 from rehearse.analysis.pronouns import PronounCount, count_in_action, count_pronouns
+from rehearse.analysis.relevance import Relevance
+from rehearse.analysis.relevance import assess as assess_relevance
 from rehearse.analysis.sentences import Sentence, split_sentences
 from rehearse.analysis.star import STAR, Labeled, StarLabels, StarModel, analyze_labels
 from rehearse.analysis.story import Story, find_generic
@@ -51,6 +53,7 @@ class Analysis:
     delivery: Delivery
     action_pronouns: PronounCount  # in the Action sentences only
     story: Story
+    relevance: Relevance | None = None  # how the story fits the question, when it is known
 
     @property
     def metrics_in_result(self) -> bool:
@@ -82,8 +85,10 @@ def summarize_star(sentences: list[Sentence], star_labels: StarLabels, timed: bo
                        closest=dict(star_labels.closest))
 
 
-def analyze_transcript(transcript: Transcript, star_model: StarModel | None = None) -> Analysis:
-    """`star_model` replaces the shipped STAR model (for cross-validation)."""
+def analyze_transcript(transcript: Transcript, star_model: StarModel | None = None,
+                       question_id: str | None = None) -> Analysis:
+    """`question_id` is the question answered, when known; `star_model` replaces the
+    shipped STAR model (for cross-validation)."""
     sentences = split_sentences(transcript.words)
     star_labels = analyze_labels(sentences, star_model)
     labels = star_labels.labels
@@ -109,4 +114,5 @@ def analyze_transcript(transcript: Transcript, star_model: StarModel | None = No
                                   transcript.filled_pauses, length.duration_s),
         action_pronouns=count_in_action(sentences, labels),
         story=find_generic(sentences, labels),
+        relevance=None if question_id is None else assess_relevance([s.text for s in sentences], question_id),
     )

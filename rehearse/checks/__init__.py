@@ -2,8 +2,8 @@
 NEEDS_AUDIO, its thresholds, a docstring that `rehearse explain ID` prints, and a pure
 `run(analysis)`.
 
-The content checks score what the guide teaches (story carries no points yet: it
-coaches until it is calibrated on more answers); the delivery checks (pace, pauses,
+The content checks score what the guide teaches (relevance and story carry no points
+yet: they coach until they are calibrated on more answers); the delivery checks (pace, pauses,
 fillers, hedging) coach how it is said and have no points, so a score means the same
 in every take."""
 
@@ -12,16 +12,19 @@ from __future__ import annotations
 from types import ModuleType
 
 from rehearse.analysis.answer import Analysis
-from rehearse.checks import fillers, hedging, i_vs_we, length, metrics, pace, pauses, star, story
+from rehearse.checks import fillers, hedging, i_vs_we, length, metrics, pace, pauses, relevance, star, story
 from rehearse.checks.base import CheckResult
 
-CONTENT_CHECKS: tuple[ModuleType, ...] = (length, star, story, i_vs_we, metrics)
+CONTENT_CHECKS: tuple[ModuleType, ...] = (relevance, length, star, story, i_vs_we, metrics)
 DELIVERY_CHECKS: tuple[ModuleType, ...] = (pace, pauses, fillers, hedging)
 CHECKS: tuple[ModuleType, ...] = CONTENT_CHECKS + DELIVERY_CHECKS
 
 
 def applies(check: ModuleType, analysis: Analysis) -> bool:
-    """A check that needs audio is skipped, not failed, for a typed answer."""
+    """A check that needs audio is skipped, not failed, for a typed answer; one that needs
+    the question (relevance) runs only when the question is known."""
+    if getattr(check, "NEEDS_QUESTION", False) and analysis.relevance is None:
+        return False
     return analysis.transcript.timed or not getattr(check, "NEEDS_AUDIO", False)
 
 
@@ -30,7 +33,8 @@ def run_checks(analysis: Analysis) -> list[CheckResult]:
 
 
 def skipped_checks(analysis: Analysis) -> list[str]:
-    return [check.ID for check in CHECKS if not applies(check, analysis)]
+    """The checks a typed answer skips because they need a recording."""
+    return [check.ID for check in CHECKS if getattr(check, "NEEDS_AUDIO", False) and not analysis.transcript.timed]
 
 
 def by_id(check_id: str) -> ModuleType | None:

@@ -2,8 +2,8 @@
 
 score = the sum of the checks' points: STAR 40 (8 per part present, 4 per part that may
 be there but is unclear, 4 for the right order, 4 for Action the largest), length 20,
-"I" vs "we" in the Action 20, metrics 20; story and the delivery checks coach without
-points. The README states the same formula.
+"I" vs "we" in the Action 20, metrics 20; relevance, story and the delivery checks coach
+without points. The README states the same formula.
 """
 
 from __future__ import annotations
@@ -18,12 +18,13 @@ def score(results: list[CheckResult]) -> int:
     return int(round(100 * sum(r.points for r in results) / MAX_SCORE))
 
 
-# Which check to work on first when several fail: the structure is the guide's core, and
+# Which check to work on first when several fail: a story that does not answer the
+# question comes first, whatever else it does well. Then the structure, the guide's core:
 # fixing it (adding the missing result, say) often fixes the length and metrics too. A
 # story told in general comes next although it has no points: every other figure is
 # about a story that is not there yet.
 # Delivery comes after every content check: what you say matters before how you say it.
-PRIORITY = ("star", "story", "length", "i_vs_we", "metrics", "hedging", "fillers", "pace", "pauses")
+PRIORITY = ("relevance", "star", "story", "length", "i_vs_we", "metrics", "hedging", "fillers", "pace", "pauses")
 
 
 def next_step(results: list[CheckResult]) -> CheckResult | None:

@@ -22,7 +22,7 @@ LABEL_STYLES = {
 # Words Whisper gave less than this probability are dimmed: a misheard number shows as unsure.
 UNSURE_BELOW = 0.5
 STATUS = {"pass": ("PASS", "bold green"), "warn": ("WARN", "bold yellow"), "fail": ("FAIL", "bold red")}
-CHECK_NAMES = {"length": "Length", "star": "STAR", "story": "Story", "i_vs_we": '"I" vs "we"', "metrics": "Metrics",
+CHECK_NAMES = {"relevance": "Fits question", "length": "Length", "star": "STAR", "story": "Story", "i_vs_we": '"I" vs "we"', "metrics": "Metrics",
                "pace": "Pace", "pauses": "Pauses", "fillers": "Fillers", "hedging": "Hedging"}
 MARK_STYLES = {"filler": "bold red underline", "filled_pause": "bold red underline", "hedge": "italic bold yellow",
                "repetition": "bold magenta underline"}

@@ -1,0 +1,110 @@
+"""How well the relevance check tells a story that fits the question from one that does not.
+
+Every answer is crossed with all 25 questions:
+- on topic: the question it was written for, and those it `also_fits`; it should fit;
+- off topic: questions of another category that it does not also fit; it should be
+  caught (verdict off_topic); "flagged" also counts unsure;
+- near: other questions of its own category; not judged (a Q5 feedback story may well
+  answer Q23), only shown.
+
+Sets: `dev` (eval/relevance/dev.json and the guide's 25 answers, read from ../shared when
+it is there): the thresholds were set on it. `heldout` (eval/relevance/heldout.json):
+written before the check, scored once.
+
+    python -m eval.relevance_eval            # dev
+    python -m eval.relevance_eval --set heldout
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from rehearse import prompts
+from rehearse.analysis.relevance import assess
+from rehearse.analysis.sentences import split_sentences
+from rehearse.analysis.transcript import from_text
+
+ROOT = Path(__file__).resolve().parent.parent
+GUIDE = ROOT.parent / "shared" / "data" / "guide-answers.json"
+
+
+@dataclass
+class Item:
+    id: str
+    question: str
+    also_fits: tuple[str, ...]
+    text: str
+
+
+def load(name: str) -> list[Item]:
+    data = json.loads((ROOT / "eval" / "relevance" / f"{name}.json").read_text())
+    items = [Item(a["id"], a["question"], tuple(a["also_fits"]), a["text"]) for a in data["answers"]]
+    if name == "dev" and GUIDE.exists():
+        for answer in json.loads(GUIDE.read_text()):
+            text = " ".join(line.rstrip(".") + "." for section in answer["sections"] for line in section["lines"])
+            items.append(Item(f"guide-{answer['id']}", answer["id"], (), text))
+    return items
+
+
+def sentences_of(text: str) -> list[str]:
+    return [s.text for s in split_sentences(from_text(text).words)]
+
+
+def score(items: list[Item], verbose: bool = False) -> dict:
+    category = {q.id: q.category for q in prompts.questions()}
+    on = {"n": 0, "fits": 0, "off_topic": 0}
+    off = {"n": 0, "off_topic": 0, "unsure": 0}
+    misses, false_alarms, seconds = [], [], []
+    for item in items:
+        sentences = sentences_of(item.text)
+        for question in category:
+            started = time.perf_counter()
+            result = assess(sentences, question)
+            seconds.append(time.perf_counter() - started)
+            if question == item.question or question in item.also_fits:
+                on["n"] += 1
+                on[result.verdict] = on.get(result.verdict, 0) + 1
+                if result.verdict != "fits":
+                    false_alarms.append((item.id, question, result.verdict, result.asked.score, result.asked.words,
+                                         result.about.question_id if result.about else None))
+            elif category[question] != category[item.question]:
+                off["n"] += 1
+                off[result.verdict] = off.get(result.verdict, 0) + 1
+                if result.verdict == "fits":
+                    misses.append((item.id, question, result.asked.score, result.asked.words))
+    figures = {
+        "answers": len(items),
+        "on_topic_pairs": on["n"], "on_topic_fits": on.get("fits", 0) / on["n"],
+        "on_topic_called_off_topic": on.get("off_topic", 0) / on["n"],
+        "off_topic_pairs": off["n"], "off_topic_caught": off["off_topic"] / off["n"],
+        "off_topic_flagged": (off["off_topic"] + off["unsure"]) / off["n"],
+        "ms_per_question_max": max(seconds) * 1000,
+    }
+    if verbose:
+        for row in false_alarms:
+            print("ON-TOPIC NOT FITS", row)
+        for row in misses[:60]:
+            print("OFF-TOPIC FITS", row)
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--set", default="dev", choices=("dev", "heldout"))
+    parser.add_argument("-v", "--verbose", action="store_true", help="list every miss and false alarm")
+    args = parser.parse_args()
+    figures = score(load(args.set), args.verbose)
+    print(f"{args.set}: {figures['answers']} answers x 25 questions")
+    print(f"  on topic:  {figures['on_topic_fits']:.1%} fit of {figures['on_topic_pairs']} pairs "
+          f"({figures['on_topic_called_off_topic']:.1%} called off topic)")
+    print(f"  off topic: {figures['off_topic_caught']:.1%} caught of {figures['off_topic_pairs']} pairs "
+          f"({figures['off_topic_flagged']:.1%} caught or unsure)")
+    print(f"  slowest: {figures['ms_per_question_max']:.1f} ms for one answer against one question (all 25 are compared)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,274 @@
+"""Does the story fit the question? Each of the guide's 25 questions asks about one
+competency (mentoring someone, a disagreement, a migration...). Each has cue phrases that
+a story about it uses, written from what the question asks, not from any answer's wording:
+"mentor", "junior", "helped her grow" for Q13. The answer's evidence for a question is
+the sum of the weights of the distinct cues it holds; the defining words weigh 2.
+
+A story fits when it holds enough of the asked question's evidence (see the thresholds
+below); it is off topic when it does not and is clearly about another question; anything
+between is unsure, and is said as such. Every verdict names the words that caused it.
+
+Pure and deterministic: regular expressions over the sentences, a few milliseconds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Thresholds, set on the development answers (eval/relevance/dev.json and the guide's 25
+# answers, each crossed with all 25 questions: python -m eval.relevance_eval). A story
+# fits when its evidence for the question reaches FITS_AT, holds at least MIN_STRONG of
+# the defining cues, and is at least SHARE_OF_BEST of its evidence for the question it
+# fits best (a long incident story mentions "feature" and "sprint", but it is not about
+# balancing them). It is off topic when another question's evidence reaches OTHER_AT and
+# beats the asked one by MARGIN; anything else is unsure.
+FITS_AT = 3
+MIN_STRONG = 1
+SHARE_OF_BEST = 0.4
+OTHER_AT = 4
+MARGIN = 2
+
+
+@dataclass(frozen=True)
+class Competency:
+    question_id: str
+    asks: str  # what the question asks about, after "The question asks about"
+    about: str  # what a story of this kind is about, after "your answer is about"
+    do: str  # what to say so the story fits, after ": "
+    cues: tuple[tuple[str, int], ...]  # (regular expression, weight)
+
+
+def _c(question_id: str, asks: str, about: str, do: str, strong: str, cues: str) -> Competency:
+    """`strong` and `cues` are "|"-separated patterns; `*` ends a word stem."""
+    def patterns(text: str, weight: int):
+        return tuple((p.strip(), weight) for p in _top_level(text) if p.strip())
+    return Competency(question_id, asks, about, do, patterns(strong, 2) + patterns(cues, 1))
+
+
+def _top_level(text: str) -> list[str]:
+    """Split at the "|" that are not inside parentheses."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if ch == "|" and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    return parts + [text[start:]]
+
+
+_INCIDENT = ("outage*|incident*|went down|was down|downtime|production issue*|errors? for|"
+             "timing out|timed out|failing|failed over|alert*|paged|on call|on-call|postmortem*|post-mortem*|"
+             "restor*|rolled? back|roll back|rollback|recover*")
+
+COMPETENCIES: dict[str, Competency] = {c.question_id: c for c in (
+    _c("Q1", "leading a critical production fix under pressure", "leading a production fix",
+       "say what broke in production and how you led the fix",
+       "outage*|incident*|war room|production fix*|on[- ]call|went down|was down|timing out|timed out",
+       _INCIDENT + "|took charge|took the lead|coordinat*|led the|assigned|every \\w+ minutes|status update*|under pressure"),
+    _c("Q2", "leading a team through a technical migration or change", "leading a migration",
+       "say what you moved from and to, and how you brought the team through it",
+       "migrat*|moved? \\w+ (?:services?|systems?|teams?|apps?|data) (?:from|to)|cutover|cut over",
+       "replac*|move (?:from|to)|moving (?:from|to)|transition*|in waves|wave by wave|pilot|rollout|roll out|"
+       "legacy|old system|new platform|workshops?|checklist|lead the|led the"),
+    _c("Q3", "a decision made without complete information", "a decision made with incomplete information",
+       "say what you did not know, and how you decided anyway",
+       "incomplete|without (?:all|complete|enough|full)|(?:could not|couldn't|did not|didn't) (?:know|tell|reproduce)|"
+       "half the facts|uncertain*|unknown*",
+       "decid*|decision|assum*|reversible|risk*|fall ?back|feature flag|deadline for the decision|what we knew|"
+       "what (?:i|we) did not know|no way to know|best guess|hold (?:just|only)|revisit"),
+    _c("Q4", "a disagreement you had with a team member or stakeholder", "a disagreement with a colleague",
+       "say who you disagreed with, about what, and how you worked it out",
+       "disagree*|disagreement*|clash*|argu*|conflict*",
+       "pushed back|push back|objected|(?:her|his|their) (?:reasons|concern*|point of view|side)|one[ -]on[ -]one|"
+       "one to one|compromise|common ground|agreed|convinc*|persuad*|tension|relationship|heated|personal"),
+    _c("Q5", "giving difficult feedback to a peer or direct report", "giving difficult feedback to a colleague",
+       "say what feedback you gave, to whom, and how they took it",
+       "feedback|difficult conversation|hard conversation|raise it|raised it|direct report*",
+       "privately|in private|one[ -]on[ -]one|one to one|specific examples?|concrete examples?|behaviou?r|"
+       "complain*|effect on the team|(?:i|we) agreed (?:he|she|they) would|check(?:ed)? in with (?:him|her|them)|"
+       "peer|reports? to me|i manage|performance"),
+    _c("Q6", "mediating a conflict between other team members", "mediating a conflict between others",
+       "say who was in conflict, and how you helped them settle it",
+       "mediat*|conflict between|between (?:the )?two|both sides|(?:two|both) (?:engineers|colleagues|teammates|of them)|"
+       "take (?:a |their )?sides?|both (?:came|asked|wanted)",
+       "conflict*|tension|each of them|separately|(?:stopped|not) speaking|take (?:a |their )?side*|"
+       "brought them together|in one room|ground rules?|disagree*|argu*|clash*"),
+    _c("Q7", "choosing a technology or architecture, and how you decided", "choosing a technology",
+       "say which options you compared, how, and why you chose one",
+       "architectur*|(?:chose|choose|choosing|picked) (?:between|a|an|the)|compar*|evaluat*|prototyp*|spike",
+       "options?|trade-?offs?|framework*|database*|library|libraries|platform|vendor*|cloud|queue*|"
+       "cost*|latency|benchmark*|decision record|recommend*|criteria|requirements|needs"),
+    _c("Q8", "a trade-off between technical debt and delivering features", "balancing technical debt against features",
+       "say what the debt was, what the features needed, and how you balanced them",
+       "technical debt|tech debt|(?:code|codebase) (?:had|with) no tests|refactor*|legacy code",
+       "features?|trade-?offs?|balanc*|regressions?|quarter|roadmap|product (?:team|manager)|"
+       "fix(?:ing)? (?:regressions|bugs)|clean(?:ing)? up|pay(?:ing)? (?:it )?down|rewrite"),
+    _c("Q9", "a technical decision you later regretted, and what you learned", "a decision you regretted",
+       "say which decision you regret, why, and what you learned",
+       "regret*|mistake|wrong (?:call|choice|decision)|in hindsight|looking back|should have|should not have|"
+       "shouldn't have",
+       "lesson*|learn(?:ed|t)|own(?:ed)? (?:the|my|it)|went wrong|backfired|undo|revert*|merg(?:e|ing) \\w+ back|"
+       "next time|i now|today i"),
+    _c("Q10", "automating manual work to improve a process", "automating manual work",
+       "say what was done by hand, and what you automated",
+       "automat*|by hand|manual*|script*",
+       "scheduled|cron|nightly|bot|pipeline|tool|hours? (?:of|a|each|every) (?:work|week|month|day)|"
+       "took (?:\\w+ )?(?:hours|days)|spreadsheet*|copy(?:ing)? and past|repetitive|tedious|every (?:week|month)"),
+    _c("Q11", "finding and solving a bottleneck in your team's workflow", "removing a bottleneck",
+       "say where work got stuck, how you found it, and what you changed",
+       "bottleneck*|waiting|wait time|slow*|queue*|throughput|profil*",
+       "profil*|took (?:\\d+|\\w+) (?:minutes|hours|days)|average|cycle time|lead time|faster|parallel|"
+       "workflow|reviews?|pipeline|stuck|blocked|delays?"),
+    _c("Q12", "introducing a new tool, practice or methodology to your team", "introducing a new practice",
+       "say what you introduced, how you got the team to try it, and whether it stuck",
+       "introduc*|adopt*|new (?:tool|practice|process|methodology|framework)",
+       "template|tried it|try it|pilot|demo*|rolled? out|roll(?:ed)? it out|convinc*|worried|resist*|"
+       "mandatory|every new|became (?:part|standard)|stuck|habit|workshop*|feature flags?|design doc*"),
+    _c("Q13", "mentoring someone or helping them grow their skills", "mentoring someone",
+       "say who you helped grow, how, and how far they came",
+       "mentor*|junior|graduate|new hire|apprentice|intern\\b|interns\\b|coach*|grow (?:his|her|their)\\b",
+       "pair(?:ed|ing)? (?:with )?(?:him|her|them)|taught|teach*|confidence|grow|growth|learn(?:ed|ing)? (?:to|from)|"
+       "every (?:week|friday|monday)|weekly|first (?:ticket|pull request|feature)s?|on (?:his|her|their) own|promot*|"
+       "career|struggl*"),
+    _c("Q14", "creating documentation, a knowledge base or runbooks", "writing documentation",
+       "say what knowledge was missing, what you wrote down, and how it helped",
+       "document*|runbooks?|knowledge base|wiki|playbooks?|written down|write (?:it|that) down|onboarding guide",
+       "guide|step by step|how-?to|page|readme|in (?:their|his|her|people's) heads|onboarding|"
+       "kept (?:it )?(?:current|up to date)|stays? current|new hires?"),
+    _c("Q15", "sharing knowledge across teams or with the wider engineering organization", "sharing knowledge across teams",
+       "say what you shared, with which teams, and what they did with it",
+       "across (?:the )?(?:teams|company|organi[sz]ation|department)|other teams|(?:gave|give|giving) a talk|guild|"
+       "internal (?:forum|conference|talk|meetup)|brown ?bag|lunch and learn|tech talk",
+       "talks?|present*|shared|sharing|community|forum|meetup|library|package|open.?source|blog|"
+       "(?:three|four|five|several|many) teams|company|department|adopt*"),
+    _c("Q16", "your response to a critical production incident, and your process", "responding to a production incident",
+       "walk through the incident, step by step, and your process",
+       "incident*|outage*|postmortem*|post-mortem*|root cause|on[- ]call|went down|was down|timing out|timed out",
+       _INCIDENT + "|declared|incident commander|severity|triage|mitigat*|runbook*|process|"
+       "status (?:page|update*)|logs?|monitoring|dashboards?"),
+    _c("Q17", "balancing a production issue against planned feature work", "balancing a production issue against features",
+       "say what the issue cost, what the features needed, and how you split the work",
+       "(?:feature|planned|sprint|roadmap) (?:work|commitment*|feature*)|balanc*|instead of the feature|"
+       "while the rest|pull(?:ed)? (?:\\w+ )?(?:onto|off)",
+       "bug|leak|issue|incident|outage|production|sprint|launch|release|feature*|priorit*|"
+       "re-?plan*|slack|delay*|pause|on schedule|on time|estimat*"),
+    _c("Q18", "delivering a critical project under a tight deadline", "delivering under a tight deadline",
+       "say what the deadline was, what was at stake, and how you made it",
+       "deadline*|tight (?:timeline|schedule)|(?:\\w+|\\d+) (?:days|weeks) (?:to|left|before)|time pressure|"
+       "moved (?:the date|\\w+ forward)",
+       "cut (?:the )?scope|scope|milestones?|on time|ahead of|before the|early|daily|check-?in*|"
+       "blockers?|crunch|long hours|at stake|fines?|launch|delivered|finish(?:ed)?"),
+    _c("Q19", "managing several high-priority tasks at once, and how you prioritized", "juggling several priorities",
+       "say what competed for your time and how you chose the order",
+       "priorit*|at the same time|at once|simultaneous*|juggl*|competing|all (?:as )?(?:top|high) priority",
+       "listed|(?:a|the) list|order|first|then|urgent|important|deadlines?|delegat*|asked (?:a colleague|someone)|"
+       "(?:three|four|five) (?:things|tasks)|manager|cost of (?:being )?late|slip*"),
+    _c("Q20", "working with a team outside engineering (product, sales, support...) toward a goal",
+       "working with a team outside engineering",
+       "say which non-engineering team you worked with, and what you achieved together",
+       "sales|support (?:team|agents?|lead|engineers?|tickets?)|marketing|finance|legal|customer success|"
+       "operations team|(?:non-?technical|business) (?:team|colleagues|people|stakeholders)",
+       "their team|sat with|join(?:ed)? (?:\\w+ )?(?:their|of their)|customers?|tickets?|demos?|deals?|"
+       "trained|plain language|wording|together|their (?:tool|process|planning)|product manager|designers?"),
+    _c("Q21", "influencing a decision without direct authority", "influencing without authority",
+       "say what you wanted changed, who decided, and how you won them over",
+       "(?:no|without|had no|didn't have|did not have) (?:direct |formal )?(?:authority|say|power)|"
+       "(?:not|wasn't|was not) my (?:decision|call|team)|influenc*|persuad*|convinc*|buy-?in",
+       "proposal|propos*|data|evidence|stakeholders?|director|managers|approved|accepted|agreed|"
+       "adopt*|respected|allies|ally|asked .{0,30} for feedback|roadmap"),
+    _c("Q22", "receiving constructive criticism, and how you responded", "receiving criticism",
+       "say what criticism you received, how it felt, and what you changed",
+       "criticism|critici[sz]ed|(?:gave|give|told) me (?:some )?(?:feedback|that)|told me (?:my|i)|"
+       "feedback (?:on|about) my|my (?:review|performance review)|hard to hear|defensive",
+       "feedback|my (?:code|design|documents?|reviews?|work)|i asked (?:him|her|them) (?:for|to show)|"
+       "examples|took it|changed how i|i changed|i started|improv*|next review|surpris*|hurt|"
+       "(?:my|the) manager told|colleague told"),
+    _c("Q23", "giving feedback to someone more senior than you", "giving feedback to someone senior",
+       "say who senior you gave feedback to, what it was, and how you said it",
+       "more senior|(?:far|much|two levels|levels) (?:more senior|above)|my (?:manager's manager|skip[- ]level|director|boss|vp)|"
+       "(?:the|our) (?:director|vice president|vp|cto|ceo|head of)|senior to me|principal|"
+       "(?:years|decades) (?:of )?experience|(?:more|most) experienced",
+       "feedback|told (?:him|her|them)|tell (?:him|her|them)|raise it|raised|asked for (?:\\w+ )?minutes|"
+       "prepared|respectful*|calmly|risk|(?:he|she) listened|thanked|not happy|even though"),
+    _c("Q24", "stepping outside your comfort zone to learn something new", "learning something outside your comfort zone",
+       "say what was new to you, how you learned it, and how it went",
+       "comfort zone|never (?:\\w+ )?(?:done|used|written|worked|spoken|led)|nervous|afraid|scar(?:ed|y)|"
+       "(?:learn|learned|learning) (?:a |the )?new|out of my depth",
+       "learn*|course|volunteer*|first time|new to me|practi[cs]*|rehears*|evenings|weekend|"
+       "mentor|asked (?:a|an) \\w+ (?:from|for)|stretch|challeng*|confiden*"),
+    _c("Q25", "choosing between deepening your expertise and broadening into a new domain", "a choice between depth and breadth",
+       "say which paths you weighed, how you chose, and where it led",
+       "deepen*|broaden*|depth|breadth|specialist|speciali[sz]*|generalist|new domain|expertise",
+       "career|path|expert|(?:stay|staying)|chance to|offered|option*|five years|skills?|"
+       "promot*|mentor|chose|choice|decid*"),
+)}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    question_id: str
+    score: int
+    strong: int  # how many of the defining cues (weight 2) are among them
+    words: tuple[tuple[int, str], ...]  # (sentence index, the words matched)
+
+
+@dataclass(frozen=True)
+class Relevance:
+    question_id: str
+    verdict: str  # fits | unsure | off_topic
+    asked: Evidence
+    about: Evidence | None  # the question the answer fits best, when it is not the one asked
+    closest: tuple[int, ...]  # the sentences that come closest to what the question asks
+
+    @property
+    def competency(self) -> Competency:
+        return COMPETENCIES[self.question_id]
+
+
+@lru_cache(maxsize=None)
+def _compiled(question_id: str) -> tuple[tuple[re.Pattern[str], int], ...]:
+    out = []
+    for pattern, weight in COMPETENCIES[question_id].cues:
+        regex = re.sub(r"\*", r"\\w*", pattern)
+        out.append((re.compile(rf"\b(?:{regex})", re.IGNORECASE), weight))
+    return tuple(out)
+
+
+def evidence(sentences: list[str], question_id: str) -> Evidence:
+    """The distinct cues of the question's competency in these sentences, each counted once
+    (at its first sentence), and their summed weight."""
+    found: list[tuple[int, str]] = []
+    taken: set[tuple[int, int]] = set()  # a word two cues match counts once
+    score = strong = 0
+    for cue, weight in _compiled(question_id):
+        for index, text in enumerate(sentences):
+            match = next((m for m in cue.finditer(text) if (index, m.start()) not in taken), None)
+            if match:
+                taken.add((index, match.start()))
+                found.append((index, match.group(0).lower()))
+                score += weight
+                strong += weight > 1
+                break
+    found.sort()
+    return Evidence(question_id, score, strong, tuple(found))
+
+
+def assess(sentences: list[str], question_id: str) -> Relevance:
+    """How well the answer (its sentences, in order) fits the question."""
+    asked = evidence(sentences, question_id)
+    others = sorted((evidence(sentences, q) for q in COMPETENCIES if q != question_id),
+                    key=lambda e: (-e.score, int(e.question_id[1:])))
+    best = others[0]
+    if asked.score >= FITS_AT and asked.strong >= MIN_STRONG and asked.score >= SHARE_OF_BEST * best.score:
+        verdict = "fits"
+    elif best.score >= OTHER_AT and best.score >= asked.score + MARGIN:
+        verdict = "off_topic"
+    else:
+        verdict = "unsure"
+    counts: dict[int, int] = {}
+    for index, _ in asked.words:
+        counts[index] = counts.get(index, 0) + 1
+    closest = tuple(sorted(sorted(counts, key=lambda i: (-counts[i], i))[:2]))
+    return Relevance(question_id, verdict, asked, None if verdict == "fits" else best, closest)

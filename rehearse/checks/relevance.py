@@ -1,0 +1,61 @@
+"""relevance: does the story answer the question that was asked?
+
+What it checks: each of the guide's 25 questions asks about one thing (mentoring
+someone, a disagreement, a migration, a decision you regret...). The answer's words are
+compared with cue phrases for each of the 25 (analysis.relevance): it passes when it
+holds enough of the asked question's cues, including a defining one ("mentor", "junior",
+"helped her grow" for Q13); it fails when it does not and is clearly about another
+question instead; otherwise it warns that it could not tell. Every finding quotes the
+words that decided it. It runs only when the question is known (--question).
+
+Why it matters: the first thing an interviewer judges is whether you answered their
+question. A polished story about a disagreement, told for "a time you mentored someone",
+scores nothing, and it tells the interviewer you did not listen. The guide: "Listen
+carefully to the question: ask for clarification if needed."
+
+Example: the billing-service disagreement in samples/strong-q4.txt passes for Q4 and
+fails for Q13 ("The question asks about mentoring someone or helping them grow their
+skills; your answer is about a disagreement with a colleague").
+
+It carries no points until it is calibrated on more than our own answers, but when it
+fails it is the one thing to change: every other figure is about the wrong story.
+Thresholds: analysis.relevance (FITS_AT, MIN_STRONG, SHARE_OF_BEST, OTHER_AT, MARGIN).
+"""
+
+from __future__ import annotations
+
+from rehearse.analysis.answer import Analysis
+from rehearse.analysis.relevance import COMPETENCIES, Evidence
+from rehearse.checks.base import CheckResult
+from rehearse.prompts import guide_quote
+
+ID = "relevance"
+MAX_POINTS = 0
+NEEDS_QUESTION = True
+SHOWN_WORDS = 4
+
+
+def _words(evidence: Evidence) -> str:
+    seen: list[str] = []
+    for _, word in evidence.words:
+        if word not in seen:
+            seen.append(word)
+    shown = ", ".join(f'"{w}"' for w in seen[:SHOWN_WORDS])
+    return shown + (f" and {len(seen) - SHOWN_WORDS} more" if len(seen) > SHOWN_WORDS else "")
+
+
+def run(analysis: Analysis) -> CheckResult:
+    relevance = analysis.relevance
+    asked = COMPETENCIES[relevance.question_id]
+    listen = guide_quote(ID)
+    if relevance.verdict == "fits":
+        return CheckResult(ID, "pass", f"Answers the question: it is about {asked.asks} ({_words(relevance.asked)}).",
+                           f"Keep the story on that: {asked.do}. {listen}", 0, MAX_POINTS)
+    found = f" (only {_words(relevance.asked)})" if relevance.asked.words else ""
+    if relevance.verdict == "off_topic":
+        other = COMPETENCIES[relevance.about.question_id]
+        return CheckResult(ID, "fail", f"The question asks about {asked.asks}; your answer is about {other.about} "
+                           f"({_words(relevance.about)}){found}.",
+                           f"Tell a story that answers it: {asked.do}. {listen}", 0, MAX_POINTS)
+    return CheckResult(ID, "warn", f"The question asks about {asked.asks}; little in the answer says so{found}.",
+                       f"Make it plain: {asked.do}. {listen}", 0, MAX_POINTS)

@@ -1,0 +1,80 @@
+"""The relevance check: does the story answer the question asked? On our samples, on the
+development answers it was tuned on (a guard against regressions; the held-out figures
+are in the README), and as the report shows it."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from eval.relevance_eval import load, score, sentences_of
+from rehearse.analysis.answer import analyze_transcript
+from rehearse.analysis.relevance import COMPETENCIES, assess
+from rehearse.analysis.transcript import from_text
+from rehearse.checks import relevance, run_checks
+from rehearse.prompts import questions
+from tests.conftest import SAMPLES, slow
+
+STRONG = (SAMPLES / "strong-q4.txt").read_text()
+# Written for this test: a day out with friends, told for "a disagreement at work".
+OUTING = ("Last summer my friends and I planned a day at the beach. Some of us wanted pizza and some wanted burgers. "
+          "I suggested we order pizza to the beach, so everyone could swim and eat together. We had a great day.")
+
+
+def check(text: str, question_id: str):
+    return relevance.run(analyze_transcript(from_text(text), question_id=question_id))
+
+
+def test_a_disagreement_told_for_the_mentoring_question_fails_and_names_both():
+    result = check(STRONG, "Q13")
+    assert result.status == "fail" and result.points == result.max_points == 0
+    assert "asks about mentoring someone" in result.message and "about a disagreement with a colleague" in result.message
+    assert '"disagreement"' in result.message and "say who you helped grow" in result.tip
+
+
+def test_the_same_story_fits_the_question_it_was_told_for_and_shows_why():
+    result = check(STRONG, "Q4")
+    assert result.status == "pass" and '"disagreement"' in result.message
+
+
+def test_a_story_with_nothing_of_the_question_is_unsure_not_off_topic():
+    result = check(OUTING, "Q4")
+    assert result.status == "warn" and "little in the answer says so" in result.message
+
+
+def test_every_question_has_a_competency_with_defining_cues():
+    assert sorted(COMPETENCIES, key=lambda q: int(q[1:])) == [q.id for q in questions()]
+    for competency in COMPETENCIES.values():
+        assert any(weight == 2 for _, weight in competency.cues) and competency.asks and competency.about
+
+
+def test_without_a_question_there_is_no_relevance_check():
+    analysis = analyze_transcript(from_text(STRONG))
+    assert analysis.relevance is None and "relevance" not in [r.id for r in run_checks(analysis)]
+
+
+def test_a_failed_relevance_is_the_one_thing_to_change():
+    from rehearse.checks.score import next_step
+
+    results = run_checks(analyze_transcript(from_text(STRONG), question_id="Q13"))
+    assert next_step(results).id == "relevance"
+
+
+def test_a_three_minute_answer_is_judged_well_within_150_ms():
+    sentences = sentences_of(" ".join([STRONG] * 2))  # about 530 words, 3.5 minutes spoken
+    assess(sentences, "Q1")  # the first call compiles the cues
+    started = time.perf_counter()
+    for question in COMPETENCIES:
+        assess(sentences, question)
+    assert (time.perf_counter() - started) / len(COMPETENCIES) < 0.150
+
+
+@slow
+def test_the_development_figures_hold():
+    """The thresholds were set on these answers: this guards the figures the README gives
+    against a change that loses them (on topic 98.3%, off topic caught 94.3%)."""
+    figures = score(load("dev"))
+    if figures["answers"] < 55:
+        pytest.skip("the guide's answers (../shared/data) are not beside the repository")
+    assert figures["on_topic_fits"] >= 0.95 and figures["off_topic_caught"] >= 0.93
