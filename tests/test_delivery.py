@@ -130,7 +130,7 @@ def test_typed_answers_skip_what_needs_audio(tmp_path):
                       .replace("[", "").replace("]", "").replace("{lead 0.6}", "").replace("{pause 2.2}", ""))
     report = analyze_path(answer, question_id="Q13")
     assert [c["id"] for c in report["skipped_checks"]] == ["pace", "pauses"]
-    assert {c["id"] for c in report["checks"]} == {"length", "star", "story", "i_vs_we", "metrics", "fillers", "hedging"}
+    assert {c["id"] for c in report["checks"]} == {"relevance", "length", "star", "story", "i_vs_we", "metrics", "fillers", "hedging"}
     assert report["delivery"]["timed"] is False and report["delivery"]["pauses"] is None
     assert report["delivery"]["fillers"]["count"] >= 5  # um x2, uh, like, basically, you know, actually, So
 
