@@ -240,13 +240,17 @@ def evidence(sentences: list[str], question_id: str) -> Evidence:
     """The distinct cues of the question's competency in these sentences, each counted once
     (at its first sentence), and their summed weight."""
     found: list[tuple[int, str]] = []
-    taken: set[tuple[int, int]] = set()  # a word two cues match counts once
+    # A word two cues match counts once, and so does a word said twice.
+    taken: set[tuple[int, int]] = set()
+    said: set[str] = set()
     score = strong = 0
     for cue, weight in _compiled(question_id):
         for index, text in enumerate(sentences):
-            match = next((m for m in cue.finditer(text) if (index, m.start()) not in taken), None)
+            match = next((m for m in cue.finditer(text)
+                          if (index, m.start()) not in taken and m.group(0).lower() not in said), None)
             if match:
                 taken.add((index, match.start()))
+                said.add(match.group(0).lower())
                 found.append((index, match.group(0).lower()))
                 score += weight
                 strong += weight > 1
