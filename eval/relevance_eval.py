@@ -1,7 +1,8 @@
 """How well the relevance check tells a story that fits the question from one that does not.
 
 Every answer is crossed with all 25 questions:
-- on topic: the question it was written for, and those it `also_fits`; it should fit;
+- on topic: the question it was written for (shown alone too), and those it `also_fits`;
+  it should fit;
 - off topic: questions of another category that it does not also fit; it should be
   caught (verdict off_topic); "flagged" also counts unsure;
 - near: other questions of its own category; not judged (a Q5 feedback story may well
@@ -57,14 +58,19 @@ def sentences_of(text: str) -> list[str]:
 def score(items: list[Item], verbose: bool = False) -> dict:
     category = {q.id: q.category for q in prompts.questions()}
     on = {"n": 0, "fits": 0, "off_topic": 0}
+    own = {"n": 0, "fits": 0, "off_topic": 0}
     off = {"n": 0, "off_topic": 0, "unsure": 0}
     misses, false_alarms, seconds = [], [], []
+    assess(["warm up"], "Q1")  # the first call compiles the cues: not part of an answer's time
     for item in items:
         sentences = sentences_of(item.text)
         for question in category:
             started = time.perf_counter()
             result = assess(sentences, question)
             seconds.append(time.perf_counter() - started)
+            if question == item.question:
+                own["n"] += 1
+                own[result.verdict] = own.get(result.verdict, 0) + 1
             if question == item.question or question in item.also_fits:
                 on["n"] += 1
                 on[result.verdict] = on.get(result.verdict, 0) + 1
@@ -80,6 +86,8 @@ def score(items: list[Item], verbose: bool = False) -> dict:
         "answers": len(items),
         "on_topic_pairs": on["n"], "on_topic_fits": on.get("fits", 0) / on["n"],
         "on_topic_called_off_topic": on.get("off_topic", 0) / on["n"],
+        "own_question_pairs": own["n"], "own_question_fits": own.get("fits", 0) / own["n"],
+        "own_question_called_off_topic": own.get("off_topic", 0) / own["n"],
         "off_topic_pairs": off["n"], "off_topic_caught": off["off_topic"] / off["n"],
         "off_topic_flagged": (off["off_topic"] + off["unsure"]) / off["n"],
         "ms_per_question_max": max(seconds) * 1000,
@@ -99,7 +107,9 @@ def main() -> None:
     args = parser.parse_args()
     figures = score(load(args.set), args.verbose)
     print(f"{args.set}: {figures['answers']} answers x 25 questions")
-    print(f"  on topic:  {figures['on_topic_fits']:.1%} fit of {figures['on_topic_pairs']} pairs "
+    print(f"  its own question: {figures['own_question_fits']:.1%} fit of {figures['own_question_pairs']} "
+          f"({figures['own_question_called_off_topic']:.1%} called off topic)")
+    print(f"  on topic (own and also fits):  {figures['on_topic_fits']:.1%} fit of {figures['on_topic_pairs']} pairs "
           f"({figures['on_topic_called_off_topic']:.1%} called off topic)")
     print(f"  off topic: {figures['off_topic_caught']:.1%} caught of {figures['off_topic_pairs']} pairs "
           f"({figures['off_topic_flagged']:.1%} caught or unsure)")

@@ -78,3 +78,26 @@ def test_the_development_figures_hold():
     if figures["answers"] < 55:
         pytest.skip("the guide's answers (../shared/data) are not beside the repository")
     assert figures["on_topic_fits"] >= 0.95 and figures["off_topic_caught"] >= 0.93
+
+
+def test_skipping_cues_by_their_first_letters_changes_no_verdict():
+    """The word-beginning filter is only a shortcut: every cue run on every sentence finds
+    the same evidence."""
+    from rehearse.analysis import relevance as r
+
+    def slow_evidence(sentences, question_id):
+        text = "\n".join(sentences)
+        score = 0
+        taken, said = set(), set()
+        for cue, weight, _ in r._compiled(question_id):
+            match = next((m for m in cue.finditer(text) if m.start() not in taken and m.group(0).lower() not in said), None)
+            if match:
+                taken.add(match.start())
+                said.add(match.group(0).lower())
+                score += weight
+        return score
+
+    for text in (STRONG, OUTING, (SAMPLES / "no-result-q13.txt").read_text(), (SAMPLES / "we-heavy-q20.txt").read_text()):
+        sentences = sentences_of(text)
+        for question in COMPETENCIES:
+            assert r.evidence(sentences, question).score == slow_evidence(sentences, question), question
