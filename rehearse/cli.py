@@ -486,7 +486,26 @@ def models(
 
 
 @app.command()
-def explain(check_id: str = typer.Argument(..., help="A check id: length, star, i_vs_we, metrics, pace, pauses, fillers, hedging.")) -> None:
+def example(
+    question_id: str = typer.Argument(..., metavar="QUESTION_ID", help="The question: Q1..Q25.", show_default=False),
+    as_json: bool = typer.Option(False, "--json", help="Print it as JSON: the parts and the figures."),
+) -> None:
+    """Print the guide's example answer for a question, part by part, with its figures.
+
+    Example: rehearse example Q4
+    """
+    from rehearse import prompts
+    from rehearse.ui.listings import example_json, print_example
+
+    question = prompts.question(question_id)
+    if as_json:
+        _print_json(example_json(question))
+        return
+    print_example(question, _console())
+
+
+@app.command()
+def explain(check_id: str = typer.Argument(..., help="A check id: relevance, length, star, story, i_vs_we, metrics, pace, pauses, fillers, hedging.")) -> None:
     """Explain what a check looks for, why it matters, with an example."""
     from rehearse.checks import CHECKS, by_id
 

@@ -66,6 +66,12 @@ def question(question_id: str) -> Question:
     )
 
 
+def example(question_id: str) -> list[dict]:
+    """The guide's example answer for a question, part by part: [{part, kind, lines}]
+    (part: situation|task|action|result; kind as the guide heads it, e.g. "Key Takeaway")."""
+    return [dict(part) for part in _load("guide.json")["examples"][question(question_id).id]]
+
+
 def order(question_id: str | None) -> tuple:
     """A sort key that puts question ids in the guide's order (Q2 before Q10), and takes
     without a question last."""

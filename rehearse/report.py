@@ -23,7 +23,9 @@ surely lacks; a part neither present nor missing is `unsure`), `pronouns.action`
 `audio_quality` {speech_dbfs, background_dbfs, snr_db, clipped_share, notes} or null,
 `relevance` {verdict: fits|unsure|off_topic, asks, score, evidence [{sentence, text}],
 closest [sentence], about {question_id, about, score, evidence} or null} or null (no
-question given), and
+question given), `example` {question_id, words, estimated_s, share {part: 0-1}, metrics,
+metrics_in_result, notes [sentence]} or null (the guide's example answer beside this
+take), and
 `warnings` [{kind: untranscribed|removed|recording, message, start?, end?}].
 """
 
@@ -129,6 +131,7 @@ def build_report(
         ],
         "delivery": delivery_report(analysis),
         "relevance": relevance_report(analysis),
+        "example": None if question is None else example_report(question.id, analysis),
         "skipped_checks": [
             {"id": check_id, "reason": "needs audio: a typed answer has no timing"} for check_id in skipped_checks(analysis)
         ],
@@ -139,6 +142,19 @@ def build_report(
     }
     add_timings(report, timings or {})
     return report
+
+
+def example_report(question_id: str, analysis: Analysis) -> dict:
+    """The guide's example for the question, measured as an answer, and what differs most
+    between it and this take."""
+    from rehearse.analysis.example import comparison, example_figures
+
+    example = example_figures(question_id)
+    return {
+        "question_id": question_id, "words": example.words, "estimated_s": example.estimated_s,
+        "share": example.share, "metrics": example.metrics, "metrics_in_result": example.metrics_in_result,
+        "notes": comparison(example, analysis.star.share, analysis.length.duration_s, len(analysis.metrics)),
+    }
 
 
 def relevance_report(analysis: Analysis) -> dict | None:

@@ -48,3 +48,34 @@ def models_view(models, default: str, engines: dict[str, bool]) -> Group:
     else:
         lines.append(Text(f"Engine openai-whisper (optional, slower on a CPU): {install_hint('openai')}"))
     return Group(*lines)
+
+
+def example_json(question) -> dict:
+    """`rehearse example Q --json`: the question, the guide's example by part, its figures."""
+    from dataclasses import asdict
+
+    from rehearse.analysis.example import example_figures, example_parts
+
+    figures = asdict(example_figures(question.id))
+    figures.pop("question_id")
+    return {"question": {"id": question.id, "text": question.text, "category": question.category},
+            "parts": example_parts(question.id), "figures": figures}
+
+
+def print_example(question, console) -> None:
+    from rich.panel import Panel
+
+    from rehearse.analysis.example import STAR, example_figures, example_parts
+    from rehearse.analysis.length import clock
+
+    figures = example_figures(question.id)
+    console.print(Panel(Text(question.text), title=Text(f"{question.id} · {question.category} · the guide's example"),
+                        title_align="left"))
+    for part in example_parts(question.id):
+        console.print(Text(part["kind"], style="bold"))
+        bullets = len(part["lines"]) > 1
+        for line in part["lines"]:
+            console.print(Text(("  • " if bullets else "  ") + line))
+    shares = "/".join(f"{figures.share[p]:.0%}" for p in STAR)
+    console.print(Text(f"{figures.words} words (about {clock(figures.estimated_s)} spoken)   S/T/A/R {shares}   "
+                       f"{figures.metrics} numbers, {figures.metrics_in_result} in the Result", style="dim"))

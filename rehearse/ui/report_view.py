@@ -164,6 +164,10 @@ def summary(report: dict) -> Text:
     if length.get("wpm"):
         out.append(f", {length['wpm']:.0f} words/min", style="dim")
     out.append("   S/T/A/R " + "/".join(f"{share[k]:.0%}" for k in STAR), style="dim")
+    example = report.get("example")
+    if example:
+        out.append(f"\nBeside the guide's example (rehearse example {example['question_id']}): ", style="bold")
+        out.append(" ".join(example["notes"]))
     step = report.get("next_step")
     out.append("\n")
     if step:
