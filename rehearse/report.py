@@ -25,7 +25,8 @@ surely lacks; a part neither present nor missing is `unsure`), `pronouns.action`
 closest [sentence], about {question_id, about, score, evidence} or null} or null (no
 question given), `example` {question_id, words, estimated_s, share {part: 0-1}, metrics,
 metrics_in_result, notes [sentence]} or null (the guide's example answer beside this
-take), and
+take), `follow_ups` [{id: off_topic|result|own_actions|number|baseline|lesson, question, because,
+expects: story|number|i|baseline|lesson}] (what an interviewer would ask next), and
 `warnings` [{kind: untranscribed|removed|recording, message, start?, end?}].
 """
 
@@ -38,6 +39,7 @@ from rehearse.analysis.sentences import sentence_of_words
 from rehearse.analysis.transcript import Transcript
 from rehearse.checks import skipped_checks
 from rehearse.checks.base import CheckResult
+from rehearse.checks.followups import follow_ups
 from rehearse.checks.score import next_step, score
 from rehearse.prompts import Question
 
@@ -132,6 +134,8 @@ def build_report(
         "delivery": delivery_report(analysis),
         "relevance": relevance_report(analysis),
         "example": None if question is None else example_report(question.id, analysis),
+        "follow_ups": [{"id": f.id, "question": f.question, "because": f.because, "expects": f.expects}
+                       for f in follow_ups(analysis, results)],
         "skipped_checks": [
             {"id": check_id, "reason": "needs audio: a typed answer has no timing"} for check_id in skipped_checks(analysis)
         ],

@@ -168,6 +168,10 @@ def summary(report: dict) -> Text:
     if example:
         out.append(f"\nBeside the guide's example (rehearse example {example['question_id']}): ", style="bold")
         out.append(" ".join(example["notes"]))
+    follow_ups = report.get("follow_ups") or []
+    if follow_ups:
+        out.append("\nAn interviewer might ask next: ", style="bold")
+        out.append(" / ".join(f["question"] for f in follow_ups))
     step = report.get("next_step")
     out.append("\n")
     if step:

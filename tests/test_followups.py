@@ -1,0 +1,73 @@
+"""Follow-up questions: each rule with an answer that triggers it and one that does not.
+The answers are written for these tests."""
+
+from __future__ import annotations
+
+from rehearse.analysis.answer import analyze_transcript
+from rehearse.analysis.transcript import from_text
+from rehearse.checks import run_checks
+from rehearse.checks.followups import MAX_FOLLOW_UPS, ORDER, follow_ups
+from tests.conftest import SAMPLES
+
+COMPLETE = (SAMPLES / "strong-q4.txt").read_text()
+
+
+def asked(text: str, question_id: str | None = "Q4") -> dict[str, object]:
+    analysis = analyze_transcript(from_text(text), question_id=question_id)
+    return {f.id: f for f in follow_ups(analysis, run_checks(analysis))}
+
+
+def test_a_complete_answer_with_a_lesson_and_a_change_gets_none():
+    assert asked(COMPLETE) == {}
+
+
+def test_off_topic_asks_for_a_story_about_the_question():
+    found = asked(COMPLETE, "Q13")
+    assert "off_topic" in found and "mentoring someone" in found["off_topic"].question
+    assert found["off_topic"].expects == "story"
+    assert "off_topic" not in asked(COMPLETE, "Q4")
+
+
+def test_no_result_asks_how_it_turned_out():
+    without = "\n".join(COMPLETE.splitlines()[:-4])  # the story stops after the actions
+    assert asked(without)["result"].question == "How did it turn out? Can you put a number on it?"
+    assert "result" not in asked(COMPLETE)
+
+
+def test_we_in_the_action_asks_what_you_did_yourself():
+    we = (SAMPLES / "we-heavy-q20.txt").read_text()
+    found = asked(we, "Q20")
+    assert found["own_actions"].question == "What did you do yourself?" and '"we"' in found["own_actions"].because
+    assert "own_actions" not in asked(COMPLETE)
+
+
+def test_a_result_without_a_number_asks_for_one():
+    text = COMPLETE.replace("Billing incidents dropped from about eight a month to one, and we had zero downtime during the peak.",
+                            "Billing became much calmer after that.")
+    text = text.replace("three weeks before the holidays", "before the holidays")
+    found = asked(text)
+    assert "number" in found and "baseline" not in found
+    assert "number" not in asked(COMPLETE)
+
+
+def test_a_number_with_nothing_to_compare_asks_from_what_to_what():
+    text = COMPLETE.replace("Billing incidents dropped from about eight a month to one, and we had zero downtime during the peak.",
+                            "After that we had one billing incident a month.")
+    found = asked(text)
+    assert "baseline" in found and found["baseline"].question.startswith('You said "')
+    assert "baseline" not in asked(COMPLETE)  # "from about eight a month to one"
+
+
+def test_no_lesson_asks_what_you_would_do_differently():
+    without = COMPLETE.replace("What I learned is that data takes the heat out of a disagreement.", "")
+    found = asked(without)
+    assert "differently" in found["lesson"].question and "the answer ends" in found["lesson"].because
+    assert "lesson" not in asked(COMPLETE)
+
+
+def test_at_most_three_in_the_order_of_what_matters_most():
+    thin = "We had a problem with the build. We fixed it together. Everyone was happy."
+    analysis = analyze_transcript(from_text(thin), question_id="Q4")
+    found = [f.id for f in follow_ups(analysis, run_checks(analysis))]
+    assert len(found) == MAX_FOLLOW_UPS and found == sorted(found, key=ORDER.index)
+    assert "own_actions" in found and "lesson" in found
