@@ -485,6 +485,58 @@ def models(
     _console().print(models_view(found, DEFAULT_MODEL, available))
 
 
+stories_app = typer.Typer(help="Your story bank: the stories your takes tell, the questions each answered, and the questions none answers yet.",
+                          no_args_is_help=False, rich_markup_mode=None)
+app.add_typer(stories_app, name="stories")
+
+
+@stories_app.callback(invoke_without_command=True)
+def stories(
+    ctx: typer.Context,
+    as_json: bool = typer.Option(False, "--json", help="Print the story bank as JSON."),
+) -> None:
+    """List your stories, the questions each has answered, and the questions no story answers yet.
+
+    Takes that tell the same story in other words are grouped; `rehearse stories merge A B`
+    and `rehearse stories split TAKE` correct the grouping by hand.
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from rehearse.history.stories import story_bank
+
+    with _history(create=False) as store:
+        bank = story_bank(store)
+    if as_json:
+        _print_json(bank)
+        return
+    from rehearse.ui.history_views import print_story_bank
+
+    print_story_bank(bank, _console())
+
+
+@stories_app.command("merge")
+def stories_merge(
+    into: int = typer.Argument(..., min=1, max=MAX_TAKE_ID, metavar="STORY", help="The story to keep."),
+    other: int = typer.Argument(..., min=1, max=MAX_TAKE_ID, metavar="OTHER", help="The story whose takes join it."),
+) -> None:
+    """Merge story OTHER into STORY: they are the same story."""
+    from rehearse.history.stories import merge
+
+    with _history() as store:
+        moved = merge(store, into, other)
+    typer.echo(f"Story {other} merged into story {into} (take{'s' if len(moved) > 1 else ''} {', '.join(map(str, moved))}).")
+
+
+@stories_app.command("split")
+def stories_split(take_id: int = typer.Argument(..., min=1, max=MAX_TAKE_ID, metavar="TAKE", help="The take to set apart.")) -> None:
+    """Give TAKE a story of its own: it tells a different story."""
+    from rehearse.history.stories import split
+
+    with _history() as store:
+        story_id = split(store, take_id)
+    typer.echo(f"Take {take_id} is now story {story_id}.")
+
+
 @app.command()
 def example(
     question_id: str = typer.Argument(..., metavar="QUESTION_ID", help="The question: Q1..Q25.", show_default=False),

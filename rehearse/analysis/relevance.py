@@ -318,11 +318,23 @@ def evidence(sentences: list[str] | _Answer, question_id: str) -> Evidence:
 
 def assess(sentences: list[str], question_id: str) -> Relevance:
     """How well the answer (its sentences, in order) fits the question."""
+    return _verdict(_all_evidence(sentences), question_id)
+
+
+def assess_all(sentences: list[str]) -> dict[str, Relevance]:
+    """How well the answer fits each of the 25 questions (the evidence is gathered once)."""
+    found = _all_evidence(sentences)
+    return {question_id: _verdict(found, question_id) for question_id in COMPETENCIES}
+
+
+def _all_evidence(sentences: list[str]) -> dict[str, Evidence]:
     answer = _Answer(sentences)
-    asked = evidence(answer, question_id)
-    others = sorted((evidence(answer, q) for q in COMPETENCIES if q != question_id),
-                    key=lambda e: (-e.score, int(e.question_id[1:])))
-    best = others[0]
+    return {question_id: evidence(answer, question_id) for question_id in COMPETENCIES}
+
+
+def _verdict(found: dict[str, Evidence], question_id: str) -> Relevance:
+    asked = found[question_id]
+    best = min((e for q, e in found.items() if q != question_id), key=lambda e: (-e.score, int(e.question_id[1:])))
     if asked.score >= FITS_AT and asked.strong >= MIN_STRONG and asked.score >= SHARE_OF_BEST * best.score:
         verdict = "fits"
     elif best.score >= OTHER_AT and best.score >= asked.score + MARGIN:

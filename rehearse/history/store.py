@@ -77,6 +77,14 @@ MIGRATIONS = [
     UPDATE takes SET fillers_per_min = json_extract(report, '$.delivery.fillers.per_minute'),
                      hedge_count = json_extract(report, '$.delivery.hedges.count');
     """,
+    # 3: the story bank. story_id is the story a take tells (NULL: not grouped yet; the
+    # next command that lists or saves groups it); story_placed is 1 when a person put it
+    # there by hand (merge, split), so grouping never moves it.
+    """
+    ALTER TABLE takes ADD COLUMN story_id INTEGER;
+    ALTER TABLE takes ADD COLUMN story_placed INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX takes_by_story ON takes (story_id, id);
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -133,6 +141,7 @@ class History:
 
     def __init__(self, path: Path | None = None, *, create: bool = True):
         self.path = path or db_path()
+        self._read_only = False
         self.folder = self.path.parent
         if not create and not self.path.exists():
             self.conn = None  # nothing saved yet; reading commands must not create files
@@ -143,6 +152,7 @@ class History:
                 raise HistoryError(f"{self.folder} is read-only, so the take cannot be saved; make it writable, "
                                    "or use --no-save (history, show, compare, progress and export still work)")
             self.conn = self._connect_read_only()
+            self._read_only = True
             return
         self.conn = self._connect()
         if create:
@@ -437,6 +447,48 @@ class History:
             raise HistoryError(f"take {take_id}'s stored report in {self.path} is damaged; the other takes are fine. "
                                f"`rehearse delete {take_id}` removes it")
         return report
+
+    @_said_plainly
+    def story_rows(self) -> list[dict]:
+        """Every take as the story bank reads it, oldest first: id, question_id, score,
+        story_id (None: not grouped yet), placed (by hand), and from its report the
+        transcript text and the sentences [{text, label}] ({} and [] when the stored
+        report is damaged: that take is grouped by nothing and stays on its own)."""
+        if self.conn is None:
+            return []
+        rows = self.conn.execute(
+            "SELECT id, question_id, score, story_id, story_placed, "
+            "CASE WHEN json_valid(report) THEN json_extract(report, '$.transcript.text') END AS text, "
+            "CASE WHEN json_valid(report) THEN json_extract(report, '$.sentences') END AS sentences "
+            "FROM takes ORDER BY id")
+        out = []
+        for row in rows:
+            try:
+                sentences = [{"text": s["text"], "label": s["label"]} for s in json.loads(row["sentences"] or "[]")]
+            except (ValueError, TypeError, KeyError):
+                sentences = []
+            out.append({"id": row["id"], "question_id": row["question_id"], "score": row["score"],
+                        "story_id": row["story_id"], "placed": bool(row["story_placed"]),
+                        "text": row["text"] or "", "sentences": sentences})
+        return out
+
+    @property
+    def writable(self) -> bool:
+        return self.conn is not None and not self._read_only
+
+    @_said_plainly
+    def set_stories(self, stories: dict[int, int], placed: bool = False) -> None:
+        """Put takes in stories ({take id: story id}) in one transaction; `placed` marks
+        them as put there by hand."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            for take_id, story_id in stories.items():
+                self.conn.execute("UPDATE takes SET story_id = ?, story_placed = MAX(story_placed, ?) WHERE id = ?",
+                                  (story_id, int(placed), take_id))
+            self.conn.execute("COMMIT")
+        except BaseException:
+            _rollback(self.conn)
+            raise
 
     @_said_plainly
     def latest(self, question_id: str | None) -> Take | None:

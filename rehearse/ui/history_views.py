@@ -96,3 +96,34 @@ def compare_view(a_id: int, a: dict, b_id: int, b: dict, figures_a: dict, figure
 def _section(report: dict, part: str) -> Text:
     said = " ".join(s["text"] for s in report["sentences"] if s["label"] == part)
     return Text(said, style=LABEL_STYLES[part]) if said else Text("(missing)", style="bold red")
+
+
+def print_story_bank(bank: dict, console) -> None:
+    """`rehearse stories`: one row per story, then the questions no story answers yet."""
+    bank = visible_strings(bank)  # titles are the person's own words
+    if not bank["stories"]:
+        console.print(Text("No takes yet: answer a question (rehearse practice, or rehearse analyze FILE -q Q4) "
+                           "and your stories will gather here."))
+        return
+    table = Table(show_header=True, header_style="bold", expand=True)
+    for column, options in (("Story", {"no_wrap": True}), ("Told as", {}), ("Takes", {}), ("Questions", {}),
+                            ("Best", {"no_wrap": True, "justify": "right"})):
+        table.add_column(column, **options)
+    for story in bank["stories"]:
+        table.add_row(str(story["id"]), Text(story["title"]), ", ".join(map(str, story["takes"])),
+                      ", ".join(story["questions"]) or "-", str(story["best_score"]))
+    console.print(table)
+    count = len(bank["stories"])
+    lines = [Text(f"{count} stor{'y' if count == 1 else 'ies'}; the guide says: prepare 5-7 core stories that can "
+                  "answer multiple questions.", style="dim")]
+    if bank["categories_uncovered"]:
+        lines.append(Text("No story yet for: " + ", ".join(bank["categories_uncovered"]) + ".", style="bold"))
+    if bank["uncovered"]:
+        lines.append(Text(f"Questions no story has answered ({len(bank['uncovered'])}):", style="bold"))
+        for item in bank["uncovered"]:
+            fit = (f"story {item['best_story']} fits it" if item["best_story"] is not None
+                   else "none fits: prepare a new story")
+            lines.append(Text(f"  {item['question_id']} ({item['category']}): {fit}"))
+    else:
+        lines.append(Text("Every question of the guide has been answered by one of your stories.", style="green"))
+    console.print(Group(*lines))
