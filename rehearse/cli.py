@@ -379,12 +379,17 @@ def show(
     with _history(create=False) as store:
         _mention_pending(store)
         report = store.report(take_id)
+        follow_ups = store.follow_ups(take_id)
     if as_json:
         _print_json(report)
         return
-    from rehearse.ui.report_view import print_report
+    from rehearse.ui.report_view import print_follow_up, print_report
 
-    print_report(report, _console())
+    console = _console()
+    print_report(report, console)
+    for answer in follow_ups:
+        if answer.get("follow_up"):
+            print_follow_up(answer, console)
 
 
 @app.command()

@@ -16,9 +16,10 @@ from rehearse import prompts
 from rehearse.analysis.answer import analyze_transcript
 from rehearse.analysis.transcript import MIN_ANSWER_WORDS, Transcript, from_text, real_words
 from rehearse.audio.files import TEXT_SUFFIXES, check_path, is_stream, spooled
-from rehearse.checks import run_checks
+from rehearse.checks import DELIVERY_CHECKS, applies, run_checks
+from rehearse.checks.followups import FollowUp, judge_follow_up
 from rehearse.errors import AudioError, NoSpeechError, RehearseError
-from rehearse.report import add_previous_take, add_recording, add_timings, build_report, question_of
+from rehearse.report import add_previous_take, add_recording, add_timings, build_report, make_follow_up, question_of
 from rehearse.transcription.models import DEFAULT_ENGINE, DEFAULT_MODEL
 
 Progress = Callable[[Optional[str]], None]
@@ -103,21 +104,29 @@ def analyze_path(path: Path, *, question_id: str | None = None, model_name: str 
 
 
 def analyze_recording(path: Path, question_id: str | None, *, model_name: str | None = None, engine: str = DEFAULT_ENGINE,
-                      progress: Progress | None = None, recording=None, transcriber=None) -> dict:
+                      progress: Progress | None = None, recording=None, transcriber=None,
+                      follow_up: dict | None = None, of_take: int | None = None) -> dict:
     """The report for a recording: one just made (`recording`, an audio.recorder.Recording,
     and the IncrementalTranscriber that heard it as it was recorded, if any), or one cut
-    short by a crash. Every error says where the recording is kept."""
+    short by a crash. Every error says where the recording is kept. With `follow_up` (one of
+    a report's follow_ups), it is a spoken answer to that probe, judged on it (`of_take`:
+    the take that was probed)."""
     started = time.perf_counter()
     try:
         if transcriber is None:
-            report = analyze_path(path, question_id=question_id, model_name=model_name, engine=engine, progress=progress)
+            from rehearse.transcription.transcribe import transcribe_file
+
+            with _stage(progress, f"Transcribing {path.name} with {model_name or DEFAULT_MODEL} ({engine})..."):
+                transcript, timings = transcribe_file(path, model_name, engine)
         else:
             # Only the audio since the transcriber's last cut is left to transcribe.
             with _stage(progress, "Transcribing the last words..."):
                 transcript, timings = transcriber.transcript(path)
-            report = report_for(transcript, _question(question_id), path, timings, started)
+        report = report_for(transcript, _question(question_id), path, timings, started, follow_up=follow_up)
     except RehearseError as exc:
         raise type(exc)(f"{exc} (the recording is kept in {path})") from exc
+    if follow_up is not None:
+        make_follow_up(report, follow_up, of_take)
     if recording is not None:
         add_recording(report, recording, transcribed_while_recording=transcriber is not None, now=time.monotonic())
     return report
@@ -127,12 +136,19 @@ def _question(question_id: str | None) -> prompts.Question | None:
     return prompts.question(question_id) if question_id else None
 
 
-def report_for(transcript: Transcript, question, path: Path, timings: dict[str, float], started: float) -> dict:
+def report_for(transcript: Transcript, question, path: Path, timings: dict[str, float], started: float,
+               follow_up: dict | None = None) -> dict:
     """Analyze, check and score a transcript, however it was made; `started` is when the
-    work on this answer began (time.perf_counter())."""
+    work on this answer began (time.perf_counter()). An answer to a `follow_up` is judged
+    on the probe and on delivery, never on STAR length."""
     t0 = time.perf_counter()
     analysis = analyze_transcript(transcript, question_id=None if question is None else question.id)
-    results = run_checks(analysis)
+    if follow_up is None:
+        results = run_checks(analysis)
+    else:
+        probe = FollowUp(follow_up["id"], follow_up["question"], follow_up.get("because", ""), follow_up["expects"])
+        results = [judge_follow_up(analysis, probe)] + [check.run(analysis) for check in DELIVERY_CHECKS
+                                                        if applies(check, analysis)]
     timings["analyze_s"] = time.perf_counter() - t0
     report = build_report(analysis, results, question=question, source_path=str(path), timings=timings)
     add_timings(report, {"total_s": time.perf_counter() - started})

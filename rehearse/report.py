@@ -26,7 +26,10 @@ closest [sentence], about {question_id, about, score, evidence} or null} or null
 question given), `example` {question_id, words, estimated_s, share {part: 0-1}, metrics,
 metrics_in_result, notes [sentence]} or null (the guide's example answer beside this
 take), `follow_ups` [{id: off_topic|result|own_actions|number|baseline|lesson, question, because,
-expects: story|number|i|baseline|lesson}] (what an interviewer would ask next), and
+expects: story|number|i|baseline|lesson}] (what an interviewer would ask next),
+`follow_up` {of_take, id, question, expects, answered} (only in the report of a spoken
+answer to a follow-up: its checks are the follow_up check and the delivery checks, and its
+score is 100 when it answers the probe, else 0), and
 `warnings` [{kind: untranscribed|removed|recording, message, start?, end?}].
 """
 
@@ -226,6 +229,20 @@ def add_recording(report: dict, recording, *, transcribed_while_recording: bool,
         "stopped_by": recording.stopped_by, "overflows": recording.overflows, "source": recording.source,
         "transcribed_while_recording": transcribed_while_recording,
     }
+
+
+def make_follow_up(report: dict, follow_up: dict, of_take: int | None) -> None:
+    """Turn a report into the report of a spoken answer to a follow-up question: it is
+    judged by its first check (checks.followups.judge_follow_up), so its score is 100 when
+    it answers the probe and 0 when it does not, and it asks no follow-ups of its own."""
+    judged = report["checks"][0]
+    answered = judged["status"] == "pass"
+    report["follow_up"] = {"of_take": of_take, "id": follow_up["id"], "question": follow_up["question"],
+                           "expects": follow_up["expects"], "answered": answered}
+    report["score"] = 100 if answered else 0
+    report["follow_ups"] = []
+    report["example"] = None
+    report["next_step"] = None if answered else {"check": judged["id"], "tip": judged["tip"]}
 
 
 def add_previous_take(report: dict, take_id: int, change: str) -> None:

@@ -71,3 +71,27 @@ def test_at_most_three_in_the_order_of_what_matters_most():
     found = [f.id for f in follow_ups(analysis, run_checks(analysis))]
     assert len(found) == MAX_FOLLOW_UPS and found == sorted(found, key=ORDER.index)
     assert "own_actions" in found and "lesson" in found
+
+
+# -- judging a spoken answer to a follow-up: each expectation, met and not met --------
+
+from rehearse.checks.followups import FollowUp, judge_follow_up  # noqa: E402
+
+
+def judged(text: str, expects: str, question_id: str = "Q4") -> str:
+    probe = FollowUp("x", "the probe", "", expects)
+    return judge_follow_up(analyze_transcript(from_text(text), question_id=question_id), probe).status
+
+
+def test_a_follow_up_answer_is_judged_on_what_the_probe_asked_for():
+    assert judged("It cut the failed payments to about forty a week.", "number") == "pass"
+    assert judged("It went really well and everyone was happy with it.", "number") == "fail"
+    assert judged("Failures went from two hundred a week to forty.", "baseline") == "pass"
+    assert judged("We had forty failures a week after it.", "baseline") == "fail"
+    assert judged("I wrote the script, I ran the tests and I talked to the client myself.", "i") == "pass"
+    assert judged("We wrote the script and we ran the tests together.", "i") == "fail"
+    assert judged("I learned to ask for the data first, and next time I would start there.", "lesson") == "pass"
+    assert judged("Then we shipped it on a Friday.", "lesson") == "fail"
+    story = (SAMPLES / "no-result-q13.txt").read_text()
+    assert judged(story, "story", "Q13") == "pass"
+    assert judged(COMPLETE, "story", "Q13") == "fail"

@@ -3,13 +3,14 @@ signals, a real terminal (tmux), and the failures a machine without a microphone
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 import time
 
 
-from tests.conftest import ROOT, SAMPLES, needs_tmux, slow, start_practice, wait_for_recording
+from tests.conftest import ROOT, SAMPLES, needs_tmux, run_cli, slow, start_practice, wait_for_recording
 
 pytestmark = slow
 
@@ -26,42 +27,100 @@ def test_enter_stops_the_recording(rehearse_home):
     assert "Score" in out
 
 
+class Terminal:
+    """A command running in a real terminal (tmux, 110x60): its screen, keys sent to it,
+    and its exit status."""
+
+    def __init__(self, command: str, done):
+        self.name = f"rehearse-test-{os.getpid()}"
+        self.tmux = ["tmux", "-L", self.name]
+        self.done = done
+        subprocess.run([*self.tmux, "new-session", "-d", "-s", self.name, "-x", "110", "-y", "60",
+                        f"{command}; echo $? > {done}"], check=True)
+
+    def screen(self, history: int = 0) -> str:
+        back = ["-S", f"-{history}"] if history else []
+        return subprocess.run([*self.tmux, "capture-pane", "-p", *back, "-t", self.name], capture_output=True,
+                              text=True).stdout
+
+    def wait_for(self, *texts: str, timeout: float, history: int = 0) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            shown = self.screen(history)
+            if all(text in shown for text in texts):
+                return shown
+            time.sleep(0.2)
+        raise AssertionError(f"{texts!r} never appeared; the screen shows:\n{self.screen()}")
+
+    def keys(self, *keys: str) -> None:
+        subprocess.run([*self.tmux, "send-keys", "-t", self.name, *keys], check=True)
+
+    def exit_status(self, timeout: float = 10) -> str:
+        deadline = time.monotonic() + timeout
+        while not self.done.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        return self.done.read_text().strip()
+
+    def close(self) -> None:
+        subprocess.run([*self.tmux, "kill-server"], capture_output=True)
+
+
+def practice_in_terminal(home, tmp_path, question: str, replay, speed: int) -> Terminal:
+    return Terminal(f"cd {ROOT} && HF_HUB_OFFLINE=1 REHEARSE_HOME={home} {sys.executable} -m rehearse practice "
+                    f"{question} --replay {replay} --speed {speed}", tmp_path / "exit-status")
+
+
 @needs_tmux
 def test_practice_in_a_real_terminal(rehearse_home, tmp_path):
     """As a person sees it: the question, the live timer while it records, the report,
     and the prompt answered with q."""
-    session = f"rehearse-test-{os.getpid()}"
-    done = tmp_path / "exit-status"
-    command = (f"cd {ROOT} && HF_HUB_OFFLINE=1 REHEARSE_HOME={rehearse_home} {sys.executable} -m rehearse practice Q4 "
-               f"--replay {STRONG} --speed 4; echo $? > {done}")
-    tmux = ["tmux", "-L", session]
-    subprocess.run([*tmux, "new-session", "-d", "-s", session, "-x", "110", "-y", "60", command], check=True)
+    terminal = practice_in_terminal(rehearse_home, tmp_path, "Q4", STRONG, 4)
     try:
-        def screen() -> str:
-            return subprocess.run([*tmux, "capture-pane", "-p", "-t", session], capture_output=True, text=True).stdout
-
-        def wait_for(*texts: str, timeout: float) -> str:
-            deadline = time.monotonic() + timeout
-            while time.monotonic() < deadline:
-                shown = screen()
-                if all(text in shown for text in texts):
-                    return shown
-                time.sleep(0.2)
-            raise AssertionError(f"{texts!r} never appeared; the screen shows:\n{screen()}")
-
         # 20-odd seconds into the answer, a whole frame of the live panel (not one mid-redraw).
-        during = wait_for("● REC 0:2", "Enter stops", timeout=30)
+        during = terminal.wait_for("● REC 0:2", "Enter stops", timeout=30)
         assert "Describe a situation where you had a significant disagreement" in during
         assert "under a minute: tell the whole story" in during
         assert "1:30 aim" in during and "input " in during and " dB" in during, during
-        after = wait_for("[r] try again", timeout=120)
+        after = terminal.wait_for("[r] try again", timeout=120)
         assert "Score 100/100" in after or "Score" in after
-        assert "by the end of the replayed file" in subprocess.run(
-            [*tmux, "capture-pane", "-p", "-S", "-200", "-t", session], capture_output=True, text=True).stdout
-        subprocess.run([*tmux, "send-keys", "-t", session, "q", "Enter"], check=True)
-        deadline = time.monotonic() + 10
-        while not done.exists() and time.monotonic() < deadline:
-            time.sleep(0.1)
-        assert done.read_text().strip() == "0"
+        assert "by the end of the replayed file" in terminal.screen(history=200)
+        terminal.keys("q", "Enter")
+        assert terminal.exit_status() == "0"
     finally:
-        subprocess.run([*tmux, "kill-server"], capture_output=True)
+        terminal.close()
+
+
+@needs_tmux
+def test_a_follow_up_is_asked_answered_aloud_and_kept_with_its_take(rehearse_home, tmp_path):
+    """The answer stops after the actions: the interviewer asks how it turned out, `f`
+    answers it aloud (the replayed file again), and the answer is judged on the probe and
+    kept linked to the take."""
+    terminal = practice_in_terminal(rehearse_home, tmp_path, "Q13", SHORT, 8)
+    try:
+        terminal.wait_for("[f] answer the follow-up aloud", timeout=120)
+        assert "How did it turn out?" in terminal.screen(history=200)
+        terminal.keys("f", "Enter")
+        card = terminal.wait_for("Follow-up · Q13", timeout=30)
+        assert "How did it turn out? Can you put a number on it?" in card
+        judged = terminal.wait_for("the probe", timeout=120)  # "That answers the probe" / "Not yet an answer to the probe"
+        verdict = "PASS" if 'PASS "How did it turn out?' in judged else "FAIL"
+        assert f'{verdict} "How did it turn out? Can you put a number on it?"' in judged
+        assert ("You gave a number" in judged) if verdict == "PASS" else ("no number" in judged)
+        terminal.wait_for("[r] try again", timeout=30)
+        terminal.keys("q", "Enter")
+        assert terminal.exit_status() == "0"
+    finally:
+        terminal.close()
+    from rehearse.history.store import History
+
+    with History() as store:
+        [answer] = store.follow_ups(1)
+    assert answer["follow_up"]["of_take"] == 1 and answer["follow_up"]["id"] == "result"
+    assert answer["score"] in (0, 100) and [c["id"] for c in answer["checks"]][0] == "follow_up"
+    assert "length" not in [c["id"] for c in answer["checks"]] and "star" not in [c["id"] for c in answer["checks"]]
+    shown = run_cli("show", "1")
+    assert shown.returncode == 0 and "How did it turn out?" in shown.stdout
+    assert len(json.loads(run_cli("history", "--json").stdout)["takes"]) == 1  # a follow-up is not a take
+    deleted = run_cli("delete", "1", "--yes")
+    assert deleted.returncode == 0 and "1 follow-up answer" in deleted.stdout
+    assert not list((rehearse_home / "recordings").glob("*.wav"))

@@ -74,3 +74,52 @@ def _about(relevance) -> str:
     from rehearse.analysis.relevance import COMPETENCIES
 
     return COMPETENCIES[relevance.about.question_id].about if relevance.about else "something else"
+
+
+# -- judging a spoken answer to a follow-up ----------------------------------------------
+
+FOLLOW_UP_CHECK = "follow_up"
+# A follow-up answer is short by nature: past this it is a second story, not an answer.
+FOLLOW_UP_LONG_S = 60
+BASELINE = re.compile(r"\bfrom\b.{1,40}\bto\b|\bcompared (?:to|with)\b|\bbefore\b|\bdown from\b|\bup from\b|"
+                      r"\binstead of\b|\bused to\b", re.I)
+
+
+def judge_follow_up(analysis: Analysis, follow_up: FollowUp) -> CheckResult:
+    """Did the spoken answer give what the probe asked for (a number, "I", a lesson, a
+    baseline, a story that fits)? Judged on that, never on STAR length."""
+    tip_more = f'The probe was: "{follow_up.question}"'
+    text = analysis.transcript.text
+    metrics = [m.metric.text for m in analysis.metrics]
+    if follow_up.expects == "number":
+        if metrics:
+            return _answered(f'You gave a number: "{metrics[0]}".')
+        return _missed("No number in the answer.", f"Say how much, how many or how fast, even roughly. {tip_more}")
+    if follow_up.expects == "baseline":
+        change = [m.metric.text for m in analysis.metrics if m.metric.kind == "change"]
+        said = change[0] if change else (BASELINE.search(text).group(0) if BASELINE.search(text) else None)
+        if said:
+            return _answered(f'You gave something to compare with: "{said}".')
+        return _missed("Nothing to compare the number with.", f'Say where it started: "from X to Y". {tip_more}')
+    if follow_up.expects == "i":
+        counts = analysis.pronouns
+        if counts.i >= 2 and (counts.i_ratio or 0) >= 0.7:
+            return _answered(f'"I" {counts.i} times, "we" {counts.we} times: your own part comes through.')
+        return _missed(f'"I" {counts.i} times, "we" {counts.we} times.', f'Name what you did yourself, with "I". {tip_more}')
+    if follow_up.expects == "lesson":
+        lesson = LESSON.search(text)
+        if lesson:
+            return _answered(f'A lesson: "...{lesson.group(0)}...".')
+        return _missed("No lesson in the answer.", f"Say what you learned, or what you would do differently. {tip_more}")
+    relevance = analysis.relevance
+    if relevance is not None and relevance.verdict == "fits":
+        return _answered(f"This story fits: it is about {relevance.competency.asks}.")
+    return _missed("This story does not fit the question either.", f"Tell a time that answers it. {tip_more}")
+
+
+def _answered(message: str) -> CheckResult:
+    return CheckResult(FOLLOW_UP_CHECK, "pass", message, "That answers the probe: keep it that short.", 0, 0)
+
+
+def _missed(message: str, tip: str) -> CheckResult:
+    return CheckResult(FOLLOW_UP_CHECK, "fail", f"Not yet an answer to the probe: {message[0].lower()}{message[1:]}", tip, 0, 0)

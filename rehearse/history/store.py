@@ -85,6 +85,20 @@ MIGRATIONS = [
     ALTER TABLE takes ADD COLUMN story_placed INTEGER NOT NULL DEFAULT 0;
     CREATE INDEX takes_by_story ON takes (story_id, id);
     """,
+    # 4: spoken answers to follow-up questions, each linked to the take it probed. They are
+    # not takes: history, progress and the story bank never count them.
+    """
+    CREATE TABLE follow_ups (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        take_id INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        probe TEXT NOT NULL,
+        answered INTEGER NOT NULL,
+        answer_file TEXT,
+        report TEXT NOT NULL
+    );
+    CREATE INDEX follow_ups_by_take ON follow_ups (take_id, id);
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -449,6 +463,41 @@ class History:
         return report
 
     @_said_plainly
+    def save_follow_up(self, report: dict, take_id: int, answer_path: Path | None) -> int:
+        """Keep a spoken answer to a follow-up of take `take_id` (its recording stays where
+        practice wrote it, in the data folder)."""
+        self._row(take_id, "id")
+        answer_file = None
+        if answer_path is not None:
+            answer_path = Path(answer_path).resolve()
+            answer_file = self._relative(answer_path) if _is_inside(answer_path, self.folder.resolve()) else None
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            cursor = self.conn.execute(
+                "INSERT INTO follow_ups (take_id, created_at, probe, answered, answer_file, report) VALUES (?, ?, ?, ?, ?, ?)",
+                (take_id, _now(), report["follow_up"]["id"], int(report["follow_up"]["answered"]), answer_file,
+                 json.dumps(report, ensure_ascii=False)))
+            self.conn.execute("COMMIT")
+        except BaseException:
+            _rollback(self.conn)
+            raise
+        return cursor.lastrowid
+
+    @_said_plainly
+    def follow_ups(self, take_id: int) -> list[dict]:
+        """The spoken follow-up answers of a take, oldest first: their reports ({} when the
+        stored report is damaged)."""
+        if self.conn is None:
+            return []
+        out = []
+        for row in self.conn.execute("SELECT report FROM follow_ups WHERE take_id = ? ORDER BY id", (take_id,)):
+            try:
+                out.append(json.loads(row["report"]))
+            except ValueError:
+                out.append({})
+        return out
+
+    @_said_plainly
     def story_rows(self) -> list[dict]:
         """Every take as the story bank reads it, oldest first: id, question_id, score,
         story_id (None: not grouped yet), placed (by hand), and from its report the
@@ -511,13 +560,21 @@ class History:
         kept = set()
         if self.conn is not None:
             kept = {(self.folder / row["answer_file"]).resolve()
-                    for row in self.conn.execute("SELECT answer_file FROM takes WHERE answer_file IS NOT NULL")}
+                    for row in self.conn.execute("SELECT answer_file FROM takes WHERE answer_file IS NOT NULL "
+                                                 "UNION SELECT answer_file FROM follow_ups WHERE answer_file IS NOT NULL")}
         return [wav for wav in sorted(folder.glob("*.wav"))
                 if wav.resolve() not in kept and not wav.with_name(wav.name + MARKER_SUFFIX).exists()]
 
     @_said_plainly
     def deletion(self, take_id: int) -> str:
         """What deleting the take removes, in words a person can weigh before saying yes."""
+        what = self._deletion(take_id)
+        answers = self.conn.execute("SELECT count(*) FROM follow_ups WHERE take_id = ?", (take_id,)).fetchone()[0]
+        if answers:
+            what += f", and its {answers} follow-up answer{'s' if answers > 1 else ''} with their recordings"
+        return what
+
+    def _deletion(self, take_id: int) -> str:
         row = self._row(take_id, "answer_file, original_path")
         kept = None if row["answer_file"] is None else (self.folder / row["answer_file"]).resolve()
         if kept is None or not _is_inside(kept, self.folder.resolve()):
@@ -531,16 +588,20 @@ class History:
     @_said_plainly
     def delete(self, take_id: int) -> Take:
         take = self.get(take_id)
+        follow_up_files = [self.folder / row["answer_file"] for row in self.conn.execute(
+            "SELECT answer_file FROM follow_ups WHERE take_id = ? AND answer_file IS NOT NULL", (take_id,))]
         self.conn.execute("BEGIN IMMEDIATE")
         try:
+            self.conn.execute("DELETE FROM follow_ups WHERE take_id = ?", (take_id,))
             self.conn.execute("DELETE FROM takes WHERE id = ?", (take_id,))
             self.conn.execute("COMMIT")
         except BaseException:
             _rollback(self.conn)
             raise
-        # Only after the row is gone: a crash before this leaves a stray file, never a row without one.
-        if take.answer_file is not None and _is_inside(take.answer_file.resolve(), self.folder.resolve()):
-            take.answer_file.unlink(missing_ok=True)
+        # Only after the rows are gone: a crash before this leaves a stray file, never a row without one.
+        for path in [take.answer_file, *follow_up_files]:
+            if path is not None and _is_inside(path.resolve(), self.folder.resolve()):
+                path.unlink(missing_ok=True)
         return take
 
 

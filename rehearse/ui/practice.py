@@ -26,7 +26,7 @@ from rehearse.transcription.models import DEFAULT_ENGINE
 from rehearse.ui.console import spinner
 from rehearse.ui.keys import watch_keys
 from rehearse.ui.live import STAR_REMINDER, recording_panel
-from rehearse.ui.report_view import print_report
+from rehearse.ui.report_view import print_follow_up, print_report
 
 COUNTDOWN_FROM = 3
 STOPPED_BY = {
@@ -147,6 +147,29 @@ def offer_unfinished(takes: list[UnfinishedTake], options: Options, console: Con
     return last
 
 
+def follow_up_card(question: prompts.Question, probe: dict) -> Panel:
+    body = Group(Text(probe["question"], style="bold"),
+                 Text("A short answer: 20-40 seconds. Press Enter to stop.", style="dim"))
+    return Panel(body, title=f"Follow-up · {question.id} · {question.category}", title_align="left")
+
+
+def answer_follow_up(question: prompts.Question, probe: dict, take_report: dict, options: Options, console: Console,
+                     history) -> dict:
+    """Ask a follow-up, record the spoken answer, judge it on what the probe asked for, and
+    keep it linked to the take it probed (when that take was saved)."""
+    console.print(follow_up_card(question, probe))
+    source = open_source(options)
+    countdown(console, 1.0 / options.speed if options.replay else 1.0)
+    recording = record_answer(question, source, options, console)
+    of_take = (take_report.get("take") or {}).get("id")
+    report = analyze_recording(recording.path, question.id, model_name=options.model, engine=options.engine,
+                               progress=spinner(console), recording=recording, follow_up=probe, of_take=of_take)
+    if history is not None and of_take is not None:
+        history.save_follow_up(report, of_take, recording.path)
+    print_follow_up(report, console)
+    return report
+
+
 def run(question_id: str | None, options: Options, console: Console) -> None:
     """The whole session, until the person quits."""
     history = None
@@ -189,7 +212,16 @@ def _session(question_id: str | None, options: Options, console: Console, histor
         if history is not None:
             keep_take(history, report, recording.path)
         print_report(report, console)
-        choice = ask(console, "[r] try again  [n] another question  [q] quit: ", "rnq", "q")
+        probes = list(report.get("follow_ups") or [])
+        while True:
+            if probes:
+                choice = ask(console, "[f] answer the follow-up aloud  [r] try again  [n] another question  [q] quit: ",
+                             "frnq", "q")
+            else:
+                choice = ask(console, "[r] try again  [n] another question  [q] quit: ", "rnq", "q")
+            if choice != "f":
+                break
+            answer_follow_up(question, probes.pop(0), report, options, console, history)
         if choice == "q":
             return
         if choice == "n":

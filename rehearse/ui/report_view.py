@@ -225,3 +225,23 @@ def print_report(report: dict, console: Console) -> None:
     change = since_previous(report)
     if change is not None:
         console.print(change)
+
+
+def print_follow_up(report: dict, console: Console) -> None:
+    """A spoken answer to a follow-up: what was said, and whether it answers the probe."""
+    report = visible_strings(report)
+    follow_up = report["follow_up"]
+    console.print(Panel(Text(report["transcript"]["text"] or "(nothing heard)"), title="What you said", title_align="left"))
+    judged = report["checks"][0]
+    mark = ("PASS", "bold green") if follow_up["answered"] else ("FAIL", "bold red")
+    line = Text()
+    line.append(f"{mark[0]} ", style=mark[1])
+    line.append(f'"{follow_up["question"]}" ', style="bold")
+    line.append(judged["message"] + " " + judged["tip"])
+    console.print(line)
+    length = report["length"]
+    delivery = [c for c in report["checks"][1:] if c["status"] != "pass"]
+    details = f"{clock(length['duration_s'])}" + (f", {length['wpm']:.0f} words/min" if length.get("wpm") else "")
+    if delivery:
+        details += "; " + " ".join(c["message"] for c in delivery)
+    console.print(Text(details, style="dim"))
