@@ -400,6 +400,8 @@ def compare(
     """Two takes side by side: every figure, and what each said in each STAR part."""
     from rehearse.ui.history_views import compare_view
 
+    if take_a == take_b:
+        raise RehearseError(f"compare needs two different takes, not take {take_a} twice; `rehearse history` lists them")
     with _history(create=False) as store:
         _mention_pending(store)
         a, b = store.get(take_a), store.get(take_b)
@@ -417,8 +419,10 @@ def delete(
         take = store.get(take_id)
         removes = store.deletion(take_id)
         if not yes:
+            from rehearse.ui.history_views import when
+
             prompt = (f"Delete take {take.id} ({take.question_id or 'no question'}, score {take.figures['score']}, "
-                      f"{take.created_at}): {removes}?")
+                      f"{when(take.created_at)}): {removes}?")
             if not _confirmed(prompt, "delete", removes, f"add --yes to delete take {take_id}"):
                 typer.echo("Nothing deleted.")
                 return

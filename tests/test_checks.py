@@ -83,6 +83,12 @@ def test_score_is_the_sum_of_points_and_next_step_is_the_costliest_check():
     assert next_step(results).id == "star"
     results = run_checks(analyze_transcript(spoken(COMPLETE, 30)))
     assert next_step(results).id == "length"
+    # A complete story told with "we" only, in 30 s: "I" costs 20 points, length 16;
+    # the costlier one comes first (before the change, length was named first).
+    we_only = COMPLETE.replace(" I ", " we ").replace("I ", "We ").replace(" my ", " our ").replace(" me ", " us ")
+    results = run_checks(analyze_transcript(spoken(we_only, 30)))
+    lost = {r.id: r.lost for r in results}
+    assert lost["i_vs_we"] > lost["length"] > 0 and next_step(results).id == "i_vs_we"
 
 
 def test_i_vs_we_counts_the_action_sentences_where_the_guide_wants_i():

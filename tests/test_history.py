@@ -93,6 +93,9 @@ def test_compare_puts_two_takes_side_by_side(rehearse_home):
     assert "take 1" in out and "take 2" in out and "Figure by figure" in out
     assert "(missing)" in out  # take 1 has no Result section
     assert "STAR sections" in out and "Result" in out
+    assert "Take 1 answers Q13 and take 2 answers Q4" in " ".join(out.split())  # said, not left to notice
+    analyze_json(str(TEXTS["strong-q4"]), "-q", "Q4")
+    assert "answers Q" not in run_cli("compare", "2", "3").stdout
 
 
 @slow
@@ -205,7 +208,7 @@ def test_change_line_names_what_moved():
     after = figures(74, duration=95, i_ratio=0.8, metrics=0, in_result=0)
     assert change_line(before, after) == (
         "score 62 -> 74; now has a Result; length 2:30 -> 1:35 (closer to 1:30); \"I\" 50% -> 80%; still no numbers in the Result")
-    assert change_line(figures(80), figures(80)) == "score 80 -> 80"
+    assert change_line(figures(80), figures(80)) == "no change: score 80"
     assert change_line(figures(90), figures(70, present="situation,action,result", in_result=0)) == (
         "score 90 -> 70; lost the Task; lost the number in the Result")
 

@@ -38,4 +38,6 @@ def skipped_checks(analysis: Analysis) -> list[str]:
 
 
 def by_id(check_id: str) -> ModuleType | None:
-    return next((c for c in CHECKS if c.ID == check_id), None)
+    """The check with this id, however it is typed: "STAR", "i-vs-we" and "I_vs_We" are found."""
+    wanted = check_id.strip().lower().replace("-", "_").replace(" ", "_")
+    return next((c for c in CHECKS if c.ID == wanted), None)

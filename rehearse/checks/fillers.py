@@ -25,6 +25,7 @@ MAX_POINTS = 0
 NEEDS_AUDIO = False
 # Fillers per minute of speaking: at or under PASS_AT is natural speech.
 PASS_AT = 2.0
+SHOWN_KINDS = 4
 
 
 def run(analysis: Analysis) -> CheckResult:
@@ -35,9 +36,12 @@ def run(analysis: Analysis) -> CheckResult:
     if count == 0:
         found = "No filler words."
     else:
-        common = Counter(m.text for m in delivery.fillers).most_common(3)
-        listed = ", ".join(f'"{text}" x{n}' if n > 1 else f'"{text}"' for text, n in common)
-        found = f"{count} filler{'s' if count != 1 else ''} ({rate:.1f} a minute): {listed}."
+        kinds = Counter(m.text.lower() for m in delivery.fillers).most_common()
+        listed = ", ".join(f'"{text}" x{n}' if n > 1 else f'"{text}"' for text, n in kinds[:SHOWN_KINDS])
+        if len(kinds) > SHOWN_KINDS:  # never drop a kind without saying so
+            listed += f" and {len(kinds) - SHOWN_KINDS} more kind{'s' if len(kinds) - SHOWN_KINDS > 1 else ''}"
+        rate_text = f" ({rate:.1f} a minute)" if rate is not None else ""
+        found = f"{count} filler{'s' if count != 1 else ''}{rate_text}: {listed}."
     if repeats:
         found += " Repeated: " + ", ".join(f'"{m.text}"' for m in repeats[:3]) + "."
     if rate is not None and rate > PASS_AT:

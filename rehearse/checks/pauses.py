@@ -39,4 +39,8 @@ def run(analysis: Analysis) -> CheckResult:
         tip = ("Start speaking within a second or two: open with the Situation in one sentence. " if dead_air else "") + \
               ("Know your next beat (S, T, A, R) so you never stall; a short breath between parts is fine." if long_pauses else "")
         return CheckResult(ID, "warn", found, tip.strip(), 0, 0)
-    return CheckResult(ID, "pass", found, "The answer flows; short pauses between parts help the listener.", 0, 0)
+    if short == 0:
+        # No pause at all is not "flowing": at a fast pace it is a rush the listener cannot follow.
+        return CheckResult(ID, "pass", f"No long pauses{'; no short ones either' if delivery.pauses == [] else ''}.",
+                           "A short breath between the parts (S, T, A, R) helps the listener follow.", 0, 0)
+    return CheckResult(ID, "pass", found, "No long pauses; short pauses between parts help the listener.", 0, 0)

@@ -8,7 +8,7 @@ without points. The README states the same formula.
 
 from __future__ import annotations
 
-from rehearse.checks import CHECKS, CONTENT_CHECKS
+from rehearse.checks import CHECKS
 from rehearse.checks.base import CheckResult
 
 MAX_SCORE = sum(check.MAX_POINTS for check in CHECKS)
@@ -18,21 +18,25 @@ def score(results: list[CheckResult]) -> int:
     return int(round(100 * sum(r.points for r in results) / MAX_SCORE))
 
 
-# Which check to work on first when several fail: a story that does not answer the
-# question comes first, whatever else it does well. Then the structure, the guide's core:
-# fixing it (adding the missing result, say) often fixes the length and metrics too. A
-# story told in general comes next although it has no points: every other figure is
-# about a story that is not there yet.
-# Delivery comes after every content check: what you say matters before how you say it.
+# The guide's order, for ties: the question asked, the structure, a specific story, the
+# length, "I", the numbers; then how it is said.
 PRIORITY = ("relevance", "star", "story", "length", "i_vs_we", "metrics", "hedging", "fillers", "pace", "pauses")
 
 
 def next_step(results: list[CheckResult]) -> CheckResult | None:
-    """What to change first: content before delivery, a failed check before a warning,
-    then by PRIORITY; None when every check passes."""
+    """What to change first; None when every check passes.
+
+    A story that does not answer the question comes first, whatever else it does well
+    (every other figure is about the wrong story); then a STAR part that is missing, since
+    the other checks' losses follow from it (no Result, so no number in the Result). Then
+    the check that loses the most points, ties in the guide's order: a 0% "I" answer
+    losing 20 points is told to say "I" before it is told to say more, which loses 16.
+    Then the checks without points, a failure before a warning, in the guide's order."""
     open_checks = [r for r in results if r.status != "pass"]
     if not open_checks:
         return None
     rank = {check_id: i for i, check_id in enumerate(PRIORITY)}
-    content = {check.ID for check in CONTENT_CHECKS}
-    return min(open_checks, key=lambda r: (r.id not in content, r.status != "fail", rank.get(r.id, len(rank)), -r.lost))
+    first = ("relevance", "star")
+    return min(open_checks, key=lambda r: (not (r.id in first and r.status == "fail"), rank.get(r.id, len(rank)) if
+                                           r.id in first and r.status == "fail" else 0, -r.lost, r.status != "fail",
+                                           rank.get(r.id, len(rank))))

@@ -51,6 +51,8 @@ BY_COLUMN = {f.column: f for f in FIGURES}
 COLUMNS = tuple(f.column for f in FIGURES)
 # The figures whose trend progress and the chart draw.
 TRENDS = ("score", "duration_s", "i_ratio", "metric_count")
+# The smallest change a trend line draws as a change: 5 points, 10 seconds, 10% more "I", one metric.
+TREND_MIN_SPAN = {"score": 5, "duration_s": 10, "i_ratio": 0.1, "metric_count": 1}
 # `rehearse history --json`: these figures of each take (the CLI contract), beside id,
 # question, time and the missing parts as a list.
 LISTED = ("score", "duration_s", "verdict", "i_ratio", "metric_count")

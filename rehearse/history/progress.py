@@ -47,6 +47,8 @@ def change_line(previous: dict, current: dict) -> str:
         parts.append("still no numbers in the Result")
     elif current["metric_count"] != previous["metric_count"]:
         parts.append(f"metrics {previous['metric_count']} -> {current['metric_count']}")
+    if len(parts) == 1 and previous["score"] == current["score"]:
+        return f"no change: score {current['score']}"
     return "; ".join(parts)
 
 
@@ -54,11 +56,18 @@ def _and(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def sparkline(values: list[float | None]) -> str:
+def sparkline(values: list[float | None], min_span: float = 0.0) -> str:
+    """Bars from low to high. The scale spans at least `min_span` (centred on the values),
+    so a change too small to matter (83.7 against 83.8 s) draws flat, not as a cliff."""
     known = [v for v in values if v is not None]
     if not known:
         return ""
     low, high = min(known), max(known)
+    if high - low < min_span / (len(SPARK) - 1):  # less than one bar's step: no change to draw
+        return "".join(" " if v is None else SPARK[len(SPARK) // 2] for v in values)
+    if high - low < min_span:
+        middle = (low + high) / 2
+        low, high = middle - min_span / 2, middle + min_span / 2
     span = high - low
     out = []
     for v in values:
@@ -94,8 +103,13 @@ def progress_by_question(store, question_id: str | None = None) -> list[dict]:
         by_question.setdefault(take.question_id, []).append(take)
     per_question = [question_progress(qid, takes) for qid, takes in sorted(by_question.items(), key=lambda kv: prompts.order(kv[0]))]
     for entry in per_question:
-        step = store.report(entry["latest_take_id"]).get("next_step")
-        entry["holding_back"] = None if step is None else {"check": step["check"], "tip": step["tip"]}
+        report = store.report(entry["latest_take_id"])
+        costly = [c for c in report.get("checks", []) if c["status"] != "pass" and c["max_points"] - c["points"] > 0]
+        held = max(costly, key=lambda c: c["max_points"] - c["points"], default=None)
+        entry["holding_back"] = None if held is None else {"check": held["id"], "tip": held["tip"]}
+        # What to work on when no check costs points: the one thing to change, if any (delivery, say).
+        step = report.get("next_step")
+        entry["polish"] = None if held is not None or step is None else {"check": step["check"], "tip": step["tip"]}
     return per_question
 
 

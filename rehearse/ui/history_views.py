@@ -8,14 +8,20 @@ from rich.table import Table
 from rich.text import Text
 
 from rehearse.analysis.star import STAR
-from rehearse.history.figures import BY_COLUMN, FIGURES, TRENDS, better, show
+from rehearse.history.figures import BY_COLUMN, FIGURES, TREND_MIN_SPAN, TRENDS, better, show
 from rehearse.history.progress import sparkline
 from rehearse.analysis.safetext import visible_strings
 from rehearse.ui.report_view import CHECK_NAMES, LABEL_STYLES
 
 
-def _when(created_at: str) -> str:
-    return created_at.replace("T", " ").replace("Z", "")[:16]
+def when(created_at: str) -> str:
+    """A take's time in the person's own time zone (it is stored in UTC)."""
+    from datetime import datetime
+
+    try:
+        return datetime.fromisoformat(created_at.replace("Z", "+00:00")).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return created_at.replace("T", " ").replace("Z", "")[:16]
 
 
 VERDICT_STYLES = {"good": "green", "long": "yellow", "too_short": "yellow", "too_long": "red"}
@@ -32,7 +38,7 @@ def history_table(takes) -> Table:
         length = Text(show("duration_s", f["duration_s"]), style=VERDICT_STYLES.get(f["verdict"], ""))
         # Green when one of them is in the Result, where the guide wants numbers most.
         metrics = Text(str(f["metric_count"]), style="green" if f["metric_in_result"] else "")
-        table.add_row(str(t.id), t.question_id or "-", _when(t.created_at), str(f["score"]), length,
+        table.add_row(str(t.id), t.question_id or "-", when(t.created_at), str(f["score"]), length,
                       missing, show("i_ratio", f["i_ratio"]), metrics)
     return table
 
@@ -59,17 +65,26 @@ def progress_view(entry: dict) -> Group:
     for figure in TRENDS:
         values = entry["series"][figure]
         previous = values[-2] if len(values) > 1 else None
-        table.add_row(BY_COLUMN[figure].name, sparkline(values), show(figure, values[0]), show(figure, previous),
+        table.add_row(BY_COLUMN[figure].name, sparkline(values, TREND_MIN_SPAN[figure]), show(figure, values[0]), show(figure, previous),
                       show(figure, values[-1]), _arrow(figure, previous, values[-1]) if previous is not None else Text(""))
     lines = [title, table]
     held = entry.get("holding_back")
+    polish = entry.get("polish")
     if held:
         lines.append(Text.assemble(("Still holding the score back: ", "bold"), f"{CHECK_NAMES.get(held['check'], held['check'])}: {held['tip']}"))
+    elif entry["latest_score"] == 100:
+        lines.append(Text.assemble(("Nothing holds the score back at 100.", "bold green"),
+                                   f" To polish: {CHECK_NAMES.get(polish['check'], polish['check'])}: {polish['tip']}" if polish else ""))
     return Group(*lines, Text(""))
 
 
 def compare_view(a_id: int, a: dict, b_id: int, b: dict, figures_a: dict, figures_b: dict) -> Group:
     a, b = visible_strings(a), visible_strings(b)
+    qa, qb = (a.get("question") or {}).get("id"), (b.get("question") or {}).get("id")
+    differ = None
+    if qa != qb:
+        differ = Text(f"Take {a_id} answers {qa or 'no question'} and take {b_id} answers {qb or 'no question'}: "
+                      "the figures compare, the stories answer different questions.", style="yellow")
     table = Table(show_header=True, header_style="bold", title="Figure by figure")
     table.add_column("")
     table.add_column(f"take {a_id}")
@@ -90,7 +105,7 @@ def compare_view(a_id: int, a: dict, b_id: int, b: dict, figures_a: dict, figure
     sections.add_column(f"take {b_id}", ratio=1)
     for part in STAR:
         sections.add_row(Text(part.capitalize(), style=LABEL_STYLES[part]), _section(a, part), _section(b, part))
-    return Group(table, sections)
+    return Group(*([differ] if differ else []), table, sections)
 
 
 def _section(report: dict, part: str) -> Text:

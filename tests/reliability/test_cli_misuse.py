@@ -86,7 +86,7 @@ USAGE = [("export", "--format", "xml"), ("history", "--limit", "-1"), ("practice
 REFUSED = [(("show", "7"), "there is no take 7"), (("compare", "1", "7"), "there is no take 7"),
            (("delete", "7", "--yes"), "there is no take 7"), (("explain", "nope"), "unknown check"),
            (("questions", "--category", "zzz"), "no question category matches"), (("history", "-q", "Q99"), "unknown question"),
-           (("delete", "1"), "add --yes")]
+           (("delete", "1"), "add --yes"), (("compare", "1", "1"), "two different takes")]
 
 
 @pytest.mark.parametrize("args,fragment", [(args, None) for args in USAGE] + REFUSED, ids=lambda v: " ".join(v) if isinstance(v, tuple) else "")

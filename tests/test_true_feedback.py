@@ -1,0 +1,78 @@
+"""Feedback that says only true things (issue "Reports people read"): each case here
+printed something misleading before its fix."""
+
+from __future__ import annotations
+
+import time
+
+from rehearse.analysis.answer import analyze_transcript
+from rehearse.analysis.transcript import Transcript, Word
+from rehearse.checks import by_id, fillers, pauses
+from rehearse.history.progress import sparkline
+from rehearse.history.store import History
+from rehearse.ui.history_views import progress_view, when
+from tests.conftest import SAMPLES, a_report
+
+
+def spoken(text: str, seconds: float) -> Transcript:
+    tokens = text.split()
+    step = seconds / len(tokens)
+    words = tuple(Word(t, i * step, (i + 1) * step) for i, t in enumerate(tokens))
+    return Transcript(words=words, kind="audio", engine="test", model="test", audio_duration_s=seconds)
+
+
+def test_a_trend_too_small_to_matter_is_drawn_flat():
+    assert sparkline([83.8, 83.7, 83.7], 10) == "▅▅▅"
+    assert sparkline([60, 90, 120], 10) == "▁▅█"  # a real change still shows
+
+
+def test_times_are_shown_in_the_persons_time_zone(monkeypatch):
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    time.tzset()
+    try:
+        assert when("2026-11-26T16:09:00Z") == "2026-11-27 01:09"
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+
+
+def test_explain_finds_a_check_however_it_is_typed():
+    assert by_id("STAR").ID == "star" and by_id("i-vs-we").ID == "i_vs_we" and by_id("I_vs_We").ID == "i_vs_we"
+    assert by_id("nope") is None
+
+
+def test_the_fillers_line_never_drops_a_kind_silently():
+    text = ("So, like, we basically, you know, actually literally fixed it. I mean, it was done. " * 3
+            + "I led the work and in the end it was fixed in two days. " * 6)
+    result = fillers.run(analyze_transcript(spoken(text, 90)))
+    kinds = {m.text.lower() for m in analyze_transcript(spoken(text, 90)).delivery.fillers}
+    assert len(kinds) > fillers.SHOWN_KINDS
+    assert f"and {len(kinds) - fillers.SHOWN_KINDS} more kind" in result.message
+
+
+def test_no_pauses_at_a_fast_pace_is_not_called_flowing():
+    text = (SAMPLES / "strong-q4.txt").read_text()
+    result = pauses.run(analyze_transcript(spoken(text, 80)))  # 263 words in 80 s, evenly: no pause at all
+    assert result.status == "pass" and "flows" not in result.message + result.tip
+    assert "No long pauses" in result.message
+
+
+def test_at_100_progress_says_nothing_holds_the_score_back(rehearse_home):
+    from rich.console import Console
+
+    from rehearse.history.progress import progress_by_question
+
+    report = a_report()
+    assert report["score"] == 100
+    report["checks"].append({"id": "pace", "status": "warn", "message": "fast", "tip": "Slow down.", "points": 0,
+                             "max_points": 0})
+    report["next_step"] = {"check": "pace", "tip": "Slow down."}
+    with History() as store:
+        store.save(report)
+        [entry] = progress_by_question(store)
+    assert entry["holding_back"] is None and entry["polish"] == {"check": "pace", "tip": "Slow down."}
+    console = Console(width=80, record=True)
+    console.print(progress_view(entry))
+    shown = console.export_text()
+    assert "Nothing holds the score back at 100. To polish: Pace: Slow down." in " ".join(shown.split())
+    assert "Still holding" not in shown
