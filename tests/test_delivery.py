@@ -164,6 +164,25 @@ def test_filler_rules(text, fillers):
 def test_so_counts_only_when_it_opens_a_sentence():
     tokens = words("So I did it. It was so slow.")
     assert [m.text for m in find_fillers(tokens, {0, 4})] == ["so"]
+    # A clause after a comma says why, even where the sentence splitter cut it there...
+    clause = words("She was struggling for the first three months, so I set up a thirty minute check in.")
+    assert find_fillers(clause, {0, 8}) == []
+    # ...unless a pause comes before it; after a full stop it opens the sentence.
+    assert [m.text for m in find_fillers(clause, {0, 8}, after_pause={8})] == ["so"]
+    assert [m.text for m in find_fillers(words("It was late. So I stayed."), {0, 3})] == ["so"]
+
+
+@pytest.mark.parametrize("text,hedged", [
+    ("I just tried to fix it.", True),
+    ("We just wanted it to work.", True),
+    ("It was just a guess on my part.", False),  # "only"
+    ("I wrote a proposal that replaced just that module.", False),
+    ("We shipped it in just two days.", False),
+    ("It landed just in time for the launch.", False),
+    ("Honestly it just works now.", True),
+])
+def test_just_is_a_hedge_only_where_it_softens(text, hedged):
+    assert ("just" in [m.text for m in find_hedges(words(text))]) is hedged
 
 
 def test_hedges_and_repetitions():

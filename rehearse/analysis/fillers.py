@@ -60,11 +60,14 @@ def _comma_after(words: list[str], i: int) -> bool:
     return words[i].rstrip().endswith(",")
 
 
-def find_fillers(words: list[str], sentence_starts: set[int] | frozenset = frozenset()) -> list[Mark]:
+def find_fillers(words: list[str], sentence_starts: set[int] | frozenset = frozenset(),
+                 after_pause: set[int] | frozenset = frozenset()) -> list[Mark]:
     """Fillers in the answer's words (as transcribed, punctuation attached).
 
-    `sentence_starts` holds the index of each sentence's first word: "so" there counts as
-    a filler (an opener that says nothing).
+    `sentence_starts` holds the index of each sentence's first word, `after_pause` of each
+    word said after a pause: "so" there counts as a filler (an opener that says nothing),
+    but not right after a comma with no pause ("...three months, so I set up a check in"
+    is a clause that says why, even where the sentence splitter cut it).
     """
     tokens = _tokens(words)
     marks = []
@@ -82,10 +85,16 @@ def find_fillers(words: list[str], sentence_starts: set[int] | frozenset = froze
             marks.append(Mark(token, "filler", i, i + 1))
         elif token == "like" and _like_is_filler(words, tokens, i):
             marks.append(Mark(token, "filler", i, i + 1))
-        elif token == "so" and i in sentence_starts:
+        elif token == "so" and _so_is_filler(words, i, sentence_starts, after_pause):
             marks.append(Mark(token, "filler", i, i + 1))
         i += 1
     return marks
+
+
+def _so_is_filler(words: list[str], i: int, sentence_starts, after_pause) -> bool:
+    if i in after_pause:
+        return True
+    return i in sentence_starts and not (i > 0 and _comma_after(words, i - 1))
 
 
 def _phrase_is_filler(words: list[str], tokens: list[str], i: int, phrase: tuple[str, ...]) -> bool:
@@ -119,9 +128,29 @@ def find_hedges(words: list[str]) -> list[Mark]:
     for i in range(len(tokens)):
         for hedge in HEDGES:
             if tuple(tokens[i:i + len(hedge)]) == hedge:
+                if hedge == ("just",) and not _just_softens(tokens, i):
+                    break
                 marks.append(Mark(" ".join(hedge), "hedge", i, i + len(hedge)))
                 break
     return marks
+
+
+# "just" softens after a subject ("I just tried", "we just fixed it"); before these words it
+# means "only" or "exactly" ("replacing just that module", "just two days", "just in time").
+JUST_MEANS_ONLY_BEFORE = frozenset({
+    "that", "this", "those", "these", "the", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    "ten", "a", "an", "before", "after", "in", "as", "like", "enough", "about", "under", "over", "once", "twice",
+    "for", "because", "when", "what", "how", "right", "now", "then", "days", "weeks", "hours", "minutes",
+})
+SUBJECTS = frozenset({"i", "we", "you", "they", "he", "she", "it", "i'd", "we'd", "i've", "we've"})
+
+
+def _just_softens(tokens: list[str], i: int) -> bool:
+    before = tokens[i - 1] if i > 0 else ""
+    after = tokens[i + 1] if i + 1 < len(tokens) else ""
+    if before in SUBJECTS:
+        return True
+    return not (after in JUST_MEANS_ONLY_BEFORE or after.isdigit())
 
 
 def find_repetitions(words: list[str]) -> list[Mark]:
