@@ -134,6 +134,7 @@ def analyze(
     no_save: bool = typer.Option(False, "--no-save", help="Do not save this take in the history (the report's take is null)."),
     model: Optional[str] = typer.Option(None, "--model", "-m", help="tiny.en (default), base, a CTranslate2 model folder, or a faster-whisper model name (downloaded)."),
     engine: Engine = typer.Option(DEFAULT_ENGINE, "--engine", "-e", help=ENGINE_HELP),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="The full report: every check in a table with the guide's words, the timeline."),
 ) -> None:
     """Analyze a recorded or typed answer and print feedback.
 
@@ -153,7 +154,7 @@ def analyze(
         return
     from rehearse.ui.report_view import print_report
 
-    print_report(report, _console())
+    print_report(report, _console(), verbose=verbose)
 
 
 @app.command()
@@ -374,8 +375,9 @@ def progress(
 def show(
     take_id: int = typer.Argument(..., min=1, max=MAX_TAKE_ID, help="A take id from `rehearse history`."),
     as_json: bool = typer.Option(False, "--json", help="Print the stored report (report version 1) exactly as it was made."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="The full report: every check in a table with the guide's words, the timeline."),
 ) -> None:
-    """The full report of one saved take, as it was printed when it was made."""
+    """The report of one saved take, as it was printed when it was made."""
     with _history(create=False) as store:
         _mention_pending(store)
         report = store.report(take_id)
@@ -386,7 +388,7 @@ def show(
     from rehearse.ui.report_view import print_follow_up, print_report
 
     console = _console()
-    print_report(report, console)
+    print_report(report, console, verbose=verbose)
     for answer in follow_ups:
         if answer.get("follow_up"):
             print_follow_up(answer, console)

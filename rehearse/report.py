@@ -17,7 +17,7 @@ What the spec fixes (report version 1; ../shared/spec/report-v1.md is the contra
 - `checks` [{id, status: pass|warn|fail, message, tip, points, max_points}];
 - `score` 0-100; `next_step` {check, tip} or null; `timings` {stage: seconds};
 - `take` {id, saved} or null.
-Additions, which readers may ignore: `star` {unsure [part], confidence {part: 0-1},
+Additions, which readers may ignore: `sentences[].pace` (rush|drag|null), `star` {unsure [part], confidence {part: 0-1},
 closest {part: {sentence, text, probability}}} (`missing` holds only the parts the answer
 surely lacks; a part neither present nor missing is `unsure`), `pronouns.action` {i, we, i_ratio}, `delivery`, `skipped_checks`, `recording`, `previous_take`,
 `audio_quality` {speech_dbfs, background_dbfs, snr_db, clipped_share, notes} or null,
@@ -65,6 +65,7 @@ def build_report(
     transcript = analysis.transcript
     length = analysis.length
     step = next_step(results)
+    stretched = {st.sentence: st.kind for st in analysis.delivery.stretches}
     report = {
         "schema_version": SCHEMA_VERSION,
         "question": None if question is None else {"id": question.id, "text": question.text, "category": question.category},
@@ -88,6 +89,8 @@ def build_report(
                 "start": _round(s.start),
                 "end": _round(s.end),
                 "cues": list(lab.cues),
+                # Addition: a sentence spoken much faster or slower than the rest ("rush" or "drag").
+                "pace": stretched.get(s.index),
             }
             for s, lab in zip(analysis.sentences, analysis.labels)
         ],

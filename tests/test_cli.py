@@ -50,8 +50,10 @@ def test_analyze_typed_answer_json_is_the_only_stdout(tmp_path):
 def test_analyze_audio_prints_the_terminal_report():
     result = run_cli("analyze", STRONG, "-q", "Q4", env={"COLUMNS": "120"})
     assert result.returncode == 0, result.stderr
-    for text in ("Describe a situation where you had a significant", "What you said", "PASS", "Score", "/100"):
+    for text in ("Describe a situation where you had a significant", "S situation", "PASS", "Score", "/100"):
         assert text in result.stdout
+    verbose = run_cli("analyze", STRONG, "-q", "Q4", "--verbose", "--no-save", env={"COLUMNS": "120"})
+    assert "What you said" in verbose.stdout and "Next time" in verbose.stdout and "Timeline" in verbose.stdout
 
 
 def test_explain_prints_a_checks_documentation():

@@ -14,12 +14,14 @@ from rehearse.analysis.safetext import visible_strings
 from rehearse.ui.report_view import CHECK_NAMES, LABEL_STYLES
 
 
-def when(created_at: str) -> str:
+def when(created_at: str, short: bool = False) -> str:
     """A take's time in the person's own time zone (it is stored in UTC)."""
     from datetime import datetime
 
     try:
-        return datetime.fromisoformat(created_at.replace("Z", "+00:00")).astimezone().strftime("%Y-%m-%d %H:%M")
+        moment = datetime.fromisoformat(created_at.replace("Z", "+00:00")).astimezone()
+        # This year's takes without the year: the history fits a narrow terminal.
+        return moment.strftime("%m-%d %H:%M" if moment.year == datetime.now().year and short else "%Y-%m-%d %H:%M")
     except ValueError:
         return created_at.replace("T", " ").replace("Z", "")[:16]
 
@@ -28,17 +30,20 @@ VERDICT_STYLES = {"good": "green", "long": "yellow", "too_short": "yellow", "too
 
 
 def history_table(takes) -> Table:
-    table = Table(show_header=True, header_style="bold")
-    for column in ("Take", "Q", "When (UTC)", BY_COLUMN["score"].name, BY_COLUMN["duration_s"].name,
+    # Light borders and one space between columns: it fits 60 columns without cutting a header.
+    table = Table(show_header=True, header_style="bold underline", box=None, padding=(0, 1, 0, 0),
+                  pad_edge=False)
+    for column in ("Take", "Q", "When", BY_COLUMN["score"].name, BY_COLUMN["duration_s"].name,
                    BY_COLUMN["star_missing"].name, "\"I\"", BY_COLUMN["metric_count"].name):
-        table.add_column(column, no_wrap=True, justify="right" if column in ("Take", "Score", "\"I\"", "Metrics") else "left")
+        table.add_column(column, no_wrap=True, min_width=len(column),
+                         justify="right" if column in ("Take", "Score", "\"I\"", "Metrics") else "left")
     for t in takes:
         f = t.figures
         missing = Text(", ".join(t.missing) or "-", style="red" if t.missing else "dim")
         length = Text(show("duration_s", f["duration_s"]), style=VERDICT_STYLES.get(f["verdict"], ""))
         # Green when one of them is in the Result, where the guide wants numbers most.
         metrics = Text(str(f["metric_count"]), style="green" if f["metric_in_result"] else "")
-        table.add_row(str(t.id), t.question_id or "-", when(t.created_at), str(f["score"]), length,
+        table.add_row(str(t.id), t.question_id or "-", when(t.created_at, short=True), str(f["score"]), length,
                       missing, show("i_ratio", f["i_ratio"]), metrics)
     return table
 

@@ -4,6 +4,7 @@ so a stored report prints exactly as it did when it was made."""
 from __future__ import annotations
 
 from rich.console import Console, Group
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -71,9 +72,10 @@ def transcript_view(report: dict) -> Group:
         legend.append("  ⏸ long pause", style="bold cyan")
     if unsure:
         legend.append("  dim: Whisper unsure", style="dim")
+    stretches = {s["sentence"]: s["kind"] for s in (report.get("delivery") or {}).get("pace", {}).get("stretches", [])}
     body = Text()
     index = 0
-    for sentence in report["sentences"]:
+    for number, sentence in enumerate(report["sentences"]):
         style = LABEL_STYLES[sentence["label"]]
         if sentence.get("start") is not None:
             body.append(f"[{clock(sentence['start'])}] ", style="dim")
@@ -84,6 +86,8 @@ def transcript_view(report: dict) -> Group:
             if index in pauses_after:
                 body.append(f" ⏸ {pauses_after[index]:.1f} s", style="bold cyan")
             index += 1
+        if number in stretches:
+            body.append(f" [{RUSH_MARK[stretches[number]]}]", style="bold red")
         body.append("\n")
     return Group(legend, Panel(body, title="What you said", title_align="left"))
 
@@ -209,8 +213,126 @@ def since_previous(report: dict) -> Text | None:
     return Text.assemble(("Since take ", "bold"), (str(previous["id"]), "bold"), (": ", "bold"), previous["change"])
 
 
-def print_report(report: dict, console: Console) -> None:
+# -- the compact report: the default, designed for 80 columns ------------------------------
+
+RUSH_MARK = {"rush": "» rushed", "drag": "« dragged"}
+
+
+def _without_quote(tip: str) -> str:
+    """A tip without the guide's quote: `rehearse explain ID` has it, every row need not."""
+    return tip.split(' The guide: "')[0].strip()
+
+
+def _question_line(question: dict | None) -> Text:
+    if question is None:
+        return Text("No question given (use --question Q1..Q25 to name it).", style="dim")
+    return Text.assemble((f"{question['id']} · {question.get('category', '')}: ", "bold"), (question["text"], "bold"))
+
+
+def _legend(report: dict, styles: dict, pauses_after: dict, unsure: set, stretches: dict) -> Text:
+    legend = Text()
+    for label in STAR:
+        legend.append(f"{label[0].upper()} {label}  ", style=LABEL_STYLES[label])
+    kinds = set(styles.values())
+    for name, style in (("filler", MARK_STYLES["filler"]), ("hedge", MARK_STYLES["hedge"]), ("repeat", MARK_STYLES["repetition"])):
+        if style in kinds:
+            legend.append(name + "  ", style=style)
+    if pauses_after:
+        legend.append("⏸ pause  ", style="bold cyan")
+    for kind in sorted(set(stretches.values())):
+        legend.append(RUSH_MARK[kind] + "  ", style="bold red")
+    if unsure:
+        legend.append("dim: unsure", style="dim")
+    return legend
+
+
+def compact_transcript(report: dict) -> Group:
+    """The answer as paragraphs, one per run of sentences with the same STAR part, each
+    opened by the part's letter; fillers, hedges, repeats, long pauses and rushed or
+    dragged sentences marked, with a one-line legend of only the marks present."""
+    styles, pauses_after = _word_marks(report)
+    words = report["transcript"]["words"]
+    unsure = {i for i, w in enumerate(words) if w.get("probability", 1.0) < UNSURE_BELOW}
+    stretches = {s["sentence"]: s["kind"] for s in (report.get("delivery") or {}).get("pace", {}).get("stretches", [])}
+    body = Text()
+    index = 0
+    previous = None
+    for n, sentence in enumerate(report["sentences"]):
+        label = sentence["label"]
+        style = LABEL_STYLES[label]
+        if label != previous:
+            body.append(("\n" if previous is not None else "") + label[0].upper() + " ", style=f"bold {style}")
+        else:
+            body.append(" ")
+        previous = label
+        for k, word in enumerate(sentence["text"].split(" ")):
+            look = styles.get(index, style)
+            body.append(("" if k == 0 else " ") + word, style=f"{look} dim" if index in unsure else look)
+            if index in pauses_after:
+                body.append(f" ⏸{pauses_after[index]:.1f}s", style="bold cyan")
+            index += 1
+        if n in stretches:
+            body.append(f" [{RUSH_MARK[stretches[n]]}]", style="bold red")
+    return Group(_legend(report, styles, pauses_after, unsure, stretches), body)
+
+
+def compact_checks(report: dict) -> Group:
+    """One line per check that passes; for one that warns or fails, what was found and the
+    tip (without the guide's quote: `rehearse explain ID` gives it)."""
+    lines = []
+    for check in report["checks"]:
+        word, style = STATUS[check["status"]]
+        line = Text.assemble((word, style), " ", (CHECK_NAMES.get(check["id"], check["id"]), "bold"), "  ")
+        line.append(check["message"])
+        if check["status"] == "pass":
+            line.no_wrap, line.overflow = True, "ellipsis"
+            lines.append(line)
+        else:
+            lines.append(line)
+            lines.append(Padding(Text("→ " + _without_quote(check["tip"])), (0, 0, 0, 5), expand=False))
+    skipped = report.get("skipped_checks") or []
+    if skipped:
+        names = " and ".join(CHECK_NAMES.get(c["id"], c["id"]).lower() for c in skipped)
+        lines.append(Text(f"{names.capitalize()} need a recording: skipped for a typed answer.", style="dim"))
+    return Group(*lines)
+
+
+def compact_delivery(report: dict) -> Text | None:
+    delivery = report.get("delivery")
+    if not delivery or not delivery.get("timed"):
+        return None
+    parts = []
+    if delivery["pace"]["wpm"]:
+        parts.append(f"{delivery['pace']['wpm']:.0f} words/min ({delivery['pace']['verdict']})")
+    if delivery.get("pauses"):
+        pauses = delivery["pauses"]
+        parts.append(f"{pauses['short_count']} short, {len(pauses['long'])} long pauses")
+    for key, word in (("fillers", "filler"), ("hedges", "hedge")):
+        count = delivery[key]["count"]
+        parts.append(f"{count} {word}{'' if count == 1 else 's'}")
+    return Text("Delivery: " + " · ".join(parts), style="dim")
+
+
+def print_report(report: dict, console: Console, verbose: bool = False) -> None:
+    """The report: compact by default (about 40 lines for a 90-second answer at 80
+    columns), or every table in full with `verbose`."""
     report = visible_strings(report)  # a stored report may hold what a terminal would run
+    if not verbose:
+        console.print(_question_line(report["question"]))
+        console.print(compact_transcript(report))
+        warnings = warnings_view(report)
+        if warnings is not None:
+            console.print(warnings)
+        delivery = compact_delivery(report)
+        if delivery is not None:
+            console.print(delivery)
+        console.print(compact_checks(report))
+        console.print(summary(report))
+        console.print(footer(report))
+        change = since_previous(report)
+        if change is not None:
+            console.print(change)
+        return
     console.print(question_panel(report["question"]))
     console.print(transcript_view(report))
     warnings = warnings_view(report)

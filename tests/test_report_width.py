@@ -1,0 +1,66 @@
+"""The terminal report at 80 columns (its design width) and 60: it fits, nothing is cut
+in a header, and the marks the tips speak of are there."""
+
+from __future__ import annotations
+
+import pytest
+from rich.console import Console
+
+from rehearse.history.store import History
+from rehearse.pipeline import analyze_path
+from rehearse.ui.history_views import history_table
+from rehearse.ui.report_view import print_report
+from tests.conftest import SAMPLES, a_report, slow
+
+QUESTIONS = {"strong-q4": "Q4", "no-result-q13": "Q13", "we-heavy-q20": "Q20", "no-numbers-q7": "Q7"}
+
+
+def rendered(report: dict, width: int, verbose: bool = False) -> list[str]:
+    console = Console(width=width, record=True, force_terminal=False)
+    print_report(report, console, verbose=verbose)
+    return console.export_text().rstrip("\n").split("\n")
+
+
+def check_fits(report: dict) -> list[str]:
+    lines = rendered(report, 80)
+    assert len(lines) <= 45, (len(lines), "\n".join(lines))
+    assert max(len(line) for line in lines) <= 80
+    narrow = rendered(report, 60)
+    assert max(len(line) for line in narrow) <= 60
+    assert "…" not in narrow[0] and "…" not in narrow[1]  # the question is never cut
+    return lines
+
+
+@pytest.mark.parametrize("name", list(QUESTIONS))
+def test_a_typed_answers_report_fits_80_columns_with_one_line_per_passing_check(name):
+    lines = check_fits(analyze_path(SAMPLES / f"{name}.txt", question_id=QUESTIONS[name]))
+    shown = "\n".join(lines)
+    assert "too_short" not in shown and "i_vs_we" not in shown and "check length" not in shown  # human words only
+    assert shown.count("The guide:") <= 1  # the quote is behind `rehearse explain`, not in every row
+    assert sum(line.startswith("PASS ") for line in lines) >= 3
+
+
+@slow
+def test_a_recorded_answers_report_fits_and_marks_the_rushed_sentences(sample_reports):
+    for name, report in sample_reports.items():
+        lines = check_fits(report)
+        stretches = report["delivery"]["pace"]["stretches"]
+        shown = "\n".join(lines)
+        if any(s["kind"] == "rush" for s in stretches):
+            assert shown.count("[» rushed]") == sum(s["kind"] == "rush" for s in stretches), name
+            assert "» rushed" in lines[2]  # in the legend, once
+        assert all(report["sentences"][s["sentence"]]["pace"] == s["kind"] for s in stretches)
+    assert rendered(sample_reports["strong-q4"], 80, verbose=True)  # the full table still renders
+
+
+def test_the_history_headers_are_whole_at_60_columns(rehearse_home):
+    with History() as store:
+        store.save(a_report())
+        store.save(a_report("Q13", "no-result-q13"))
+        takes = store.takes()
+    console = Console(width=60, record=True, force_terminal=False)
+    console.print(history_table(takes))
+    header = console.export_text().split("\n")[0]
+    for name in ("Take", "Q", "When", "Score", "Length", "Missing", '"I"', "Metrics"):
+        assert name in header.split(), header
+    assert "…" not in header
