@@ -35,7 +35,7 @@ MAX_TAKE_ID = 2**63 - 1
 app = typer.Typer(
     help="Rehearse behavioral interview answers out loud and get feedback on the guide's points: "
     "length, STAR structure, \"I\" vs \"we\" and metrics. Everything runs offline.",
-    add_completion=False,
+    add_completion=True,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
@@ -582,7 +582,7 @@ def main() -> None:
     keep_private()
     try:
         # Typer handles usage errors itself (exit 2); our errors come through as exceptions.
-        app()
+        app(prog_name="rehearse")  # the same name however it was started (python -m rehearse too)
     except RehearseError as exc:
         if os.environ.get("REHEARSE_TRACEBACK"):
             raise

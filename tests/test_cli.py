@@ -19,6 +19,12 @@ def assert_one_error_line(result, *fragments):
         assert fragment in lines[0]
 
 
+def test_shell_completion_is_offered():
+    shown = run_cli("--show-completion", "bash")
+    assert shown.returncode == 0 and "_rehearse_completion" in shown.stdout
+    assert "--install-completion" in run_cli("--help").stdout
+
+
 def test_help_lists_the_commands():
     result = run_cli("--help")
     assert result.returncode == 0

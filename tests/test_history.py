@@ -150,6 +150,8 @@ def test_progress_chart_is_written_as_png_and_svg(rehearse_home, tmp_path):
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 20_000
     assert run_cli("progress", "--chart", str(svg), "--json").returncode == 0
     assert "<svg" in svg.read_text()[:500] and "Length (seconds)" in svg.read_text()
+    # One legend names the questions; the Length panel's key names only its band and aim.
+    assert svg.read_text().count(">Q20<") == 1 and svg.read_text().count(">aim: 90 s<") == 1
     wrong = run_cli("progress", "--chart", str(tmp_path / "p.pdf"))
     assert wrong.returncode == 1 and wrong.stderr.startswith("error: --chart writes .png or .svg files")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -25,6 +26,7 @@ def test_enter_stops_the_recording(rehearse_home):
     assert proc.returncode == 0, err
     assert "by you pressed Enter" in out
     assert "Score" in out
+    assert re.search(r"feedback \d+\.\d s after you stopped", out)  # the wait, said where a person sees it
 
 
 class Terminal:

@@ -21,6 +21,7 @@ def write_chart(per_question: list[dict], path: Path) -> None:
     except ImportError as exc:
         raise RehearseError(f"charts need matplotlib: {install_hint('chart')}") from exc
     matplotlib.use("Agg")  # files only, no window, works without a display
+    matplotlib.rcParams["svg.fonttype"] = "none"  # SVG text stays text: selectable, readable by a screen reader
     import matplotlib.pyplot as plt
     from matplotlib.ticker import MaxNLocator
 
@@ -40,17 +41,19 @@ def write_chart(per_question: list[dict], path: Path) -> None:
     score_ax, length_ax, i_ax, metric_ax = axes.flat
     score_ax.set_ylim(0, 105)
     score_ax.set_title("Score (0-100); ★ best take", fontsize=11)
-    length_ax.axhspan(TOO_SHORT_BELOW_S, LONG_ABOVE_S, color="green", alpha=0.08, label="1-2 minutes (good)")
-    length_ax.axhline(TARGET_S, color="green", linestyle="--", linewidth=1, label="aim: 90 s")
+    band = length_ax.axhspan(TOO_SHORT_BELOW_S, LONG_ABOVE_S, color="green", alpha=0.08, label="1-2 minutes (good)")
+    aim = length_ax.axhline(TARGET_S, color="green", linestyle="--", linewidth=1, label="aim: 90 s")
     # A little below zero, so points at 0 ("we" only, no metrics) are not cut in half.
     i_ax.set_ylim(-0.05, 1.05)
     metric_ax.set_ylim(bottom=-0.3)
     metric_ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     for ax in axes[1]:
         ax.set_xlabel("take of the question")
+    # One legend for the questions, outside the panels; the Length panel's own key names
+    # only its band and aim line (not the questions again).
     handles, labels = score_ax.get_legend_handles_labels()
-    fig.legend(handles, labels, loc="upper right", title="question")
-    length_ax.legend(loc="upper left", fontsize=8)
+    fig.legend(handles, labels, loc="center right", title="question")
+    length_ax.legend(handles=[band, aim], loc="upper left", fontsize=8)
     fig.suptitle("rehearse: progress over takes", fontsize=13)
     fig.tight_layout(rect=(0, 0, 0.9, 0.95))
     try:

@@ -193,7 +193,9 @@ def footer(report: dict) -> Text:
         saved = f" · saved as take {report['take']['id']}" if report.get("take") else ""
         return Text(f"typed transcript {report['source']['path']}{saved}", style="dim")
     parts = [f"{transcript['engine']} {transcript['model']}", f"audio {clock(report['duration_s'])}"]
-    if "transcribe_s" in timings:
+    if "stop_to_report_s" in timings:
+        parts.append(f"feedback {timings['stop_to_report_s']:.1f} s after you stopped")
+    elif "transcribe_s" in timings:
         parts.append(f"transcribed in {timings['transcribe_s']:.1f} s")
     recording = report.get("recording")
     if recording:
