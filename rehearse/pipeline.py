@@ -2,7 +2,8 @@
 the take. Each command makes its report through one function here.
 
 Progress goes through a callback, so the library never draws: `progress("Transcribing...")`
-when a slow stage starts, `progress(None)` when it ends.
+when a slow stage starts, `progress("Transcribing...", 0.42)` as it gets on (when it can
+tell how far), `progress(None)` when it ends.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator, Optional
+from typing import Callable, Iterator
 
 from rehearse import prompts
 from rehearse.analysis.answer import analyze_transcript
@@ -22,7 +23,7 @@ from rehearse.errors import AudioError, NoSpeechError, RehearseError
 from rehearse.report import add_previous_take, add_recording, add_timings, build_report, make_follow_up, question_of
 from rehearse.transcription.models import DEFAULT_ENGINE, DEFAULT_MODEL
 
-Progress = Callable[[Optional[str]], None]
+Progress = Callable[..., None]  # (what: str | None, fraction: float | None = None)
 
 
 @contextmanager
@@ -98,8 +99,10 @@ def analyze_path(path: Path, *, question_id: str | None = None, model_name: str 
         from rehearse.transcription.transcribe import transcribe_file
 
         # load_audio checks the path before anything is decoded.
-        with _stage(progress, f"Transcribing {(shown_as or path).name} with {model_name or DEFAULT_MODEL} ({engine})..."):
-            transcript, timings = transcribe_file(path, model_name, engine)
+        what = f"Transcribing {(shown_as or path).name} with {model_name or DEFAULT_MODEL} ({engine})..."
+        with _stage(progress, what):
+            transcript, timings = transcribe_file(path, model_name, engine,
+                                                  on_progress=None if progress is None else lambda f: progress(what, f))
     return report_for(transcript, question, shown_as or path, timings, started)
 
 
@@ -116,8 +119,10 @@ def analyze_recording(path: Path, question_id: str | None, *, model_name: str | 
         if transcriber is None:
             from rehearse.transcription.transcribe import transcribe_file
 
-            with _stage(progress, f"Transcribing {path.name} with {model_name or DEFAULT_MODEL} ({engine})..."):
-                transcript, timings = transcribe_file(path, model_name, engine)
+            what = f"Transcribing {path.name} with {model_name or DEFAULT_MODEL} ({engine})..."
+            with _stage(progress, what):
+                transcript, timings = transcribe_file(path, model_name, engine,
+                                                      on_progress=None if progress is None else lambda f: progress(what, f))
         else:
             # Only the audio since the transcriber's last cut is left to transcribe.
             with _stage(progress, "Transcribing the last words..."):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.conftest import sample_truth, slow
+from tests.conftest import SAMPLES, sample_truth, slow
 from tests.test_report import assert_follows_report_v1
 
 pytestmark = slow
@@ -67,3 +67,46 @@ def test_every_sample_report_follows_the_spec(sample_reports, name):
     assert report["source"]["kind"] == "audio" and report["take"] is None
     assert all(s["start"] is not None and s["start"] <= s["end"] for s in report["sentences"])
     assert report["length"]["wpm"] > 100
+
+
+@slow
+def test_a_long_recording_reports_how_far_its_transcription_has_got():
+    """Over 30 s, the progress callback hears the share decoded so far, rising to the end
+    (the terminal shows it with the time left); a short clip only gets the spinner."""
+    from rehearse.pipeline import analyze_path
+
+    calls = []
+    analyze_path(SAMPLES / "strong-q4.flac", question_id="Q4", progress=lambda what, fraction=None: calls.append((what, fraction)))
+    fractions = [f for _, f in calls if f is not None]
+    assert len(fractions) >= 3 and fractions == sorted(fractions) and fractions[-1] > 0.9
+    assert calls[-1] == (None, None) and all(what and what.startswith("Transcribing strong-q4.flac") for what, _ in calls[:-1])
+
+
+def test_the_spinner_shows_the_share_done_and_the_time_left():
+    from rich.console import Console
+
+    from rehearse.ui.console import spinner
+
+    shown = []
+
+    class Status:
+        def __init__(self, text):
+            shown.append(str(text))
+
+        def start(self):
+            pass
+
+        def stop(self):
+            shown.append("stopped")
+
+        def update(self, text):
+            shown.append(str(text))
+
+    console = Console()
+    console.status = Status
+    progress = spinner(console)
+    progress("Transcribing a.flac...")
+    progress("Transcribing a.flac...", 0.5)
+    progress(None)
+    assert shown[0] == "Transcribing a.flac..." and shown[1].startswith("Transcribing a.flac... 50%, about ")
+    assert shown[1].endswith(" s left") and shown[-1] == "stopped"

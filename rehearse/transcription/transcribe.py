@@ -11,6 +11,7 @@ import os
 import time
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
 from rehearse.analysis.delivery import heard_filled_pauses
 from rehearse.analysis.transcript import MIN_ANSWER_WORDS, Transcript, Word, real_words
@@ -83,8 +84,11 @@ def decoding(beam_size: int = BEAM_SIZE, prompt: str | None = None, condition: b
             "initial_prompt": prompt, "condition_on_previous_text": condition}
 
 
-def _gather(segments, offset: float, words: list[Word], logprobs: list[tuple[float, int]]) -> None:
+def _gather(segments, offset: float, words: list[Word], logprobs: list[tuple[float, int]],
+            heard_up_to: Callable[[float], None] | None = None) -> None:
     for segment in segments:
+        if heard_up_to is not None:
+            heard_up_to(offset + float(segment.end))
         logprobs.append((segment.avg_logprob, len(segment.words or ())))
         for w in segment.words or ():
             text = w.word.strip()
@@ -146,15 +150,25 @@ def clip_decoder(audio, choice: ModelChoice, beam_size: int = BEAM_SIZE) -> Deco
     return _clip_decoder(audio, segments_of)
 
 
-def transcribe_audio(audio, choice: ModelChoice, beam_size: int = BEAM_SIZE) -> tuple[list[Word], dict]:
-    """Plain decoding of a whole recording, in windows of at most WINDOW_S."""
+# A recording longer than this shows how far its transcription has got (a fraction, 0-1).
+SHOW_PROGRESS_AFTER_S = 30.0
+
+
+def transcribe_audio(audio, choice: ModelChoice, beam_size: int = BEAM_SIZE,
+                     on_progress: Callable[[float], None] | None = None) -> tuple[list[Word], dict]:
+    """Plain decoding of a whole recording, in windows of at most WINDOW_S; `on_progress`
+    hears the share of the audio decoded so far (recordings over SHOW_PROGRESS_AFTER_S)."""
     model = model_for(choice)
     words: list[Word] = []
     logprobs: list[tuple[float, int]] = []
     cuts = _cut_points(audio)
+    seconds = len(audio) / SAMPLE_RATE
+    heard_up_to = None
+    if on_progress is not None and seconds > SHOW_PROGRESS_AFTER_S:
+        heard_up_to = lambda at: on_progress(min(1.0, at / seconds))  # noqa: E731
     for lo, hi in zip(cuts, cuts[1:]):
         segments, _info = model.transcribe(audio[lo:hi], **decoding(beam_size))
-        _gather(segments, lo / SAMPLE_RATE, words, logprobs)
+        _gather(segments, lo / SAMPLE_RATE, words, logprobs, heard_up_to)
     return words, transcription_settings(beam_size, None, logprobs, windows=len(cuts) - 1)
 
 
@@ -179,8 +193,10 @@ def transcribe_chunk(audio, choice: ModelChoice, beam_size: int = BEAM_SIZE,
     return words, transcription_settings(beam_size, initial_prompt, logprobs)
 
 
-def transcribe_file(path: Path, model_name: str | None = None, engine: str = ENGINE) -> tuple[Transcript, dict[str, float]]:
-    """Transcribe an audio file; also return how long each stage took."""
+def transcribe_file(path: Path, model_name: str | None = None, engine: str = ENGINE,
+                    on_progress: Callable[[float], None] | None = None) -> tuple[Transcript, dict[str, float]]:
+    """Transcribe an audio file; also return how long each stage took. `on_progress`
+    hears how far the decoding has got (faster-whisper, recordings over 30 s)."""
     if engine not in ENGINES:
         raise ModelError(f"unknown engine {engine!r}; use one of: {', '.join(ENGINES)}")
     timings: dict[str, float] = {}
@@ -188,7 +204,7 @@ def transcribe_file(path: Path, model_name: str | None = None, engine: str = ENG
     if engine == ENGINE:
         choice = resolve(model_name)
         model_label, load = choice.name, (lambda: model_for(choice))
-        run, decoder = (lambda a: transcribe_audio(a, choice)), (lambda a: clip_decoder(a, choice))
+        run, decoder = (lambda a: transcribe_audio(a, choice, on_progress=on_progress)), (lambda a: clip_decoder(a, choice))
     else:
         from rehearse.transcription import openai_engine
 

@@ -5,7 +5,10 @@ terminal's side of it."""
 
 from __future__ import annotations
 
+import time
+
 from rich.console import Console
+from rich.text import Text
 
 
 def console(stderr: bool = False) -> Console:
@@ -13,16 +16,25 @@ def console(stderr: bool = False) -> Console:
 
 
 def spinner(on: Console):
-    """A pipeline progress callback: a spinner with the stage's text, gone when it ends."""
+    """A pipeline progress callback: a spinner with the stage's text, gone when it ends;
+    when the stage says how far it has got, the share done and the time left."""
     current = None
+    started = 0.0
+    shown = ""
 
-    def progress(what: str | None) -> None:
-        nonlocal current
+    def progress(what: str | None, fraction: float | None = None) -> None:
+        nonlocal current, started, shown
+        if what is not None and current is not None and what == shown and fraction is not None:
+            elapsed = time.monotonic() - started
+            left = elapsed * (1 - fraction) / fraction if fraction > 0.02 else None
+            text = f"{what} {fraction:.0%}" + (f", about {left:.0f} s left" if left is not None else "")
+            current.update(Text(text))
+            return
         if current is not None:
             current.stop()
             current = None
         if what is not None:
-            current = on.status(what)
+            current, started, shown = on.status(Text(what)), time.monotonic(), what
             current.start()
 
     return progress
