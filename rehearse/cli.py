@@ -395,6 +395,27 @@ def show(
 
 
 @app.command()
+def play(
+    take_id: int = typer.Argument(..., min=1, max=MAX_TAKE_ID, help="A take id from `rehearse history`."),
+    sentence: Optional[int] = typer.Option(None, "--sentence", "-s", min=1, help="Play only this sentence (1 is the first; the report's order)."),
+    start: Optional[str] = typer.Option(None, "--from", help="Start here: 0:42, or 42 (seconds).", show_default=False),
+    device: Optional[str] = typer.Option(None, "--device", "-d", help="Output device id or name; default: the system's."),
+) -> None:
+    """Listen back to a take, with the sentence being spoken shown as it plays. Enter stops.
+
+    Example: rehearse play 3 --sentence 5
+    """
+    if sentence is not None and start is not None:
+        raise typer.BadParameter("give --sentence or --from, not both")
+    from rehearse.ui.playback import play_take
+
+    with _history(create=False) as store:
+        report = store.report(take_id)
+        answer_file = store.get(take_id).answer_file
+    play_take(report, answer_file, take_id=take_id, sentence=sentence, start=start, device=device, console=_console())
+
+
+@app.command()
 def compare(
     take_a: int = typer.Argument(..., min=1, max=MAX_TAKE_ID, help="The earlier take id."),
     take_b: int = typer.Argument(..., min=1, max=MAX_TAKE_ID, help="The later take id."),

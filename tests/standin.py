@@ -121,3 +121,87 @@ def _raise_priority() -> None:
         os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), -10)
     except (AttributeError, OSError):
         pass
+
+
+class StandInSpeaker:
+    """A stand-in speaker: sounddevice's OutputStream (and the output side of
+    query_devices and check_output_settings) replaced by a device that pulls blocks through
+    rehearse's own callback, paced `speed` times faster than real time, and keeps every
+    frame it was given (`played`) so a test can compare it with the take."""
+
+    def __init__(self, *, rate: int = 48000, accepts_16k: bool = True, speed: float = 20.0, blocksize: int = 1024):
+        self.rate = rate
+        self.accepts_16k = accepts_16k
+        self.speed = speed
+        self.blocksize = blocksize
+        self.played: list[np.ndarray] = []
+        self.opened_with: dict = {}
+
+    @property
+    def samples(self) -> np.ndarray:
+        return np.concatenate(self.played)[:, 0] if self.played else np.zeros(0, np.float32)
+
+    def info(self) -> dict:
+        return {"name": "Stand-in speaker", "index": 0, "hostapi": 0, "max_input_channels": 0,
+                "max_output_channels": 2, "default_samplerate": float(self.rate)}
+
+    def patch(self, sd, setattr_) -> "StandInSpeaker":
+        """Put the stand-in in place with `setattr_` (monkeypatch.setattr, or setattr)."""
+        speaker = self
+        real_query = sd.query_devices
+
+        def query_devices(device=None, kind=None):
+            if kind == "output" or device in (0, "Stand-in speaker"):
+                return speaker.info()
+            return real_query(device, kind)
+
+        def check_output_settings(device=None, channels=None, dtype=None, extra_settings=None, samplerate=None):
+            if samplerate is not None and samplerate != speaker.rate and not speaker.accepts_16k:
+                raise sd.PortAudioError("Error opening OutputStream: Invalid sample rate [PaErrorCode -9997]")
+
+        class OutputStream:
+            def __init__(self, device=None, samplerate=None, channels=None, dtype=None, callback=None,
+                         finished_callback=None, **_):
+                check_output_settings(device, samplerate=samplerate)
+                speaker.opened_with = {"device": device, "samplerate": samplerate, "channels": channels, "dtype": dtype}
+                self.callback, self.finished_callback = callback, finished_callback
+                self.samplerate = samplerate
+                self._stop = threading.Event()
+                self._thread = threading.Thread(target=self._run, daemon=True)
+
+            def _run(self):
+                n = 0
+                started = time.monotonic()
+                while not self._stop.is_set():
+                    block = np.zeros((speaker.blocksize, 1), np.float32)
+                    try:
+                        self.callback(block, speaker.blocksize, None, sd.CallbackFlags())
+                    except sd.CallbackStop:
+                        speaker.played.append(block)
+                        break
+                    speaker.played.append(block)
+                    n += 1
+                    due = started + n * speaker.blocksize / self.samplerate / speaker.speed
+                    self._stop.wait(max(0.0, due - time.monotonic()))
+                if self.finished_callback is not None:
+                    self.finished_callback()
+
+            def __enter__(self):
+                self._thread.start()
+                return self
+
+            def __exit__(self, *exc):
+                self._stop.set()
+                self._thread.join(timeout=2)
+
+        setattr_(sd, "query_devices", query_devices)
+        setattr_(sd, "check_output_settings", check_output_settings)
+        setattr_(sd, "OutputStream", OutputStream)
+        return self
+
+    def install(self, monkeypatch) -> "StandInSpeaker":
+        if PORTAUDIO_MISSING:
+            pytest.skip(PORTAUDIO_MISSING)
+        import sounddevice as sd
+
+        return self.patch(sd, monkeypatch.setattr)
