@@ -67,6 +67,20 @@ def _confirmed(prompt: str, command: str, removes: str, instead: str) -> bool:
         raise RehearseError(f"{command} asks before it removes {removes}, and there was no answer; {instead}") from None
 
 
+def _write_html(report: dict, audio_file, store, path: Path, *, force: bool, open_page: bool) -> None:
+    """The take's HTML page, with its audio and the earlier takes of its question."""
+    from rehearse.report import question_of
+    from rehearse.ui.html_report import report_html, take_audio, write_page
+
+    take = (report.get("take") or {}).get("id")
+    earlier = []
+    if store is not None and question_of(report) is not None:
+        earlier = [{"id": t.id, "score": t.figures["score"], "duration_s": t.figures["duration_s"]}
+                   for t in store.takes(question_of(report), newest_first=False) if take is None or t.id <= take]
+    write_page(path, report_html(report, take_audio(audio_file), earlier), force=force, open_it=open_page)
+    _note(f"Report written to {path}")
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"rehearse {__version__}")
@@ -135,6 +149,9 @@ def analyze(
     model: Optional[str] = typer.Option(None, "--model", "-m", help="tiny.en (default), base, a CTranslate2 model folder, or a faster-whisper model name (downloaded)."),
     engine: Engine = typer.Option(DEFAULT_ENGINE, "--engine", "-e", help=ENGINE_HELP),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="The full report: every check in a table with the guide's words, the timeline."),
+    html_file: Optional[Path] = typer.Option(None, "--html", help="Also write the report as one self-contained HTML page (audio included).", show_default=False),
+    open_page: bool = typer.Option(False, "--open", help="With --html: open the page in the browser."),
+    force: bool = typer.Option(False, "--force", help="With --html: replace the file if it exists."),
 ) -> None:
     """Analyze a recorded or typed answer and print feedback.
 
@@ -149,6 +166,8 @@ def analyze(
                               progress=None if as_json else spinner(_console(stderr=True)), shown_as=path)
         if history is not None:
             keep_take(history, report, readable, shown_as=None if readable == path else path)
+        if html_file is not None:
+            _write_html(report, readable, history, html_file, force=force, open_page=open_page)
     if as_json:
         _print_json(report)
         return
@@ -376,12 +395,18 @@ def show(
     take_id: int = typer.Argument(..., min=1, max=MAX_TAKE_ID, help="A take id from `rehearse history`."),
     as_json: bool = typer.Option(False, "--json", help="Print the stored report (report version 1) exactly as it was made."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="The full report: every check in a table with the guide's words, the timeline."),
+    html_file: Optional[Path] = typer.Option(None, "--html", help="Write the report as one self-contained HTML page (audio included) instead.", show_default=False),
+    open_page: bool = typer.Option(False, "--open", help="With --html: open the page in the browser."),
+    force: bool = typer.Option(False, "--force", help="With --html: replace the file if it exists."),
 ) -> None:
     """The report of one saved take, as it was printed when it was made."""
     with _history(create=False) as store:
         _mention_pending(store)
         report = store.report(take_id)
         follow_ups = store.follow_ups(take_id)
+        if html_file is not None:
+            _write_html(report, store.get(take_id).answer_file, store, html_file, force=force, open_page=open_page)
+            return
     if as_json:
         _print_json(report)
         return

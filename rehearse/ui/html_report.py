@@ -1,0 +1,263 @@
+"""A take's report as one self-contained HTML file: to look at, listen to and share on
+purpose. Styles and the script are inline and the audio is embedded (Ogg Opus, base64):
+the page makes no request of any kind, works offline, on a phone's width and in a dark
+colour scheme. Every colour comes with a word or a letter, never alone.
+
+Built from the report dict alone (like the terminal report), plus the audio and the
+earlier takes of the same question when there are any.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import json
+
+from rehearse.analysis.length import clock
+from rehearse.analysis.safetext import visible_strings
+from rehearse.analysis.star import STAR
+
+PARTS = STAR + ("other",)
+STATUS_WORD = {"pass": "Pass", "warn": "Warning", "fail": "Fail"}
+CHECK_NAMES = {"relevance": "Fits the question", "length": "Length", "star": "STAR", "story": "Story",
+               "i_vs_we": '"I" vs "we"', "metrics": "Metrics", "pace": "Pace", "pauses": "Pauses",
+               "fillers": "Fillers", "hedging": "Hedging", "follow_up": "Follow-up"}
+
+STYLE = """
+:root { color-scheme: light dark; --bg: #fff; --fg: #1d1d1f; --muted: #5f6368; --line: #d0d4da;
+  --situation: #0b7285; --task: #9c36b5; --action: #2b8a3e; --result: #b35c00; --other: #868e96;
+  --pass: #2b8a3e; --warn: #b35c00; --fail: #c92a2a; --now: #fff3bf; }
+@media (prefers-color-scheme: dark) { :root { --bg: #16181b; --fg: #e8eaed; --muted: #a0a6ad; --line: #3a3f45;
+  --situation: #66d9e8; --task: #e599f7; --action: #8ce99a; --result: #ffc078; --other: #adb5bd;
+  --pass: #8ce99a; --warn: #ffc078; --fail: #ffa8a8; --now: #5c4d00; } }
+* { box-sizing: border-box; }
+body { margin: 0 auto; max-width: 52rem; padding: 1rem; background: var(--bg); color: var(--fg);
+  font: 16px/1.55 system-ui, -apple-system, "Segoe UI", sans-serif; }
+h1 { font-size: 1.3rem; margin: .2rem 0 .6rem; } h2 { font-size: 1.05rem; margin: 1.4rem 0 .5rem; }
+.muted { color: var(--muted); } .score { font-size: 2rem; font-weight: 700; }
+.bar { display: flex; width: 100%; height: 2.2rem; border: 1px solid var(--line); border-radius: 6px; overflow: hidden; }
+.bar button { border: 0; padding: 0; margin: 0; min-width: 2px; cursor: pointer; color: var(--bg); font-weight: 700;
+  font-size: .8rem; overflow: hidden; position: relative; }
+.bar button.pause::after { content: "‖"; position: absolute; right: 1px; top: 0; color: var(--fg); }
+.p-situation { --c: var(--situation); } .p-task { --c: var(--task); } .p-action { --c: var(--action); }
+.p-result { --c: var(--result); } .p-other { --c: var(--other); }
+.bar button { background: var(--c); }
+.legend span { margin-right: .9rem; white-space: nowrap; } .legend b { color: var(--c); }
+.sentence { display: block; width: 100%; text-align: left; background: none; border: 0; border-left: .35rem solid var(--c);
+  color: var(--fg); font: inherit; padding: .3rem .6rem; margin: .15rem 0; cursor: pointer; border-radius: 3px; }
+.sentence .part { color: var(--c); font-weight: 700; margin-right: .4rem; }
+.sentence.now { background: var(--now); }
+.sentence:focus-visible, .bar button:focus-visible { outline: 3px solid var(--fg); outline-offset: 2px; }
+mark { background: none; color: inherit; }
+mark.filler, mark.filled_pause { text-decoration: underline wavy var(--fail); }
+mark.hedge { font-style: italic; text-decoration: underline dotted var(--warn); }
+mark.repetition { text-decoration: underline double var(--task); }
+.unsure { opacity: .6; border-bottom: 1px dashed var(--muted); }
+.tag { font-size: .75rem; border: 1px solid currentColor; border-radius: 3px; padding: 0 .25rem; margin-left: .35rem; }
+.tag.rush, .tag.drag { color: var(--fail); } .tag.time { color: var(--muted); border: 0; padding: 0; margin: 0 .35rem 0 0; }
+.checks { list-style: none; padding: 0; } .checks li { padding: .35rem 0; border-bottom: 1px solid var(--line); }
+.status { font-weight: 700; display: inline-block; min-width: 5.2rem; }
+.status.pass { color: var(--pass); } .status.warn { color: var(--warn); } .status.fail { color: var(--fail); }
+.tip { display: block; margin-left: 5.2rem; }
+audio { width: 100%; margin: .4rem 0; }
+svg text { fill: var(--fg); font-size: 11px; } svg .axis { stroke: var(--line); } svg .line { fill: none; stroke-width: 2; }
+@media (max-width: 30rem) { .tip { margin-left: 0; } .status { min-width: 0; margin-right: .4rem; } }
+"""
+
+SCRIPT = """
+(function () {
+  var audio = document.getElementById("take-audio");
+  var sentences = Array.prototype.slice.call(document.querySelectorAll("[data-start]"));
+  function seek(event) {
+    var start = parseFloat(event.currentTarget.getAttribute("data-start"));
+    if (!audio || isNaN(start)) { return; }
+    audio.currentTime = start;
+    var playing = audio.play();
+    if (playing && playing.catch) { playing.catch(function () {}); }
+  }
+  sentences.forEach(function (el) { el.addEventListener("click", seek); });
+  if (!audio) { return; }
+  audio.addEventListener("timeupdate", function () {
+    var t = audio.currentTime;
+    document.querySelectorAll(".sentence").forEach(function (el) {
+      var on = t >= parseFloat(el.getAttribute("data-start")) && t < parseFloat(el.getAttribute("data-end"));
+      el.classList.toggle("now", on);
+      if (on) { el.setAttribute("aria-current", "true"); } else { el.removeAttribute("aria-current"); }
+    });
+  });
+})();
+"""
+
+
+def _e(text) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _word_classes(report: dict) -> dict[int, str]:
+    delivery = report.get("delivery") or {}
+    classes: dict[int, str] = {}
+    for key, kind in (("repetitions", "repetition"), ("hedges", "hedge"), ("fillers", None)):
+        for item in (delivery.get(key) or {}).get("items", []):
+            count = len(item["text"].split()) * (2 if kind == "repetition" else 1)
+            for k in range(item["word"], item["word"] + count):
+                classes[k] = kind or item["kind"]
+    return classes
+
+
+def _timeline(report: dict) -> str:
+    """A bar with a button per sentence, as wide as its time, coloured and lettered by part."""
+    sentences = [s for s in report["sentences"] if s.get("start") is not None and s.get("end") is not None]
+    if not sentences:
+        return ""
+    total = max(s["end"] for s in sentences) - sentences[0]["start"] or 1.0
+    long_after = {p["sentence"] for p in ((report.get("delivery") or {}).get("pauses") or {}).get("long", [])}
+    buttons = []
+    for n, s in enumerate(report["sentences"]):
+        if s.get("start") is None or s.get("end") is None:
+            continue
+        grow = max(0.005, (s["end"] - s["start"]) / total)  # as wide as its share of the time
+        label = s["label"]
+        pause = " pause" if n in long_after else ""
+        buttons.append(
+            f'<button type="button" class="p-{label}{pause}" style="flex:{grow:.4f} 1 0" data-start="{s["start"]}" '
+            f'data-end="{s["end"]}" aria-label="{_e(label.capitalize())} at {clock(s["start"])}'
+            f'{", then a long pause" if pause else ""}: play from here">{_e(label[0].upper())}</button>')
+    legend = " ".join(f'<span class="p-{p}"><b>{p[0].upper()}</b> {p}</span>' for p in PARTS)
+    return (f'<div class="bar" role="group" aria-label="Timeline of the answer by STAR part">{"".join(buttons)}</div>'
+            f'<p class="legend muted">{legend} <span>‖ long pause after</span></p>')
+
+
+def _transcript(report: dict) -> str:
+    classes = _word_classes(report)
+    words = report["transcript"]["words"]
+    unsure = {i for i, w in enumerate(words) if w.get("probability", 1.0) < 0.5}
+    timed = bool(words)
+    out, index = [], 0
+    for s in report["sentences"]:
+        label = s["label"]
+        pieces = []
+        for word in s["text"].split(" "):
+            text = _e(word)
+            kind = classes.get(index)
+            if kind:
+                text = f'<mark class="{kind}" title="{_e(kind.replace("_", " "))}">{text}</mark>'
+            if index in unsure:
+                text = f'<span class="unsure" title="Whisper was unsure of this word">{text}</span>'
+            pieces.append(text)
+            index += 1
+        tag = f'<span class="tag {s["pace"]}">{"rushed" if s["pace"] == "rush" else "dragged"}</span>' if s.get("pace") else ""
+        when = f'<span class="tag time">{clock(s["start"])}</span>' if timed and s.get("start") is not None else ""
+        if timed and s.get("start") is not None:
+            out.append(f'<button type="button" class="sentence p-{label}" data-start="{s["start"]}" data-end="{s["end"]}" '
+                       f'aria-label="Play from {clock(s["start"])}">{when}<span class="part">{label[0].upper()}</span>'
+                       f'{" ".join(pieces)}{tag}</button>')
+        else:
+            out.append(f'<p class="sentence p-{label}"><span class="part">{label[0].upper()}</span>{" ".join(pieces)}{tag}</p>')
+    marks = ('<p class="legend muted"><span><mark class="filler">filler</mark></span> <span><mark class="hedge">hedge</mark>'
+             '</span> <span><mark class="repetition">repeat</mark></span> <span><span class="unsure">unsure word</span></span> '
+             '<span><span class="tag rush">rushed</span> sentence</span></p>')
+    return marks + "".join(out)
+
+
+def _checks(report: dict) -> str:
+    items = []
+    for c in report["checks"]:
+        tip = f'<span class="tip">{_e(c["tip"])}</span>' if c["status"] != "pass" else ""
+        items.append(f'<li><span class="status {c["status"]}">{STATUS_WORD[c["status"]]}</span> '
+                     f'<strong>{_e(CHECK_NAMES.get(c["id"], c["id"]))}</strong>: {_e(c["message"])}{tip}</li>')
+    return f'<ul class="checks">{"".join(items)}</ul>'
+
+
+def trend_svg(series: list[dict], title: str) -> str:
+    """Score and length over takes of one question, as an inline SVG (no library)."""
+    if len(series) < 2:
+        return ""
+    w, h, pad = 560, 180, 34
+    n = len(series)
+
+    def x(i):
+        return pad + i * (w - 2 * pad) / (n - 1)
+
+    lengths = [p["duration_s"] or 0 for p in series]
+    top = max(180.0, max(lengths))
+    score_points = " ".join(f"{x(i):.1f},{h - pad - p['score'] / 100 * (h - 2 * pad):.1f}" for i, p in enumerate(series))
+    length_points = " ".join(f"{x(i):.1f},{h - pad - v / top * (h - 2 * pad):.1f}" for i, v in enumerate(lengths))
+    labels = "".join(f'<text x="{x(i):.1f}" y="{h - 10}" text-anchor="middle">take {p["id"]}</text>' for i, p in enumerate(series))
+    rows = "".join(f"<tr><td>take {p['id']}</td><td>{p['score']}</td><td>{clock(p['duration_s'])}</td></tr>" for p in series)
+    return (f'<figure><svg viewBox="0 0 {w} {h}" width="100%" role="img" aria-label="{_e(title)}">'
+            f'<line class="axis" x1="{pad}" y1="{h - pad}" x2="{w - pad}" y2="{h - pad}"/>'
+            f'<polyline class="line" stroke="var(--action)" points="{score_points}"/>'
+            f'<polyline class="line" stroke="var(--situation)" stroke-dasharray="5 4" points="{length_points}"/>'
+            f'{labels}<text x="{pad}" y="14">— score (0-100)   - - length (0 to {clock(top)})</text></svg>'
+            f'<figcaption class="muted">{_e(title)}</figcaption></figure>'
+            f'<details><summary>The figures</summary><table><tr><th>take</th><th>score</th><th>length</th></tr>{rows}'
+            '</table></details>')
+
+
+def page(title: str, body: str) -> str:
+    return ("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+            "script-src 'unsafe-inline'; media-src data:; img-src data:\">"
+            f"<title>{_e(title)}</title><style>{STYLE}</style></head><body>{body}"
+            f"<script>{SCRIPT}</script></body></html>\n")
+
+
+def report_html(report: dict, audio: bytes | None = None, earlier: list[dict] | None = None) -> str:
+    """The page of one take. `audio` is an Ogg Opus file to embed; `earlier` the key figures
+    ({id, score, duration_s}) of this question's takes, oldest first, this one included."""
+    report = visible_strings(report)
+    question = report.get("question")
+    title = f"{question['id']}: {question['text']}" if question else "An answer"
+    take = report.get("take") or {}
+    step = report.get("next_step")
+    parts = [f'<p class="muted">rehearse · {"take " + str(take["id"]) if take else "not saved"}'
+             f'{" · " + _e(question["category"]) if question else ""}</p>',
+             f"<h1>{_e(title)}</h1>",
+             f'<p><span class="score">{report["score"]}/100</span> <span class="muted">length '
+             f'{clock(report["length"]["duration_s"])}{" (estimated)" if report["length"]["estimated"] else ""}</span></p>',
+             f'<p><strong>{"Change one thing next take:" if step else "Every check passes."}</strong> '
+             f'{_e(step["tip"]) if step else "Say it again tomorrow to make it your own."}</p>']
+    if audio:
+        parts.append(f'<audio id="take-audio" controls preload="metadata" aria-label="The recording of this take" '
+                     f'src="data:audio/ogg;base64,{base64.b64encode(audio).decode()}"></audio>')
+    parts.append("<h2>Timeline</h2>" + (_timeline(report) or '<p class="muted">A typed answer has no timeline.</p>'))
+    parts.append("<h2>What you said</h2>" + _transcript(report))
+    parts.append("<h2>Checks</h2>" + _checks(report))
+    follow_ups = report.get("follow_ups") or []
+    if follow_ups:
+        parts.append("<h2>An interviewer might ask next</h2><ul>"
+                     + "".join(f"<li>{_e(f['question'])} <span class=\"muted\">({_e(f['because'])})</span></li>" for f in follow_ups)
+                     + "</ul>")
+    if earlier and len(earlier) > 1:
+        parts.append("<h2>Takes of this question</h2>" + trend_svg(earlier, f"Score and length over {len(earlier)} takes"))
+    data = json.dumps({"score": report["score"], "sentences": len(report["sentences"])})
+    parts.append(f'<script type="application/json" id="report-figures">{_e(data)}</script>')
+    return page(title, "".join(parts))
+
+
+def take_audio(answer_file) -> bytes | None:
+    """The take's recording as Ogg Opus to embed, or None for a typed answer."""
+    from rehearse.audio.files import TEXT_SUFFIXES, load_audio
+    from rehearse.audio.encode import opus_bytes
+
+    if answer_file is None or answer_file.suffix.lower() in TEXT_SUFFIXES or not answer_file.exists():
+        return None
+    return opus_bytes(load_audio(answer_file))
+
+
+def write_page(path, text: str, *, force: bool, open_it: bool) -> None:
+    """Write a page (0600 under rehearse's umask), never over a file without `force`, and
+    open it in the browser when asked."""
+    from rehearse.errors import RehearseError
+
+    if path.exists() and not force:
+        raise RehearseError(f"{path} exists; add --force to replace it, or choose another file")
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise RehearseError(f"cannot write {path} ({exc.strerror or exc}); choose another file") from exc
+    if open_it:
+        import webbrowser
+
+        webbrowser.open(path.resolve().as_uri())
