@@ -354,6 +354,8 @@ def progress(
     question: Optional[str] = typer.Option(None, "--question", "-q", help="Only this question."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON: {\"questions\": [{question_id, takes, first_score, latest_score, best_score, best_take_id, series}]}."),
     chart: Optional[Path] = typer.Option(None, "--chart", help="Also write a chart of score and key figures over takes (.png or .svg; needs matplotlib).", show_default=False),
+    html_file: Optional[Path] = typer.Option(None, "--html", help="Also write the progress page: every question's trend and best take, one self-contained HTML file.", show_default=False),
+    force: bool = typer.Option(False, "--force", help="With --html: replace the file if it exists."),
 ) -> None:
     """How the figures moved across takes: trends, best take, change since the previous take.
 
@@ -365,6 +367,12 @@ def progress(
     with _history(create=False) as store:
         _mention_pending(store)
         per_question = progress_by_question(store, question_id)
+        if html_file is not None and per_question:
+            from rehearse.ui.html_report import progress_html, write_page
+
+            best = {entry["best_take_id"]: store.report(entry["best_take_id"]) for entry in per_question}
+            write_page(html_file, progress_html(per_question, overall_progress(per_question), best), force=force, open_it=False)
+            _note(f"Progress page written to {html_file}")
     if chart is not None and per_question:
         from rehearse.ui.chart import write_chart
 

@@ -91,3 +91,33 @@ def test_in_a_browser_it_plays_seeks_and_shows_every_mark(strong_page):
             assert all(url.startswith(("file://", "data:")) for url in requests), requests
         finally:
             browser.close()
+
+
+def test_the_progress_page_shows_every_question_and_opens_cleanly(tmp_path):
+    home = tmp_path / "home"
+    env = {"REHEARSE_HOME": str(home)}
+    for name, question in (("no-result-q13", "Q13"), ("strong-q4", "Q4"), ("no-numbers-q7", "Q4")):
+        assert run_cli("analyze", str(SAMPLES / f"{name}.txt"), "-q", question, env=env).returncode == 0
+    page_file = tmp_path / "progress.html"
+    made = run_cli("progress", "--html", str(page_file), env=env)
+    assert made.returncode == 0 and "Progress page written to" in made.stderr
+    text = page_file.read_text()
+    assert "http://" not in text and "https://" not in text and text.count("<h2>") == 2
+    assert run_cli("progress", "--html", str(page_file), env=env).stderr.startswith("error: ")  # never over a file unasked
+    sync_playwright = _playwright()
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM)
+        try:
+            page = browser.new_page(viewport={"width": 390, "height": 844})
+            errors, requests = [], []
+            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.on("request", lambda r: requests.append(r.url))
+            page.goto(page_file.as_uri())
+            assert page.locator("svg[role=img]").count() == 1  # Q4 has two takes; Q13 one
+            assert "One take so far" in page.content()
+            assert page.evaluate("document.documentElement.scrollWidth") <= 390
+            page.screenshot(path=str(SHOTS / "progress-phone.png"), full_page=True)
+            assert not errors and all(url.startswith(("file://", "data:")) for url in requests), (errors, requests)
+        finally:
+            browser.close()

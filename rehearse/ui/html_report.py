@@ -261,3 +261,32 @@ def write_page(path, text: str, *, force: bool, open_it: bool) -> None:
         import webbrowser
 
         webbrowser.open(path.resolve().as_uri())
+
+
+def progress_html(per_question: list[dict], overall: dict, best_reports: dict[int, dict]) -> str:
+    """The progress page: every question practised, its trend (score and length over
+    takes, inline SVG), and the best take of each with its one thing to change."""
+    from rehearse import prompts
+
+    parts = ['<p class="muted">rehearse · progress</p>', "<h1>Progress over takes</h1>",
+             f'<p>{overall["takes"]} takes of {overall["questions"]} question{"s" if overall["questions"] != 1 else ""}; '
+             f'mean score of the first takes {overall["mean_first_score"]}, of the latest {overall["mean_latest_score"]}.</p>']
+    for entry in per_question:
+        qid = entry["question_id"]
+        question = prompts.question(qid) if qid else None
+        heading = f"{qid}: {question.text}" if question else "No question given"
+        series = [{"id": i, "score": s, "duration_s": d}
+                  for i, s, d in zip(entry["take_ids"], entry["series"]["score"], entry["series"]["duration_s"])]
+        best = visible_strings(best_reports.get(entry["best_take_id"]) or {})
+        step = best.get("next_step")
+        parts.append(f"<h2>{_e(heading)}</h2>"
+                     f'<p>{entry["takes"]} take{"s" if entry["takes"] != 1 else ""} · first {entry["first_score"]} · '
+                     f'latest {entry["latest_score"]} · best {entry["best_score"]} (take {entry["best_take_id"]})</p>')
+        parts.append(trend_svg(series, f"Score and length over the takes of {qid or 'no question'}")
+                     or '<p class="muted">One take so far: the trend starts with the second.</p>')
+        if best:
+            text = " ".join(s["text"] for s in best.get("sentences", []))
+            parts.append(f'<details><summary>The best take (take {entry["best_take_id"]})</summary><p>{_e(text)}</p>'
+                         f'<p><strong>{"Still to change:" if step else "Every check passes."}</strong> '
+                         f'{_e(step["tip"]) if step else ""}</p></details>')
+    return page("rehearse: progress", "".join(parts))
