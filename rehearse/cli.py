@@ -160,6 +160,9 @@ def analyze(
     from rehearse.pipeline import analyze_path, answer_file, keep_take
     from rehearse.ui.console import spinner
 
+    if html_file is not None and html_file.exists() and not force:  # said before minutes of transcription
+        raise RehearseError(f"{html_file} exists; add --force to replace it, or choose another file")
+
     # Opened first: a history that cannot be used is said before minutes of transcription.
     with nullcontext() if no_save else _history() as history, answer_file(path) as readable:
         report = analyze_path(readable, question_id=question, model_name=model, engine=engine.value,

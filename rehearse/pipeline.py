@@ -121,8 +121,10 @@ def analyze_recording(path: Path, question_id: str | None, *, model_name: str | 
 
             what = f"Transcribing {path.name} with {model_name or DEFAULT_MODEL} ({engine})..."
             with _stage(progress, what):
+                # A spoken follow-up answer may be a couple of words: "Thirty percent."
                 transcript, timings = transcribe_file(path, model_name, engine,
-                                                      on_progress=None if progress is None else lambda f: progress(what, f))
+                                                      on_progress=None if progress is None else lambda f: progress(what, f),
+                                                      min_words=1 if follow_up is not None else MIN_ANSWER_WORDS)
         else:
             # Only the audio since the transcriber's last cut is left to transcribe.
             with _stage(progress, "Transcribing the last words..."):

@@ -115,11 +115,17 @@ def test_the_terminal_report_shows_the_timeline_and_marks(delivered):
 
     report, _ = delivered["d01-q4"]
     console = Console(record=True, width=110, file=io.StringIO())
-    print_report(report, console)
+    print_report(report, console, verbose=True)
     text = console.export_text()
     assert "Timeline" in text and "Situation" in text and "pace (words/min)" in text
     assert "⏸ 2.6 s" in text and "⏸ 3.1 s" in text
     assert "Delivery: pace" in text and "fillers" in text
+    # The compact report marks the same pauses, and the legend names them once.
+    console = Console(record=True, width=80, file=io.StringIO())
+    print_report(report, console)
+    compact = console.export_text()
+    assert "⏸2.6s" in compact and "⏸3.1s" in compact and compact.count("⏸ pause") == 1
+    assert "Delivery: " in compact and " fillers" in compact
 
 
 def test_typed_answers_skip_what_needs_audio(tmp_path):
@@ -178,6 +184,7 @@ def test_so_counts_only_when_it_opens_a_sentence():
     ("It was just a guess on my part.", False),  # "only"
     ("I wrote a proposal that replaced just that module.", False),
     ("We shipped it in just two days.", False),
+    ("It cost us just $40k and just 10% of the budget.", False),
     ("It landed just in time for the launch.", False),
     ("Honestly it just works now.", True),
 ])

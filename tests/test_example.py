@@ -57,3 +57,12 @@ def test_example_prints_every_part_and_its_json_holds_the_figures():
     assert run_cli("example", "Q99").stderr.startswith("error: unknown question")
     report = json.loads(run_cli("analyze", str(SAMPLES / "no-result-q13.txt"), "-q", "Q13", "--json", "--no-save").stdout)
     assert report["example"]["question_id"] == "Q13" and report["example"]["notes"][0].startswith("The guide's example")
+
+
+def test_a_take_inside_the_sweet_spot_is_not_told_to_be_as_long_as_the_example():
+    q19 = example_figures("Q19")
+    assert q19.estimated_s > 180  # the guide's own example runs past 3 minutes
+    share = {"situation": q19.share["situation"], "task": q19.share["task"], "action": q19.share["action"],
+             "result": q19.share["result"]}
+    assert comparison(q19, share, 95.0, 5) == ["Your parts are in proportions close to the guide's example."]
+    assert any("It runs about" in note for note in comparison(q19, share, 40.0, 5))

@@ -70,6 +70,9 @@ def test_in_a_browser_it_plays_seeks_and_shows_every_mark(strong_page):
             at = page.evaluate("document.getElementById('take-audio').currentTime")
             assert abs(at - third["start"]) < 0.1, (at, third["start"])
             page.wait_for_function("!document.getElementById('take-audio').paused", timeout=5000)
+            # The sentence being spoken is highlighted (and named for a screen reader).
+            page.wait_for_selector(".sentence.now[aria-current=true]", timeout=5000)
+            assert page.locator(".sentence.now").count() == 1
             # Colours and marks: each part has its colour, with its letter beside it.
             colours = page.evaluate("""Array.from(new Set(Array.from(document.querySelectorAll('.sentence'))
                 .map(e => getComputedStyle(e).borderLeftColor)))""")
@@ -121,3 +124,18 @@ def test_the_progress_page_shows_every_question_and_opens_cleanly(tmp_path):
             assert not errors and all(url.startswith(("file://", "data:")) for url in requests), (errors, requests)
         finally:
             browser.close()
+
+
+def test_whatever_a_stored_report_holds_is_shown_as_text():
+    """A damaged or hostile stored report (a label, a mark kind, a score) never becomes markup."""
+    from rehearse.ui.html_report import report_html
+    from tests.conftest import a_report
+
+    report = a_report()
+    report["sentences"][0]["label"] = 'other"><img src=x onerror=alert(1)>'
+    report["sentences"][1]["pace"] = '"><script>alert(2)</script>'
+    report["checks"][0]["status"] = '"><b>odd</b>'
+    report["sentences"][2]["text"] = "</script><script>alert(3)</script>"
+    page = report_html(report)
+    assert "<img" not in page and "<script>alert" not in page and "<b>odd</b>" not in page
+    assert "&lt;/script&gt;&lt;script&gt;alert(3)" in page  # the words themselves are shown

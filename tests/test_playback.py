@@ -70,6 +70,8 @@ def test_what_cannot_be_played_is_one_error_line(saved_take, tmp_path):
                        (("play", "1", "--sentence", "99"), "give --sentence 1 to"),
                        (("play", "1", "--from", "9:00"), "long; start before that"),
                        (("play", "1", "--from", "soon"), "--from takes a time like 0:42"),
+                       (("play", "1", "--from", "nan"), "--from takes a time from 0:00 on"),
+                       (("play", "1", "--from", "0:inf"), "--from takes a time from 0:00 on"),
                        (("play", "7"), "there is no take 7")):
         result = run_cli(*args)
         assert result.returncode == 1 and result.stderr.startswith("error: ") and says in result.stderr, result.stderr

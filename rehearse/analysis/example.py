@@ -8,13 +8,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rehearse import prompts
-from rehearse.analysis.length import ESTIMATE_WPM, clock
+from rehearse.analysis.length import ESTIMATE_WPM, LONG_ABOVE_S, TOO_SHORT_BELOW_S, clock
 from rehearse.analysis.metrics import find_metrics
 
 STAR = ("situation", "task", "action", "result")
 # A difference in a part's share, or in length, smaller than this is not worth a sentence.
 SHARE_GAP = 0.15
 LENGTH_GAP_S = 30
+FEW_METRICS = 2
 
 
 @dataclass(frozen=True)
@@ -50,16 +51,20 @@ def example_figures(question_id: str) -> ExampleFigures:
 def comparison(example: ExampleFigures, share: dict[str, float], duration_s: float, metrics: int) -> list[str]:
     """What differs most between a take and the guide's example, in a few sentences: the
     part whose share differs most (by SHARE_GAP or more), the length (by LENGTH_GAP_S or
-    more), and the numbers (fewer than half the example's)."""
+    more, unless the take is inside the 1-2 minute sweet spot), and the numbers (when the
+    take has fewer than FEW_METRICS)."""
     notes = []
     part = max(STAR, key=lambda p: abs(share.get(p, 0.0) - example.share[p]))
     gap = share.get(part, 0.0) - example.share[part]
     if abs(gap) >= SHARE_GAP:
         notes.append(f"The guide's example spends {example.share[part]:.0%} on the {part.capitalize()}; "
                      f"you spent {share.get(part, 0.0):.0%}.")
-    if abs(duration_s - example.estimated_s) >= LENGTH_GAP_S:
+    # The guide's examples run 1:36-4:04 when spoken: a take inside the guide's own 1-2
+    # minute sweet spot is not told to be as long as one of them.
+    if abs(duration_s - example.estimated_s) >= LENGTH_GAP_S and not TOO_SHORT_BELOW_S <= duration_s <= LONG_ABOVE_S:
         notes.append(f"It runs about {clock(example.estimated_s)}; yours {clock(duration_s)}.")
-    if metrics < example.metrics // 2:
+    # Its numbers are many (6-34); the note is for a take with almost none, not a race to match them.
+    if metrics < min(FEW_METRICS, example.metrics):
         notes.append(f"It gives {example.metrics} numbers ({example.metrics_in_result} in the Result); you gave {metrics}.")
     if not notes:
         notes.append("Your parts are in proportions close to the guide's example.")

@@ -150,7 +150,8 @@ def _just_softens(tokens: list[str], i: int) -> bool:
     after = tokens[i + 1] if i + 1 < len(tokens) else ""
     if before in SUBJECTS:
         return True
-    return not (after in JUST_MEANS_ONLY_BEFORE or after.isdigit())
+    # An amount after it ("just 10%", "just $40k") is "only" too.
+    return not (after in JUST_MEANS_ONLY_BEFORE or after[:1].isdigit() or after[:1] in "$€£")
 
 
 def find_repetitions(words: list[str]) -> list[Mark]:

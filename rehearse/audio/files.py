@@ -6,6 +6,7 @@ import os
 import stat
 import sys
 import tempfile
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -32,8 +33,11 @@ _AUDIO_MAGIC = ((b"RIFF", ".wav"), (b"fLaC", ".flac"), (b"OggS", ".ogg"), (b"ID3
 
 def is_stream(path: Path) -> bool:
     """`-` (standard input), a pipe or a device: something read once, with no size or name
-    that says what it holds."""
+    that says what it holds. A regular file without a suffix (`/dev/stdin` redirected from
+    a file) is read the same way, so its content says what it is."""
     if str(path) == "-":
+        return True
+    if path.suffix == "" and path.is_file():
         return True
     try:
         mode = path.stat().st_mode
@@ -48,6 +52,10 @@ def _suffix_of(head: bytes) -> str:
             return suffix
     if head[4:8] == b"ftyp":
         return ".m4a"
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 text with its byte order mark
+        return ".txt"
+    if b"\x00" in head:  # not audio we know, and not text either (/dev/zero)
+        return ""
     try:
         head.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -70,9 +78,10 @@ def spooled(path: Path) -> Iterator[Path]:
             source, close = open(path, "rb"), True
         except OSError as exc:
             raise AudioError(f"cannot read {path} ({exc.strerror or exc}); give an audio file or a .txt transcript") from exc
+    _remove_stale_copies()
     temp = None
     try:
-        handle, name = tempfile.mkstemp(prefix="rehearse-answer-")
+        handle, name = tempfile.mkstemp(prefix=SPOOL_PREFIX)
         temp = Path(name)
         size, head = 0, b""
         with os.fdopen(handle, "wb") as out:
@@ -81,7 +90,11 @@ def spooled(path: Path) -> Iterator[Path]:
                 if size > MAX_STREAM_BYTES:
                     raise AudioError(f"{path} gave over {MAX_STREAM_BYTES // 2**20} MB, more than one answer; "
                                      "give a recording of up to 30 minutes")
-                head = (head + chunk[:64])[:64]
+                if not head:  # refuse what is neither audio nor text at once, not after 400 MB
+                    head = chunk[:64]
+                    if _suffix_of(head) == "":
+                        raise AudioError(f"cannot read {path} as audio or text; give a recording (wav, flac, "
+                                         "ogg, mp3, m4a, webm) or UTF-8 text")
                 out.write(chunk)
         if size == 0:
             raise AudioError(f"{path} gave no data (it was at its end); pipe the answer in, "
@@ -102,6 +115,24 @@ def spooled(path: Path) -> Iterator[Path]:
         yield temp
     finally:
         temp.unlink(missing_ok=True)
+
+
+SPOOL_PREFIX = "rehearse-answer-"
+# A copy older than this belongs to a process that was killed before it could remove it.
+STALE_COPY_S = 3600
+
+
+def _remove_stale_copies() -> None:
+    """Copies of piped answers that a killed process left in the temporary folder: a
+    person's answer does not stay behind."""
+    folder = Path(tempfile.gettempdir())
+    now = time.time()
+    for stale in folder.glob(SPOOL_PREFIX + "*"):
+        try:
+            if stale.is_file() and stale.stat().st_uid == os.getuid() and now - stale.stat().st_mtime > STALE_COPY_S:
+                stale.unlink()
+        except OSError:
+            pass
 
 
 def check_path(path: Path) -> None:

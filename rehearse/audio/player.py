@@ -7,7 +7,6 @@ it at any time. Like recording, this is the only other place sounddevice is used
 from __future__ import annotations
 
 import threading
-import time
 from typing import Callable
 
 import numpy as np
@@ -61,16 +60,14 @@ def play(samples: np.ndarray, rate: int, *, start_s: float = 0.0, end_s: float |
         if len(chunk) < frames:
             raise sd.CallbackStop
 
-    try:
-        stream = sd.OutputStream(device=device, samplerate=out_rate, channels=1, dtype="float32", callback=callback,
-                                 finished_callback=finished.set)
+    try:  # opening or starting fails when the device is busy or was unplugged
+        with sd.OutputStream(device=device, samplerate=out_rate, channels=1, dtype="float32", callback=callback,
+                             finished_callback=finished.set):
+            while not finished.wait(TICK_S):
+                if stop is not None and stop.is_set():
+                    break
+                if on_tick is not None:
+                    on_tick(start_s + played[0] / out_rate)
     except sd.PortAudioError as exc:
         raise RecordingError(f"cannot play through the speaker ({exc}); check it with your system's sound settings") from exc
-    with stream:
-        while not finished.wait(TICK_S):
-            if stop is not None and stop.is_set():
-                break
-            if on_tick is not None:
-                on_tick(start_s + played[0] / out_rate)
-        time.sleep(0)  # let the last callback return before the stream closes
     return start_s + played[0] / out_rate

@@ -78,7 +78,7 @@ MIGRATIONS = [
                      hedge_count = json_extract(report, '$.delivery.hedges.count');
     """,
     # 3: the story bank. story_id is the story a take tells (NULL: not grouped yet; the
-    # next command that lists or saves groups it); story_placed is 1 when a person put it
+    # next `rehearse stories` groups it); story_placed is 1 when a person put it
     # there by hand (merge, split), so grouping never moves it.
     """
     ALTER TABLE takes ADD COLUMN story_id INTEGER;
@@ -101,6 +101,7 @@ MIGRATIONS = [
     """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
+READABLE_FROM = 2  # the oldest schema a read-only history is read in as it is
 
 class HistoryError(RehearseError):
     """The history database cannot be used as it is; the message says how to recover."""
@@ -156,6 +157,7 @@ class History:
     def __init__(self, path: Path | None = None, *, create: bool = True):
         self.path = path or db_path()
         self._read_only = False
+        self.version = SCHEMA_VERSION  # an older one only when read-only (see _connect_read_only)
         self.folder = self.path.parent
         if not create and not self.path.exists():
             self.conn = None  # nothing saved yet; reading commands must not create files
@@ -264,11 +266,14 @@ class History:
         else:
             raise HistoryError(f"{self.path} is read-only and cannot be opened (SQLite says: {error}); "
                                "make its folder writable and try again") from error
-        if app_id != APPLICATION_ID or version != SCHEMA_VERSION:
+        # Schema 2 already has every figure a take is read by; 3 (stories) and 4 (follow-up
+        # answers) only add, so an older read-only history is read as it is.
+        if app_id != APPLICATION_ID or not READABLE_FROM <= version <= SCHEMA_VERSION:
             conn.close()
             raise HistoryError(f"{self.path} is read-only and is not a history this rehearse can read as it is "
-                               f"(schema {version}, this one knows {SCHEMA_VERSION}); make its folder writable "
-                               "and try again")
+                               f"(schema {version}, this one knows {READABLE_FROM}-{SCHEMA_VERSION}); make its folder "
+                               "writable and try again")
+        self.version = version
         return conn
 
     def _migrate(self, conn: sqlite3.Connection) -> None:
@@ -487,7 +492,7 @@ class History:
     def follow_ups(self, take_id: int) -> list[dict]:
         """The spoken follow-up answers of a take, oldest first: their reports ({} when the
         stored report is damaged)."""
-        if self.conn is None:
+        if self.conn is None or self.version < 4:
             return []
         out = []
         for row in self.conn.execute("SELECT report FROM follow_ups WHERE take_id = ? ORDER BY id", (take_id,)):
@@ -505,8 +510,9 @@ class History:
         report is damaged: that take is grouped by nothing and stays on its own)."""
         if self.conn is None:
             return []
+        stories = "story_id, story_placed" if self.version >= 3 else "NULL AS story_id, 0 AS story_placed"
         rows = self.conn.execute(
-            "SELECT id, question_id, score, story_id, story_placed, "
+            f"SELECT id, question_id, score, {stories}, "
             "CASE WHEN json_valid(report) THEN json_extract(report, '$.transcript.text') END AS text, "
             "CASE WHEN json_valid(report) THEN json_extract(report, '$.sentences') END AS sentences "
             "FROM takes ORDER BY id")
@@ -559,9 +565,9 @@ class History:
             return []
         kept = set()
         if self.conn is not None:
+            follow_ups = " UNION SELECT answer_file FROM follow_ups WHERE answer_file IS NOT NULL" if self.version >= 4 else ""
             kept = {(self.folder / row["answer_file"]).resolve()
-                    for row in self.conn.execute("SELECT answer_file FROM takes WHERE answer_file IS NOT NULL "
-                                                 "UNION SELECT answer_file FROM follow_ups WHERE answer_file IS NOT NULL")}
+                    for row in self.conn.execute("SELECT answer_file FROM takes WHERE answer_file IS NOT NULL" + follow_ups)}
         return [wav for wav in sorted(folder.glob("*.wav"))
                 if wav.resolve() not in kept and not wav.with_name(wav.name + MARKER_SUFFIX).exists()]
 

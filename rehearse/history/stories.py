@@ -2,8 +2,8 @@
 the questions none answers yet ("Prepare 5-7 core stories that can answer multiple
 questions", the guide says).
 
-Takes are grouped by analysis.stories (same story, other words) when they are first
-listed or saved; a take placed by hand (`merge`, `split`) is never moved again. A story's
+Takes are grouped by analysis.stories (same story, other words) the first time the story
+bank is listed after they were saved; a take placed by hand (`merge`, `split`) is never moved again. A story's
 id is its number in the history; its title is its first take's first Situation sentence,
 cut short.
 """

@@ -194,9 +194,11 @@ def transcribe_chunk(audio, choice: ModelChoice, beam_size: int = BEAM_SIZE,
 
 
 def transcribe_file(path: Path, model_name: str | None = None, engine: str = ENGINE,
-                    on_progress: Callable[[float], None] | None = None) -> tuple[Transcript, dict[str, float]]:
+                    on_progress: Callable[[float], None] | None = None,
+                    min_words: int = MIN_ANSWER_WORDS) -> tuple[Transcript, dict[str, float]]:
     """Transcribe an audio file; also return how long each stage took. `on_progress`
-    hears how far the decoding has got (faster-whisper, recordings over 30 s)."""
+    hears how far the decoding has got (faster-whisper, recordings over 30 s); fewer
+    than `min_words` words is no answer (a follow-up's "Thirty percent." is one)."""
     if engine not in ENGINES:
         raise ModelError(f"unknown engine {engine!r}; use one of: {', '.join(ENGINES)}")
     timings: dict[str, float] = {}
@@ -219,7 +221,7 @@ def transcribe_file(path: Path, model_name: str | None = None, engine: str = ENG
     t2 = time.perf_counter()
     words, settings = run(audio)
     transcript = finish_transcript(audio, words, settings, model_label, path, engine,
-                                   speech=Speech.of(audio), decode=decoder(audio))
+                                   speech=Speech.of(audio), decode=decoder(audio), min_words=min_words)
     timings["transcribe_s"] = time.perf_counter() - t2
     return transcript, timings
 
@@ -243,7 +245,8 @@ def openai_clip_decoder(audio, target: str, beam_size: int = BEAM_SIZE) -> Decod
 
 
 def finish_transcript(audio, words: list[Word], settings: dict, model_label: str, path: Path,
-                      engine: str = ENGINE, *, speech: Speech, decode: Decode, find_fillers: bool = True) -> Transcript:
+                      engine: str = ENGINE, *, speech: Speech, decode: Decode, find_fillers: bool = True,
+                      min_words: int = MIN_ANSWER_WORDS) -> Transcript:
     """From Whisper's words to the transcript the analysis reads: checked against the audio
     (transcription.repair), and refused when it is not usable English speech. Shared by
     whole-file and incremental transcription; `find_fillers=False` when the filled pauses
@@ -262,7 +265,7 @@ def finish_transcript(audio, words: list[Word], settings: dict, model_label: str
     spoken = real_words(repaired.words)
     if not spoken:
         raise NoSpeechError(f"no English speech found in {path}; answer in English, close to the microphone, and record again")
-    if len(spoken) < MIN_ANSWER_WORDS:
+    if len(spoken) < min_words:
         raise NoSpeechError(f"heard only {len(spoken)} word{'s' if len(spoken) != 1 else ''} (\"{' '.join(spoken)}\") in "
                             f"{duration:.0f} s of {path}; answer in English, close to the microphone, and record again")
     voiced = voiced_spans(audio)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import html
 import json
+import os
 
 from rehearse.analysis.length import clock
 from rehearse.analysis.safetext import visible_strings
@@ -93,6 +94,11 @@ def _e(text) -> str:
     return html.escape(str(text), quote=True)
 
 
+def _part(label) -> str:
+    """A STAR part name, as a class name: only the five the report knows."""
+    return label if label in PARTS else "other"
+
+
 def _word_classes(report: dict) -> dict[int, str]:
     delivery = report.get("delivery") or {}
     classes: dict[int, str] = {}
@@ -116,11 +122,11 @@ def _timeline(report: dict) -> str:
         if s.get("start") is None or s.get("end") is None:
             continue
         grow = max(0.005, (s["end"] - s["start"]) / total)  # as wide as its share of the time
-        label = s["label"]
+        label = _part(s["label"])
         pause = " pause" if n in long_after else ""
         buttons.append(
-            f'<button type="button" class="p-{label}{pause}" style="flex:{grow:.4f} 1 0" data-start="{s["start"]}" '
-            f'data-end="{s["end"]}" aria-label="{_e(label.capitalize())} at {clock(s["start"])}'
+            f'<button type="button" class="p-{label}{pause}" style="flex:{grow:.4f} 1 0" data-start="{float(s["start"])}" '
+            f'data-end="{float(s["end"])}" aria-label="{_e(label.capitalize())} at {clock(s["start"])}'
             f'{", then a long pause" if pause else ""}: play from here">{_e(label[0].upper())}</button>')
     legend = " ".join(f'<span class="p-{p}"><b>{p[0].upper()}</b> {p}</span>' for p in PARTS)
     return (f'<div class="bar" role="group" aria-label="Timeline of the answer by STAR part">{"".join(buttons)}</div>'
@@ -134,21 +140,23 @@ def _transcript(report: dict) -> str:
     timed = bool(words)
     out, index = [], 0
     for s in report["sentences"]:
-        label = s["label"]
+        label = _part(s["label"])
         pieces = []
         for word in s["text"].split(" "):
             text = _e(word)
             kind = classes.get(index)
             if kind:
-                text = f'<mark class="{kind}" title="{_e(kind.replace("_", " "))}">{text}</mark>'
+                text = f'<mark class="{_e(kind)}" title="{_e(kind.replace("_", " "))}">{text}</mark>'
             if index in unsure:
                 text = f'<span class="unsure" title="Whisper was unsure of this word">{text}</span>'
             pieces.append(text)
             index += 1
-        tag = f'<span class="tag {s["pace"]}">{"rushed" if s["pace"] == "rush" else "dragged"}</span>' if s.get("pace") else ""
+        pace = s.get("pace") if s.get("pace") in ("rush", "drag") else None
+        tag = f'<span class="tag {pace}">{"rushed" if pace == "rush" else "dragged"}</span>' if pace else ""
         when = f'<span class="tag time">{clock(s["start"])}</span>' if timed and s.get("start") is not None else ""
         if timed and s.get("start") is not None:
-            out.append(f'<button type="button" class="sentence p-{label}" data-start="{s["start"]}" data-end="{s["end"]}" '
+            out.append(f'<button type="button" class="sentence p-{label}" data-start="{float(s["start"])}" '
+                       f'data-end="{float(s["end"] if s.get("end") is not None else s["start"])}" '
                        f'aria-label="Play from {clock(s["start"])}">{when}<span class="part">{label[0].upper()}</span>'
                        f'{" ".join(pieces)}{tag}</button>')
         else:
@@ -163,7 +171,8 @@ def _checks(report: dict) -> str:
     items = []
     for c in report["checks"]:
         tip = f'<span class="tip">{_e(c["tip"])}</span>' if c["status"] != "pass" else ""
-        items.append(f'<li><span class="status {c["status"]}">{STATUS_WORD[c["status"]]}</span> '
+        status = c["status"] if c["status"] in STATUS_WORD else "warn"
+        items.append(f'<li><span class="status {status}">{STATUS_WORD[status]}</span> '
                      f'<strong>{_e(CHECK_NAMES.get(c["id"], c["id"]))}</strong>: {_e(c["message"])}{tip}</li>')
     return f'<ul class="checks">{"".join(items)}</ul>'
 
@@ -214,7 +223,7 @@ def report_html(report: dict, audio: bytes | None = None, earlier: list[dict] | 
     parts = [f'<p class="muted">rehearse · {"take " + str(take["id"]) if take else "not saved"}'
              f'{" · " + _e(question["category"]) if question else ""}</p>',
              f"<h1>{_e(title)}</h1>",
-             f'<p><span class="score">{report["score"]}/100</span> <span class="muted">length '
+             f'<p><span class="score">{int(report["score"])}/100</span> <span class="muted">length '
              f'{clock(report["length"]["duration_s"])}{" (estimated)" if report["length"]["estimated"] else ""}</span></p>',
              f'<p><strong>{"Change one thing next take:" if step else "Every check passes."}</strong> '
              f'{_e(step["tip"]) if step else "Say it again tomorrow to make it your own."}</p>']
@@ -231,8 +240,9 @@ def report_html(report: dict, audio: bytes | None = None, earlier: list[dict] | 
                      + "</ul>")
     if earlier and len(earlier) > 1:
         parts.append("<h2>Takes of this question</h2>" + trend_svg(earlier, f"Score and length over {len(earlier)} takes"))
-    data = json.dumps({"score": report["score"], "sentences": len(report["sentences"])})
-    parts.append(f'<script type="application/json" id="report-figures">{_e(data)}</script>')
+    # JSON inside a script element is not HTML-escaped; "</" is, so it cannot close the element.
+    data = json.dumps({"score": int(report["score"]), "sentences": len(report["sentences"])}).replace("</", "<\\/")
+    parts.append(f'<script type="application/json" id="report-figures">{data}</script>')
     return page(title, "".join(parts))
 
 
@@ -255,6 +265,7 @@ def write_page(path, text: str, *, force: bool, open_it: bool) -> None:
         raise RehearseError(f"{path} exists; add --force to replace it, or choose another file")
     try:
         path.write_text(text, encoding="utf-8")
+        os.chmod(path, 0o600)  # a replaced file keeps no looser mode: the page holds a voice and a transcript
     except OSError as exc:
         raise RehearseError(f"cannot write {path} ({exc.strerror or exc}); choose another file") from exc
     if open_it:

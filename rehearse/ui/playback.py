@@ -3,6 +3,7 @@ shown as it goes (coloured by its STAR part), from the start, one sentence, or a
 
 from __future__ import annotations
 
+import math
 import signal
 
 from rich.console import Console, Group
@@ -27,8 +28,8 @@ def parse_time(text: str) -> float:
             value = float(text)
     except ValueError:
         raise RehearseError(f"--from takes a time like 0:42 or 42 (seconds), not {text!r}") from None
-    if value < 0:
-        raise RehearseError(f"--from takes a time from 0:00 on, not {text!r}")
+    if not math.isfinite(value) or value < 0:
+        raise RehearseError(f"--from takes a time from 0:00 on, like 0:42 or 42 (seconds), not {text!r}")
     return value
 
 

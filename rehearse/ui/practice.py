@@ -21,6 +21,7 @@ from rehearse import prompts
 from rehearse.audio.recorder import DEFAULT_MAX_S, InputSource, Recorder, Recording, RecordingState, StopSignal
 from rehearse.audio.signal import SAMPLE_RATE
 from rehearse.audio.takefile import UnfinishedTake, find_unfinished, new_take_path, release
+from rehearse.errors import RehearseError
 from rehearse.pipeline import analyze_recording, keep_take
 from rehearse.transcription.models import DEFAULT_ENGINE
 from rehearse.ui.console import spinner
@@ -221,7 +222,10 @@ def _session(question_id: str | None, options: Options, console: Console, histor
                 choice = ask(console, "[r] try again  [n] another question  [q] quit: ", "rnq", "q")
             if choice != "f":
                 break
-            answer_follow_up(question, probes.pop(0), report, options, console, history)
+            try:
+                answer_follow_up(question, probes.pop(0), report, options, console, history)
+            except RehearseError as exc:  # nothing heard, say: the session goes on
+                console.print(Text(f"error: {exc}", style="bold red"), soft_wrap=True)
         if choice == "q":
             return
         if choice == "n":

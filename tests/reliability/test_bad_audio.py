@@ -163,17 +163,28 @@ def test_a_named_pipe_and_dev_stdin_are_read_not_called_empty(tmp_path):
     with open(RECORDING, "rb") as audio:
         device = rehearse(None, "analyze", "/dev/stdin", "-q", "Q4", "--no-save", stdin=audio)
     assert device.returncode == 0 and "Score" in device.stdout, device.stderr
+    # /dev/stdin redirected from a text file is a regular file without a suffix: its content says what it is.
+    for encoding in ("utf-8", "utf-16"):
+        typed = tmp_path / f"answer-{encoding}"
+        typed.write_text((SAMPLES / "strong-q4.txt").read_text(), encoding=encoding)
+        with open(typed, "rb") as text:
+            read = rehearse(None, "analyze", "/dev/stdin", "-q", "Q4", "--no-save", stdin=text)
+        assert read.returncode == 0 and "typed transcript /dev/stdin" in read.stdout, (encoding, read.stderr)
 
 
 @pytest.mark.parametrize("source,fragments", [
     ("/dev/null", ["/dev/null gave no data", "rehearse analyze - < answer.txt"]),
     ("-", ["- gave no data"]),
+    ("/dev/zero", ["cannot read /dev/zero as audio or text"]),  # refused at its first block, not after 400 MB
 ])
 def test_a_stream_with_nothing_in_it_is_one_error_line(source, fragments):
     handled(rehearse(None, "analyze", source), *fragments)
 
 
 def test_random_bytes_on_standard_input_are_refused_and_no_copy_is_left(tmp_path):
+    stale = tmp_path / "rehearse-answer-left-by-a-killed-run.txt"
+    stale.write_text("an answer a killed process left behind")
+    os.utime(stale, (1, 1))
     result = rehearse(None, "analyze", "-", input=os.urandom(20_000), text=False, env={"TMPDIR": str(tmp_path)})
     handled(result, "cannot read - as audio")
-    assert not list(tmp_path.glob("rehearse-answer-*"))
+    assert not list(tmp_path.glob("rehearse-answer-*"))  # neither this one's copy nor the stale one

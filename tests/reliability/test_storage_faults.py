@@ -33,6 +33,26 @@ def test_a_read_only_history_can_still_be_read(small_disk):
     assert rehearse(home, "analyze", ANSWER, "-q", "Q4", "--no-save").returncode == 0
 
 
+def test_a_read_only_history_of_an_older_schema_is_still_read(small_disk):
+    """Schema 2 (before the story bank and follow-up answers) on a read-only disk: every
+    reading command works, the stories are grouped in memory, and nothing is written."""
+    import sqlite3
+
+    home = small_disk / "home"
+    assert rehearse(home, "analyze", ANSWER, "-q", "Q4").returncode == 0
+    conn = sqlite3.connect(home / "history.sqlite3")  # back to schema 2, as an older rehearse left it
+    conn.executescript("DROP TABLE follow_ups; DROP INDEX takes_by_story; ALTER TABLE takes DROP COLUMN story_placed; "
+                       "ALTER TABLE takes DROP COLUMN story_id; PRAGMA user_version = 2;")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()  # an open file keeps the disk from being remounted read-only
+    assert subprocess.run(["mount", "-o", "remount,ro", str(small_disk)]).returncode == 0
+    for args in (("history",), ("show", "1"), ("stories", "--json"), ("export", "--format", "json"), ("progress",),
+                 ("recordings",)):
+        result = rehearse(home, *args)
+        assert result.returncode == 0 and "Traceback" not in result.stderr, (args, result.stderr)
+    assert json.loads(rehearse(home, "stories", "--json").stdout)["stories"][0]["takes"] == [1]
+
+
 def test_a_stored_report_with_damaged_bytes_breaks_only_that_take(tmp_path):
     import sqlite3
 
