@@ -23,11 +23,16 @@ from functools import lru_cache
 # fits when its evidence for the question reaches FITS_AT, holds at least MIN_STRONG of
 # the defining cues, and is at least SHARE_OF_BEST of its evidence for the question it
 # fits best (a long incident story mentions "feature" and "sprint", but it is not about
-# balancing them). It is off topic when another question's evidence reaches OTHER_AT and
-# beats the asked one by MARGIN; anything else is unsure.
+# balancing them), unless it holds STRONG_ENOUGH defining cues. It is off topic when
+# another question's evidence reaches OTHER_AT and beats the asked one by MARGIN;
+# anything else is unsure.
 FITS_AT = 3
 MIN_STRONG = 1
 SHARE_OF_BEST = 0.4
+# Two of the question's defining cues are enough whatever else the story is about: a
+# deadline story that says "deadline" and "cut the scope" also answers "juggling priorities"
+# when it says "prioritized" and "at the same time".
+STRONG_ENOUGH = 2
 OTHER_AT = 4
 MARGIN = 2
 
@@ -66,8 +71,9 @@ _INCIDENT = ("outage*|incident*|went down|was down|downtime|production issue*|er
 COMPETENCIES: dict[str, Competency] = {c.question_id: c for c in (
     _c("Q1", "leading a critical production fix under pressure", "leading a production fix",
        "say what broke in production and how you led the fix",
-       "outage*|incident*|war room|production fix*|on[- ]call|went down|was down|timing out|timed out",
-       _INCIDENT + "|took charge|took the lead|coordinat*|led the|assigned|every \\w+ minutes|status update*|under pressure"),
+       "outage*|incident*|war room|production fix*|on[- ]call|went down|was down|timing out|timed out|took charge|"
+       "took the lead|(?:started|began) (?:failing|declining|rejecting|crashing)",
+       _INCIDENT + "|coordinat*|led the|assigned|every \\w+ minutes|status update*|under pressure"),
     _c("Q2", "leading a team through a technical migration or change", "leading a migration",
        "say what you moved from and to, and how you brought the team through it",
        "migrat*|moved? \\w+ (?:services?|systems?|teams?|apps?|data) (?:from|to)|cutover|cut over",
@@ -86,7 +92,8 @@ COMPETENCIES: dict[str, Competency] = {c.question_id: c for c in (
        "one to one|compromise|common ground|agreed|convinc*|persuad*|tension|relationship|heated|personal"),
     _c("Q5", "giving difficult feedback to a peer or direct report", "giving difficult feedback to a colleague",
        "say what feedback you gave, to whom, and how they took it",
-       "feedback|difficult conversation|hard conversation|raise it|raised it|direct report*",
+       "feedback|difficult conversation|hard conversation|raise it|raised it|direct report*|"
+       "(?:needed|had|wanted) to tell (?:him|her|them)|private (?:meeting|conversation|chat)",
        "privately|in private|one[ -]on[ -]one|one to one|specific examples?|concrete examples?|behaviou?r|"
        "complain*|effect on the team|(?:i|we) agreed (?:he|she|they) would|check(?:ed)? in with (?:him|her|them)|"
        "peer|reports? to me|i manage|performance"),
@@ -335,7 +342,8 @@ def _all_evidence(sentences: list[str]) -> dict[str, Evidence]:
 def _verdict(found: dict[str, Evidence], question_id: str) -> Relevance:
     asked = found[question_id]
     best = min((e for q, e in found.items() if q != question_id), key=lambda e: (-e.score, int(e.question_id[1:])))
-    if asked.score >= FITS_AT and asked.strong >= MIN_STRONG and asked.score >= SHARE_OF_BEST * best.score:
+    if asked.score >= FITS_AT and asked.strong >= MIN_STRONG and (asked.score >= SHARE_OF_BEST * best.score
+                                                                   or asked.strong >= STRONG_ENOUGH):
         verdict = "fits"
     elif best.score >= OTHER_AT and best.score >= asked.score + MARGIN:
         verdict = "off_topic"
