@@ -6,19 +6,12 @@ from __future__ import annotations
 import time
 
 from rehearse.analysis.answer import analyze_transcript
-from rehearse.analysis.transcript import Transcript, Word
 from rehearse.checks import by_id, fillers, pauses
 from rehearse.history.progress import sparkline
 from rehearse.history.store import History
 from rehearse.ui.history_views import progress_view, when
 from tests.conftest import SAMPLES, a_report
-
-
-def spoken(text: str, seconds: float) -> Transcript:
-    tokens = text.split()
-    step = seconds / len(tokens)
-    words = tuple(Word(t, i * step, (i + 1) * step) for i, t in enumerate(tokens))
-    return Transcript(words=words, kind="audio", engine="test", model="test", audio_duration_s=seconds)
+from tests.test_checks import spoken
 
 
 def test_a_trend_too_small_to_matter_is_drawn_flat():

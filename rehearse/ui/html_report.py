@@ -17,6 +17,7 @@ import os
 from rehearse.analysis.length import clock
 from rehearse.analysis.safetext import visible_strings
 from rehearse.analysis.star import STAR
+from rehearse.ui.report_view import word_kinds
 
 PARTS = STAR + ("other",)
 STATUS_WORD = {"pass": "Pass", "warn": "Warning", "fail": "Fail"}
@@ -99,17 +100,6 @@ def _part(label) -> str:
     return label if label in PARTS else "other"
 
 
-def _word_classes(report: dict) -> dict[int, str]:
-    delivery = report.get("delivery") or {}
-    classes: dict[int, str] = {}
-    for key, kind in (("repetitions", "repetition"), ("hedges", "hedge"), ("fillers", None)):
-        for item in (delivery.get(key) or {}).get("items", []):
-            count = len(item["text"].split()) * (2 if kind == "repetition" else 1)
-            for k in range(item["word"], item["word"] + count):
-                classes[k] = kind or item["kind"]
-    return classes
-
-
 def _timeline(report: dict) -> str:
     """A bar with a button per sentence, as wide as its time, coloured and lettered by part."""
     sentences = [s for s in report["sentences"] if s.get("start") is not None and s.get("end") is not None]
@@ -134,7 +124,7 @@ def _timeline(report: dict) -> str:
 
 
 def _transcript(report: dict) -> str:
-    classes = _word_classes(report)
+    classes = word_kinds(report)
     words = report["transcript"]["words"]
     unsure = {i for i, w in enumerate(words) if w.get("probability", 1.0) < 0.5}
     timed = bool(words)

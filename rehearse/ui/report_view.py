@@ -36,15 +36,23 @@ def question_panel(question: dict | None) -> Panel:
     return Panel(Text(question["text"], style="bold"), title=f"{question['id']} · {question.get('category', '')}".rstrip(" ·"), title_align="left")
 
 
-def _word_marks(report: dict) -> tuple[dict[int, str], dict[int, float]]:
-    """Style per word index (fillers, hedges, repetitions), and long pauses after a word."""
+def word_kinds(report: dict) -> dict[int, str]:
+    """What each marked word is (filler, filled_pause, hedge, repetition), by word index;
+    a filler wins over a hedge or a repeat on the same word. Every view marks these."""
     delivery = report.get("delivery") or {}
-    styles: dict[int, str] = {}
+    kinds: dict[int, str] = {}
     for key, kind in (("repetitions", "repetition"), ("hedges", "hedge"), ("fillers", None)):
         for item in (delivery.get(key) or {}).get("items", []):
             count = len(item["text"].split()) * (2 if kind == "repetition" else 1)
             for k in range(item["word"], item["word"] + count):
-                styles[k] = MARK_STYLES[kind or item["kind"]]
+                kinds[k] = kind or item["kind"]
+    return kinds
+
+
+def _word_marks(report: dict) -> tuple[dict[int, str], dict[int, float]]:
+    """Style per word index (fillers, hedges, repetitions), and long pauses after a word."""
+    delivery = report.get("delivery") or {}
+    styles = {k: MARK_STYLES.get(kind, "bold") for k, kind in word_kinds(report).items()}
     pauses_after: dict[int, float] = {}
     words = report["transcript"]["words"]
     for pause in (delivery.get("pauses") or {}).get("long", []):
@@ -319,31 +327,12 @@ def print_report(report: dict, console: Console, verbose: bool = False) -> None:
     """The report: compact by default (about 40 lines for a 90-second answer at 80
     columns), or every table in full with `verbose`."""
     report = visible_strings(report)  # a stored report may hold what a terminal would run
-    if not verbose:
-        console.print(_question_line(report["question"]))
-        console.print(compact_transcript(report))
-        warnings = warnings_view(report)
-        if warnings is not None:
-            console.print(warnings)
-        delivery = compact_delivery(report)
-        if delivery is not None:
-            console.print(delivery)
-        console.print(compact_checks(report))
-        console.print(summary(report))
-        console.print(footer(report))
-        change = since_previous(report)
-        if change is not None:
-            console.print(change)
-        return
-    console.print(question_panel(report["question"]))
-    console.print(transcript_view(report))
-    warnings = warnings_view(report)
-    if warnings is not None:
-        console.print(warnings)
-    delivery = delivery_view(report)
-    if delivery is not None:
-        console.print(delivery)
-    console.print(checklist(report))
+    console.print(question_panel(report["question"]) if verbose else _question_line(report["question"]))
+    console.print(transcript_view(report) if verbose else compact_transcript(report))
+    for part in (warnings_view(report), delivery_view(report) if verbose else compact_delivery(report)):
+        if part is not None:
+            console.print(part)
+    console.print(checklist(report) if verbose else compact_checks(report))
     console.print(summary(report))
     console.print(footer(report))
     change = since_previous(report)
