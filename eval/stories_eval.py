@@ -15,16 +15,15 @@ import itertools
 import json
 from pathlib import Path
 
-from rehearse import prompts
 from rehearse.analysis.stories import SAME_STORY, Background, group, similarity
+from rehearse.history.stories import guide_texts
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT.parent / "shared" / "data" / "guide-answers.json"
 
 
-def guide_background() -> list[str]:
-    """The guide's example answers, as the tool itself uses them."""
-    return [" ".join(line for part in prompts.example(q.id) for line in part["lines"]) for q in prompts.questions()]
+# The guide's example answers, as the tool itself uses them.
+guide_background = guide_texts
 
 
 def load() -> list[tuple[str, str]]:

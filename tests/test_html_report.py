@@ -28,6 +28,17 @@ def _playwright():
     return sync_playwright
 
 
+def _open(browser, page_file, width: int, height: int):
+    """A page at this viewport, with the console errors and the requests it makes."""
+    page = browser.new_page(viewport={"width": width, "height": height})
+    errors, requests = [], []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(page_file.as_uri())
+    return page, errors, requests
+
+
 @pytest.fixture(scope="module")
 def strong_page(tmp_path_factory):
     folder = tmp_path_factory.mktemp("html")
@@ -56,12 +67,7 @@ def test_in_a_browser_it_plays_seeks_and_shows_every_mark(strong_page):
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=["--autoplay-policy=no-user-gesture-required"])
         try:
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            errors, requests = [], []
-            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-            page.on("pageerror", lambda e: errors.append(str(e)))
-            page.on("request", lambda r: requests.append(r.url))
-            page.goto(page_file.as_uri())
+            page, errors, requests = _open(browser, page_file, 1280, 900)
             page.wait_for_function("document.getElementById('take-audio').readyState >= 1", timeout=15000)
             duration = page.evaluate("document.getElementById('take-audio').duration")
             assert abs(duration - report["duration_s"]) < 0.2, (duration, report["duration_s"])
@@ -111,12 +117,7 @@ def test_the_progress_page_shows_every_question_and_opens_cleanly(tmp_path):
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM)
         try:
-            page = browser.new_page(viewport={"width": 390, "height": 844})
-            errors, requests = [], []
-            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-            page.on("pageerror", lambda e: errors.append(str(e)))
-            page.on("request", lambda r: requests.append(r.url))
-            page.goto(page_file.as_uri())
+            page, errors, requests = _open(browser, page_file, 390, 844)
             assert page.locator("svg[role=img]").count() == 1  # Q4 has two takes; Q13 one
             assert "One take so far" in page.content()
             assert page.evaluate("document.documentElement.scrollWidth") <= 390

@@ -17,13 +17,13 @@ import os
 from rehearse.analysis.length import clock
 from rehearse.analysis.safetext import visible_strings
 from rehearse.analysis.star import STAR
+from rehearse.ui.report_view import CHECK_NAMES as TERMINAL_NAMES
 from rehearse.ui.report_view import word_kinds
 
 PARTS = STAR + ("other",)
 STATUS_WORD = {"pass": "Pass", "warn": "Warning", "fail": "Fail"}
-CHECK_NAMES = {"relevance": "Fits the question", "length": "Length", "star": "STAR", "story": "Story",
-               "i_vs_we": '"I" vs "we"', "metrics": "Metrics", "pace": "Pace", "pauses": "Pauses",
-               "fillers": "Fillers", "hedging": "Hedging", "follow_up": "Follow-up"}
+# The terminal's names, with room for the longer one and the follow-up answer's check.
+CHECK_NAMES = {**TERMINAL_NAMES, "relevance": "Fits the question", "follow_up": "Follow-up"}
 
 STYLE = """
 :root { color-scheme: light dark; --bg: #fff; --fg: #1d1d1f; --muted: #5f6368; --line: #d0d4da;

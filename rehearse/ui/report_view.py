@@ -66,6 +66,19 @@ def _word_marks(report: dict) -> tuple[dict[int, str], dict[int, float]]:
     return styles, pauses_after
 
 
+def _append_words(body: Text, text: str, index: int, style: str, styles: dict, unsure: set, pauses_after: dict,
+                  pause: str) -> int:
+    """A sentence's words into `body`, each in its mark's style (dim when Whisper was
+    unsure), a long pause shown after its word; returns the next word's index."""
+    for n, word in enumerate(text.split(" ")):
+        look = styles.get(index, style)
+        body.append(("" if n == 0 else " ") + word, style=f"{look} dim" if index in unsure else look)
+        if index in pauses_after:
+            body.append(" " + pause.format(pauses_after[index]), style="bold cyan")
+        index += 1
+    return index
+
+
 def transcript_view(report: dict) -> Group:
     legend = Text("  ")
     for label, style in LABEL_STYLES.items():
@@ -88,12 +101,7 @@ def transcript_view(report: dict) -> Group:
         if sentence.get("start") is not None:
             body.append(f"[{clock(sentence['start'])}] ", style="dim")
         body.append(sentence["label"][0].upper() + " ", style=f"bold {style}")
-        for n, word in enumerate(sentence["text"].split(" ")):
-            look = styles.get(index, style)
-            body.append(("" if n == 0 else " ") + word, style=f"{look} dim" if index in unsure else look)
-            if index in pauses_after:
-                body.append(f" ⏸ {pauses_after[index]:.1f} s", style="bold cyan")
-            index += 1
+        index = _append_words(body, sentence["text"], index, style, styles, unsure, pauses_after, "⏸ {:.1f} s")
         if number in stretches:
             body.append(f" [{RUSH_MARK[stretches[number]]}]", style="bold red")
         body.append("\n")
@@ -275,12 +283,7 @@ def compact_transcript(report: dict) -> Group:
         else:
             body.append(" ")
         previous = label
-        for k, word in enumerate(sentence["text"].split(" ")):
-            look = styles.get(index, style)
-            body.append(("" if k == 0 else " ") + word, style=f"{look} dim" if index in unsure else look)
-            if index in pauses_after:
-                body.append(f" ⏸{pauses_after[index]:.1f}s", style="bold cyan")
-            index += 1
+        index = _append_words(body, sentence["text"], index, style, styles, unsure, pauses_after, "⏸{:.1f}s")
         if n in stretches:
             body.append(f" [{RUSH_MARK[stretches[n]]}]", style="bold red")
     return Group(_legend(report, styles, pauses_after, unsure, stretches), body)
