@@ -12,7 +12,9 @@ Sets: `dev` (eval/relevance/dev.json and the guide's 25 answers, read from ../sh
 it is there): the thresholds were set on it. `heldout` (eval/relevance/heldout.json):
 written before the check, scored once, then seen; `dev+seen` is both, what the second
 round of cues was tuned on. `heldout2` (eval/relevance/heldout2.json): written after the
-first was seen and before the second round, scored once.
+first was seen and before the second round, scored once; `dev+seen2` is all three, what
+the third round was tuned on. `heldout3` (eval/relevance/heldout3.json): written by a helper
+who had seen neither the check nor the other sets, before the third round; scored once.
 
     python -m eval.relevance_eval            # dev
     python -m eval.relevance_eval --set heldout
@@ -46,6 +48,8 @@ class Item:
 def load(name: str) -> list[Item]:
     if name == "dev+seen":  # the first held-out set was seen when it was scored: it is development data now
         return load("dev") + load("heldout")
+    if name == "dev+seen2":  # and so was the second
+        return load("dev+seen") + load("heldout2")
     data = json.loads((ROOT / "eval" / "relevance" / f"{name}.json").read_text())
     items = [Item(a["id"], a["question"], tuple(a["also_fits"]), a["text"]) for a in data["answers"]]
     if name == "dev" and GUIDE.exists():
@@ -106,7 +110,7 @@ def score(items: list[Item], verbose: bool = False) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--set", default="dev", choices=("dev", "heldout", "dev+seen", "heldout2"))
+    parser.add_argument("--set", default="dev", choices=("dev", "heldout", "dev+seen", "heldout2", "dev+seen2", "heldout3"))
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss and false alarm")
     args = parser.parse_args()
     figures = score(load(args.set), args.verbose)

@@ -4,8 +4,9 @@ What it checks: each of the guide's 25 questions asks about one thing (mentoring
 someone, a disagreement, a migration, a decision you regret...). The answer's words are
 compared with cue phrases for each of the 25 (analysis.relevance): it passes when it
 holds enough of the asked question's cues, including a defining one ("mentor", "junior",
-"helped her grow" for Q13); it fails when it does not and is clearly about another
-question instead; otherwise it warns that it could not tell. Every finding quotes the
+"helped her grow" for Q13); it fails when it holds next to none of them and is clearly
+about another question instead; otherwise it warns that it could not tell, naming the
+question the answer may be more about. Every finding quotes the
 words that decided it. It runs only when the question is known (--question).
 
 Why it matters: the first thing an interviewer judges is whether you answered their
@@ -19,13 +20,14 @@ skills; your answer is about a disagreement with a colleague").
 
 It carries no points until it is calibrated on more than our own answers, but when it
 fails it is the one thing to change: every other figure is about the wrong story.
-Thresholds: analysis.relevance (FITS_AT, MIN_STRONG, SHARE_OF_BEST, OTHER_AT, MARGIN).
+Thresholds: analysis.relevance (FITS_AT, MIN_STRONG, SHARE_OF_BEST, STRONG_ENOUGH, OTHER_AT, MARGIN,
+OFF_TOPIC_HOLDS_AT_MOST).
 """
 
 from __future__ import annotations
 
 from rehearse.analysis.answer import Analysis
-from rehearse.analysis.relevance import COMPETENCIES, Evidence
+from rehearse.analysis.relevance import COMPETENCIES, Evidence, leans_elsewhere
 from rehearse.checks.base import CheckResult
 from rehearse.prompts import guide_quote
 
@@ -57,5 +59,10 @@ def run(analysis: Analysis) -> CheckResult:
         return CheckResult(ID, "fail", f"The question asks about {asked.asks}; your answer is about {other.about} "
                            f"({_words(relevance.about)}){found}.",
                            f"Tell a story that answers it: {asked.do}. {listen}", 0, MAX_POINTS)
+    if relevance.about is not None and leans_elsewhere(relevance.asked, relevance.about):
+        other = COMPETENCIES[relevance.about.question_id]
+        return CheckResult(ID, "warn", f"The question asks about {asked.asks}; your answer may be more about "
+                           f"{other.about} ({_words(relevance.about)}){found}.",
+                           f"Make it plain: {asked.do}. {listen}", 0, MAX_POINTS)
     return CheckResult(ID, "warn", f"The question asks about {asked.asks}; little in the answer says so{found}.",
                        f"Make it plain: {asked.do}. {listen}", 0, MAX_POINTS)
