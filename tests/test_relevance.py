@@ -52,6 +52,17 @@ def test_a_story_that_holds_some_of_the_question_warns_and_names_what_it_leans_t
     assert '"disagreement"' in result.message and '(only "disagreement", "argued")' in result.message
 
 
+def test_words_two_cues_match_count_once():
+    """"each of them separately" is one defining cue of Q6, not also the cue "separately":
+    a story that says it once does not fit the mediation question on that alone."""
+    from rehearse.analysis.relevance import evidence
+
+    found = evidence(["We planned a beach day.", "I met each of them separately to plan it."], "Q6")
+    assert found.score == 2 and [w for _, w in found.words] == ["each of them separately"]
+    assert assess(sentences_of("We planned a beach day. I met each of them separately to plan it. "
+                               "Everyone had fun."), "Q6").verdict != "fits"
+
+
 def test_every_question_has_a_competency_with_defining_cues():
     assert sorted(COMPETENCIES, key=lambda q: int(q[1:])) == [q.id for q in questions()]
     for competency in COMPETENCIES.values():
@@ -99,11 +110,12 @@ def test_skipping_cues_by_their_first_letters_changes_no_verdict():
     def slow_evidence(sentences, question_id):
         text = "\n".join(sentences)
         score = 0
-        taken, said = set(), set()
+        taken, said = [], set()
         for cue, weight, _ in r._compiled(question_id):
-            match = next((m for m in cue.finditer(text) if m.start() not in taken and m.group(0).lower() not in said), None)
+            match = next((m for m in cue.finditer(text) if m.group(0).lower() not in said
+                          and not any(m.start() < e and s < m.end() for s, e in taken)), None)
             if match:
-                taken.add(match.start())
+                taken.append(match.span())
                 said.add(match.group(0).lower())
                 score += weight
         return score
