@@ -2,6 +2,7 @@
 
 Usage: python -m benchmarks.transcripts [--split dev|heldout|all] [--sources phone,monologue,...]
                                          [--variants clean,pink-10,...] [--runs N] [--json FILE]
+                                         [--model base]
 
 Sources: the real recordings of scripts/real_speech.py (fetched and cached on first use:
 phone, monologue, clip, librivox) and our own synthetic samples (samples/*.flac). Each
@@ -95,17 +96,17 @@ def feedback_of(transcript, question: str) -> tuple:
             tuple((c["id"], c["status"]) for c in report["checks"]), report["metrics"].get("count"))
 
 
-def transcribe(audio: np.ndarray, folder: Path):
+def transcribe(audio: np.ndarray, folder: Path, model: str | None = None):
     from rehearse.transcription.transcribe import transcribe_file
 
     path = folder / "answer.wav"
     sf.write(path, audio, SAMPLE_RATE, subtype="FLOAT")
-    transcript, timings = transcribe_file(path)
+    transcript, timings = transcribe_file(path, model_name=model)
     # The model is loaded once per process: its loading is not the transcription's cost.
     return transcript, timings["decode_s"] + timings["transcribe_s"]
 
 
-def run(files: list[dict], variants: list[str], runs: int) -> dict:
+def run(files: list[dict], variants: list[str], runs: int, model: str | None = None) -> dict:
     totals: dict = defaultdict(lambda: defaultdict(float))
     details = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -118,7 +119,7 @@ def run(files: list[dict], variants: list[str], runs: int) -> dict:
                 texts, seconds, first = [], [], None
                 for _ in range(runs):
                     try:
-                        transcript, took = transcribe(audio, Path(tmp))
+                        transcript, took = transcribe(audio, Path(tmp), model)
                     except RehearseError as exc:
                         # Refused as not English speech: every word of it is lost.
                         transcript, took = Transcript(words=(), kind="audio", settings={"refused": str(exc)}), 0.0
@@ -179,6 +180,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=1, help="transcribe each file this many times (repeatability)")
     parser.add_argument("--limit", type=int, default=0, help="at most this many files per source")
     parser.add_argument("--json", type=Path, help="also write every file's figures and transcript here")
+    parser.add_argument("--model", help="an installed model other than the default (tiny.en), e.g. base")
     args = parser.parse_args()
     sources = args.sources.split(",")
     variants = list(VARIANTS) if args.variants == "all" else args.variants.split(",")
@@ -188,7 +190,7 @@ def main() -> None:
     if args.limit:
         kept: dict = defaultdict(list)
         files = [f for f in files if len(kept[f["source"]]) < args.limit and not kept[f["source"]].append(f)]
-    result = run(files, variants, args.runs)
+    result = run(files, variants, args.runs, args.model)
     print(table(result["totals"]))
     if args.json:
         args.json.write_text(json.dumps(result, indent=1) + "\n")
