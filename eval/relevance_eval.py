@@ -15,6 +15,11 @@ round of cues was tuned on. `heldout2` (eval/relevance/heldout2.json): written a
 first was seen and before the second round, scored once; `dev+seen2` is all three, what
 the third round was tuned on. `heldout3` (eval/relevance/heldout3.json): written by a helper
 who had seen neither the check nor the other sets, before the third round; scored once.
+`dev+seen3` is all four, which the learned model (analysis/relevance_model.py) trains on
+with the helpers' training answers; `--cv` reads each writer's answers with a model
+trained without them, which is how its thresholds were chosen. `heldout4`: written by a
+helper who had seen neither the check, its training answers nor the other sets, before
+the learned model; scored once.
 
     python -m eval.relevance_eval            # dev
     python -m eval.relevance_eval --set heldout
@@ -43,6 +48,7 @@ class Item:
     question: str
     also_fits: tuple[str, ...]
     text: str
+    writer: str = ""  # the set it comes from (one writer each), or "guide"
 
 
 def load(name: str) -> list[Item]:
@@ -50,20 +56,41 @@ def load(name: str) -> list[Item]:
         return load("dev") + load("heldout")
     if name == "dev+seen2":  # and so was the second
         return load("dev+seen") + load("heldout2")
+    if name == "dev+seen3":  # and the third: what the learned model was chosen on
+        return load("dev+seen2") + load("heldout3")
     data = json.loads((ROOT / "eval" / "relevance" / f"{name}.json").read_text())
-    items = [Item(a["id"], a["question"], tuple(a["also_fits"]), a["text"]) for a in data["answers"]]
+    items = [Item(a["id"], a["question"], tuple(a["also_fits"]), a["text"], name) for a in data["answers"]]
     if name == "dev" and GUIDE.exists():
         for answer in json.loads(GUIDE.read_text()):
             text = " ".join(line.rstrip(".") + "." for section in answer["sections"] for line in section["lines"])
-            items.append(Item(f"guide-{answer['id']}", answer["id"], (), text))
+            items.append(Item(f"guide-{answer['id']}", answer["id"], (), text, "guide"))
     return items
+
+
+def cross_validated(items: list[Item]) -> dict[str, object]:
+    """For each answer, a learned model trained without its writer's answers (the shipped
+    one trained on them all): what the model makes of a writer it has not read."""
+    from rehearse import prompts
+    from scripts.train_relevance import cue_matrix, examples, fit
+
+    questions = [q.id for q in prompts.questions()]
+    pool = examples()
+    cues = cue_matrix(pool, questions)
+    models: dict[str, object] = {}
+    by_writer: dict[str, object] = {}
+    for item in items:
+        if item.writer not in by_writer:
+            keep = [k for k, e in enumerate(pool) if e.writer != item.writer]
+            by_writer[item.writer] = fit([pool[k] for k in keep], questions, cues[keep])
+        models[item.id] = by_writer[item.writer]
+    return models
 
 
 def sentences_of(text: str) -> list[str]:
     return [s.text for s in split_sentences(from_text(text).words)]
 
 
-def score(items: list[Item], verbose: bool = False) -> dict:
+def score(items: list[Item], verbose: bool = False, models: dict | None = None) -> dict:
     category = {q.id: q.category for q in prompts.questions()}
     on = {"n": 0, "fits": 0, "off_topic": 0}
     own = {"n": 0, "fits": 0, "off_topic": 0}
@@ -74,7 +101,7 @@ def score(items: list[Item], verbose: bool = False) -> dict:
         sentences = sentences_of(item.text)
         for question in category:
             started = time.perf_counter()
-            result = assess(sentences, question)
+            result = assess(sentences, question, (models or {}).get(item.id))
             seconds.append(time.perf_counter() - started)
             if question == item.question:
                 own["n"] += 1
@@ -110,11 +137,15 @@ def score(items: list[Item], verbose: bool = False) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--set", default="dev", choices=("dev", "heldout", "dev+seen", "heldout2", "dev+seen2", "heldout3"))
+    parser.add_argument("--set", default="dev", choices=("dev", "heldout", "dev+seen", "heldout2", "dev+seen2", "heldout3",
+                                                        "dev+seen3", "heldout4"))
+    parser.add_argument("--cv", action="store_true",
+                        help="read each writer's answers with a learned model trained without them")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss and false alarm")
     args = parser.parse_args()
-    figures = score(load(args.set), args.verbose)
-    print(f"{args.set}: {figures['answers']} answers x 25 questions")
+    items = load(args.set)
+    figures = score(items, args.verbose, cross_validated(items) if args.cv else None)
+    print(f"{args.set}{' (cross-validated by writer)' if args.cv else ''}: {figures['answers']} answers x 25 questions")
     print(f"  its own question: {figures['own_question_fits']:.1%} fit of {figures['own_question_pairs']} "
           f"({figures['own_question_called_off_topic']:.1%} called off topic)")
     print(f"  on topic (own and also fits):  {figures['on_topic_fits']:.1%} fit of {figures['on_topic_pairs']} pairs "

@@ -22,8 +22,9 @@ closest {part: {sentence, text, probability}}} (`missing` holds only the parts t
 surely lacks; a part neither present nor missing is `unsure`), `pronouns.action` {i, we, i_ratio}, `delivery`, `skipped_checks`, `recording`, `previous_take`,
 `audio_quality` {speech_dbfs, background_dbfs, snr_db, clipped_share, notes} or null,
 `relevance` {verdict: fits|unsure|off_topic, asks, score, evidence [{sentence, text}],
-closest [sentence], about {question_id, about, score, evidence} or null} or null (no
-question given), `example` {question_id, words, estimated_s, share {part: 0-1}, metrics,
+closest [sentence], probability (the learned model's, 0-1; 0 for a few sentences, which
+the cues alone judge), about {question_id, about, score, evidence, closest, probability}
+or null} or null (no question given), `example` {question_id, words, estimated_s, share {part: 0-1}, metrics,
 metrics_in_result, notes [sentence]} or null (the guide's example answer beside this
 take), `follow_ups` [{id: off_topic|result|own_actions|number|baseline|lesson, question, because,
 expects: story|number|i|baseline|lesson}] (what an interviewer would ask next),
@@ -186,9 +187,11 @@ def relevance_report(analysis: Analysis) -> dict | None:
         "score": relevance.asked.score,
         "evidence": words(relevance.asked),
         "closest": list(relevance.closest),
+        "probability": relevance.probability,
         "about": None if about is None else {
             "question_id": about.question_id, "about": COMPETENCIES[about.question_id].about,
-            "score": about.score, "evidence": words(about)},
+            "score": about.score, "evidence": words(about), "closest": list(relevance.about_closest),
+            "probability": relevance.about_probability},
     }
 
 

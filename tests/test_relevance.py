@@ -63,6 +63,75 @@ def test_words_two_cues_match_count_once():
                                "Everyone had fun."), "Q6").verdict != "fits"
 
 
+# Written for these tests, in words the cue phrases do not hold.
+HANDOVER = ("On my ward the night shift handed over to the day shift in a hurry, and twice in one month a patient's "
+            "medication change got lost between them. I was the senior nurse on nights, and I wanted every change to "
+            "survive the handover. So I sat down with two day nurses and we wrote a one-page checklist for the handover, "
+            "in the order we walk the beds. I put a laminated copy at each station and a step-by-step version in the shared "
+            "folder, with a short section on what to do when a patient is moved between wards. I walked every new starter "
+            "through it in their first week. In the next three months we had no lost medication changes, and the day "
+            "manager asked for the same page on two other wards.")
+BAKERY = ("Last autumn a school leaver joined our bakery. She was quick, but she froze whenever a customer asked about "
+          "ingredients, and she kept burning the second batch of bread because she did not dare to ask. I was the head "
+          "baker, and I wanted her ready to run the early shift by spring. So for the first two weeks we worked side by "
+          "side, and every morning I let her do one more step herself while I only watched. I wrote down the questions "
+          "customers ask most and we went over the answers at the counter during quiet hours. When something went wrong "
+          "I showed her why the dough behaved like that instead of just fixing it for her. By March she was opening the "
+          "shop three days a week, her batches came out right, and she now shows the next school leaver the same routine.")
+
+
+def test_the_learned_model_knows_a_story_the_cues_barely_hold():
+    """One cue ("page") is not enough for the runbook question; the model, which has read
+    the question answered in many words, places the handover checklist there."""
+    from rehearse.analysis.relevance import FITS_AT, P_FITS
+
+    result = assess(sentences_of(HANDOVER), "Q14")
+    assert result.asked.score < FITS_AT and result.probability >= P_FITS and result.verdict == "fits"
+    told = check(HANDOVER, "Q4")
+    assert told.status == "fail" and "your answer is about writing documentation" in told.message
+
+
+def test_a_story_the_model_cannot_place_is_unsure_not_off_topic():
+    """The model spreads its probability thin over every question when it cannot place a
+    story; that is no ground to call a mentoring story told in a bakery off topic."""
+    for question in ("Q13", "Q4", "Q10"):
+        assert assess(sentences_of(BAKERY), question).verdict == "unsure"
+
+
+def test_a_few_sentences_are_judged_by_the_cues_alone():
+    result = assess(sentences_of(OUTING), "Q4")
+    assert result.probability == 0.0 and result.verdict == "unsure"
+
+
+def test_the_verdict_and_figures_are_the_same_every_time():
+    first = [assess(sentences_of(HANDOVER), q) for q in COMPETENCIES]
+    assert [assess(sentences_of(HANDOVER), q) for q in COMPETENCIES] == first
+
+
+@slow
+def test_the_committed_model_is_what_the_script_trains():
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "scripts.train_relevance", "--check"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+@slow
+def test_the_cross_validated_figures_hold():
+    """Each writer's answers read by a model trained without them: what the thresholds
+    were chosen on (README: own question 97.7%, none called off topic, off topic caught
+    91.2%)."""
+    from eval.relevance_eval import cross_validated
+
+    items = load("dev+seen3")
+    if len(items) < 128:
+        pytest.skip("the guide's answers (../shared/data) are not beside the repository")
+    figures = score(items, models=cross_validated(items))
+    assert figures["own_question_fits"] >= 0.96 and figures["own_question_called_off_topic"] == 0
+    assert figures["off_topic_caught"] >= 0.90 and figures["off_topic_flagged"] >= 0.95
+
+
 def test_every_question_has_a_competency_with_defining_cues():
     assert sorted(COMPETENCIES, key=lambda q: int(q[1:])) == [q.id for q in questions()]
     for competency in COMPETENCIES.values():
@@ -92,14 +161,14 @@ def test_a_three_minute_answer_is_judged_well_within_150_ms():
 
 @slow
 def test_the_development_figures_hold():
-    """The third round was tuned on these answers (dev and the two seen held-out sets):
-    this guards the figures the README gives against a change that loses them (own
-    question 100%, off topic caught 77.8%, caught or unsure 96.1%)."""
-    figures = score(load("dev+seen2"))
-    if figures["answers"] < 95:
+    """The shipped check on the answers its cues were tuned on and its model trained on
+    (dev and the three seen held-out sets): a guard against a change that loses the
+    README's figures (own question 100%, off topic caught 94.5%, caught or unsure 96.4%)."""
+    figures = score(load("dev+seen3"))
+    if figures["answers"] < 128:
         pytest.skip("the guide's answers (../shared/data) are not beside the repository")
     assert figures["own_question_fits"] >= 0.98 and figures["on_topic_called_off_topic"] <= 0.02
-    assert figures["off_topic_caught"] >= 0.77 and figures["off_topic_flagged"] >= 0.95
+    assert figures["off_topic_caught"] >= 0.93 and figures["off_topic_flagged"] >= 0.95
 
 
 def test_skipping_cues_by_their_first_letters_changes_no_verdict():

@@ -2,11 +2,13 @@
 
 What it checks: each of the guide's 25 questions asks about one thing (mentoring
 someone, a disagreement, a migration, a decision you regret...). The answer's words are
-compared with cue phrases for each of the 25 (analysis.relevance): it passes when it
-holds enough of the asked question's cues, including a defining one ("mentor", "junior",
-"helped her grow" for Q13); it fails when it holds next to none of them and is clearly
-about another question instead; otherwise it warns that it could not tell, naming the
-question the answer may be more about. Every finding quotes the
+compared with cue phrases for each of the 25, and read by a model learned from answers
+to each question in many words (analysis.relevance, analysis.relevance_model): it passes
+when it holds enough of the asked question's cues, including a defining one ("mentor",
+"junior", "helped her grow" for Q13), or the model reads it as about the question; it
+fails when it holds next to none of the question and is clearly about another one;
+otherwise it warns that it could not tell, naming the question the answer may be more
+about. Findings quote the cue words, or the sentence the model read as most on topic. Every finding quotes the
 words that decided it. It runs only when the question is known (--question).
 
 Why it matters: the first thing an interviewer judges is whether you answered their
@@ -21,13 +23,13 @@ skills; your answer is about a disagreement with a colleague").
 It carries no points until it is calibrated on more than our own answers, but when it
 fails it is the one thing to change: every other figure is about the wrong story.
 Thresholds: analysis.relevance (FITS_AT, MIN_STRONG, SHARE_OF_BEST, STRONG_ENOUGH, OTHER_AT, MARGIN,
-OFF_TOPIC_HOLDS_AT_MOST).
+OFF_TOPIC_HOLDS_AT_MOST, P_FITS, TOPIC_OFF, TOPIC_CLEARLY_OFF, LEANS_AT, MODEL_FROM_FEATURES).
 """
 
 from __future__ import annotations
 
 from rehearse.analysis.answer import Analysis
-from rehearse.analysis.relevance import COMPETENCIES, Evidence, leans_elsewhere
+from rehearse.analysis.relevance import COMPETENCIES, Evidence
 from rehearse.checks.base import CheckResult
 from rehearse.prompts import guide_quote
 
@@ -46,23 +48,38 @@ def _words(evidence: Evidence) -> str:
     return shown + (f" and {len(seen) - SHOWN_WORDS} more" if len(seen) > SHOWN_WORDS else "")
 
 
+QUOTED_WORDS = 8
+
+
+def _shown(evidence: Evidence | None, closest: tuple[int, ...], analysis: Analysis) -> str:
+    """The cue words found, or else the sentence the learned model read as most about it."""
+    if evidence is not None and evidence.words:
+        return _words(evidence)
+    if not closest:
+        return ""
+    words = analysis.sentences[closest[0]].text.split()
+    return 'most in "' + " ".join(words[:QUOTED_WORDS]) + ('..."' if len(words) > QUOTED_WORDS else '"')
+
+
 def run(analysis: Analysis) -> CheckResult:
     relevance = analysis.relevance
     asked = COMPETENCIES[relevance.question_id]
     listen = guide_quote(ID)
     if relevance.verdict == "fits":
-        return CheckResult(ID, "pass", f"Answers the question: it is about {asked.asks} ({_words(relevance.asked)}).",
+        return CheckResult(ID, "pass", f"Answers the question: it is about {asked.asks} "
+                           f"({_shown(relevance.asked, relevance.closest, analysis)}).",
                            f"Keep the story on that: {asked.do}. {listen}", 0, MAX_POINTS)
     found = f" (only {_words(relevance.asked)})" if relevance.asked.words else ""
+    other = COMPETENCIES[relevance.about.question_id] if relevance.about is not None else None
+    why_other = "" if other is None else _shown(relevance.about, relevance.about_closest, analysis)
+    why_other = f" ({why_other})" if why_other else ""
     if relevance.verdict == "off_topic":
-        other = COMPETENCIES[relevance.about.question_id]
-        return CheckResult(ID, "fail", f"The question asks about {asked.asks}; your answer is about {other.about} "
-                           f"({_words(relevance.about)}){found}.",
+        return CheckResult(ID, "fail", f"The question asks about {asked.asks}; your answer is about {other.about}"
+                           f"{why_other}{found}.",
                            f"Tell a story that answers it: {asked.do}. {listen}", 0, MAX_POINTS)
-    if relevance.about is not None and leans_elsewhere(relevance.asked, relevance.about):
-        other = COMPETENCIES[relevance.about.question_id]
+    if other is not None and relevance.leans:
         return CheckResult(ID, "warn", f"The question asks about {asked.asks}; your answer may be more about "
-                           f"{other.about} ({_words(relevance.about)}){found}.",
+                           f"{other.about}{why_other}{found}.",
                            f"Make it plain: {asked.do}. {listen}", 0, MAX_POINTS)
     return CheckResult(ID, "warn", f"The question asks about {asked.asks}; little in the answer says so{found}.",
                        f"Make it plain: {asked.do}. {listen}", 0, MAX_POINTS)
