@@ -87,8 +87,9 @@ def test_the_learned_model_knows_a_story_the_cues_barely_hold():
 
     result = assess(sentences_of(HANDOVER), "Q14")
     assert result.asked.score < FITS_AT and result.probability >= P_FITS and result.verdict == "fits"
-    told = check(HANDOVER, "Q4")
-    assert told.status == "fail" and "your answer is about writing documentation" in told.message
+    # Told for a disagreement, it is not called off topic on the model's word alone: only
+    # when the cues also find what else it is about (as in the test above with Q13).
+    assert check(HANDOVER, "Q4").status == "warn"
 
 
 def test_a_story_the_model_cannot_place_is_unsure_not_off_topic():
@@ -121,7 +122,7 @@ def test_the_committed_model_is_what_the_script_trains():
 def test_the_cross_validated_figures_hold():
     """Each writer's answers read by a model trained without them: what the thresholds
     were chosen on (README: own question 97.7%, none called off topic, off topic caught
-    91.2%)."""
+    86.2%)."""
     from eval.relevance_eval import cross_validated
 
     items = load("dev+seen3")
@@ -129,7 +130,7 @@ def test_the_cross_validated_figures_hold():
         pytest.skip("the guide's answers (../shared/data) are not beside the repository")
     figures = score(items, models=cross_validated(items))
     assert figures["own_question_fits"] >= 0.96 and figures["own_question_called_off_topic"] == 0
-    assert figures["off_topic_caught"] >= 0.90 and figures["off_topic_flagged"] >= 0.95
+    assert figures["off_topic_caught"] >= 0.85 and figures["off_topic_flagged"] >= 0.95
 
 
 def test_every_question_has_a_competency_with_defining_cues():
@@ -163,12 +164,12 @@ def test_a_three_minute_answer_is_judged_well_within_150_ms():
 def test_the_development_figures_hold():
     """The shipped check on the answers its cues were tuned on and its model trained on
     (dev and the three seen held-out sets): a guard against a change that loses the
-    README's figures (own question 100%, off topic caught 94.5%, caught or unsure 96.4%)."""
+    README's figures (own question 100%, off topic caught 89.6%, caught or unsure 96.4%)."""
     figures = score(load("dev+seen3"))
     if figures["answers"] < 128:
         pytest.skip("the guide's answers (../shared/data) are not beside the repository")
     assert figures["own_question_fits"] >= 0.98 and figures["on_topic_called_off_topic"] <= 0.02
-    assert figures["off_topic_caught"] >= 0.93 and figures["off_topic_flagged"] >= 0.95
+    assert figures["off_topic_caught"] >= 0.88 and figures["off_topic_flagged"] >= 0.95
 
 
 def test_skipping_cues_by_their_first_letters_changes_no_verdict():
