@@ -22,7 +22,7 @@ closest {part: {sentence, text, probability}}} (`missing` holds only the parts t
 surely lacks; a part neither present nor missing is `unsure`), `pronouns.action` {i, we, i_ratio}, `delivery`, `skipped_checks`, `recording`, `previous_take`,
 `audio_quality` {speech_dbfs, background_dbfs, snr_db, clipped_share, notes} or null,
 `relevance` {verdict: fits|unsure|off_topic, asks, score, evidence [{sentence, text}],
-closest [sentence], probability (the learned model's, 0-1; 0 for a few sentences, which
+closest [sentence, strongest first], probability (the learned model's, 0-1; 0 for a few sentences, which
 the cues alone judge), about {question_id, about, score, evidence, closest, probability}
 or null} or null (no question given), `example` {question_id, words, estimated_s, share {part: 0-1}, metrics,
 metrics_in_result, notes [sentence]} or null (the guide's example answer beside this

@@ -141,11 +141,11 @@ def fit(items: list[Example], questions: list[str], cues: np.ndarray | None = No
             v *= 0.999
             v += 0.001 * grad * grad
             param -= LEARNING_RATE * (m / (1 - 0.9 ** step)) / (np.sqrt(v / (1 - 0.999 ** step)) + 1e-8)
+    # Every feature of the vocabulary is kept, even with no weight left: the run-time scale
+    # (1/sqrt of the features an answer holds) must count the same features as training.
     weights = {}
     for i, f in enumerate(vocab):
-        kept = {q: round(float(w[i, j]), 3) for j, q in enumerate(questions) if abs(w[i, j]) > KEEP_ABOVE}
-        if kept:
-            weights[f] = kept
+        weights[f] = {q: round(float(w[i, j]), 3) for j, q in enumerate(questions) if abs(w[i, j]) > KEEP_ABOVE}
     return TopicModel(tuple(questions), weights, {q: round(float(b[j]), 4) for j, q in enumerate(questions)},
                       round(float(beta[0]), 4), "sqrt")
 

@@ -12,9 +12,10 @@ the answer leans to it). Every verdict names the words that caused it.
 Cue phrases know only the wording they were written for. A learned model
 (analysis.relevance_model, trained on answers written for each question in many words)
 reads the whole answer too: a story also fits when the model gives the asked question
-P_FITS or more, and it is off topic only when the model gives the asked question's whole
-category little (TOPIC_OFF) and the cues find next to none of it, or very little
-(TOPIC_CLEARLY_OFF). The words the model leaned on are shown beside the cues'.
+P_FITS or more. It is off topic only when the model and the cues agree on what else it is
+about, and the model gives the asked question's whole category little (see the
+thresholds). Findings quote the cue words, or else the sentence the model read as most
+about the question; the model's single words are not shown (see relevance_model).
 
 Pure and deterministic: regular expressions over the sentences and a sum of learned
 weights, a few milliseconds.
@@ -275,7 +276,7 @@ class Relevance:
     verdict: str  # fits | unsure | off_topic
     asked: Evidence  # the cues found
     about: Evidence | None  # the question the answer fits best, when it is not the one asked
-    closest: tuple[int, ...]  # the sentences that come closest to what the question asks
+    closest: tuple[int, ...]  # the sentences that come closest to what the question asks, strongest first
     about_closest: tuple[int, ...] = ()  # and to what `about` asks
     probability: float = 0.0  # the learned model's: the story is about the asked question
     about_probability: float = 0.0  # and about `about`
@@ -443,10 +444,11 @@ def _verdict(found: dict[str, Evidence], reading: Reading, question_id: str, sen
 
 
 def _closest(evidence: Evidence, learned: tuple[float, ...] | None, count: int, keep: int = 2) -> tuple[int, ...]:
-    """The sentences that hold most of a question: its cues, then what the model adds."""
+    """The sentences that hold most of a question, strongest first: those with the most
+    cue words, then (among equals, or where there are none) what the model adds."""
     cues = [0] * count
     for index, _ in evidence.words:
         cues[index] += 1
     weight = learned or (0.0,) * count
-    ranked = sorted(range(count), key=lambda i: (-(cues[i] + weight[i]), i))
-    return tuple(sorted(i for i in ranked[:keep] if cues[i] + weight[i] > 0))
+    ranked = sorted(range(count), key=lambda i: (-cues[i], -weight[i], i))
+    return tuple(i for i in ranked[:keep] if cues[i] > 0 or weight[i] > 0)
