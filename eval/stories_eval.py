@@ -7,10 +7,17 @@ similarity of every same-story pair and the highest of the different-story pairs
 whether grouping all of them in one history puts each story together and apart.
 
     python -m eval.stories_eval
+    python -m eval.stories_eval --set heldout
+
+`--set heldout` (eval/stories/heldout.json): ten stories by a helper who had seen neither
+the grouping nor these sets, each told three times to three questions, several sharing a
+setting; with our 30 dev answers as the other stories. Written after SAME_STORY was set,
+scored once.
 """
 
 from __future__ import annotations
 
+import argparse
 import itertools
 import json
 from pathlib import Path
@@ -26,9 +33,15 @@ GUIDE = ROOT.parent / "shared" / "data" / "guide-answers.json"
 guide_background = guide_texts
 
 
-def load() -> list[tuple[str, str]]:
+def load(name: str = "dev") -> list[tuple[str, str]]:
     """(story, text) for every answer; every answer outside the retellings is its own story."""
     items = []
+    if name == "heldout":
+        for story in json.loads((ROOT / "eval" / "stories" / "heldout.json").read_text())["stories"]:
+            items += [(story["story"], telling["text"]) for telling in story["tellings"]]
+        for answer in json.loads((ROOT / "eval" / "relevance" / "dev.json").read_text())["answers"]:
+            items.append((answer["id"], answer["text"]))
+        return items
     for story in json.loads((ROOT / "eval" / "stories" / "retellings.json").read_text())["stories"]:
         items.append((story["story"], (ROOT / "samples" / f"{story['sample']}.txt").read_text()))
         items += [(story["story"], r["text"]) for r in story["retellings"]]
@@ -41,7 +54,9 @@ def load() -> list[tuple[str, str]]:
 
 
 def main() -> None:
-    items = load()
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--set", default="dev", choices=("dev", "heldout"))
+    items = load(parser.parse_args().set)
     background = Background.of(guide_background() + [text for _, text in items])
     same, different = [], []
     for (sa, ta), (sb, tb) in itertools.combinations(items, 2):
