@@ -22,7 +22,9 @@ helper who had seen neither the check, its training answers nor the other sets, 
 the learned model; scored once. `dev+seen4` adds it: the model trains on it since.
 `heldout5`: 50 answers by another such helper, written before the model's second round
 (ten more helpers' answers, a feature weighs for a question once three writers used it
-there); scored once.
+there); scored once. `dev+seen5` adds it; `heldout6`, by another such helper, was written
+before the third round (the off-topic rule chosen again on the larger seen pool); scored
+once.
 
     python -m eval.relevance_eval            # dev
     python -m eval.relevance_eval --set heldout
@@ -61,8 +63,10 @@ def load(name: str) -> list[Item]:
         return load("dev+seen") + load("heldout2")
     if name == "dev+seen3":  # and the third: what the learned model was chosen on
         return load("dev+seen2") + load("heldout3")
-    if name == "dev+seen4":  # and the fourth: what the model trains on since
+    if name == "dev+seen4":  # and the fourth: what the model's second round trained on
         return load("dev+seen3") + load("heldout4")
+    if name == "dev+seen5":  # and the fifth: what the third round was chosen on
+        return load("dev+seen4") + load("heldout5")
     data = json.loads((ROOT / "eval" / "relevance" / f"{name}.json").read_text())
     items = [Item(a["id"], a["question"], tuple(a["also_fits"]), a["text"], name) for a in data["answers"]]
     if name == "dev" and GUIDE.exists():
@@ -143,7 +147,8 @@ def score(items: list[Item], verbose: bool = False, models: dict | None = None) 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--set", default="dev", choices=("dev", "heldout", "dev+seen", "heldout2", "dev+seen2", "heldout3",
-                                                        "dev+seen3", "heldout4", "dev+seen4", "heldout5"))
+                                                        "dev+seen3", "heldout4", "dev+seen4", "heldout5",
+                                                        "dev+seen5", "heldout6"))
     parser.add_argument("--cv", action="store_true",
                         help="read each writer's answers with a learned model trained without them")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss and false alarm")

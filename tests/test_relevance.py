@@ -121,8 +121,8 @@ def test_the_committed_model_is_what_the_script_trains():
 @slow
 def test_the_cross_validated_figures_hold():
     """Each writer's answers read by a model trained without them: what the thresholds
-    were chosen on (README: own question 97.7%, none called off topic, off topic caught
-    86.7%)."""
+    were chosen on (python -m eval.relevance_eval --set dev+seen3 --cv: own question
+    97.7%, none called off topic, off topic caught 87.5%)."""
     from eval.relevance_eval import cross_validated
 
     items = load("dev+seen3")
@@ -130,7 +130,7 @@ def test_the_cross_validated_figures_hold():
         pytest.skip("the guide's answers (../shared/data) are not beside the repository")
     figures = score(items, models=cross_validated(items))
     assert figures["own_question_fits"] >= 0.96 and figures["own_question_called_off_topic"] == 0
-    assert figures["off_topic_caught"] >= 0.85 and figures["off_topic_flagged"] >= 0.95
+    assert figures["off_topic_caught"] >= 0.86 and figures["off_topic_flagged"] >= 0.95
 
 
 def test_every_question_has_a_competency_with_defining_cues():
@@ -164,13 +164,13 @@ def test_a_three_minute_answer_is_judged_well_within_150_ms():
 def test_the_development_figures_hold():
     """The shipped check on the answers its cues were tuned on and its model trained on
     (dev and the three seen held-out sets): a guard against a change that loses the
-    figures: own question 99.2%, off topic caught 89.2%, caught or unsure 96.2%
+    figures: own question 100%, off topic caught 92.1%, caught or unsure 96.3%
     (python -m eval.relevance_eval --set dev+seen3)."""
     figures = score(load("dev+seen3"))
     if figures["answers"] < 128:
         pytest.skip("the guide's answers (../shared/data) are not beside the repository")
     assert figures["own_question_fits"] >= 0.98 and figures["on_topic_called_off_topic"] <= 0.02
-    assert figures["off_topic_caught"] >= 0.88 and figures["off_topic_flagged"] >= 0.95
+    assert figures["off_topic_caught"] >= 0.91 and figures["off_topic_flagged"] >= 0.95
 
 
 def test_skipping_cues_by_their_first_letters_changes_no_verdict():
