@@ -15,16 +15,16 @@ round of cues was tuned on. `heldout2` (eval/relevance/heldout2.json): written a
 first was seen and before the second round, scored once; `dev+seen2` is all three, what
 the third round was tuned on. `heldout3` (eval/relevance/heldout3.json): written by a helper
 who had seen neither the check nor the other sets, before the third round; scored once.
-`dev+seen3` is all four, which the learned model (analysis/relevance_model.py) trains on
-with the helpers' training answers; `--cv` reads each writer's answers with a model
-trained without them, which is how its thresholds were chosen. `heldout4`: written by a
+`dev+seen3` is all four, which the learned model (analysis/relevance_model.py) first
+trained on with the helpers' training answers; `--cv` reads each writer's answers with a
+model trained without them, which is how its thresholds were chosen. `heldout4`: written by a
 helper who had seen neither the check, its training answers nor the other sets, before
 the learned model; scored once. `dev+seen4` adds it: the model trains on it since.
 `heldout5`: 50 answers by another such helper, written before the model's second round
-(ten more helpers' answers, a feature weighs for a question once three writers used it
-there); scored once. `dev+seen5` adds it; `heldout6`, by another such helper, was written
+(five more helpers' answers, ten in all; a feature weighs for a question once three
+writers used it there); scored once. `dev+seen5` adds it; `heldout6`, by another such helper, was written
 before the third round (the off-topic rule chosen again on the larger seen pool); scored
-once.
+once. The shipped model trains on dev+seen5.
 
     python -m eval.relevance_eval            # dev
     python -m eval.relevance_eval --set heldout

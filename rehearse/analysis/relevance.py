@@ -60,8 +60,8 @@ MARGIN = 2
 # limit 1 of 33 is, the one that holds none.
 OFF_TOPIC_HOLDS_AT_MOST = 1
 # The learned model's part, chosen on leave-one-set-out predictions (each of dev and the
-# three seen held-out sets read by a model trained without it; python -m
-# eval.relevance_eval --set dev+seen3 --cv). A story fits when the model gives the asked
+# five seen held-out sets read by a model trained without it; python -m
+# eval.relevance_eval --set dev+seen5 --cv). A story fits when the model gives the asked
 # question at least P_FITS (2.5 times chance among 25). It is off topic when the model
 # gives the asked question's category at most TOPIC_OFF and the cues hold at most
 # OFF_TOPIC_HOLDS_AT_MOST of it, or the category at most TOPIC_CLEARLY_OFF whatever the
