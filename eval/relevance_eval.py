@@ -73,6 +73,14 @@ def load(name: str) -> list[Item]:
         for answer in json.loads(GUIDE.read_text()):
             text = " ".join(line.rstrip(".") + "." for section in answer["sections"] for line in section["lines"])
             items.append(Item(f"guide-{answer['id']}", answer["id"], (), text, "guide"))
+    elif name == "dev":
+        # Without ../shared (a fresh clone), the guide's examples as prompts/ holds them:
+        # the same answers, 5 of 25 worded slightly differently.
+        from rehearse import prompts
+
+        for question in prompts.questions():
+            text = " ".join(line.rstrip(".") + "." for part in prompts.example(question.id) for line in part["lines"])
+            items.append(Item(f"guide-{question.id}", question.id, (), text, "guide"))
     return items
 
 
