@@ -79,8 +79,7 @@ def load(name: str) -> list[Item]:
         from rehearse import prompts
 
         for question in prompts.questions():
-            text = " ".join(line.rstrip(".") + "." for part in prompts.example(question.id) for line in part["lines"])
-            items.append(Item(f"guide-{question.id}", question.id, (), text, "guide"))
+            items.append(Item(f"guide-{question.id}", question.id, (), prompts.example_text(question.id), "guide"))
     return items
 
 

@@ -72,6 +72,12 @@ def example(question_id: str) -> list[dict]:
     return [dict(part) for part in _load("guide.json")["examples"][question(question_id).id]]
 
 
+def example_text(question_id: str) -> str:
+    """The guide's example answer as one text, each of its lines a sentence (its bulleted
+    actions have no full stops)."""
+    return " ".join(line.rstrip(".") + "." for part in example(question_id) for line in part["lines"])
+
+
 def order(question_id: str | None) -> tuple:
     """A sort key that puts question ids in the guide's order (Q2 before Q10), and takes
     without a question last."""

@@ -22,11 +22,10 @@ from pathlib import Path
 
 import numpy as np
 
+from eval.relevance_eval import sentences_of
 from rehearse import prompts
 from rehearse.analysis.relevance import _all_evidence
 from rehearse.analysis.relevance_model import MODEL_PATH, TopicModel, features
-from rehearse.analysis.sentences import split_sentences
-from rehearse.analysis.transcript import from_text
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "eval" / "relevance"
@@ -57,13 +56,8 @@ def examples() -> list[Example]:
         for a in json.loads(path.read_text(encoding="utf-8"))["answers"]:
             found.append(Example(a["id"], f"train-{path.stem}", a["question"], tuple(a["also_fits"]), a["text"]))
     for q in prompts.questions():
-        text = " ".join(line.rstrip(".") + "." for part in prompts.example(q.id) for line in part["lines"])
-        found.append(Example(f"guide-{q.id}", "guide", q.id, (), text))
+        found.append(Example(f"guide-{q.id}", "guide", q.id, (), prompts.example_text(q.id)))
     return found
-
-
-def sentences_of(text: str) -> list[str]:
-    return [s.text for s in split_sentences(from_text(text).words)]
 
 
 def cue_matrix(items: list[Example], questions: list[str]) -> np.ndarray:

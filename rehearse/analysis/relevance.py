@@ -13,8 +13,9 @@ Cue phrases know only the wording they were written for. A learned model
 (analysis.relevance_model, trained on answers written for each question in many words)
 reads the whole answer too: a story also fits when the model gives the asked question
 P_FITS or more. It is off topic only when the model is clear about what else it is about
-and gives the asked question's whole category little (see the thresholds). Findings quote the cue words, or else the sentence the model read as most
-about the question; the model's single words are not shown (see relevance_model).
+and gives the asked question's whole category little (see the thresholds). Findings
+quote the cue words, or else the sentence the model read as most about the question; the
+model's single words are not shown (see relevance_model).
 
 Pure and deterministic: regular expressions over the sentences and a sum of learned
 weights, a few milliseconds.
@@ -73,11 +74,11 @@ OFF_TOPIC_HOLDS_AT_MOST = 1
 # model gives it LEANS_AT or more, and more than the asked one.
 P_FITS = 0.1
 TOPIC_OFF = 0.2
+TOPIC_CLEARLY_OFF = 0.05
+LEANS_AT = 0.3
 # A few sentences give the model too little to read (the cues alone judge them): it counts
 # from this many known features, about 60 spoken words.
 MODEL_FROM_FEATURES = 25
-TOPIC_CLEARLY_OFF = 0.05
-LEANS_AT = 0.3
 
 
 @dataclass(frozen=True)
@@ -415,12 +416,12 @@ def _verdict(found: dict[str, Evidence], reading: Reading, question_id: str, sen
     best = min((e for q, e in found.items() if q != question_id), key=lambda e: (-e.score, int(e.question_id[1:])))
     cues_fit = (asked.score >= FITS_AT and asked.strong >= MIN_STRONG
                 and (asked.score >= SHARE_OF_BEST * best.score or asked.strong >= STRONG_ENOUGH))
-    if reading.known < MODEL_FROM_FEATURES:
-        verdict = "fits" if cues_fit else "off_topic" if leans_elsewhere(asked, best) and \
-            asked.score <= OFF_TOPIC_HOLDS_AT_MOST else "unsure"
-        return Relevance(question_id, verdict, asked, None if verdict == "fits" else best,
-                         _closest(asked, None, len(sentences)), (), 0.0, 0.0,
-                         verdict != "fits" and leans_elsewhere(asked, best))
+    if reading.known < MODEL_FROM_FEATURES:  # the cues alone
+        leans = leans_elsewhere(asked, best)
+        if cues_fit:
+            return Relevance(question_id, "fits", asked, None, _closest(asked, None, len(sentences)))
+        verdict = "off_topic" if leans and asked.score <= OFF_TOPIC_HOLDS_AT_MOST else "unsure"
+        return Relevance(question_id, verdict, asked, best, _closest(asked, None, len(sentences)), leans=leans)
     p = reading.probabilities
     category = _categories()
     topic = sum(share for q, share in p.items() if category[q] == category[question_id])
