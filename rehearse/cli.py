@@ -210,6 +210,84 @@ def practice(
 
 
 @app.command()
+def interview(
+    questions: str = typer.Option("5", "--questions", help="How many questions (picked across categories, the ones you practised least or scored lowest first), or which: Q4,Q13,Q18."),
+    category: Optional[str] = typer.Option(None, "--category", "-c", help="Only questions whose category contains this text."),
+    follow_ups: int = typer.Option(1, "--follow-ups", min=0, max=2, help="Follow-up questions after each answer, the most useful first (0-2)."),
+    no_voice: bool = typer.Option(False, "--no-voice", help="Show the questions only; do not speak them."),
+    speaker: Optional[str] = typer.Option(None, "--speaker", help="Output device for the interviewer's voice; default: the system's."),
+    replay: Optional[list[Path]] = typer.Option(None, "--replay", exists=True, dir_okay=False, readable=True, help="An answer to play through the recording path instead of the microphone; give it once per expected answer, follow-ups included, in order (demos, tests). An answer in which nothing is heard gets no follow-up.", show_default=False),
+    speed: float = typer.Option(1.0, "--speed", min=0.1, max=100, help="With --replay: play this many times faster than real time."),
+    max_seconds: float = typer.Option(180, "--max-seconds", min=5, help="Stop recording an answer after this many seconds."),
+    device: Optional[str] = typer.Option(None, "--device", "-d", help="Input device id or name (see `rehearse devices`); default: the system's."),
+    model: Optional[str] = typer.Option(None, "--model", "-m", help="Transcription model, as for `analyze`."),
+    engine: Engine = typer.Option(DEFAULT_ENGINE, "--engine", "-e", help=ENGINE_HELP),
+    as_json: bool = typer.Option(False, "--json", help="Print the session document as JSON (answers, follow-ups, summary) on stdout; the interview itself shows on stderr."),
+) -> None:
+    """A mock interview: several questions in a row, asked aloud, with follow-ups, and no
+    feedback until the end; then a summary of the whole session. Every answer is saved.
+
+    Example: rehearse interview --questions 3 --follow-ups 1
+    """
+    from rehearse import prompts
+    from rehearse.ui import interview as session
+    from rehearse.ui import practice
+
+    count, ids = 0, []
+    if questions.strip().isdigit():
+        count = int(questions)
+        if not 1 <= count <= len(prompts.questions()):
+            raise typer.BadParameter(f"ask 1 to {len(prompts.questions())} questions", param_hint="--questions")
+    else:
+        ids = [prompts.question(q).id for q in questions.split(",") if q.strip()]
+        if not ids:
+            raise typer.BadParameter("give a number or question ids such as Q4,Q13", param_hint="--questions")
+        if category:
+            raise typer.BadParameter("give question ids or --category, not both", param_hint="--questions")
+    if speed != 1.0 and not replay:
+        raise typer.BadParameter("--speed only applies with --replay FILE")
+    if category:
+        prompts.questions(category)  # an unknown category is said before anything is started
+    recording = practice.Options(max_seconds=max_seconds, device=device, model=model, speed=speed, engine=engine.value)
+    settings = session.Settings(count=count, question_ids=ids, category=category, follow_ups=follow_ups,
+                                voice=not no_voice, speaker=speaker, replays=list(replay or []), recording=recording)
+    console = _console(stderr=as_json)
+    doc = session.run(settings, console)
+    if as_json:
+        _print_json(doc)
+        return
+    from rehearse.ui.session_view import print_session
+
+    console.print()
+    print_session(doc, console)
+
+
+@app.command()
+def sessions(
+    as_json: bool = typer.Option(False, "--json", help="Print JSON: {\"sessions\": [{id, created_at, ended, questions, settings, takes, mean_score}]}."),
+) -> None:
+    """Past mock interviews: when, which questions, how many answered, the mean score.
+
+    `rehearse show --session N` prints one again.
+    """
+    from rehearse.history.interview import listed
+
+    with _history(create=False) as store:
+        _mention_pending(store)
+        found = [listed(s) for s in store.sessions()]
+    if as_json:
+        _print_json({"sessions": found})
+        return
+    console = _console()
+    if not found:
+        console.print("No interview sessions yet. Start one with `rehearse interview`.")
+        return
+    from rehearse.ui.session_view import sessions_table
+
+    console.print(sessions_table(found))
+
+
+@app.command()
 def recover(
     model: Optional[str] = typer.Option(None, "--model", "-m", help="Transcription model, as for `analyze`."),
     no_save: bool = typer.Option(False, "--no-save", help="Do not save them in the history."),
@@ -223,7 +301,7 @@ def recover(
 
     from rehearse.audio.takefile import find_unfinished
     from rehearse.ui.practice import recover_take
-    from rehearse.ui.report_view import print_report
+    from rehearse.ui.report_view import print_answer
 
     console = _console()
     # Opened first: it also imports saves a crash interrupted.
@@ -231,11 +309,14 @@ def recover(
         takes = find_unfinished()
         if not takes:
             console.print("No unfinished recordings.")
-            return
         for take in takes:
             console.print(Text(visible(f"Recovered {take.path} ({take.question_id or 'no question'}, {take.seconds:.0f} s)")),
                           soft_wrap=True)
-            print_report(recover_take(take, model, _console(stderr=True), history, engine.value), console)
+            print_answer(recover_take(take, model, _console(stderr=True), history, engine.value), console)
+        # Only after its recordings are saved in it: a mock interview a crash cut short.
+        for session_id in [] if history is None else history.end_abandoned_sessions():
+            console.print(f"Interview session {session_id} was cut short; its answers are saved with it: "
+                          f"rehearse show --session {session_id}")
 
 
 @app.command()
@@ -403,14 +484,39 @@ def progress(
 
 @app.command()
 def show(
-    take_id: int = typer.Argument(..., min=1, max=MAX_TAKE_ID, help="A take id from `rehearse history`."),
-    as_json: bool = typer.Option(False, "--json", help="Print the stored report (report version 1) exactly as it was made."),
+    take_id: Optional[int] = typer.Argument(None, min=1, max=MAX_TAKE_ID, metavar="[TAKE_ID]", help="A take id from `rehearse history`.", show_default=False),
+    session_id: Optional[int] = typer.Option(None, "--session", min=1, max=MAX_TAKE_ID, help="Show a mock interview's summary instead (an id from `rehearse sessions`).", show_default=False),
+    as_json: bool = typer.Option(False, "--json", help="Print the stored report (report version 1) exactly as it was made; with --session, the session document."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="The full report: every check in a table with the guide's words, the timeline."),
-    html_file: Optional[Path] = typer.Option(None, "--html", help="Write the report as one self-contained HTML page (audio included) instead.", show_default=False),
+    html_file: Optional[Path] = typer.Option(None, "--html", help="Write the report as one self-contained HTML page (audio included) instead; with --session, the session summary.", show_default=False),
     open_page: bool = typer.Option(False, "--open", help="With --html: open the page in the browser."),
     force: bool = typer.Option(False, "--force", help="With --html: replace the file if it exists."),
 ) -> None:
-    """The report of one saved take, as it was printed when it was made."""
+    """The report of one saved take, as it was printed when it was made; or, with
+    --session N, the summary of a mock interview."""
+    if (take_id is None) == (session_id is None):
+        raise typer.BadParameter("give a TAKE_ID or --session N (one of them)")
+    if session_id is not None:
+        if verbose:
+            raise typer.BadParameter("--verbose is for a take's report; a session's answers are each shown with `show TAKE`")
+        from rehearse.history.interview import document
+
+        with _history(create=False) as store:
+            _mention_pending(store)
+            doc = document(store.session(session_id))
+        if html_file is not None:
+            from rehearse.ui.html_report import session_html, write_page
+
+            write_page(html_file, session_html(doc), force=force, open_it=open_page)
+            _note(f"Session summary written to {html_file}")
+            return
+        if as_json:
+            _print_json(doc)
+            return
+        from rehearse.ui.session_view import print_session
+
+        print_session(doc, _console())
+        return
     with _history(create=False) as store:
         _mention_pending(store)
         report = store.report(take_id)

@@ -162,13 +162,14 @@ def report_for(transcript: Transcript, question, path: Path, timings: dict[str, 
     return report
 
 
-def keep_take(history, report: dict, answer_path: Path | None, shown_as: Path | None = None) -> int:
+def keep_take(history, report: dict, answer_path: Path | None, shown_as: Path | None = None,
+              session_id: int | None = None) -> int:
     """Save a take, first noting what changed since the previous take of its question, so
-    the stored report is exactly the one printed."""
+    the stored report is exactly the one printed (`session_id`: the mock interview it answered)."""
     from rehearse.history.figures import key_figures
     from rehearse.history.progress import change_line
 
     previous = history.latest(question_of(report))
     if previous is not None:
         add_previous_take(report, previous.id, change_line(previous.figures, key_figures(report)))
-    return history.save(report, answer_path, original=None if shown_as is None else str(shown_as))
+    return history.save(report, answer_path, original=None if shown_as is None else str(shown_as), session_id=session_id)

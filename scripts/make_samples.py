@@ -1,4 +1,4 @@
-"""Speak the sample answers in samples/*.txt with piper and write 16 kHz mono FLAC.
+"""Speak the sample answers in samples/*.txt (and the follow-up answers in samples/follow-ups/) with piper and write 16 kHz mono FLAC.
 
 Usage: python -m scripts.make_samples [NAME ...]   (needs: pip install -e '.[dev]'; sox)
 
@@ -63,7 +63,9 @@ def main(names: list[str]) -> int:
     if shutil.which("sox") is None:
         raise SystemExit("sox is needed: apt-get install sox")
     piper = voice()
-    texts = sorted(SAMPLES.glob("*.txt"))
+    # Short spoken answers to follow-up questions live apart, so the benchmarks' "samples"
+    # stay the four whole answers.
+    texts = sorted(SAMPLES.glob("*.txt")) + sorted((SAMPLES / "follow-ups").glob("*.txt"))
     if names:
         texts = [t for t in texts if t.stem in names]
     for text_path in texts:

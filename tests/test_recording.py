@@ -272,9 +272,9 @@ def test_practice_shows_the_question_the_live_panel_and_the_report(monkeypatch, 
     frames = []
     original = practice.recording_panel
 
-    def spy(state, *args):
+    def spy(state, *args, **kwargs):
         frames.append(state.elapsed_s)
-        return original(state, *args)
+        return original(state, *args, **kwargs)
 
     monkeypatch.setattr(practice, "recording_panel", spy)
     options = practice.Options(replay=SAMPLES / "no-result-q13.flac", speed=20)

@@ -18,6 +18,20 @@ NO_SPEAKER = ("no speaker found (PortAudio sees no output device); connect or en
 TICK_S = 0.1
 
 
+def speaker_problem(device: str | None = None) -> str | None:
+    """Why nothing can be played through `device` (the system's speaker when None), in a
+    few words, or None when it can."""
+    try:
+        sd = load_sounddevice()
+    except RecordingError as exc:
+        return str(exc)
+    try:
+        sd.query_devices(_device_arg(device), kind="output")
+    except (sd.PortAudioError, ValueError):
+        return "no speaker found (PortAudio sees no output device)" if device is None else f"no output device {device!r}"
+    return None
+
+
 def _output_rate(sd, device, wanted: int) -> int:
     """`wanted` when the device takes it, else the device's own rate."""
     try:

@@ -249,8 +249,10 @@ class Recorder:
     RecordingError; the file keeps everything written before it.
     """
 
-    def __init__(self, source: InputSource, path: Path, *, max_seconds: float = DEFAULT_MAX_S, details: dict | None = None):
+    def __init__(self, source: InputSource, path: Path, *, max_seconds: float = DEFAULT_MAX_S, details: dict | None = None,
+                 keep_marker: bool = False):
         self.source = source
+        self.keep_marker = keep_marker  # see WavWriter.close
         self.path = path
         self.max_seconds = max_seconds
         self.details = details or {}
@@ -332,7 +334,7 @@ class Recorder:
             self.source.stop()
             writer.close()
             raise
-        writer.close()
+        writer.close(keep_marker=self.keep_marker)
         recording = Recording(self.path, rate, writer.frames, stopped_by, self.overflows, self.source.name, writer.header_auto,
                               stopped_at)
         if self.overflows:

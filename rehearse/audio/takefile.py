@@ -28,6 +28,9 @@ SUBTYPE = "PCM_16"
 # A recording in progress writes several times a second; a marker whose WAV has not
 # changed for this long belongs to a dead recorder even if its process id was reused.
 STALE_AFTER_S = 30
+# A finished recording whose take is being analyzed and saved (marker "saving") belongs to
+# a dead process after this long, even if its process id was reused.
+SAVING_STALE_AFTER_S = 600
 # libsndfile's SFC_SET_UPDATE_HEADER_AUTO: rewrite the header after every write, so the
 # file on disk is always a complete WAV. soundfile does not expose it by name.
 _SFC_SET_UPDATE_HEADER_AUTO = 0x1061
@@ -71,10 +74,9 @@ class WavWriter:
         self.samplerate = samplerate
         self.frames = 0
         self._marker = _marker(path)
-        write_json_atomically(self._marker, {
-            "pid": os.getpid(), "samplerate": samplerate,
-            "started_at": datetime.now(timezone.utc).isoformat(timespec="seconds"), **details,
-        })
+        self._details = {"pid": os.getpid(), "samplerate": samplerate,
+                         "started_at": datetime.now(timezone.utc).isoformat(timespec="seconds"), **details}
+        write_json_atomically(self._marker, self._details)
         try:
             self._file = soundfile.SoundFile(path, "w", samplerate=samplerate, channels=1, subtype=SUBTYPE, format="WAV")
         except BaseException:
@@ -102,7 +104,10 @@ class WavWriter:
         """Push what was written to the disk itself (fsync), not just the OS cache."""
         self._file.flush()
 
-    def close(self) -> None:
+    def close(self, keep_marker: bool = False) -> None:
+        """Close the file. `keep_marker`: the recording is complete but not yet saved as a
+        take; its marker stays (marked "saving") until `release_recording`, so a crash or a
+        Ctrl-C while it is analyzed leaves it to be recovered, not lost."""
         try:
             if not self._file.closed:
                 self._file.close()
@@ -114,7 +119,15 @@ class WavWriter:
                     repair_header(self.path)
                 except (OSError, AudioError):
                     pass
-            self._marker.unlink(missing_ok=True)
+            kept = False
+            if keep_marker:
+                try:
+                    write_json_atomically(self._marker, {**self._details, "saving": True})
+                    kept = True
+                except OSError:  # no room to say so: it is an ordinary recording, as before
+                    pass
+            if not kept:
+                self._marker.unlink(missing_ok=True)
 
 
 def _enable_header_updates(sound_file) -> bool:
@@ -170,6 +183,11 @@ class UnfinishedTake:
     question_id: str | None
     started_at: str | None
     seconds: float
+    # A mock interview's answer names its session; an answer to a follow-up names the
+    # probe and the take it probed, so recovery files it where it belongs.
+    session_id: int | None = None
+    follow_up: dict | None = None
+    of_take: int | None = None
 
 
 def process_alive(pid: int) -> bool:
@@ -190,7 +208,8 @@ def _is_abandoned(marker: Path, details: dict, wav: Path) -> bool:
     if isinstance(pid, int) and pid != os.getpid() and not process_alive(pid):
         return True
     newest = max((p.stat().st_mtime for p in (marker, wav) if p.exists()), default=0)
-    return time.time() - newest > STALE_AFTER_S
+    # A complete recording waiting for its save changes no more; its analysis can take a while.
+    return time.time() - newest > (SAVING_STALE_AFTER_S if details.get("saving") is True else STALE_AFTER_S)
 
 
 def _abandoned():
@@ -251,10 +270,30 @@ def find_unfinished() -> list[UnfinishedTake]:
             marker.unlink(missing_ok=True)
             continue
         samplerate = details.get("samplerate") or SAMPLE_RATE
-        found.append(UnfinishedTake(wav, details.get("question_id"), details.get("started_at"), frames / samplerate))
+        found.append(UnfinishedTake(wav, details.get("question_id"), details.get("started_at"), frames / samplerate,
+                                    integer_or_none(details.get("session_id")), _probe(details.get("follow_up")),
+                                    integer_or_none(details.get("of_take"))))
     return found
+
+
+def integer_or_none(value) -> int | None:
+    """An id read from JSON: an int (not a bool), else None."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _probe(value) -> dict | None:
+    """A follow-up as a report lists it, or None when the marker's copy is not one."""
+    if isinstance(value, dict) and all(isinstance(value.get(k), str) for k in ("id", "question", "expects")):
+        return value
+    return None
 
 
 def release(take: UnfinishedTake) -> None:
     """The person has been offered this take: from now on it is an ordinary recording."""
-    _marker(take.path).unlink(missing_ok=True)
+    release_recording(take.path)
+
+
+def release_recording(path: Path) -> None:
+    """A recording's take is saved (or it was refused, or is not to be saved): from now on
+    it is an ordinary recording, never offered for recovery."""
+    _marker(path).unlink(missing_ok=True)

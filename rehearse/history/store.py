@@ -28,7 +28,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from rehearse import install_hint
-from rehearse.audio.takefile import process_alive
+from rehearse.audio.takefile import integer_or_none, process_alive
 from rehearse.errors import RehearseError
 from rehearse.history.figures import COLUMNS, key_figures
 from rehearse.paths import data_dir, private_folder, write_json_atomically
@@ -42,6 +42,8 @@ APPLICATION_ID = 0x72687273
 BUSY_TIMEOUT_MS = 30_000
 # A pending save older than this belongs to a hung or dead process even if its pid is in use.
 PENDING_STALE_S = 120
+# A mock interview of 25 questions with 2 follow-ups each at the longest is under 4 hours.
+SESSION_STALE_S = 6 * 3600
 
 # Each entry upgrades the schema from version i to i + 1; PRAGMA user_version records where
 # a file is. Never edit a released entry: add a new one.
@@ -98,6 +100,21 @@ MIGRATIONS = [
         report TEXT NOT NULL
     );
     CREATE INDEX follow_ups_by_take ON follow_ups (take_id, id);
+    """,
+    # 5: mock interviews. A session is the questions it planned and how it ended; its
+    # answers are takes that name it (their follow-ups hang on them as in practice).
+    # ended is NULL while it runs or after a crash: `rehearse recover` sets "cut short".
+    """
+    CREATE TABLE sessions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        created_at TEXT NOT NULL,
+        ended TEXT,
+        pid INTEGER NOT NULL,
+        questions TEXT NOT NULL,
+        settings TEXT NOT NULL
+    );
+    ALTER TABLE takes ADD COLUMN session_id INTEGER;
+    CREATE INDEX takes_by_session ON takes (session_id, id);
     """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -166,7 +183,7 @@ class History:
         if not _writable(self.folder, self.path):
             if create:
                 raise HistoryError(f"{self.folder} is read-only, so the take cannot be saved; make it writable, "
-                                   "or use --no-save (history, show, compare, progress and export still work)")
+                                   "or use analyze or practice with --no-save (history, show, compare, progress and export still work)")
             self.conn = self._connect_read_only()
             self._read_only = True
             return
@@ -195,7 +212,7 @@ class History:
         return HistoryError(
             f"{self.path} {what}; rehearse will not touch it. Move it aside (`rehearse doctor --move-aside`, "
             f"or mv '{self.path}' '{self.path}.broken') to start a new history, or restore a backup; "
-            f"your recordings in {self.folder / TAKES_DIR} are kept. --no-save analyzes without the history"
+            f"your recordings in {self.folder / TAKES_DIR} are kept. analyze --no-save works without the history"
         )
 
     def _locked(self) -> str:
@@ -206,7 +223,7 @@ class History:
         problem = storage_problem(exc, self.folder)
         if problem:
             raise HistoryError(f"{problem}: the history cannot be opened; free some space (or fix the "
-                               "folder) and try again, or use --no-save. The history is not damaged") from exc
+                               "folder) and try again, or use analyze or practice with --no-save. The history is not damaged") from exc
 
     def _connect(self) -> sqlite3.Connection:
         existed = self.path.exists() and self.path.stat().st_size > 0
@@ -301,12 +318,14 @@ class History:
     # -- saving ------------------------------------------------------------------------
 
     @_said_plainly
-    def save(self, report: dict, answer_path: Path | None = None, original: str | None = None) -> int:
+    def save(self, report: dict, answer_path: Path | None = None, original: str | None = None,
+             session_id: int | None = None) -> int:
         """Keep a take; sets report["take"] and returns its id.
 
         `answer_path` is the audio or text file it was analyzed from; a copy is kept in the
         data folder unless it is already there (a practice recording). `original` names
         where it came from when that is not `answer_path` (a temporary copy of a pipe).
+        `session_id`: the mock interview it answered.
         """
         created = _now()
         question_id = question_of(report)
@@ -323,10 +342,11 @@ class History:
             write_json_atomically(pending, {
                 "pid": os.getpid(), "take_key": key, "created_at": created, "report": report,
                 "answer_file": None if answer_file is None else str(answer_file), "original_path": original,
+                "session_id": session_id,
             })
             if answer_path is not None and answer_file != answer_path:
                 _copy_atomically(answer_path, answer_file)
-            take_id = self._insert(key, created, report, answer_file, original)
+            take_id = self._insert(key, created, report, answer_file, original, session_id)
         except (OSError, sqlite3.OperationalError) as exc:
             busy = _is_busy(exc)
             problem = self._locked() if busy else storage_problem(exc, self.folder)
@@ -339,7 +359,8 @@ class History:
         pending.unlink(missing_ok=True)
         return take_id
 
-    def _insert(self, key: str, created: str, report: dict, answer_file: Path | None, original: str) -> int:
+    def _insert(self, key: str, created: str, report: dict, answer_file: Path | None, original: str,
+                session_id: int | None = None) -> int:
         figures = key_figures(report)
         question_id = question_of(report)
         stored_file = None if answer_file is None else self._relative(answer_file)
@@ -352,9 +373,9 @@ class History:
                 mark_saved(report, existing["id"])
                 return existing["id"]
             cursor = conn.execute(
-                f"INSERT INTO takes (take_key, question_id, created_at, answer_file, original_path, model, report, "
-                f"{', '.join(COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?, '', {', '.join('?' for _ in COLUMNS)})",
-                (key, question_id, created, stored_file, original, report["transcript"].get("model"),
+                f"INSERT INTO takes (take_key, question_id, created_at, answer_file, original_path, model, session_id, "
+                f"report, {', '.join(COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?, ?, '', {', '.join('?' for _ in COLUMNS)})",
+                (key, question_id, created, stored_file, original, report["transcript"].get("model"), session_id,
                  *(figures[c] for c in COLUMNS)),
             )
             take_id = cursor.lastrowid
@@ -400,7 +421,8 @@ class History:
                 else:
                     answer_file = None  # the report is kept even when the audio is gone
             try:
-                self._insert(saved["take_key"], saved["created_at"], saved["report"], answer_file, str(original))
+                self._insert(saved["take_key"], saved["created_at"], saved["report"], answer_file, str(original),
+                             integer_or_none(saved.get("session_id")))
             except (KeyError, TypeError, AttributeError, ValueError) as exc:
                 self._quarantine(pending, f"its report lacks what a take needs ({type(exc).__name__}: {exc})")
                 continue
@@ -489,6 +511,10 @@ class History:
         return cursor.lastrowid
 
     @_said_plainly
+    def has_take(self, take_id: int) -> bool:
+        return self.conn is not None and self.conn.execute("SELECT 1 FROM takes WHERE id = ?", (take_id,)).fetchone() is not None
+
+    @_said_plainly
     def follow_ups(self, take_id: int) -> list[dict]:
         """The spoken follow-up answers of a take, oldest first: their reports ({} when the
         stored report is damaged)."""
@@ -501,6 +527,66 @@ class History:
             except ValueError:
                 out.append({})
         return out
+
+    # -- mock interviews ------------------------------------------------------------
+
+    @_said_plainly
+    def start_session(self, questions: list[str], settings: dict) -> int:
+        """Open a mock interview's record before its first answer is recorded, so a crash
+        at any point leaves a session that `rehearse recover` can complete."""
+        cursor = self.conn.execute(
+            "INSERT INTO sessions (created_at, pid, questions, settings) VALUES (?, ?, ?, ?)",
+            (_now(), os.getpid(), json.dumps(questions), json.dumps(settings)))
+        return cursor.lastrowid
+
+    @_said_plainly
+    def end_session(self, session_id: int, ended: str) -> None:
+        """Say how it ended: "finished", "ended early" (no more answers), "cut short" (a crash)."""
+        self.conn.execute("UPDATE sessions SET ended = ? WHERE id = ?", (ended, session_id))
+
+    @_said_plainly
+    def end_abandoned_sessions(self) -> list[int]:
+        """Mark the sessions whose process died before ending them as cut short (`recover`,
+        once their recordings are saved); returns their ids."""
+        if self.conn is None or self.version < 5:
+            return []
+        ids = [row["id"] for row in self.conn.execute("SELECT id, pid, created_at FROM sessions WHERE ended IS NULL")
+               if not _session_alive(row["pid"], row["created_at"])]
+        for session_id in ids:
+            self.end_session(session_id, "cut short")
+        return ids
+
+    @_said_plainly
+    def sessions(self) -> list[dict]:
+        """Every mock interview, oldest first: id, created_at, ended (a session whose
+        process is gone without ending it was cut short), questions, settings, and the ids
+        and scores of its takes."""
+        if self.conn is None or self.version < 5:
+            return []
+        return [self._session(row) for row in self.conn.execute("SELECT * FROM sessions ORDER BY id")]
+
+    @_said_plainly
+    def session(self, session_id: int) -> dict:
+        """One mock interview as `sessions` lists it, plus its answers in the order they were
+        given: [{"report", "follow_ups": [their reports]}]."""
+        row = None
+        if self.conn is not None and self.version >= 5:
+            row = self.conn.execute("SELECT * FROM sessions WHERE id = ?", (session_id,)).fetchone()
+        if row is None:
+            raise HistoryError(f"there is no session {session_id}; `rehearse sessions` lists the mock interviews")
+        session = self._session(row)
+        session["answers"] = [{"report": self.report(take_id), "follow_ups": self.follow_ups(take_id)}
+                              for take_id in session["takes"]]
+        return session
+
+    def _session(self, row: sqlite3.Row) -> dict:
+        ended = row["ended"]
+        if ended is None:
+            ended = "running" if _session_alive(row["pid"], row["created_at"]) else "cut short"
+        takes = self.conn.execute("SELECT id, score FROM takes WHERE session_id = ? ORDER BY id", (row["id"],)).fetchall()
+        return {"id": row["id"], "created_at": row["created_at"], "ended": ended, "questions": [str(q) for q in _json(row["questions"], list)],
+                "settings": _json(row["settings"], dict), "takes": [t["id"] for t in takes],
+                "scores": [t["score"] for t in takes]}
 
     @_said_plainly
     def story_rows(self) -> list[dict]:
@@ -632,6 +718,27 @@ def _pending_problem(saved) -> str | None:
         if not isinstance(saved.get(key), kind):
             return f"its {key!r} is missing or not {kind.__name__}"
     return None
+
+
+def _session_alive(pid: int, created_at: str) -> bool:
+    """Whether a session nobody ended may still be running: its process is alive, and it
+    began less than SESSION_STALE_S ago (a reused process id, or Windows, where a process
+    cannot be probed, would otherwise keep a crashed session running for ever)."""
+    try:
+        started = datetime.fromisoformat(created_at.replace("Z", "+00:00"))
+    except (AttributeError, ValueError):
+        return False
+    age = (datetime.now(timezone.utc) - started).total_seconds()
+    return age < SESSION_STALE_S and process_alive(pid)
+
+
+def _json(text: str, kind: type):
+    """A JSON column read back as `kind` (list or dict); empty when it is damaged."""
+    try:
+        value = json.loads(text)
+    except (TypeError, ValueError):
+        return kind()
+    return value if isinstance(value, kind) else kind()
 
 
 def _text(data: bytes) -> str:

@@ -140,6 +140,15 @@ def engines() -> dict[str, bool]:
     return {DEFAULT_ENGINE: True, "openai-whisper": importlib.util.find_spec("whisper") is not None}
 
 
+def check_usable(engine: str, name: str | None) -> None:
+    """Raise ModelError now when this engine and model cannot transcribe: a mock interview
+    says so before its first question, not after every answer."""
+    if not engines().get(engine, False):
+        raise ModelError(f"the {engine} engine is not installed; run: {install_hint('openai')}, or use --engine {DEFAULT_ENGINE}")
+    if engine == DEFAULT_ENGINE:
+        resolve(name)
+
+
 def installed() -> list[ModelChoice]:
     found = [c for c in [tiny_en()] if c is not None]
     parts = base_parts()

@@ -62,6 +62,9 @@ mark.repetition { text-decoration: underline double var(--task); }
 .status.pass { color: var(--pass); } .status.warn { color: var(--warn); } .status.fail { color: var(--fail); }
 .tip { display: block; margin-left: 5.2rem; }
 audio { width: 100%; margin: .4rem 0; }
+.scroll { overflow-x: auto; } .answers { border-collapse: collapse; width: 100%; }
+.answers th, .answers td { text-align: left; padding: .2rem .5rem .2rem 0; border-bottom: 1px solid var(--line); white-space: nowrap; }
+details .part { color: var(--c); font-weight: 700; margin-right: .3rem; }
 svg text { fill: var(--fg); font-size: 11px; } svg .axis { stroke: var(--line); } svg .line { fill: none; stroke-width: 2; }
 @media (max-width: 30rem) { .tip { margin-left: 0; } .status { min-width: 0; margin-right: .4rem; } }
 """
@@ -291,3 +294,54 @@ def progress_html(per_question: list[dict], overall: dict, best_reports: dict[in
                          f'<p><strong>{"Still to change:" if step else "Every check passes."}</strong> '
                          f'{_e(step["tip"]) if step else ""}</p></details>')
     return page("rehearse: progress", "".join(parts))
+
+
+def _answer_row(number: int, line: dict) -> str:
+    missing = ", ".join(line["missing"]) or "-"
+    if line["unsure"]:
+        missing += f" (unsure: {', '.join(line['unsure'])})"
+    i_ratio = "-" if line["action_i_ratio"] is None else f"{line['action_i_ratio']:.0%}"
+    metrics = f"{line['metric_count']}" + (" (one in the Result)" if line["metric_in_result"] else "")
+    cells = (number, line["question_id"] or "-", int(line["score"]), clock(line["duration_s"]), missing, i_ratio, metrics)
+    return "<tr>" + "".join(f"<td>{_e(cell)}</td>" for cell in cells) + "</tr>"
+
+
+def session_html(doc: dict) -> str:
+    """The page of a mock interview: the summary (a row per answer, the follow-ups, the
+    strongest and weakest answer, the trend, what to work on), then each answer's words."""
+    doc = visible_strings(doc)
+    session, summary = doc["session"], doc["summary"]
+    lines = summary["answers"]
+    title = f"Mock interview {session['id']}"
+    parts = [f'<p class="muted">rehearse · {_e(session["created_at"])} · {_e(session["ended"])} · '
+             f'{len(lines)} of {len(session["questions"])} questions answered</p>', f"<h1>{_e(title)}</h1>"]
+    if not lines:
+        parts.append("<p>No answer was recorded in this session.</p>")
+        return page(title, "".join(parts))
+    parts.append('<div class="scroll"><table class="answers"><thead><tr><th>#</th><th>Question</th><th>Score</th><th>Length</th>'
+                 '<th>Missing</th><th>"I" in Action</th><th>Metrics</th></tr></thead><tbody>'
+                 + "".join(_answer_row(n, line) for n, line in enumerate(lines, 1)) + "</tbody></table></div>")
+    follow_ups = [(line["question_id"], f) for line in lines for f in line["follow_ups"]]
+    if follow_ups:
+        items = "".join(
+            f'<li><span class="status {"pass" if f["answered"] else "fail"}">{"Answered" if f["answered"] else "Not answered"}'
+            f'</span> {_e(qid)}: <strong>{_e(f["question"])}</strong> {_e(f["judged"])}</li>' for qid, f in follow_ups)
+        parts.append(f'<h2>Follow-ups</h2><ul class="checks">{items}</ul>')
+    best, worst = summary["strongest"], summary["weakest"]
+    said = [f"Strongest: {best['question_id']} ({best['score']})"] + (
+        [f"Weakest: {worst['question_id']} ({worst['score']})"] if worst else [])
+    parts.append(f"<h2>Across the session</h2><p>{_e(' · '.join(said))}</p>"
+                 + "".join(f"<p>{_e(sentence)}</p>" for sentence in summary["trend"]))
+    if summary["work_on"]:
+        items = "".join(f'<li><strong>{_e(CHECK_NAMES.get(item["check"], item["check"]))}</strong> '
+                        f'({item["points_lost"]:g} points): {_e(item["tip"])}</li>' for item in summary["work_on"])
+        parts.append(f"<h2>Work on, by the points it cost</h2><ol>{items}</ol>")
+    for n, answer in enumerate(doc["answers"], 1):
+        report = answer["report"]
+        question = report.get("question") or {}
+        words = "".join(f'<p><span class="part p-{_part(s["label"])}">{_e(s["label"][:1].upper())}</span> {_e(s["text"])}</p>'
+                        for s in report.get("sentences", []))
+        probes = "".join(f'<p><strong>{_e((f.get("follow_up") or {}).get("question", ""))}</strong> '
+                         f'{_e((f.get("transcript") or {}).get("text", ""))}</p>' for f in answer["follow_ups"])
+        parts.append(f'<details><summary>{n}. {_e(question.get("text", "No question"))}</summary>{words}{probes}</details>')
+    return page(title, "".join(parts))

@@ -28,13 +28,29 @@ def zone(seconds: float) -> tuple[str, str]:
     return "bold red", "over 3 minutes: finish now"
 
 
-def _timeline(elapsed: float, scale: float) -> Text:
+# An answer to a follow-up is short by nature (20-40 s); its panel has its own marks.
+FOLLOW_UP_AIM_S, FOLLOW_UP_LONG_S, FOLLOW_UP_SCALE_S = 40, 60, 90
+
+
+def follow_up_zone(seconds: float) -> tuple[str, str]:
+    """The colour and the coaching line for this point of an answer to a follow-up."""
+    if seconds <= FOLLOW_UP_AIM_S:
+        return "green", "a short answer: say just what was asked"
+    if seconds <= FOLLOW_UP_LONG_S:
+        return "yellow", "wrap up: a follow-up wants the point"
+    return "bold red", "long for a follow-up: finish now"
+
+
+def _timeline(elapsed: float, scale: float, follow_up: bool = False) -> Text:
+    colour_at = follow_up_zone if follow_up else zone
     bar = Text()
     for i in range(BAR_WIDTH):
         t = (i + 0.5) / BAR_WIDTH * scale
-        bar.append("━" if t <= elapsed else "─", style=zone(t)[0] if t <= elapsed else "dim")
+        bar.append("━" if t <= elapsed else "─", style=colour_at(t)[0] if t <= elapsed else "dim")
     marks = [" "] * (BAR_WIDTH + 8)
-    for seconds, label in ((TOO_SHORT_BELOW_S, "1:00"), (TARGET_S, "1:30 aim"), (LONG_ABOVE_S, "2:00"), (TOO_LONG_ABOVE_S, "3:00")):
+    guide = ((FOLLOW_UP_AIM_S, "0:40"), (FOLLOW_UP_LONG_S, "1:00")) if follow_up else (
+        (TOO_SHORT_BELOW_S, "1:00"), (TARGET_S, "1:30 aim"), (LONG_ABOVE_S, "2:00"), (TOO_LONG_ABOVE_S, "3:00"))
+    for seconds, label in guide:
         if seconds > scale:
             continue
         at = min(int(seconds / scale * BAR_WIDTH), BAR_WIDTH - 1)
@@ -50,13 +66,13 @@ def _meter(level_db: float) -> Text:
     )
 
 
-def recording_panel(state: RecordingState, title: str = "Recording") -> Panel:
-    colour, advice = zone(state.elapsed_s)
-    scale = max(float(TOO_LONG_ABOVE_S), state.max_s)
+def recording_panel(state: RecordingState, title: str = "Recording", follow_up: bool = False) -> Panel:
+    colour, advice = (follow_up_zone if follow_up else zone)(state.elapsed_s)
+    scale = min(FOLLOW_UP_SCALE_S, state.max_s) if follow_up else max(float(TOO_LONG_ABOVE_S), state.max_s)
     head = Text.assemble(
         ("● REC ", "bold red"), (clock(int(state.elapsed_s)), f"bold {colour}"), (f" / {clock(int(state.max_s))}   ", "dim"), (advice, colour),
     )
-    lines = [head, _timeline(state.elapsed_s, scale), _meter(state.level_db)]
+    lines = [head, _timeline(state.elapsed_s, scale, follow_up), _meter(state.level_db)]
     if state.silent_s >= SILENT_WARNING_S:
         lines.append(Text(f"No sound for {state.silent_s:.0f} s: is the microphone muted?", style="bold red"))
     if state.overflows:

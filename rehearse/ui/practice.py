@@ -10,6 +10,7 @@ import random
 import signal
 import time
 from dataclasses import dataclass
+from typing import Callable
 from pathlib import Path
 
 from rich.console import Console, Group
@@ -20,14 +21,14 @@ from rich.text import Text
 from rehearse import prompts
 from rehearse.audio.recorder import DEFAULT_MAX_S, InputSource, Recorder, Recording, RecordingState, StopSignal
 from rehearse.audio.signal import SAMPLE_RATE
-from rehearse.audio.takefile import UnfinishedTake, find_unfinished, new_take_path, release
+from rehearse.audio.takefile import UnfinishedTake, find_unfinished, new_take_path, release, release_recording
 from rehearse.errors import RehearseError
 from rehearse.pipeline import analyze_recording, keep_take
 from rehearse.transcription.models import DEFAULT_ENGINE
 from rehearse.ui.console import spinner
 from rehearse.ui.keys import watch_keys
 from rehearse.ui.live import STAR_REMINDER, recording_panel
-from rehearse.ui.report_view import print_follow_up, print_report
+from rehearse.ui.report_view import print_answer, print_follow_up, print_report
 
 COUNTDOWN_FROM = 3
 STOPPED_BY = {
@@ -80,20 +81,24 @@ def countdown(console: Console, seconds_each: float) -> None:
 
 
 def record_answer(question: prompts.Question, source: InputSource, options: Options, console: Console,
-                  transcriber=None) -> Recording:
+                  transcriber=None, details: dict | None = None) -> Recording:
     """Record until Enter, Ctrl-C, the time limit or the end of a replay, with the live panel.
-    A `transcriber` (IncrementalTranscriber) gets every block as it is written."""
+    A `transcriber` (IncrementalTranscriber) gets every block as it is written. `details`
+    go in the recording's marker, for recovery after a crash (session, follow-up)."""
     path = new_take_path(question.id)
-    recorder = Recorder(source, path, max_seconds=options.max_seconds,
-                        details={"question_id": question.id, "model": options.model})
+    # The marker stays after the stop until the answer is saved (keep_answer), so a crash or
+    # a Ctrl-C while it is analyzed leaves it to `recover`.
+    recorder = Recorder(source, path, max_seconds=options.max_seconds, keep_marker=True,
+                        details={"question_id": question.id, "model": options.model, **(details or {})})
     stop = StopSignal()
     # Ctrl-C stops the recording like Enter does; the take is kept and analyzed.
     previous = signal.signal(signal.SIGINT, lambda *_: stop.set("ctrl-c"))
     stop_watching = watch_keys(stop)
     try:
         state = RecordingState(max_s=options.max_seconds, source=source.name)
-        with Live(recording_panel(state), console=console, refresh_per_second=10) as live:
-            recording = recorder.record(stop, on_tick=lambda s: live.update(recording_panel(s)),
+        follow_up = bool(details and details.get("follow_up"))
+        with Live(recording_panel(state, follow_up=follow_up), console=console, refresh_per_second=10) as live:
+            recording = recorder.record(stop, on_tick=lambda s: live.update(recording_panel(s, follow_up=follow_up)),
                                         on_audio=None if transcriber is None else transcriber.feed)
         if not console.is_terminal:
             console.line()  # Live leaves its last frame without a newline when not on a terminal
@@ -125,10 +130,19 @@ def ask(console: Console, prompt: str, choices: str, default: str) -> str:
 
 def recover_take(take: UnfinishedTake, model: str | None, status: Console, history=None,
                  engine: str = DEFAULT_ENGINE) -> dict:
-    """Analyze a recording cut short by a crash, save it, and mark it as offered."""
-    report = analyze_recording(take.path, take.question_id, model_name=model, engine=engine, progress=spinner(status))
+    """Analyze a recording cut short by a crash, save it where it belongs (a take, in its
+    mock interview if it had one, or an answer to a take's follow-up), and mark it as offered."""
+    follow_up = take.follow_up if take.of_take is not None else None
+    report = analyze_recording(take.path, take.question_id, model_name=model, engine=engine, progress=spinner(status),
+                               follow_up=follow_up, of_take=take.of_take)
     if history is not None:
-        keep_take(history, report, take.path)
+        if follow_up is None:
+            keep_take(history, report, take.path, session_id=take.session_id)
+        elif history.has_take(take.of_take):
+            history.save_follow_up(report, take.of_take, take.path)
+        else:
+            status.print(Text(f"note: take {take.of_take}, whose follow-up this answers, was deleted: the answer is "
+                              f"not saved; its recording stays in {take.path}", style="yellow"), soft_wrap=True)
     release(take)
     return report
 
@@ -143,7 +157,7 @@ def offer_unfinished(takes: list[UnfinishedTake], options: Options, console: Con
             release(take)
             console.print(Text(f"Kept. Analyze it later with: rehearse analyze {take.path}", style="dim"), soft_wrap=True)
             continue
-        print_report(recover_take(take, options.model, console, history, options.engine), console)
+        print_answer(recover_take(take, options.model, console, history, options.engine), console)
         last = take.question_id
     return last
 
@@ -156,19 +170,78 @@ def follow_up_card(question: prompts.Question, probe: dict) -> Panel:
 
 def answer_follow_up(question: prompts.Question, probe: dict, take_report: dict, options: Options, console: Console,
                      history) -> dict:
-    """Ask a follow-up, record the spoken answer, judge it on what the probe asked for, and
-    keep it linked to the take it probed (when that take was saved)."""
+    """Ask a follow-up, record the spoken answer, judge it on what the probe asked for,
+    keep it and show how it did."""
     console.print(follow_up_card(question, probe))
-    source = open_source(options)
-    countdown(console, 1.0 / options.speed if options.replay else 1.0)
-    recording = record_answer(question, source, options, console)
-    of_take = (take_report.get("take") or {}).get("id")
-    report = analyze_recording(recording.path, question.id, model_name=options.model, engine=options.engine,
-                               progress=spinner(console), recording=recording, follow_up=probe, of_take=of_take)
-    if history is not None and of_take is not None:
-        history.save_follow_up(report, of_take, recording.path)
+    report = record_follow_up(question, probe, take_report, options, console, history)
     print_follow_up(report, console)
     return report
+
+
+def record_follow_up(question: prompts.Question, probe: dict, take_report: dict, options: Options, console: Console,
+                     history) -> dict:
+    """Record the spoken answer to a follow-up, judge it on what the probe asked for, and
+    keep it linked to the take it probed (when that take was saved)."""
+    source = open_source(options)
+    countdown(console, 1.0 / options.speed if options.replay else 1.0)
+    of_take = (take_report.get("take") or {}).get("id")
+    recording = record_answer(question, source, options, console, details={"follow_up": probe, "of_take": of_take})
+    report = _analyzed(recording, question, options, console, follow_up=probe, of_take=of_take)
+    saving = history is not None and of_take is not None
+    _saved_then_released(recording, (lambda: history.save_follow_up(report, of_take, recording.path)) if saving else None)
+    return report
+
+
+def keep_answer(history, report: dict, recording: Recording, session_id: int | None = None) -> None:
+    """Save the take (unless `history` is None: not saving), then let its recording go: only
+    from now on is the answer safe without the marker."""
+    saving = history is not None
+    _saved_then_released(recording, (lambda: keep_take(history, report, recording.path, session_id=session_id))
+                         if saving else None)
+
+
+def _saved_then_released(recording: Recording, save: Callable[[], object] | None) -> None:
+    try:
+        if save is not None:
+            save()
+    except RehearseError:
+        # The save said what happened (a pending save, or analyze again): never offer it twice.
+        release_recording(recording.path)
+        raise
+    release_recording(recording.path)
+
+
+def _analyzed(recording: Recording, question: prompts.Question, options: Options, console: Console, **how) -> dict:
+    """The recording's report; a recording that cannot be analyzed (nothing heard, no model)
+    is let go as an ordinary recording, as the error says."""
+    try:
+        return analyze_recording(recording.path, question.id, model_name=options.model, engine=options.engine,
+                                 progress=spinner(console), recording=recording, **how)
+    except RehearseError:
+        release_recording(recording.path)
+        raise
+
+
+def take_answer(question: prompts.Question, source: InputSource, options: Options, console: Console,
+                details: dict | None = None) -> tuple[Recording, dict]:
+    """Count down, record the answer with the live panel, and analyze it: the recording and
+    its report. `details` go in the recording's marker (see record_answer)."""
+    transcriber = None
+    # Chunks are cut from 16 kHz audio and decoded with faster-whisper in one pass each;
+    # other rates and engines are transcribed after the stop.
+    if options.incremental and source.samplerate == SAMPLE_RATE and options.engine == DEFAULT_ENGINE:
+        from rehearse.transcription.incremental import IncrementalTranscriber
+        from rehearse.transcription.models import resolve
+
+        transcriber = IncrementalTranscriber(resolve(options.model))
+    countdown(console, 1.0 / options.speed if options.replay else 1.0)
+    try:
+        recording = record_answer(question, source, options, console, transcriber, details)
+    except BaseException:
+        if transcriber is not None:
+            transcriber.cancel()
+        raise
+    return recording, _analyzed(recording, question, options, console, transcriber=transcriber)
 
 
 def run(question_id: str | None, options: Options, console: Console) -> None:
@@ -193,25 +266,8 @@ def _session(question_id: str | None, options: Options, console: Console, histor
     source = open_source(options)
     while True:
         console.print(question_card(question))
-        transcriber = None
-        # Chunks are cut from 16 kHz audio and decoded with faster-whisper in one pass each;
-        # other rates and engines are transcribed after the stop.
-        if options.incremental and source.samplerate == SAMPLE_RATE and options.engine == DEFAULT_ENGINE:
-            from rehearse.transcription.incremental import IncrementalTranscriber
-            from rehearse.transcription.models import resolve
-
-            transcriber = IncrementalTranscriber(resolve(options.model))
-        countdown(console, 1.0 / options.speed if options.replay else 1.0)
-        try:
-            recording = record_answer(question, source, options, console, transcriber)
-        except BaseException:
-            if transcriber is not None:
-                transcriber.cancel()
-            raise
-        report = analyze_recording(recording.path, question.id, model_name=options.model, engine=options.engine,
-                                   progress=spinner(console), recording=recording, transcriber=transcriber)
-        if history is not None:
-            keep_take(history, report, recording.path)
+        recording, report = take_answer(question, source, options, console)
+        keep_answer(history, report, recording)
         print_report(report, console)
         probes = list(report.get("follow_ups") or [])
         while True:

@@ -361,3 +361,11 @@ def print_follow_up(report: dict, console: Console) -> None:
     if delivery:
         details += "; " + " ".join(c["message"] for c in delivery)
     console.print(Text(details, style="dim"))
+
+
+def print_answer(report: dict, console: Console) -> None:
+    """A take's report, or an answer to a follow-up judged on its probe."""
+    if report.get("follow_up"):
+        print_follow_up(report, console)
+    else:
+        print_report(report, console)
