@@ -393,6 +393,9 @@ def test_a_two_question_session_in_a_real_terminal(rehearse_home, tmp_path):
         f"cd {ROOT} && HF_HUB_OFFLINE=1 REHEARSE_HOME={rehearse_home} {sys.executable} -m rehearse interview "
         f"--questions Q20,Q13 --follow-ups 1 --no-voice --speed 4 --replay {WE_HEAVY} --replay {OWN_ACTIONS} "
         f"--replay {NO_RESULT} --replay {RESULT}", tmp_path / "exit-status")
+    # The interview asks nothing at the end: keep its pane after it exits, so the summary
+    # can be read however quickly it finishes.
+    subprocess.run([*terminal.tmux, "set-option", "-t", terminal.name, "remain-on-exit", "on"], check=True)
     try:
         first = terminal.wait_for("Question 1 of 2", "● REC", timeout=60)
         assert "Tell me about a time you worked with a team outside of engineering" in first
@@ -402,7 +405,6 @@ def test_a_two_question_session_in_a_real_terminal(rehearse_home, tmp_path):
         panel = follow_up.split("The interviewer follows up")[1]
         assert "0:40" in panel and "1:30 aim" not in panel
         terminal.wait_for("Question 2 of 2", timeout=120)
-        # The summary, read before the command ends (its pane closes with it).
         end = terminal.wait_for("Work on, by the points", "Each answer's full report", timeout=240, history=300)
         assert "Interview session 1" in end and "2 of 2 questions answered" in end
         assert "Follow-ups: 2 of 2 answered" in end and "Strongest: " in end

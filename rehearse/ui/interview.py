@@ -49,8 +49,7 @@ class Interviewer:
             from rehearse.audio import voice
             from rehearse.audio.player import speaker_problem
 
-            problem = voice.missing()
-            problem = problem or speaker_problem(self.speaker)
+            problem = voice.missing() or speaker_problem(self.speaker)
             if problem:
                 self._stop_speaking(problem)
 
