@@ -242,12 +242,20 @@ def interview(
         ids = [prompts.question(q).id for q in questions.split(",") if q.strip()]
         if not ids:
             raise typer.BadParameter("give a number or question ids such as Q4,Q13", param_hint="--questions")
+        if len(set(ids)) != len(ids):
+            raise typer.BadParameter("each question is asked once in an interview; name it once", param_hint="--questions")
         if category:
             raise typer.BadParameter("give question ids or --category, not both", param_hint="--questions")
     if speed != 1.0 and not replay:
         raise typer.BadParameter("--speed only applies with --replay FILE")
     if category:
         prompts.questions(category)  # an unknown category is said before anything is started
+    from rehearse.audio.files import TEXT_SUFFIXES
+
+    typed = [path for path in replay or [] if path.suffix.lower() in TEXT_SUFFIXES]
+    if typed:
+        raise typer.BadParameter(f"{typed[0]} is a typed answer; --replay plays a recording (analyze a typed answer "
+                                 "with `rehearse analyze FILE -q ID`)", param_hint="--replay")
     recording = practice.Options(max_seconds=max_seconds, device=device, model=model, speed=speed, engine=engine.value)
     settings = session.Settings(count=count, question_ids=ids, category=category, follow_ups=follow_ups,
                                 voice=not no_voice, speaker=speaker, replays=list(replay or []), recording=recording)

@@ -91,6 +91,37 @@ def test_the_summary_ranks_what_cost_the_most_points_over_the_session():
     assert said["answers"][1]["missing"] == answers[1]["report"]["star"]["missing"]
 
 
+def test_a_story_that_does_not_fit_is_never_the_strongest_and_comes_first_to_work_on():
+    """The strong disagreement story given for the mentoring question scores 100 on the
+    points, but it does not answer what was asked."""
+    off_topic = a_report("Q13", "strong-q4")
+    weaker = a_report("Q13", "no-result-q13")
+    assert next(c for c in off_topic["checks"] if c["id"] == "relevance")["status"] == "fail"
+    for n, report in enumerate((off_topic, weaker), 1):
+        report["take"] = {"id": n, "saved": True}
+    said = summary([{"report": off_topic, "follow_ups": []}, {"report": weaker, "follow_ups": []}])
+    assert off_topic["score"] > weaker["score"]
+    assert said["strongest"]["take"] == 2 and said["weakest"]["take"] == 1
+    first = said["work_on"][0]
+    assert first["check"] == "relevance" and first["takes"] == [1] and first["most_in"] == "Q13" and first["tip"]
+    assert said["answers"][0]["fits"] == "fail"
+
+
+def test_ctrl_c_while_an_answer_is_analyzed_takes_effect_once_it_is_saved():
+    import os
+    import signal as signals
+
+    from rehearse.ui.practice import ctrl_c_once_saved
+
+    done = []
+    with pytest.raises(KeyboardInterrupt):
+        with ctrl_c_once_saved():
+            os.kill(os.getpid(), signals.SIGINT)  # as a person pressing Ctrl-C
+            done.append("analyzed and saved")
+    assert done == ["analyzed and saved"]
+    assert signals.getsignal(signals.SIGINT) is signals.default_int_handler
+
+
 def _line(duration_s: float, wpm: float | None = 140, fillers_per_min: float | None = 1.0) -> dict:
     return {"duration_s": duration_s, "wpm": wpm, "fillers_per_min": fillers_per_min}
 
@@ -196,7 +227,9 @@ def test_no_session_is_one_error_line(rehearse_home):
     assert done.returncode == 1 and done.stderr.startswith("error: there is no session 3")
     assert run_cli("sessions", "--json").stdout.strip() == '{\n  "sessions": []\n}'
     for wrong in (["show"], ["show", "1", "--session", "1"], ["interview", "--questions", "0"],
-                  ["interview", "--questions", "Q4", "--category", "conflict"], ["interview", "--follow-ups", "3"]):
+                  ["interview", "--questions", "Q4", "--category", "conflict"], ["interview", "--follow-ups", "3"],
+                  ["interview", "--questions", "Q4,q4"], ["interview", "--replay", str(SAMPLES / "strong-q4.txt")],
+                  ["interview", "--replay", str(SAMPLES / "missing.flac")]):
         assert run_cli(*wrong).returncode == 2, wrong
     unknown = run_cli("interview", "--questions", "Q4,Q99", "--no-voice")
     assert unknown.returncode == 1 and unknown.stderr.startswith("error: unknown question 'Q99'")
@@ -261,7 +294,8 @@ def test_no_feedback_between_questions_only_at_the_end(rehearse_home):
     assert done.returncode == 0, done.stderr
     before_summary = done.stdout.split("Interview session 1")[0]
     assert "Answer 1 of 1 kept" in before_summary and "Score" not in before_summary
-    assert "Strongest: Q13" in done.stdout and "Work on" in done.stdout
+    assert "Work on" in done.stdout and "1 of 1 question answered" in done.stdout
+    assert "Strongest" not in done.stdout  # one answer: nothing to compare it with
 
 
 # -- the interviewer's voice -------------------------------------------------------

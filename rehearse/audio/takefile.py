@@ -253,6 +253,7 @@ def find_unfinished() -> list[UnfinishedTake]:
     They stay unfinished (marker kept) until `release()`, so every run mentions them
     until the person has been offered each one.
     """
+    _remove_stale_marker_copies()
     found = []
     for marker, wav, details in _abandoned():
         try:
@@ -274,6 +275,18 @@ def find_unfinished() -> list[UnfinishedTake]:
                                     integer_or_none(details.get("session_id")), _probe(details.get("follow_up")),
                                     integer_or_none(details.get("of_take"))))
     return found
+
+
+def _remove_stale_marker_copies() -> None:
+    """A marker is written whole and renamed into place; a process killed between the two
+    leaves "<name>.recording.<pid>.tmp", which nothing else would ever remove."""
+    folder = recordings_dir()
+    if not folder.is_dir():
+        return
+    for copy in folder.glob(f"*.wav{MARKER_SUFFIX}.*.tmp"):
+        pid = copy.name.rsplit(".", 2)[-2]
+        if pid.isdigit() and int(pid) != os.getpid() and not process_alive(int(pid)):
+            copy.unlink(missing_ok=True)
 
 
 def integer_or_none(value) -> int | None:

@@ -77,8 +77,13 @@ def answer_line(report: dict, follow_ups: list[dict]) -> dict:
         "metric_in_result": bool(figures["metric_in_result"]),
         "wpm": figures["wpm"],
         "fillers_per_min": figures["fillers_per_min"],
+        "fits": _relevance(report).get("status"),  # pass, warn, fail; None without a question
         "follow_ups": [follow_up_line(answer) for answer in follow_ups],
     }
+
+
+def _relevance(report: dict) -> dict:
+    return next((c for c in report.get("checks") or [] if c.get("id") == "relevance"), {})
 
 
 def follow_up_line(answer: dict) -> dict:
@@ -130,25 +135,39 @@ def _per_minute(lines: list[dict], key: str) -> float | None:
 
 
 def work_on(reports: list[dict]) -> list[dict]:
-    """The checks that cost the most points over the whole session, most first (ties in the
-    report's order, which is the guide's), with the answers they cost points in and the tip
-    of the answer where they cost the most."""
+    """The three things to work on. A story that does not fit its question comes first, as
+    in a single report (it carries no points yet, and no score means much without it);
+    then the checks that cost the most points over the whole session, most first (ties in
+    the report's order, which is the guide's). Each names the answers it concerns, and the
+    tip of the answer where it cost the most (`most_in`: that answer's question)."""
     lost: dict[str, dict] = {}
+    off_topic = [r for r in reports if _relevance(r).get("status") == "fail"]
+    if off_topic:
+        lost["relevance"] = {"check": "relevance", "points_lost": 0.0, "worst": 0.0,
+                             "takes": [(r.get("take") or {}).get("id") for r in off_topic],
+                             "tip": _relevance(off_topic[0]).get("tip", ""), "most_in": _question_id(off_topic[0])}
     for report in reports:
         for check in report.get("checks") or []:
             cost = (check.get("max_points") or 0) - (check.get("points") or 0)
-            if cost <= 0:
+            if cost <= 0 or check["id"] == "relevance":
                 continue
             entry = lost.setdefault(check["id"], {"check": check["id"], "points_lost": 0.0, "takes": [],
-                                                  "tip": "", "worst": 0.0})
+                                                  "tip": "", "worst": 0.0, "most_in": None})
             entry["points_lost"] += cost
             entry["takes"].append((report.get("take") or {}).get("id"))
             if cost > entry["worst"]:
-                entry["worst"], entry["tip"] = cost, check.get("tip", "")
+                entry["worst"], entry["tip"], entry["most_in"] = cost, check.get("tip", ""), _question_id(report)
     order = {check_id: n for n, check_id in enumerate(lost)}
-    ranked = sorted(lost.values(), key=lambda e: (-e["points_lost"], order[e["check"]]))[:WORK_ON]
-    return [{"check": e["check"], "points_lost": round(e["points_lost"], 1), "takes": e["takes"], "tip": e["tip"]}
-            for e in ranked]
+
+    def rank(entry: dict) -> tuple:
+        return entry["check"] != "relevance", -entry["points_lost"], order[entry["check"]]
+
+    return [{"check": e["check"], "points_lost": round(e["points_lost"], 1), "takes": e["takes"],
+             "most_in": e["most_in"], "tip": e["tip"]} for e in sorted(lost.values(), key=rank)[:WORK_ON]]
+
+
+def _question_id(report: dict) -> str | None:
+    return (report.get("question") or {}).get("id")
 
 
 def summary(answers: list[dict]) -> dict:
@@ -158,11 +177,14 @@ def summary(answers: list[dict]) -> dict:
     out = {"answers": lines, "strongest": None, "weakest": None, "trend": trend(lines),
            "work_on": work_on([a["report"] for a in answers]),
            "follow_ups": {"asked": len(follow_ups), "answered": sum(f["answered"] for f in follow_ups)}}
-    if lines:
-        # Ties go to the earlier answer, so the same session always names the same ones.
-        out["strongest"] = _pick(max(lines, key=lambda line: line["score"]))
-        weakest = min(lines, key=lambda line: line["score"])
-        if len(lines) > 1 and weakest["score"] < out["strongest"]["score"]:
+    # Strongest and weakest only when there are answers to compare. An answer that does not
+    # fit its question is never the strongest, whatever its score. Ties go to the earlier
+    # answer, so the same session always names the same ones.
+    fitting = [line for line in lines if line["fits"] != "fail"]
+    if len(lines) > 1 and fitting:
+        out["strongest"] = _pick(max(fitting, key=lambda line: line["score"]))
+        weakest = min(lines, key=lambda line: (line["fits"] != "fail", line["score"]))
+        if weakest["take"] != out["strongest"]["take"]:
             out["weakest"] = _pick(weakest)
     return out
 

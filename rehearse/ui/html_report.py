@@ -17,6 +17,7 @@ import os
 from rehearse.analysis.length import clock
 from rehearse.analysis.safetext import visible_strings
 from rehearse.analysis.star import STAR
+from rehearse.ui.session_view import work_on_words
 from rehearse.ui.report_view import CHECK_NAMES as TERMINAL_NAMES
 from rehearse.ui.report_view import word_kinds
 
@@ -327,14 +328,13 @@ def session_html(doc: dict) -> str:
             f'<li><span class="status {"pass" if f["answered"] else "fail"}">{"Answered" if f["answered"] else "Not answered"}'
             f'</span> {_e(qid)}: <strong>{_e(f["question"])}</strong> {_e(f["judged"])}</li>' for qid, f in follow_ups)
         parts.append(f'<h2>Follow-ups</h2><ul class="checks">{items}</ul>')
-    best, worst = summary["strongest"], summary["weakest"]
-    said = [f"Strongest: {best['question_id']} ({best['score']})"] + (
-        [f"Weakest: {worst['question_id']} ({worst['score']})"] if worst else [])
-    parts.append(f"<h2>Across the session</h2><p>{_e(' · '.join(said))}</p>"
+    said = [f"{name}: {pick['question_id']} ({pick['score']})"
+            for name, pick in (("Strongest", summary["strongest"]), ("Weakest", summary["weakest"])) if pick]
+    parts.append("<h2>Across the session</h2>" + (f"<p>{_e(' · '.join(said))}</p>" if said else "")
                  + "".join(f"<p>{_e(sentence)}</p>" for sentence in summary["trend"]))
     if summary["work_on"]:
-        items = "".join(f'<li><strong>{_e(CHECK_NAMES.get(item["check"], item["check"]))}</strong> '
-                        f'({item["points_lost"]:g} points): {_e(item["tip"])}</li>' for item in summary["work_on"])
+        items = "".join(f'<li><strong>{_e(name)}</strong> ({_e(cost)}): {_e(item["tip"])}</li>'
+                        for item in summary["work_on"] for name, cost in [work_on_words(item)])
         parts.append(f"<h2>Work on, by the points it cost</h2><ol>{items}</ol>")
     for n, answer in enumerate(doc["answers"], 1):
         report = answer["report"]

@@ -55,7 +55,7 @@ class Interviewer:
 
     def _stop_speaking(self, why: str) -> None:
         self.speaking = False
-        self.console.print(Text(f"note: {why}; the questions are shown as text (--no-voice: without this note)",
+        self.console.print(Text(f"note: {why}; the questions are shown as text (add --no-voice to skip this note)",
                                 style="yellow"), soft_wrap=True)
 
     def ask(self, card: Panel, text: str) -> None:
@@ -99,6 +99,9 @@ def run(settings: Settings, console: Console) -> dict:
             questions = [prompts.question(q) for q in settings.question_ids]
         else:
             questions = plan(history.takes(), settings.count, settings.category)
+            if len(questions) < settings.count:
+                console.print(Text(f"note: only {len(questions)} questions match {settings.category!r}: asking those.",
+                                   style="yellow"), soft_wrap=True)
         interviewer = Interviewer(settings, console)
         session_id = history.start_session([q.id for q in questions], {
             "follow_ups": settings.follow_ups, "voice": interviewer.speaking})
@@ -138,15 +141,17 @@ def _interview(questions: list[prompts.Question], settings: Settings, interviewe
             options = next_options()
             interviewer.ask(question_card(question, number, len(questions)), question.text)
             try:
-                recording, report = practice.take_answer(question, practice.open_source(options), options, console,
-                                                         details={"session_id": session_id})
+                report = practice.take_answer(question, practice.open_source(options), options, console, history,
+                                              session_id=session_id)
             except AudioError as exc:  # nothing heard: the recording is kept, the interview goes on
                 console.print(Text(f"error: {exc}", style="bold red"), soft_wrap=True)
                 continue
-            practice.keep_answer(history, report, recording, session_id=session_id)
-            console.print(Text(f"Answer {number} of {len(questions)} kept ({clock(report['length']['duration_s'])}).",
-                               style="dim"))
-            for probe in (report.get("follow_ups") or [])[:settings.follow_ups]:
+            probes = (report.get("follow_ups") or [])[:settings.follow_ups]
+            kept = f"Answer {number} of {len(questions)} kept ({clock(report['length']['duration_s'])})."
+            if settings.follow_ups and not probes:
+                kept += " No follow-up: nothing in it needs probing."
+            console.print(Text(kept, style="dim"))
+            for probe in probes:
                 options = next_options()
                 interviewer.ask(follow_up_card(probe), probe["question"])
                 try:

@@ -9,8 +9,9 @@ from __future__ import annotations
 import random
 import signal
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterator
 from pathlib import Path
 
 from rich.console import Console, Group
@@ -186,9 +187,11 @@ def record_follow_up(question: prompts.Question, probe: dict, take_report: dict,
     countdown(console, 1.0 / options.speed if options.replay else 1.0)
     of_take = (take_report.get("take") or {}).get("id")
     recording = record_answer(question, source, options, console, details={"follow_up": probe, "of_take": of_take})
-    report = _analyzed(recording, question, options, console, follow_up=probe, of_take=of_take)
     saving = history is not None and of_take is not None
-    _saved_then_released(recording, (lambda: history.save_follow_up(report, of_take, recording.path)) if saving else None)
+    with ctrl_c_once_saved():
+        report = _analyzed(recording, question, options, console, follow_up=probe, of_take=of_take)
+        _saved_then_released(recording, (lambda: history.save_follow_up(report, of_take, recording.path))
+                             if saving else None)
     return report
 
 
@@ -222,10 +225,10 @@ def _analyzed(recording: Recording, question: prompts.Question, options: Options
         raise
 
 
-def take_answer(question: prompts.Question, source: InputSource, options: Options, console: Console,
-                details: dict | None = None) -> tuple[Recording, dict]:
-    """Count down, record the answer with the live panel, and analyze it: the recording and
-    its report. `details` go in the recording's marker (see record_answer)."""
+def take_answer(question: prompts.Question, source: InputSource, options: Options, console: Console, history,
+                session_id: int | None = None) -> dict:
+    """Count down, record the answer with the live panel, analyze it and keep it (in the
+    mock interview `session_id`, if any): its report."""
     transcriber = None
     # Chunks are cut from 16 kHz audio and decoded with faster-whisper in one pass each;
     # other rates and engines are transcribed after the stop.
@@ -235,13 +238,32 @@ def take_answer(question: prompts.Question, source: InputSource, options: Option
 
         transcriber = IncrementalTranscriber(resolve(options.model))
     countdown(console, 1.0 / options.speed if options.replay else 1.0)
+    details = None if session_id is None else {"session_id": session_id}
     try:
         recording = record_answer(question, source, options, console, transcriber, details)
     except BaseException:
         if transcriber is not None:
             transcriber.cancel()
         raise
-    return recording, _analyzed(recording, question, options, console, transcriber=transcriber)
+    with ctrl_c_once_saved():
+        report = _analyzed(recording, question, options, console, transcriber=transcriber)
+        keep_answer(history, report, recording, session_id=session_id)
+    return report
+
+
+@contextmanager
+def ctrl_c_once_saved() -> Iterator[None]:
+    """Ctrl-C while an answer is analyzed and saved takes effect once it is saved (then as
+    KeyboardInterrupt): stopping midway would leave the answer out of the history, and
+    stopping the transcription's native thread can abort the process."""
+    pressed: list[bool] = []
+    previous = signal.signal(signal.SIGINT, lambda *_: pressed.append(True))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if pressed:
+        raise KeyboardInterrupt
 
 
 def run(question_id: str | None, options: Options, console: Console) -> None:
@@ -266,8 +288,7 @@ def _session(question_id: str | None, options: Options, console: Console, histor
     source = open_source(options)
     while True:
         console.print(question_card(question))
-        recording, report = take_answer(question, source, options, console)
-        keep_answer(history, report, recording)
+        report = take_answer(question, source, options, console, history)
         print_report(report, console)
         probes = list(report.get("follow_ups") or [])
         while True:

@@ -38,6 +38,16 @@ def answers_table(lines: list[dict]) -> Table:
     return table
 
 
+def work_on_words(item: dict) -> tuple[str, str]:
+    """One thing to work on in words: its name, and what it cost over the session."""
+    count = len(item["takes"])
+    answers = f"{count} answer{'s' if count != 1 else ''}"
+    if item["check"] == "relevance":
+        return "Answer the question asked", f"{answers} did not fit the question"
+    most = f", most in {item['most_in']}" if count > 1 and item["most_in"] else ""
+    return CHECK_NAMES.get(item["check"], item["check"]), f"{item['points_lost']:g} points in {answers}{most}"
+
+
 def print_session(doc: dict, console: Console) -> None:
     """One session: a line per answer, the follow-ups, the strongest and weakest answer,
     the trend, and the three things to work on."""
@@ -46,7 +56,8 @@ def print_session(doc: dict, console: Console) -> None:
     lines = summary["answers"]
     head = Text(f"Interview session {session['id']} · {when(session['created_at'])} · ", style="bold")
     head.append(session["ended"], style=ENDED_STYLES.get(session["ended"], ""))
-    head.append(f" · {len(lines)} of {len(session['questions'])} questions answered")
+    total = len(session["questions"])
+    head.append(f" · {len(lines)} of {total} question{'s' if total != 1 else ''} answered")
     console.print(head)
     if not lines:
         console.print(Text("No answer was recorded in this session.", style="dim"))
@@ -76,11 +87,10 @@ def print_session(doc: dict, console: Console) -> None:
     if summary["work_on"]:
         console.print(Text("Work on, by the points it cost over the session:", style="bold"))
         for number, item in enumerate(summary["work_on"], 1):
+            name, cost = work_on_words(item)
             entry = Text(f"  {number}. ")
-            entry.append(CHECK_NAMES.get(item["check"], item["check"]), style="bold")
-            count = len(item["takes"])
-            entry.append(f" ({item['points_lost']:g} points in {count} answer{'s' if count != 1 else ''}): ")
-            entry.append(item["tip"])
+            entry.append(name, style="bold")
+            entry.append(f" ({cost}): {item['tip']}")
             console.print(entry)
     else:
         console.print(Text("Nothing cost points in this session.", style="green"))
