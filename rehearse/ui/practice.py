@@ -11,8 +11,8 @@ import signal
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Callable, Iterator
 from pathlib import Path
+from typing import Callable, Iterator
 
 from rich.console import Console, Group
 from rich.live import Live
