@@ -216,7 +216,7 @@ def interview(
     follow_ups: int = typer.Option(1, "--follow-ups", min=0, max=2, help="Follow-up questions after each answer, the most useful first (0-2)."),
     no_voice: bool = typer.Option(False, "--no-voice", help="Show the questions only; do not speak them."),
     speaker: Optional[str] = typer.Option(None, "--speaker", help="Output device for the interviewer's voice; default: the system's."),
-    replay: Optional[list[Path]] = typer.Option(None, "--replay", exists=True, dir_okay=False, readable=True, help="An answer to play through the recording path instead of the microphone; give it once per expected answer, follow-ups included, in order (demos, tests). An answer in which nothing is heard gets no follow-up.", show_default=False),
+    replay: Optional[list[Path]] = typer.Option(None, "--replay", exists=True, dir_okay=False, readable=True, help="An answer to play through the recording path instead of the microphone; give it once per answer, follow-ups included, in order (demos, tests). An answer that needs no follow-up, or in which nothing is heard, gets none: the next file then answers the next question.", show_default=False),
     speed: float = typer.Option(1.0, "--speed", min=0.1, max=100, help="With --replay: play this many times faster than real time."),
     max_seconds: float = typer.Option(180, "--max-seconds", min=5, help="Stop recording an answer after this many seconds."),
     device: Optional[str] = typer.Option(None, "--device", "-d", help="Input device id or name (see `rehearse devices`); default: the system's."),
