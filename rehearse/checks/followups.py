@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from rehearse.analysis.answer import Analysis
 from rehearse.checks.base import CheckResult, quote
+from rehearse.checks.i_vs_we import said_times
 
 MAX_FOLLOW_UPS = 3
 ORDER = ("off_topic", "result", "own_actions", "number", "baseline", "lesson")
@@ -53,7 +54,7 @@ def follow_ups(analysis: Analysis, results: list[CheckResult]) -> list[FollowUp]
     if status.get("i_vs_we") in ("warn", "fail"):
         counts = analysis.action_pronouns if analysis.action_pronouns.i_ratio is not None else analysis.pronouns
         found.append(FollowUp("own_actions", "What did you do yourself?",
-                              f'"we" {counts.we} times and "I" {counts.i} times in what was done', "i"))
+                              f'"we" {said_times(counts.we)} and "I" {said_times(counts.i)} in what was done', "i"))
     in_result = [m.metric for m in analysis.metrics if analysis.labels[m.sentence].label == "result"]
     has_result = star.present.get("result", False)
     if has_result and not in_result:
@@ -104,8 +105,8 @@ def judge_follow_up(analysis: Analysis, follow_up: FollowUp) -> CheckResult:
     if follow_up.expects == "i":
         counts = analysis.pronouns
         if counts.i >= 2 and (counts.i_ratio or 0) >= 0.7:
-            return _answered(f'"I" {counts.i} times, "we" {counts.we} times: your own part comes through.')
-        return _missed(f'"I" {counts.i} times, "we" {counts.we} times.', f'Name what you did yourself, with "I". {tip_more}')
+            return _answered(f'"I" {said_times(counts.i)}, "we" {said_times(counts.we)}: your own part comes through.')
+        return _missed(f'"I" {said_times(counts.i)}, "we" {said_times(counts.we)}.', f'Name what you did yourself, with "I". {tip_more}')
     if follow_up.expects == "lesson":
         lesson = LESSON.search(text)
         if lesson:

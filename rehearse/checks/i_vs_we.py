@@ -26,7 +26,7 @@ FAIL_BELOW = 0.4  # below: fail
 NO_PRONOUN_POINTS = 10
 
 
-def _times(n: int) -> str:
+def said_times(n: int) -> str:
     return {0: "not once", 1: "once", 2: "twice"}.get(n, f"{n} times")
 
 
@@ -39,7 +39,7 @@ def run(analysis: Analysis) -> CheckResult:
         return CheckResult(ID, "warn", 'Neither "I" nor "we" was said: it is unclear who did what.',
                            f"Say what you did, in the first person. {guide}", NO_PRONOUN_POINTS, MAX_POINTS)
     where = "In your actions" if in_action else "In the answer"
-    found = f'{where}, "I" {_times(counts.i)}, "we" {_times(counts.we)} ({ratio:.0%} I).'
+    found = f'{where}, "I" {said_times(counts.i)}, "we" {said_times(counts.we)} ({ratio:.0%} I).'
     points = round(MAX_POINTS * min(1.0, ratio / GOOD_RATIO), 1)
     if ratio >= GOOD_RATIO:
         return CheckResult(ID, "pass", found, f"Your own actions come through. {guide}", points, MAX_POINTS)
