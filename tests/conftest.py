@@ -79,13 +79,14 @@ def real_speech():
         pytest.skip(f"real speech could not be fetched ({exc}); run python -m scripts.real_speech, as .ci/run does")
 
 
-def wait_for_recording(home: Path, seconds: float, timeout: float = 30) -> Path:
-    """The take a `rehearse practice` process is recording, once it holds `seconds` of audio."""
+def wait_for_recording(home: Path, seconds: float, timeout: float = 30, pattern: str = "*.wav") -> Path:
+    """The take a `rehearse practice` process is recording (a file matching `pattern`),
+    once it holds `seconds` of audio."""
     import soundfile
 
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        for wav in (home / "recordings").glob("*.wav"):
+        for wav in (home / "recordings").glob(pattern):
             try:
                 if soundfile.info(str(wav)).duration >= seconds:
                     return wav
@@ -115,3 +116,9 @@ def start_practice(*args: str, stdin=subprocess.DEVNULL, **popen) -> subprocess.
     env = {**os.environ, "HF_HUB_OFFLINE": "1"}
     return subprocess.Popen([sys.executable, "-m", "rehearse", "practice", *args], stdin=stdin, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT, **popen)
+
+
+def dead_pid() -> int:
+    """The id of a process that has just exited: what a crashed recorder leaves in its marker."""
+    done = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    return int(done.stdout)

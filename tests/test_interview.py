@@ -12,13 +12,12 @@ import sqlite3
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 
 from rehearse.history.interview import document, plan, summary, trend, work_on
 from rehearse.history.store import History
-from tests.conftest import ROOT, SAMPLES, a_report, needs_tmux, run_cli, slow
+from tests.conftest import ROOT, SAMPLES, a_report, dead_pid, needs_tmux, run_cli, slow, wait_for_recording
 
 WE_HEAVY = SAMPLES / "we-heavy-q20.flac"  # asks "What did you do yourself?" first
 NO_RESULT = SAMPLES / "no-result-q13.flac"  # asks "How did it turn out?" first
@@ -188,12 +187,11 @@ def test_a_session_and_its_takes_survive_an_interrupted_save(rehearse_home, monk
 
 
 def test_a_session_whose_process_died_or_is_long_gone_was_cut_short(rehearse_home):
-    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
     with History() as store:
         crashed = store.start_session(["Q4"], {})
         old = store.start_session(["Q13"], {})
         alive = store.start_session(["Q20"], {})
-        store.conn.execute("UPDATE sessions SET pid = ? WHERE id = ?", (int(dead.stdout), crashed))
+        store.conn.execute("UPDATE sessions SET pid = ? WHERE id = ?", (dead_pid(), crashed))
         store.conn.execute("UPDATE sessions SET created_at = '2026-01-01T10:00:00Z' WHERE id = ?", (old,))
         assert [s["ended"] for s in store.sessions()] == ["cut short", "cut short", "running"]
         assert store.end_abandoned_sessions() == [crashed, old]
@@ -216,8 +214,7 @@ def test_a_recording_waits_for_its_save_before_its_marker_goes(tmp_path):
     marker = json.loads(path.with_name(path.name + ".recording").read_text())
     assert marker["saving"] is True and marker["session_id"] == 7
     assert not takefile._is_abandoned(path.with_name(path.name + ".recording"), marker, path)  # ours, still analyzing
-    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
-    assert takefile._is_abandoned(path, {**marker, "pid": int(dead.stdout)}, path)
+    assert takefile._is_abandoned(path, {**marker, "pid": dead_pid()}, path)
     takefile.release_recording(path)
     assert not path.with_name(path.name + ".recording").exists() and path.exists()
 
@@ -353,7 +350,7 @@ def test_a_session_killed_during_the_second_answer_is_recovered_and_linked(rehea
          "--replay", str(NO_RESULT), "--replay", str(WE_HEAVY), "--speed", "4"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
     try:
-        second = _wait_for_second_recording(rehearse_home, seconds=8.0, timeout=240)
+        second = wait_for_recording(rehearse_home, 8.0, timeout=240, pattern="*-Q20.wav")  # the second answer
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)
     finally:
@@ -380,7 +377,6 @@ def test_a_follow_up_cut_short_is_recovered_onto_its_take_or_said_to_be_orphaned
     assert run_cli("analyze", str(SAMPLES / "no-result-q13.txt"), "-q", "Q13").returncode == 0  # take 1
     probe = {"id": "result", "question": "How did it turn out? Can you put a number on it?", "because": "no clear Result",
              "expects": "number"}
-    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
     folder = rehearse_home / "recordings"
     folder.mkdir(parents=True)
     audio, rate = soundfile.read(RESULT, dtype="float32")
@@ -388,7 +384,7 @@ def test_a_follow_up_cut_short_is_recovered_onto_its_take_or_said_to_be_orphaned
         wav = folder / f"20261126-{stamp}-Q13.wav"
         soundfile.write(wav, audio, rate, subtype="PCM_16")
         wav.with_name(wav.name + ".recording").write_text(json.dumps(
-            {"pid": int(dead.stdout), "samplerate": rate, "question_id": "Q13", "follow_up": probe, "of_take": of_take}))
+            {"pid": dead_pid(), "samplerate": rate, "question_id": "Q13", "follow_up": probe, "of_take": of_take}))
     recovered = run_cli("recover", timeout=300)
     assert recovered.returncode == 0, recovered.stderr
     assert "take 99, whose follow-up this answers, was deleted" in " ".join(recovered.stderr.split())
@@ -397,23 +393,6 @@ def test_a_follow_up_cut_short_is_recovered_onto_its_take_or_said_to_be_orphaned
         assert answer["follow_up"]["id"] == "result" and answer["follow_up"]["answered"]
         assert len(store.takes()) == 1  # neither recording became a take
     assert run_cli("recover").stdout.strip() == "No unfinished recordings."
-
-
-def _wait_for_second_recording(home: Path, seconds: float, timeout: float) -> Path:
-    """The recording of the session's second answer, once it holds `seconds` of audio."""
-    import soundfile
-
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        for marker in (home / "recordings").glob("*-Q20.wav.recording"):
-            wav = marker.with_suffix("")
-            try:
-                if soundfile.info(str(wav)).duration >= seconds:
-                    return wav
-            except RuntimeError:
-                pass
-        time.sleep(0.05)
-    raise AssertionError(f"the second answer's recording never reached {seconds} s in {home / 'recordings'}")
 
 
 # -- a real terminal -----------------------------------------------------------------
@@ -427,9 +406,6 @@ def test_a_two_question_session_in_a_real_terminal(rehearse_home, tmp_path):
         f"cd {ROOT} && HF_HUB_OFFLINE=1 REHEARSE_HOME={rehearse_home} {sys.executable} -m rehearse interview "
         f"--questions Q20,Q13 --follow-ups 1 --no-voice --speed 4 --replay {WE_HEAVY} --replay {OWN_ACTIONS} "
         f"--replay {NO_RESULT} --replay {RESULT}", tmp_path / "exit-status")
-    # The interview asks nothing at the end: keep its pane after it exits, so the summary
-    # can be read however quickly it finishes.
-    subprocess.run([*terminal.tmux, "set-option", "-t", terminal.name, "remain-on-exit", "on"], check=True)
     try:
         first = terminal.wait_for("Question 1 of 2", "● REC", timeout=60)
         assert "Tell me about a time you worked with a team outside of engineering" in first

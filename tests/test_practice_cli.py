@@ -39,6 +39,9 @@ class Terminal:
         self.done = done
         subprocess.run([*self.tmux, "new-session", "-d", "-s", self.name, "-x", "110", "-y", "60",
                         f"{command}; echo $? > {done}"], check=True)
+        # The pane stays after the command exits, so what it printed last can still be read
+        # however quickly it finished (`interview` ends with its summary, asking nothing).
+        subprocess.run([*self.tmux, "set-option", "-t", self.name, "remain-on-exit", "on"], check=True)
 
     def screen(self, history: int = 0) -> str:
         back = ["-S", f"-{history}"] if history else []

@@ -79,11 +79,6 @@ def question_card(question: prompts.Question, number: int, total: int) -> Panel:
     return Panel(body, title=f"Question {number} of {total} · {question.category}", title_align="left")
 
 
-def follow_up_card(probe: dict) -> Panel:
-    body = Group(Text(probe["question"], style="bold"), Text("A short answer: 20-40 seconds. Enter stops.", style="dim"))
-    return Panel(body, title="The interviewer follows up", title_align="left")
-
-
 def run(settings: Settings, console: Console) -> dict:
     """The whole session; returns its document (history/interview.document)."""
     from rehearse.history.store import History
@@ -153,7 +148,8 @@ def _interview(questions: list[prompts.Question], settings: Settings, interviewe
             console.print(Text(kept, style="dim"))
             for probe in probes:
                 options = next_options()
-                interviewer.ask(follow_up_card(probe), probe["question"])
+                interviewer.ask(practice.follow_up_card(question, probe, title="The interviewer follows up"),
+                                probe["question"])
                 try:
                     practice.record_follow_up(question, probe, report, options, console, history)
                 except AudioError as exc:

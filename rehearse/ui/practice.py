@@ -163,10 +163,10 @@ def offer_unfinished(takes: list[UnfinishedTake], options: Options, console: Con
     return last
 
 
-def follow_up_card(question: prompts.Question, probe: dict) -> Panel:
+def follow_up_card(question: prompts.Question, probe: dict, title: str | None = None) -> Panel:
     body = Group(Text(probe["question"], style="bold"),
                  Text("A short answer: 20-40 seconds. Press Enter to stop.", style="dim"))
-    return Panel(body, title=f"Follow-up · {question.id} · {question.category}", title_align="left")
+    return Panel(body, title=title or f"Follow-up · {question.id} · {question.category}", title_align="left")
 
 
 def answer_follow_up(question: prompts.Question, probe: dict, take_report: dict, options: Options, console: Console,
