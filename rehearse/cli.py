@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from contextlib import nullcontext
 from enum import Enum
@@ -234,14 +235,20 @@ def interview(
     from rehearse.ui import practice
 
     count, ids = 0, []
-    if questions.strip().isdigit():
-        count = int(questions)
+    given = [q.strip() for q in questions.split(",") if q.strip()]
+    if len(given) == 1 and re.fullmatch(r"[+-]?\d+", given[0]):
+        count = int(given[0])
         if not 1 <= count <= len(prompts.questions()):
             raise typer.BadParameter(f"ask 1 to {len(prompts.questions())} questions", param_hint="--questions")
+    elif not given:
+        raise typer.BadParameter("give a number or question ids such as Q4,Q13", param_hint="--questions")
+    elif any(q.isdigit() for q in given):
+        # "3,Q4" could mean three questions or Q3: say so rather than guess.
+        hint = ",".join(q if not q.isdigit() else f"Q{q}" for q in given)
+        raise typer.BadParameter(f"give either how many questions (5) or which ones with their Q (did you mean {hint}?)",
+                                 param_hint="--questions")
     else:
-        ids = [prompts.question(q).id for q in questions.split(",") if q.strip()]
-        if not ids:
-            raise typer.BadParameter("give a number or question ids such as Q4,Q13", param_hint="--questions")
+        ids = [prompts.question(q).id for q in given]
         if len(set(ids)) != len(ids):
             raise typer.BadParameter("each question is asked once in an interview; name it once", param_hint="--questions")
         if category:
@@ -539,9 +546,11 @@ def show(
 
     console = _console()
     print_report(report, console, verbose=verbose)
-    for answer in follow_ups:
+    for number, answer in enumerate(follow_ups, 1):
         if answer.get("follow_up"):
-            print_follow_up(answer, console)
+            spoken = (answer.get("source") or {}).get("kind") == "audio"
+            listen = f" · rehearse play {take_id} --follow-up {number}" if spoken else ""
+            print_follow_up(answer, console, title=f"Follow-up {number}: what you said{listen}")
 
 
 @app.command()
@@ -550,6 +559,7 @@ def play(
     sentence: Optional[int] = typer.Option(None, "--sentence", "-s", min=1, help="Play only this sentence (1 is the first; the report's order)."),
     start: Optional[str] = typer.Option(None, "--from", help="Start here: 0:42, or 42 (seconds).", show_default=False),
     device: Optional[str] = typer.Option(None, "--device", "-d", help="Output device id or name; default: the system's."),
+    follow_up: Optional[int] = typer.Option(None, "--follow-up", "-f", min=1, help="Play the take's spoken answer to a follow-up instead (1 is the first; `rehearse show TAKE` lists them)."),
 ) -> None:
     """Listen back to a take, with the sentence being spoken shown as it plays. Enter stops.
 
@@ -560,9 +570,12 @@ def play(
     from rehearse.ui.playback import play_take
 
     with _history(create=False) as store:
-        report = store.report(take_id)
-        answer_file = store.get(take_id).answer_file
-    play_take(report, answer_file, take_id=take_id, sentence=sentence, start=start, device=device, console=_console())
+        if follow_up is None:
+            report, answer_file, name = store.report(take_id), store.get(take_id).answer_file, f"take {take_id}"
+        else:
+            report, answer_file = store.follow_up_answer(take_id, follow_up)
+            name = f"take {take_id}'s follow-up {follow_up}"
+    play_take(report, answer_file, name=name, sentence=sentence, start=start, device=device, console=_console())
 
 
 @app.command()

@@ -95,3 +95,15 @@ def test_a_follow_up_answer_is_judged_on_what_the_probe_asked_for():
     story = (SAMPLES / "no-result-q13.txt").read_text()
     assert judged(story, "story", "Q13") == "pass"
     assert judged(COMPLETE, "story", "Q13") == "fail"
+
+
+def test_a_follow_up_answer_is_quoted_by_the_words_that_answer_the_probe():
+    def message(text: str, expects: str) -> str:
+        return judge_follow_up(analyze_transcript(from_text(text), question_id="Q13"),
+                               FollowUp("x", "the probe", "", expects)).message
+    # The change measures the outcome; "three months" only says when.
+    said = message("Within three months her reviews went from about forty comments to five.", "number")
+    assert '"from about forty comments to five"' in said and "three months" not in said
+    # "myself" is an "I" word; the message names the kind of word and quotes a sentence with it.
+    said = message("I wrote the rollback script myself. We tested it. I ran the release call.", "i")
+    assert '"I" words (I, me, my...) 3 times, "we" words once' in said and '"I wrote the rollback script myself."' in said

@@ -140,7 +140,7 @@ def test_the_trend_says_only_changes_a_listener_would_notice():
 
 def test_a_session_with_no_answer_has_a_summary_with_nothing_in_it():
     doc = document({"id": 1, "created_at": "2026-11-26T10:00:00Z", "ended": "ended early", "questions": ["Q4"],
-                    "settings": {}, "takes": [], "scores": [], "answers": []})
+                    "settings": {}, "takes": [], "scores": [], "follow_up_answers": 0, "answers": []})
     assert doc["summary"]["answers"] == [] and doc["summary"]["strongest"] is None
     assert doc["session"]["mean_score"] is None and doc["summary"]["work_on"] == []
 
@@ -155,7 +155,7 @@ def test_the_session_page_shows_the_summary_and_never_runs_what_an_answer_holds(
     strong = a_report()
     strong["take"] = {"id": 1, "saved": True}
     doc = document({"id": 4, "created_at": "2026-11-26T10:00:00Z", "ended": "finished", "questions": ["Q4", "Q13"],
-                    "settings": {}, "takes": [1, 2], "scores": [strong["score"], hostile["score"]],
+                    "settings": {}, "takes": [1, 2], "scores": [strong["score"], hostile["score"]], "follow_up_answers": 0,
                     "answers": [{"report": strong, "follow_ups": []}, {"report": hostile, "follow_ups": []}]})
     page = session_html(doc)
     assert "<script>alert" not in page and "<img" not in page
@@ -228,6 +228,9 @@ def test_no_session_is_one_error_line(rehearse_home):
                   ["interview", "--questions", "Q4,q4"], ["interview", "--replay", str(SAMPLES / "strong-q4.txt")],
                   ["interview", "--replay", str(SAMPLES / "missing.flac")]):
         assert run_cli(*wrong).returncode == 2, wrong
+    # A count or ids, never a guess between them.
+    assert "ask 1 to 25 questions" in run_cli("interview", "--questions", "-1").stderr
+    assert "did you mean Q3,Q4?" in run_cli("interview", "--questions", "3,Q4").stderr
     unknown = run_cli("interview", "--questions", "Q4,Q99", "--no-voice")
     assert unknown.returncode == 1 and unknown.stderr.startswith("error: unknown question 'Q99'")
     assert not (rehearse_home / "history.sqlite3").exists()  # nothing was started
@@ -255,13 +258,19 @@ def test_a_two_question_session_with_follow_ups_is_one_document_and_kept(rehears
     assert said["follow_ups"] == {"asked": 2, "answered": 1}
     assert said["weakest"]["question_id"] == "Q20" and said["strongest"]["question_id"] == "Q13"
     assert len(said["work_on"]) == 3 and said["work_on"][0]["points_lost"] >= said["work_on"][-1]["points_lost"]
-    # Kept: the session and its two takes; the follow-up answers hang on their takes.
+    # Kept: the session, its two takes and the two follow-up answers, which hang on their
+    # takes (history and progress count the takes only); all four recordings can be heard.
     listed = json.loads(run_cli("sessions", "--json").stdout)["sessions"]
     assert [s["takes"] for s in listed] == [session["takes"]] and len(session["takes"]) == 2
+    assert listed[0]["follow_up_answers"] == 2
     takes = json.loads(run_cli("history", "--json").stdout)["takes"]
     assert sorted(t["id"] for t in takes) == session["takes"]
     with History(create=False) as store:
         assert [len(store.follow_ups(t)) for t in session["takes"]] == [1, 1]
+        recordings = [store.get(t).answer_file for t in session["takes"]]
+        recordings += [store.follow_up_answer(t, 1)[1] for t in session["takes"]]
+    assert len(set(recordings)) == 4 and all(path.stat().st_size > 0 for path in recordings)
+    assert f"rehearse play {session['takes'][0]} --follow-up 1" in run_cli("show", str(session["takes"][0])).stdout
     again = json.loads(run_cli("show", "--session", str(session["id"]), "--json").stdout)
     assert again == doc
     shown = run_cli("show", "--session", str(session["id"]))

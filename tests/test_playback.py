@@ -37,7 +37,7 @@ def test_one_sentence_is_played_exactly_and_shown(saved_take, monkeypatch, accep
     speaker = StandInSpeaker(accepts_16k=accepts_16k).install(monkeypatch)
     console = Console(record=True, width=100)
     third = report["sentences"][2]
-    reached = play_take(report, answer_file, take_id=take_id, sentence=3, start=None, device=None, console=console)
+    reached = play_take(report, answer_file, name=f"take {take_id}", sentence=3, start=None, device=None, console=console)
     audio = load_audio(answer_file)
     expected = audio[int(third["start"] * 16000):int(third["end"] * 16000)]
     played = speaker.samples
@@ -56,7 +56,7 @@ def test_one_sentence_is_played_exactly_and_shown(saved_take, monkeypatch, accep
 def test_from_a_time_plays_to_the_end(saved_take, monkeypatch):
     take_id, report, answer_file = saved_take
     speaker = StandInSpeaker().install(monkeypatch)
-    reached = play_take(report, answer_file, take_id=take_id, sentence=None, start="0:30", device=None,
+    reached = play_take(report, answer_file, name=f"take {take_id}", sentence=None, start="0:30", device=None,
                         console=Console(record=True))
     audio = load_audio(answer_file)
     assert np.array_equal(speaker.samples[:len(audio) - 30 * 16000], audio[30 * 16000:])
@@ -72,7 +72,8 @@ def test_what_cannot_be_played_is_one_error_line(saved_take, tmp_path):
                        (("play", "1", "--from", "soon"), "--from takes a time like 0:42"),
                        (("play", "1", "--from", "nan"), "--from takes a time from 0:00 on"),
                        (("play", "1", "--from", "0:inf"), "--from takes a time from 0:00 on"),
-                       (("play", "7"), "there is no take 7")):
+                       (("play", "7"), "there is no take 7"),
+                       (("play", "1", "--follow-up", "1"), "take 1 has no follow-up answer 1")):
         result = run_cli(*args)
         assert result.returncode == 1 and result.stderr.startswith("error: ") and says in result.stderr, result.stderr
         assert result.stderr.count("\n") == 1

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from rehearse.analysis.answer import Analysis
+from rehearse.analysis.pronouns import count_pronouns
 from rehearse.checks.base import CheckResult, quote
 from rehearse.checks.i_vs_we import said_times
 
@@ -29,6 +30,10 @@ ORDER = ("off_topic", "result", "own_actions", "number", "baseline", "lesson")
 LESSON = re.compile(r"\b(?:learn(?:ed|t|ing)|lessons?|takeaways?|taught me|next time|differently|in hindsight|"
                     r"looking back|since then|from then on|i now|now i)\b", re.I)
 RELATIVE_KINDS = ("change", "percent", "multiplier")
+# Which number a "put a number on it" answer is quoted by: the one that measures the outcome
+# most plainly. "Within three months it went from forty comments to five" answers with the
+# change; the duration only says when.
+TELLING_KINDS = ("change", "percent", "multiplier", "money", "count", "duration")
 
 
 @dataclass(frozen=True)
@@ -91,10 +96,10 @@ def judge_follow_up(analysis: Analysis, follow_up: FollowUp) -> CheckResult:
     baseline, a story that fits)? Judged on that, never on STAR length."""
     tip_more = f'The probe was: "{follow_up.question}"'
     text = analysis.transcript.text
-    metrics = [m.metric.text for m in analysis.metrics]
     if follow_up.expects == "number":
-        if metrics:
-            return _answered(f'You gave a number: "{metrics[0]}".')
+        if analysis.metrics:
+            telling = min(analysis.metrics, key=lambda m: TELLING_KINDS.index(m.metric.kind))
+            return _answered(f'You gave a number: "{telling.metric.text}".')
         return _missed("No number in the answer.", f"Say how much, how many or how fast, even roughly. {tip_more}")
     if follow_up.expects == "baseline":
         change = [m.metric.text for m in analysis.metrics if m.metric.kind == "change"]
@@ -104,9 +109,11 @@ def judge_follow_up(analysis: Analysis, follow_up: FollowUp) -> CheckResult:
         return _missed("Nothing to compare the number with.", f'Say where it started: "from X to Y". {tip_more}')
     if follow_up.expects == "i":
         counts = analysis.pronouns
+        said = f'"I" words (I, me, my...) {said_times(counts.i)}, "we" words {said_times(counts.we)}'
         if counts.i >= 2 and (counts.i_ratio or 0) >= 0.7:
-            return _answered(f'"I" {said_times(counts.i)}, "we" {said_times(counts.we)}: your own part comes through.')
-        return _missed(f'"I" {said_times(counts.i)}, "we" {said_times(counts.we)}.', f'Name what you did yourself, with "I". {tip_more}')
+            mine = next(s.text for s in analysis.sentences if count_pronouns(s.text).i)
+            return _answered(f'{said}: your own part comes through ("{quote(mine, 60)}").')
+        return _missed(f"{said}.", f'Name what you did yourself, with "I". {tip_more}')
     if follow_up.expects == "lesson":
         lesson = LESSON.search(text)
         if lesson:

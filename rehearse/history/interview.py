@@ -207,5 +207,5 @@ def document(session: dict) -> dict:
 def listed(session: dict) -> dict:
     """A session as `rehearse sessions --json` lists it."""
     scores = session.get("scores") or []
-    return {**{k: session[k] for k in ("id", "created_at", "ended", "questions", "settings", "takes")},
+    return {**{k: session[k] for k in ("id", "created_at", "ended", "questions", "settings", "takes", "follow_up_answers")},
             "mean_score": round(mean(scores), 1) if scores else None}

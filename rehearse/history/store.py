@@ -528,6 +528,24 @@ class History:
                 out.append({})
         return out
 
+    @_said_plainly
+    def follow_up_answer(self, take_id: int, number: int) -> tuple[dict, Path | None]:
+        """The `number`-th (1 is the first) spoken follow-up answer of a take: its report and
+        its recording (None when there is none)."""
+        self._row(take_id, "id")
+        rows = [] if self.version < 4 else self.conn.execute(
+            "SELECT report, answer_file FROM follow_ups WHERE take_id = ? ORDER BY id", (take_id,)).fetchall()
+        if not 1 <= number <= len(rows):
+            raise HistoryError(f"take {take_id} has no follow-up answer {number}" + (
+                f"; it has {len(rows)}: give --follow-up 1 to {len(rows)}" if rows else "; `rehearse show "
+                f"{take_id}` shows what it has"))
+        row = rows[number - 1]
+        report = _json(row["report"], dict)
+        if not isinstance(report.get("sentences"), list):
+            raise HistoryError(f"take {take_id}'s follow-up answer {number} has a damaged stored report in {self.path}; "
+                               "the rest of the history is fine")
+        return report, (self.folder / row["answer_file"] if row["answer_file"] else None)
+
     # -- mock interviews ------------------------------------------------------------
 
     @_said_plainly
@@ -584,9 +602,11 @@ class History:
         if ended is None:
             ended = "running" if _session_alive(row["pid"], row["created_at"]) else "cut short"
         takes = self.conn.execute("SELECT id, score FROM takes WHERE session_id = ? ORDER BY id", (row["id"],)).fetchall()
+        follow_ups = self.conn.execute("SELECT count(*) FROM follow_ups JOIN takes ON takes.id = follow_ups.take_id "
+                                       "WHERE takes.session_id = ?", (row["id"],)).fetchone()[0]
         return {"id": row["id"], "created_at": row["created_at"], "ended": ended, "questions": [str(q) for q in _json(row["questions"], list)],
                 "settings": _json(row["settings"], dict), "takes": [t["id"] for t in takes],
-                "scores": [t["score"] for t in takes]}
+                "scores": [t["score"] for t in takes], "follow_up_answers": follow_ups}
 
     @_said_plainly
     def story_rows(self) -> list[dict]:

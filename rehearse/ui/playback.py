@@ -53,23 +53,25 @@ def panel(sentences: list[dict], seconds: float, total: float) -> Group:
     return Group(head, body)
 
 
-def play_take(report: dict, answer_file, *, take_id: int, sentence: int | None, start: str | None,
+def play_take(report: dict, answer_file, *, name: str, sentence: int | None, start: str | None,
               device: str | None, console: Console) -> float:
-    """Play a saved take (its report and kept audio file); returns where it stopped."""
+    """Play a saved answer (its report and kept audio file): a take, or a spoken follow-up
+    answer, named as the messages say it ("take 3", "take 3's follow-up 1"). Returns where
+    it stopped."""
     from rehearse.audio.files import TEXT_SUFFIXES, load_audio
     from rehearse.audio.player import play
     from rehearse.audio.signal import SAMPLE_RATE
 
     if answer_file is None or answer_file.suffix.lower() in TEXT_SUFFIXES:
-        raise RehearseError(f"take {take_id} was typed: there is no recording to play")
+        raise RehearseError(f"{name} was typed: there is no recording to play")
     if not answer_file.exists():
-        raise RehearseError(f"take {take_id}'s recording is gone ({answer_file}); `rehearse doctor` checks the history")
+        raise RehearseError(f"{name}: its recording is gone ({answer_file}); `rehearse doctor` checks the history")
     report = visible_strings(report)
     sentences = report["sentences"]
     begin, end = 0.0, None
     if sentence is not None:
         if sentence > len(sentences):
-            raise RehearseError(f"take {take_id} has {len(sentences)} sentences; give --sentence 1 to {len(sentences)}")
+            raise RehearseError(f"{name} has {len(sentences)} sentences; give --sentence 1 to {len(sentences)}")
         chosen = sentences[sentence - 1]
         begin, end = chosen["start"] or 0.0, chosen["end"]
     elif start is not None:
@@ -77,7 +79,7 @@ def play_take(report: dict, answer_file, *, take_id: int, sentence: int | None, 
     samples = load_audio(answer_file)
     total = len(samples) / SAMPLE_RATE
     if begin >= total:
-        raise RehearseError(f"take {take_id} is {clock(total)} long; start before that")
+        raise RehearseError(f"{name} is {clock(total)} long; start before that")
     stop = StopSignal()
     previous = signal.signal(signal.SIGINT, lambda *_: stop.set("ctrl-c"))
     stop_watching = watch_keys(stop)
@@ -92,6 +94,6 @@ def play_take(report: dict, answer_file, *, take_id: int, sentence: int | None, 
         signal.signal(signal.SIGINT, previous)
     if not console.is_terminal:
         console.line()
-    console.print(Text(f"Played {clock(begin)}-{clock(reached)} of take {take_id}"
+    console.print(Text(f"Played {clock(begin)}-{clock(reached)} of {name}"
                        + (" (stopped)" if stop.is_set() else "") + ".", style="dim"))
     return reached

@@ -343,11 +343,11 @@ def print_report(report: dict, console: Console, verbose: bool = False) -> None:
         console.print(change)
 
 
-def print_follow_up(report: dict, console: Console) -> None:
+def print_follow_up(report: dict, console: Console, title: str = "What you said") -> None:
     """A spoken answer to a follow-up: what was said, and whether it answers the probe."""
     report = visible_strings(report)
     follow_up = report["follow_up"]
-    console.print(Panel(Text(report["transcript"]["text"] or "(nothing heard)"), title="What you said", title_align="left"))
+    console.print(Panel(Text(report["transcript"]["text"] or "(nothing heard)"), title=Text(title), title_align="left"))
     judged = report["checks"][0]
     mark = ("PASS", "bold green") if follow_up["answered"] else ("FAIL", "bold red")
     line = Text()

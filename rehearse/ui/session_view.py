@@ -95,17 +95,18 @@ def print_session(doc: dict, console: Console) -> None:
     else:
         console.print(Text("Nothing cost points in this session.", style="green"))
     takes = ", ".join(str(line["take"]) for line in lines if line["take"])
-    console.print(Text(f"Each answer's full report: rehearse show TAKE (takes {takes}).", style="dim"))
+    console.print(Text(f"Each answer's full report and its follow-up answers: rehearse show TAKE (takes {takes}); "
+                       "to listen: rehearse play TAKE, or rehearse play TAKE --follow-up 1.", style="dim"))
 
 
 def sessions_table(sessions: list[dict]) -> Table:
     table = Table(show_header=True, header_style="bold underline", box=None, padding=(0, 1, 0, 0), pad_edge=False)
     for column, right in (("Session", True), ("When", False), ("Questions", False), ("Answered", True),
-                          ("Mean score", True), ("Ended", False)):
+                          ("Follow-ups", True), ("Mean score", True), ("Ended", False)):
         table.add_column(column, no_wrap=column != "Questions", justify="right" if right else "left")
     for s in visible_strings(sessions):
         mean = "-" if s["mean_score"] is None else f"{s['mean_score']:.0f}"
         table.add_row(Text(str(s["id"])), Text(when(s["created_at"], short=True)), Text(",".join(s["questions"])),
-                      Text(f"{len(s['takes'])}/{len(s['questions'])}"), Text(mean),
+                      Text(f"{len(s['takes'])}/{len(s['questions'])}"), Text(str(s["follow_up_answers"])), Text(mean),
                       Text(s["ended"], style=ENDED_STYLES.get(s["ended"], "")))
     return table
