@@ -24,7 +24,9 @@ the learned model; scored once. `dev+seen4` adds it: the model trains on it sinc
 (five more helpers' answers, ten in all; a feature weighs for a question once three
 writers used it there); scored once. `dev+seen5` adds it; `heldout6`, by another such helper, was written
 before the third round (the off-topic rule chosen again on the larger seen pool); scored
-once. The shipped model trains on dev+seen5.
+once. `dev+seen6` adds it: the fourth round's thresholds were chosen on it,
+cross-validated, and the model trains on it with two more helpers' answers; `heldout7`,
+by another such helper, was written before the fourth round and scored once.
 
     python -m eval.relevance_eval            # dev
     python -m eval.relevance_eval --set heldout
@@ -67,6 +69,8 @@ def load(name: str) -> list[Item]:
         return load("dev+seen3") + load("heldout4")
     if name == "dev+seen5":  # and the fifth: what the third round was chosen on
         return load("dev+seen4") + load("heldout5")
+    if name == "dev+seen6":  # and the sixth: what the fourth round trained on
+        return load("dev+seen5") + load("heldout6")
     data = json.loads((ROOT / "eval" / "relevance" / f"{name}.json").read_text())
     items = [Item(a["id"], a["question"], tuple(a["also_fits"]), a["text"], name) for a in data["answers"]]
     if name == "dev" and GUIDE.exists():
@@ -155,7 +159,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--set", default="dev", choices=("dev", "heldout", "dev+seen", "heldout2", "dev+seen2", "heldout3",
                                                         "dev+seen3", "heldout4", "dev+seen4", "heldout5",
-                                                        "dev+seen5", "heldout6"))
+                                                        "dev+seen5", "heldout6", "dev+seen6", "heldout7"))
     parser.add_argument("--cv", action="store_true",
                         help="read each writer's answers with a learned model trained without them")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss and false alarm")

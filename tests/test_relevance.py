@@ -87,16 +87,23 @@ def test_the_learned_model_knows_a_story_the_cues_barely_hold():
 
     result = assess(sentences_of(HANDOVER), "Q14")
     assert result.asked.score < FITS_AT and result.probability >= P_FITS and result.verdict == "fits"
-    # Told for a disagreement, it is not called off topic on the model's word alone: only
-    # when the cues also find what else it is about (as in the test above with Q13).
-    assert check(HANDOVER, "Q4").status == "warn"
+    # Told for a disagreement it fails, and says so without naming the documentation
+    # question the model leans to only weakly; it quotes the nearest it came instead.
+    result = check(HANDOVER, "Q4")
+    assert result.status == "fail" and "next to nothing in your answer is about that" in result.message
+    assert "documentation" not in result.message and '(the nearest is "' in result.message
 
 
-def test_a_story_the_model_cannot_place_is_unsure_not_off_topic():
-    """The model spreads its probability thin over every question when it cannot place a
-    story; that is no ground to call a mentoring story told in a bakery off topic."""
-    for question in ("Q13", "Q4", "Q10"):
-        assert assess(sentences_of(BAKERY), question).verdict == "unsure"
+def test_a_story_far_from_software_is_placed_without_naming_a_weak_lean():
+    """A mentoring story told in a bakery, in none of the cue words: the model, trained on
+    answers from many walks of life, places it on mentoring. For a disagreement or an
+    automation question it fails, and the finding names no other question: the model's
+    pull to one (a regretted decision, at 0.1) is too weak to say what it is about."""
+    assert assess(sentences_of(BAKERY), "Q13").verdict == "fits"
+    for question in ("Q4", "Q10"):
+        result = assess(sentences_of(BAKERY), question)
+        assert result.verdict == "off_topic" and not result.leans
+        assert "next to nothing" in check(BAKERY, question).message
 
 
 def test_a_few_sentences_are_judged_by_the_cues_alone():
@@ -121,17 +128,17 @@ def test_the_committed_model_is_what_the_script_trains():
 @slow
 def test_the_cross_validated_figures_hold():
     """Each writer's answers read by a model trained without them, as the thresholds were
-    chosen (on dev+seen5; this guards the first four sets, which run faster: python -m
-    eval.relevance_eval --set dev+seen3 --cv: own question 97.7%, none called off topic,
-    off topic caught 87.5%)."""
+    chosen (on dev+seen6; this guards the first four sets, which run faster: python -m
+    eval.relevance_eval --set dev+seen3 --cv: own question 99.2%, 1 of 128 called off
+    topic, off topic caught 93.3%, caught or unsure 94.7%)."""
     from eval.relevance_eval import cross_validated
 
     items = load("dev+seen3")
     if len(items) < 128:
         pytest.skip("the guide's answers (../shared/data) are not beside the repository")
     figures = score(items, models=cross_validated(items))
-    assert figures["own_question_fits"] >= 0.96 and figures["own_question_called_off_topic"] == 0
-    assert figures["off_topic_caught"] >= 0.86 and figures["off_topic_flagged"] >= 0.95
+    assert figures["own_question_fits"] >= 0.98 and figures["own_question_called_off_topic"] <= 0.01
+    assert figures["off_topic_caught"] >= 0.92 and figures["off_topic_flagged"] >= 0.94
 
 
 def test_every_question_has_a_competency_with_defining_cues():
@@ -165,13 +172,14 @@ def test_a_three_minute_answer_is_judged_well_within_150_ms():
 def test_the_development_figures_hold():
     """The shipped check on answers its cues were tuned on and its model trained on (dev
     and the first three seen held-out sets): a guard against a change that loses the
-    figures: own question 100%, off topic caught 92.1%, caught or unsure 96.3%
-    (python -m eval.relevance_eval --set dev+seen3)."""
+    figures: own question 100%, 2.8% of on-topic pairs (own and also fits) called off
+    topic, off topic caught 94.6%, caught or unsure 95.3% (python -m eval.relevance_eval
+    --set dev+seen3)."""
     figures = score(load("dev+seen3"))
     if figures["answers"] < 128:
         pytest.skip("the guide's answers (../shared/data) are not beside the repository")
-    assert figures["own_question_fits"] >= 0.98 and figures["on_topic_called_off_topic"] <= 0.02
-    assert figures["off_topic_caught"] >= 0.91 and figures["off_topic_flagged"] >= 0.95
+    assert figures["own_question_fits"] >= 0.98 and figures["on_topic_called_off_topic"] <= 0.03
+    assert figures["off_topic_caught"] >= 0.93 and figures["off_topic_flagged"] >= 0.95
 
 
 def test_skipping_cues_by_their_first_letters_changes_no_verdict():
