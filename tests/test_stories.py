@@ -110,3 +110,16 @@ def test_an_empty_history_says_how_to_start(rehearse_home):
 @slow
 def test_stories_misused_is_a_usage_error(rehearse_home, args):
     assert run_cli(*args).returncode == 2
+
+
+def test_a_story_told_for_a_question_it_does_not_answer_leaves_that_question_uncovered(rehearse_home):
+    strong = SAMPLES / "strong-q4.txt"
+    with History() as store:
+        store.save(analyze_path(strong, question_id="Q4"), strong)
+        store.save(analyze_path(strong, question_id="Q13"), strong)  # a disagreement, told for mentoring
+        bank = story_bank(store)
+    [story] = bank["stories"]
+    assert story["questions"] == ["Q4"] and story["off_topic"] == ["Q13"]
+    assert "Q13" in {u["question_id"] for u in bank["uncovered"]}
+    shown = run_cli("stories", env={"COLUMNS": "200"})
+    assert "Q4 (told for Q13, which it does not answer)" in shown.stdout

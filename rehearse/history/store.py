@@ -612,15 +612,17 @@ class History:
     def story_rows(self) -> list[dict]:
         """Every take as the story bank reads it, oldest first: id, question_id, score,
         story_id (None: not grouped yet), placed (by hand), and from its report the
-        transcript text and the sentences [{text, label}] ({} and [] when the stored
-        report is damaged: that take is grouped by nothing and stays on its own)."""
+        transcript text, the sentences [{text, label}] ({} and [] when the stored
+        report is damaged: that take is grouped by nothing and stays on its own) and
+        off_topic (the relevance check found it does not answer its question)."""
         if self.conn is None:
             return []
         stories = "story_id, story_placed" if self.version >= 3 else "NULL AS story_id, 0 AS story_placed"
         rows = self.conn.execute(
             f"SELECT id, question_id, score, {stories}, "
             "CASE WHEN json_valid(report) THEN json_extract(report, '$.transcript.text') END AS text, "
-            "CASE WHEN json_valid(report) THEN json_extract(report, '$.sentences') END AS sentences "
+            "CASE WHEN json_valid(report) THEN json_extract(report, '$.sentences') END AS sentences, "
+            "CASE WHEN json_valid(report) THEN json_extract(report, '$.relevance.verdict') END AS fits "
             "FROM takes ORDER BY id")
         out = []
         for row in rows:
@@ -630,7 +632,8 @@ class History:
                 sentences = []
             out.append({"id": row["id"], "question_id": row["question_id"], "score": row["score"],
                         "story_id": row["story_id"], "placed": bool(row["story_placed"]),
-                        "text": row["text"] or "", "sentences": sentences})
+                        "text": row["text"] or "", "sentences": sentences,
+                        "off_topic": row["fits"] == "off_topic"})
         return out
 
     @property

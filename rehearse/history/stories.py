@@ -52,10 +52,12 @@ def _title(row: dict) -> str:
 
 
 def story_bank(store) -> dict:
-    """{"stories": [{id, title, takes, questions, best_score}], "uncovered": [{question_id,
-    category, best_story}], "categories_uncovered": [category]}: each question no story
-    has answered, with the story that fits it best (the relevance check on the story's
-    latest take) or null: prepare a new story."""
+    """{"stories": [{id, title, takes, questions, off_topic, best_score}], "uncovered":
+    [{question_id, category, best_story}], "categories_uncovered": [category]}: each
+    question no story has answered, with the story that fits it best (the relevance check
+    on the story's latest take) or null: prepare a new story. A question a story was told
+    for but does not answer (the relevance check failed) is in its `off_topic`, not its
+    `questions`: it is still uncovered."""
     rows = grouped(store)
     by_story: dict[int, list[dict]] = defaultdict(list)
     for row in rows:
@@ -63,9 +65,11 @@ def story_bank(store) -> dict:
     stories = []
     for story_id in sorted(by_story):
         takes = by_story[story_id]
-        questions = sorted({t["question_id"] for t in takes if t["question_id"]}, key=prompts.order)
+        questions = sorted({t["question_id"] for t in takes if t["question_id"] and not t["off_topic"]}, key=prompts.order)
+        missed = sorted({t["question_id"] for t in takes if t["question_id"] and t["off_topic"]} - set(questions),
+                        key=prompts.order)
         stories.append({"id": story_id, "title": _title(takes[0]), "takes": [t["id"] for t in takes],
-                        "questions": questions, "best_score": max(t["score"] for t in takes)})
+                        "questions": questions, "off_topic": missed, "best_score": max(t["score"] for t in takes)})
     answered = {q for story in stories for q in story["questions"]}
     fits = {story_id: assess_all([s["text"] for s in takes[-1]["sentences"]]) for story_id, takes in by_story.items()}
     uncovered = []

@@ -130,8 +130,11 @@ def print_story_bank(bank: dict, console) -> None:
                             ("Best", {"no_wrap": True, "justify": "right"})):
         table.add_column(column, **options)
     for story in bank["stories"]:
+        answered = Text(", ".join(story["questions"]) or "-")
+        if story["off_topic"]:
+            answered.append(f" (told for {', '.join(story['off_topic'])}, which it does not answer)", style="yellow")
         table.add_row(str(story["id"]), Text(story["title"]), ", ".join(map(str, story["takes"])),
-                      ", ".join(story["questions"]) or "-", str(story["best_score"]))
+                      answered, str(story["best_score"]))
     console.print(table)
     count = len(bank["stories"])
     lines = [Text(f"{count} stor{'y' if count == 1 else 'ies'}; the guide says: prepare 5-7 core stories that can "

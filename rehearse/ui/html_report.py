@@ -17,7 +17,8 @@ import os
 from rehearse.analysis.length import clock
 from rehearse.analysis.safetext import visible_strings
 from rehearse.analysis.star import STAR
-from rehearse.ui.session_view import work_on_words
+from rehearse.ui.history_views import when
+from rehearse.ui.session_view import FITS_WORDS, work_on_words
 from rehearse.ui.report_view import CHECK_NAMES as TERMINAL_NAMES
 from rehearse.ui.report_view import word_kinds
 
@@ -303,7 +304,9 @@ def _answer_row(number: int, line: dict) -> str:
         missing += f" (unsure: {', '.join(line['unsure'])})"
     i_ratio = "-" if line["action_i_ratio"] is None else f"{line['action_i_ratio']:.0%}"
     metrics = f"{line['metric_count']}" + (" (one in the Result)" if line["metric_in_result"] else "")
-    cells = (number, line["question_id"] or "-", int(line["score"]), clock(line["duration_s"]), missing, i_ratio, metrics)
+    fits = FITS_WORDS.get(line.get("fits"), ("-",))[0]
+    cells = (number, line["question_id"] or "-", fits, int(line["score"]), clock(line["duration_s"]), missing, i_ratio,
+             metrics)
     return "<tr>" + "".join(f"<td>{_e(cell)}</td>" for cell in cells) + "</tr>"
 
 
@@ -314,12 +317,12 @@ def session_html(doc: dict) -> str:
     session, summary = doc["session"], doc["summary"]
     lines = summary["answers"]
     title = f"Mock interview {session['id']}"
-    parts = [f'<p class="muted">rehearse · {_e(session["created_at"])} · {_e(session["ended"])} · '
+    parts = [f'<p class="muted">rehearse · {_e(when(session["created_at"]))} · {_e(session["ended"])} · '
              f'{len(lines)} of {len(session["questions"])} questions answered</p>', f"<h1>{_e(title)}</h1>"]
     if not lines:
         parts.append("<p>No answer was recorded in this session.</p>")
         return page(title, "".join(parts))
-    parts.append('<div class="scroll"><table class="answers"><thead><tr><th>#</th><th>Question</th><th>Score</th><th>Length</th>'
+    parts.append('<div class="scroll"><table class="answers"><thead><tr><th>#</th><th>Question</th><th>Fits</th><th>Score</th><th>Length</th>'
                  '<th>Missing</th><th>"I" in Action</th><th>Metrics</th></tr></thead><tbody>'
                  + "".join(_answer_row(n, line) for n, line in enumerate(lines, 1)) + "</tbody></table></div>")
     follow_ups = [(line["question_id"], f) for line in lines for f in line["follow_ups"]]

@@ -178,6 +178,10 @@ def summary(report: dict) -> Text:
     out = Text()
     out.append("Score ", style="bold")
     out.append(f"{score}/100", style=style)
+    if (report.get("relevance") or {}).get("verdict") == "off_topic":
+        # The score counts the STAR checks only: said beside it, so 100 is never read as
+        # "a good answer" to a question the story does not answer.
+        out.append(" for a story that does not answer this question", style="bold red")
     length = report["length"]
     share = report["star"]["share"]
     out.append(f"   length {clock(length['duration_s'])}{' (estimated)' if length['estimated'] else ''}", style="dim")

@@ -12,6 +12,8 @@ from rehearse.history.figures import show
 from rehearse.ui.history_views import VERDICT_STYLES, when
 from rehearse.ui.report_view import CHECK_NAMES
 
+# How each answer fits its question (the relevance check's status), in the summary table.
+FITS_WORDS = {"pass": ("yes", "green"), "warn": ("unsure", "yellow"), "fail": ("no", "bold red")}
 ENDED_STYLES = {"finished": "green", "ended early": "yellow", "cut short": "red", "running": "cyan"}
 
 
@@ -21,8 +23,8 @@ def _parts(letters: list[str]) -> str:
 
 def answers_table(lines: list[dict]) -> Table:
     table = Table(show_header=True, header_style="bold underline", box=None, padding=(0, 1, 0, 0), pad_edge=False)
-    for column, right in (("#", True), ("Q", False), ("Score", True), ("Length", False), ("Missing", False),
-                          ('"I" in Action', True), ("Metrics", True), ("Take", True)):
+    for column, right in (("#", True), ("Q", False), ("Fits", False), ("Score", True), ("Length", False),
+                          ("Missing", False), ('"I" in Action', True), ("Metrics", True), ("Take", True)):
         table.add_column(column, no_wrap=True, justify="right" if right else "left")
     for number, line in enumerate(lines, 1):
         missing = Text(_parts(line["missing"]), style="red" if line["missing"] else "dim")
@@ -32,7 +34,9 @@ def answers_table(lines: list[dict]) -> Table:
                        style="green" if line["metric_in_result"] else "")
         i_ratio = "-" if line["action_i_ratio"] is None else f"{line['action_i_ratio']:.0%}"
         # Text cells, never strings: a stored id must not be read as markup.
-        table.add_row(Text(str(number)), Text(str(line["question_id"] or "-")), Text(str(line["score"])),
+        fits = FITS_WORDS.get(line.get("fits"), ("-", "dim"))
+        table.add_row(Text(str(number)), Text(str(line["question_id"] or "-")), Text(fits[0], style=fits[1]),
+                      Text(str(line["score"])),
                       Text(show("duration_s", line["duration_s"]), style=VERDICT_STYLES.get(line.get("verdict"), "")),
                       missing, Text(i_ratio), metrics, Text(str(line["take"] or "-")))
     return table
@@ -63,7 +67,8 @@ def print_session(doc: dict, console: Console) -> None:
         console.print(Text("No answer was recorded in this session.", style="dim"))
         return
     console.print(answers_table(lines))
-    console.print(Text('Missing: the STAR parts not found (? unsure); Metrics (R): one in the Result.', style="dim"))
+    console.print(Text('Fits: the story answers the question; Missing: the STAR parts not found (? unsure); '
+                       'Metrics (R): one in the Result.', style="dim"))
     if summary["follow_ups"]["asked"]:
         console.print(Text(f"Follow-ups: {summary['follow_ups']['answered']} of {summary['follow_ups']['asked']} "
                            "answered what was asked", style="bold"))
