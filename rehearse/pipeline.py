@@ -169,7 +169,7 @@ def keep_take(history, report: dict, answer_path: Path | None, shown_as: Path | 
     from rehearse.history.figures import key_figures
     from rehearse.history.progress import change_line
 
-    previous = history.latest(question_of(report))
+    previous = None if report.get("cut_short") else history.latest(question_of(report))
     if previous is not None:
         add_previous_take(report, previous.id, change_line(previous.figures, key_figures(report)))
     return history.save(report, answer_path, original=None if shown_as is None else str(shown_as), session_id=session_id)

@@ -375,6 +375,11 @@ def test_a_session_killed_during_the_second_answer_is_recovered_and_linked(rehea
     assert doc["session"]["ended"] == "cut short"
     partial = doc["answers"][1]["report"]
     assert 8.0 <= partial["length"]["duration_s"] < 29  # the part spoken before the kill
+    # Said to be cut short, and never the take a later one is compared with.
+    assert partial["cut_short"] is True and "cut_short" not in doc["answers"][0]["report"]
+    assert "Cut short: rehearse stopped while this answer was recorded" in " ".join(recovered.stdout.split())
+    again = run_cli("analyze", str(SAMPLES / "we-heavy-q20.txt"), "-q", "Q20", "--json")
+    assert "previous_take" not in json.loads(again.stdout)
     with sqlite3.connect(rehearse_home / "history.sqlite3") as conn:
         assert conn.execute("SELECT ended FROM sessions").fetchall() == [("cut short",)]
 

@@ -656,10 +656,13 @@ class History:
 
     @_said_plainly
     def latest(self, question_id: str | None) -> Take | None:
-        """The newest take of this question, if any."""
+        """The newest whole take of this question, if any (an answer cut short by a crash is
+        not one to compare with)."""
         if self.conn is None or question_id is None:
             return None
-        row = self.conn.execute("SELECT * FROM takes WHERE question_id = ? ORDER BY id DESC LIMIT 1", (question_id,)).fetchone()
+        row = self.conn.execute(
+            "SELECT * FROM takes WHERE question_id = ? AND NOT coalesce(CASE WHEN json_valid(report) "
+            "THEN json_extract(report, '$.cut_short') END, 0) ORDER BY id DESC LIMIT 1", (question_id,)).fetchone()
         return None if row is None else self._take(row)
 
     @_said_plainly

@@ -136,6 +136,9 @@ def recover_take(take: UnfinishedTake, model: str | None, status: Console, histo
     follow_up = take.follow_up if take.of_take is not None else None
     report = analyze_recording(take.path, take.question_id, model_name=model, engine=engine, progress=spinner(status),
                                follow_up=follow_up, of_take=take.of_take)
+    # What was kept of an answer cut short is not the answer: the report says so, and it is
+    # never "since take N" or the take the next one is compared with.
+    report["cut_short"] = True
     if history is not None:
         if follow_up is None:
             keep_take(history, report, take.path, session_id=take.session_id)

@@ -225,6 +225,10 @@ def footer(report: dict) -> Text:
     out = Text(" · ".join(parts), style="dim")
     if recording and recording.get("overflows"):
         out.append(f"\n{recording['overflows']} input overflow(s) while recording: a little audio was dropped", style="yellow")
+    if report.get("cut_short"):
+        out.append(f"\nCut short: rehearse stopped while this answer was recorded. The feedback covers the "
+                   f"{clock(report['duration_s'])} that were kept, not the whole answer; it is not compared with "
+                   "your other takes.", style="yellow")
     return out
 
 
