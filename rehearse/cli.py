@@ -257,12 +257,15 @@ def interview(
         raise typer.BadParameter("--speed only applies with --replay FILE")
     if category:
         prompts.questions(category)  # an unknown category is said before anything is started
-    from rehearse.audio.files import TEXT_SUFFIXES
+    from rehearse.audio.files import TEXT_SUFFIXES, check_path, probe_duration
 
     typed = [path for path in replay or [] if path.suffix.lower() in TEXT_SUFFIXES]
     if typed:
         raise typer.BadParameter(f"{typed[0]} is a typed answer; --replay plays a recording (analyze a typed answer "
                                  "with `rehearse analyze FILE -q ID`)", param_hint="--replay")
+    for path in replay or []:  # a file that cannot be played is said before the first question
+        check_path(path)
+        probe_duration(path)
     recording = practice.Options(max_seconds=max_seconds, device=device, model=model, speed=speed, engine=engine.value)
     settings = session.Settings(count=count, question_ids=ids, category=category, follow_ups=follow_ups,
                                 voice=not no_voice, speaker=speaker, replays=list(replay or []), recording=recording)

@@ -233,6 +233,10 @@ def test_no_session_is_one_error_line(rehearse_home):
     assert "did you mean Q3,Q4?" in run_cli("interview", "--questions", "3,Q4").stderr
     unknown = run_cli("interview", "--questions", "Q4,Q99", "--no-voice")
     assert unknown.returncode == 1 and unknown.stderr.startswith("error: unknown question 'Q99'")
+    junk = rehearse_home.parent / "junk.wav"
+    junk.write_bytes(bytes(range(256)) * 40)
+    unplayable = run_cli("interview", "--questions", "Q4", "--no-voice", "--replay", str(junk))
+    assert unplayable.returncode == 1 and unplayable.stderr.startswith(f"error: cannot read {junk} as audio")
     assert not (rehearse_home / "history.sqlite3").exists()  # nothing was started
 
 
@@ -285,12 +289,27 @@ def test_a_two_question_session_with_follow_ups_is_one_document_and_kept(rehears
 
 
 @slow
+def test_a_silent_answer_is_said_to_be_the_microphone_and_the_question_unanswered(rehearse_home):
+    import numpy as np
+    import soundfile
+
+    silence = rehearse_home.parent / "silence.wav"
+    soundfile.write(silence, np.zeros(16000 * 6, dtype=np.float32), 16000)
+    done = run_cli("interview", "--questions", "Q4", "--follow-ups", "0", "--no-voice", "--speed", "8",
+                   "--replay", str(silence))
+    said = " ".join(done.stdout.split())
+    assert done.returncode == 0 and "is silent; check that the microphone is on" in said
+    assert "English" not in said and "No answer kept for Q4" in said
+
+
+@slow
 def test_when_the_replays_run_out_the_session_ends_early_with_its_summary(rehearse_home):
     doc = interview_json("--questions", "Q20,Q13", "--follow-ups", "1", "--no-voice", "--speed", "8",
                          "--replay", str(WE_HEAVY))
     assert doc["session"]["ended"] == "ended early"
     assert [line["question_id"] for line in doc["summary"]["answers"]] == ["Q20"]
     assert doc["summary"]["answers"][0]["follow_ups"] == [] and doc["summary"]["weakest"] is None
+    assert "No answer kept for Q13 (not reached" in run_cli("show", "--session", "1").stdout
 
 
 @slow

@@ -18,7 +18,7 @@ from rehearse.analysis.length import clock
 from rehearse.analysis.safetext import visible_strings
 from rehearse.analysis.star import STAR
 from rehearse.ui.history_views import when
-from rehearse.ui.session_view import FITS_WORDS, work_on_words
+from rehearse.ui.session_view import FITS_WORDS, unanswered, work_on_words
 from rehearse.ui.report_view import CHECK_NAMES as TERMINAL_NAMES
 from rehearse.ui.report_view import word_kinds
 
@@ -319,6 +319,9 @@ def session_html(doc: dict) -> str:
     title = f"Mock interview {session['id']}"
     parts = [f'<p class="muted">rehearse · {_e(when(session["created_at"]))} · {_e(session["ended"])} · '
              f'{len(lines)} of {len(session["questions"])} questions answered</p>', f"<h1>{_e(title)}</h1>"]
+    left = unanswered(session, lines)
+    if left:
+        parts.append(f"<p>No answer kept for {_e(', '.join(left))} (not reached, nothing heard, or deleted since).</p>")
     if not lines:
         parts.append("<p>No answer was recorded in this session.</p>")
         return page(title, "".join(parts))

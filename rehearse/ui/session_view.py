@@ -52,6 +52,12 @@ def work_on_words(item: dict) -> tuple[str, str]:
     return CHECK_NAMES.get(item["check"], item["check"]), f"{item['points_lost']:g} points in {answers}{most}"
 
 
+def unanswered(session: dict, lines: list[dict]) -> list[str]:
+    """The questions the session planned that no kept answer answers."""
+    answered = {line["question_id"] for line in lines}
+    return [q for q in session["questions"] if q not in answered]
+
+
 def print_session(doc: dict, console: Console) -> None:
     """One session: a line per answer, the follow-ups, the strongest and weakest answer,
     the trend, and the three things to work on."""
@@ -63,6 +69,10 @@ def print_session(doc: dict, console: Console) -> None:
     total = len(session["questions"])
     head.append(f" · {len(lines)} of {total} question{'s' if total != 1 else ''} answered")
     console.print(head)
+    left = unanswered(session, lines)
+    if left:
+        console.print(Text(f"No answer kept for {', '.join(left)} (not reached, nothing heard, or deleted since).",
+                           style="yellow"))
     if not lines:
         console.print(Text("No answer was recorded in this session.", style="dim"))
         return
