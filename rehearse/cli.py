@@ -33,6 +33,27 @@ ENGINE_HELP = (f"faster-whisper (default, fast), or openai-whisper (optional: {i
 # Take ids are SQLite integers: larger numbers are a usage error, not an overflow.
 MAX_TAKE_ID = 2**63 - 1
 
+
+class WholeNumber:
+    """An id or a count as a typer parser: a whole number from 1, refused in words a person
+    reads at once (click's own message names its 19-digit upper bound)."""
+
+    def __init__(self, what: str, listed_by: str = "") -> None:
+        self.what, self.listed_by = what, listed_by
+
+    def __call__(self, value) -> int:
+        try:
+            number = int(str(value).strip())
+        except ValueError:
+            number = None
+        if number is None or not 1 <= number <= MAX_TAKE_ID:
+            where = f" ({self.listed_by} lists them)" if self.listed_by else ""
+            raise typer.BadParameter(f"{value!r} is not {self.what}: give a whole number from 1{where}")
+        return number
+
+
+TAKE_ID = WholeNumber("a take id", "`rehearse history`")
+
 app = typer.Typer(
     help="Rehearse behavioral interview answers out loud and get feedback on the guide's points: "
     "length, STAR structure, \"I\" vs \"we\" and metrics. Everything runs offline.",
@@ -425,7 +446,7 @@ def devices(
 @app.command()
 def history(
     question: Optional[str] = typer.Option(None, "--question", "-q", help="Only takes of this question."),
-    limit: int = typer.Option(20, "--limit", "-n", min=1, max=MAX_TAKE_ID, help="At most this many takes."),
+    limit: int = typer.Option(20, "--limit", "-n", parser=WholeNumber("a number of takes"), help="At most this many takes."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON: {\"takes\": [{id, question_id, created_at, score, duration_s, verdict, missing, i_ratio, metric_count}]}."),
 ) -> None:
     """The saved takes, newest first, with their key figures.
@@ -502,8 +523,8 @@ def progress(
 
 @app.command()
 def show(
-    take_id: Optional[int] = typer.Argument(None, min=1, max=MAX_TAKE_ID, metavar="[TAKE_ID]", help="A take id from `rehearse history`.", show_default=False),
-    session_id: Optional[int] = typer.Option(None, "--session", min=1, max=MAX_TAKE_ID, help="Show a mock interview's summary instead (an id from `rehearse sessions`).", show_default=False),
+    take_id: Optional[int] = typer.Argument(None, parser=TAKE_ID, metavar="[TAKE_ID]", help="A take id from `rehearse history`.", show_default=False),
+    session_id: Optional[int] = typer.Option(None, "--session", parser=WholeNumber("a session id", "`rehearse sessions`"), help="Show a mock interview's summary instead (an id from `rehearse sessions`).", show_default=False),
     as_json: bool = typer.Option(False, "--json", help="Print the stored report (report version 1) exactly as it was made; with --session, the session document."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="The full report: every check in a table with the guide's words, the timeline."),
     html_file: Optional[Path] = typer.Option(None, "--html", help="Write the report as one self-contained HTML page (audio included) instead; with --session, the session summary.", show_default=False),
@@ -558,7 +579,7 @@ def show(
 
 @app.command()
 def play(
-    take_id: int = typer.Argument(..., min=1, max=MAX_TAKE_ID, help="A take id from `rehearse history`."),
+    take_id: int = typer.Argument(..., parser=TAKE_ID, help="A take id from `rehearse history`."),
     sentence: Optional[int] = typer.Option(None, "--sentence", "-s", min=1, help="Play only this sentence (1 is the first; the report's order)."),
     start: Optional[str] = typer.Option(None, "--from", help="Start here: 0:42, or 42 (seconds).", show_default=False),
     device: Optional[str] = typer.Option(None, "--device", "-d", help="Output device id or name; default: the system's."),
@@ -583,8 +604,8 @@ def play(
 
 @app.command()
 def compare(
-    take_a: int = typer.Argument(..., min=1, max=MAX_TAKE_ID, help="The earlier take id."),
-    take_b: int = typer.Argument(..., min=1, max=MAX_TAKE_ID, help="The later take id."),
+    take_a: int = typer.Argument(..., parser=TAKE_ID, help="The earlier take id."),
+    take_b: int = typer.Argument(..., parser=TAKE_ID, help="The later take id."),
 ) -> None:
     """Two takes side by side: every figure, and what each said in each STAR part."""
     from rehearse.ui.history_views import compare_view
@@ -600,7 +621,7 @@ def compare(
 
 @app.command()
 def delete(
-    take_id: int = typer.Argument(..., min=1, max=MAX_TAKE_ID, help="The take to delete."),
+    take_id: int = typer.Argument(..., parser=TAKE_ID, help="The take to delete."),
     yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask first."),
 ) -> None:
     """Delete one take, and its recording or its copy of the answer file kept in the data folder."""
@@ -714,8 +735,8 @@ def stories(
 
 @stories_app.command("merge")
 def stories_merge(
-    into: int = typer.Argument(..., min=1, max=MAX_TAKE_ID, metavar="STORY", help="The story to keep."),
-    other: int = typer.Argument(..., min=1, max=MAX_TAKE_ID, metavar="OTHER", help="The story whose takes join it."),
+    into: int = typer.Argument(..., parser=WholeNumber("a story id", "`rehearse stories`"), metavar="STORY", help="The story to keep."),
+    other: int = typer.Argument(..., parser=WholeNumber("a story id", "`rehearse stories`"), metavar="OTHER", help="The story whose takes join it."),
 ) -> None:
     """Merge story OTHER into STORY: they are the same story."""
     from rehearse.history.stories import merge
@@ -726,7 +747,7 @@ def stories_merge(
 
 
 @stories_app.command("split")
-def stories_split(take_id: int = typer.Argument(..., min=1, max=MAX_TAKE_ID, metavar="TAKE", help="The take to set apart.")) -> None:
+def stories_split(take_id: int = typer.Argument(..., parser=TAKE_ID, metavar="TAKE", help="The take to set apart.")) -> None:
     """Give TAKE a story of its own: it tells a different story."""
     from rehearse.history.stories import split
 

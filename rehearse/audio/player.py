@@ -14,7 +14,7 @@ import numpy as np
 from rehearse.audio.recorder import RecordingError, StopSignal, _device_arg, load_sounddevice
 
 NO_SPEAKER = ("no speaker found (PortAudio sees no output device); connect or enable one, or open the "
-              "take's file in any player (`rehearse show N --json` names it)")
+              "recording in any player (`rehearse show TAKE --json` names it: source.path)")
 TICK_S = 0.1
 
 

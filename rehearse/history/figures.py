@@ -36,7 +36,7 @@ def _delivery(report: dict, part: str, key: str):
 FIGURES: tuple[Figure, ...] = (
     Figure("score", "Score", lambda r: r["score"], better=HIGHER, unit="0-100"),
     Figure("duration_s", "Length", lambda r: r["length"]["duration_s"], clock, CLOSER_TO_TARGET, unit="seconds"),
-    Figure("verdict", "Length verdict", lambda r: r["length"]["verdict"]),
+    Figure("verdict", "Length verdict", lambda r: r["length"]["verdict"], lambda v: str(v).replace("_", " ")),
     Figure("star_present", "STAR parts", lambda r: ",".join(k for k, v in r["star"]["present"].items() if v), _parts),
     Figure("star_missing", "Missing", lambda r: ",".join(r["star"]["missing"]), _parts),
     Figure("action_share", "Action share", lambda r: r["star"]["share"].get("action"), lambda v: f"{v:.0%}", HIGHER),

@@ -27,7 +27,7 @@ def change_line(previous: dict, current: dict) -> str:
     lost = [p for p in STAR if p in before and p not in after]
     still = [p for p in STAR if p not in after and p not in before]
     if gained:
-        parts.append("now has " + _and([f"a {p.capitalize()}" for p in gained]))
+        parts.append("now has " + _and([f"{'an' if p[0] in 'aeiou' else 'a'} {p.capitalize()}" for p in gained]))
     if lost:
         parts.append("lost the " + _and([p.capitalize() for p in lost]))
     if still:

@@ -536,9 +536,10 @@ class History:
         rows = [] if self.version < 4 else self.conn.execute(
             "SELECT report, answer_file FROM follow_ups WHERE take_id = ? ORDER BY id", (take_id,)).fetchall()
         if not 1 <= number <= len(rows):
+            has = ("" if not rows else "; it has one: give --follow-up 1" if len(rows) == 1
+                   else f"; it has {len(rows)}: give --follow-up 1 to {len(rows)}")
             raise HistoryError(f"take {take_id} has no follow-up answer {number}" + (
-                f"; it has {len(rows)}: give --follow-up 1 to {len(rows)}" if rows else "; `rehearse show "
-                f"{take_id}` shows what it has"))
+                has or f"; `rehearse show {take_id}` shows what it has"))
         row = rows[number - 1]
         report = _json(row["report"], dict)
         if not isinstance(report.get("sentences"), list):
@@ -689,7 +690,8 @@ class History:
         what = self._deletion(take_id)
         answers = self.conn.execute("SELECT count(*) FROM follow_ups WHERE take_id = ?", (take_id,)).fetchone()[0]
         if answers:
-            what += f", and its {answers} follow-up answer{'s' if answers > 1 else ''} with their recordings"
+            what += (", and its follow-up answer with its recording" if answers == 1 else
+                     f", and its {answers} follow-up answers with their recordings")
         return what
 
     def _deletion(self, take_id: int) -> str:

@@ -103,7 +103,8 @@ def compare_view(a_id: int, a: dict, b_id: int, b: dict, figures_a: dict, figure
     status_a = {c["id"]: c["status"] for c in a["checks"]}
     status_b = {c["id"]: c["status"] for c in b["checks"]}
     for check_id in dict.fromkeys([*status_a, *status_b]):
-        table.add_row(f"check {check_id}", status_a.get(check_id, "-"), status_b.get(check_id, "-"), "")
+        table.add_row(CHECK_NAMES.get(check_id, check_id), status_a.get(check_id, "-").upper(),
+                      status_b.get(check_id, "-").upper(), "")
     sections = Table(show_header=True, header_style="bold", title="STAR sections", show_lines=True, expand=True)
     sections.add_column("", no_wrap=True)
     sections.add_column(f"take {a_id}", ratio=1)

@@ -142,7 +142,7 @@ def _interview(questions: list[prompts.Question], settings: Settings, interviewe
                 console.print(Text(f"error: {exc}", style="bold red"), soft_wrap=True)
                 continue
             probes = (report.get("follow_ups") or [])[:settings.follow_ups]
-            kept = f"Answer {number} of {len(questions)} kept ({clock(report['length']['duration_s'])})."
+            kept = f"Answer {number} of {len(questions)} kept ({clock(report['length']['duration_s'])} from your first word to your last)."
             if settings.follow_ups and not probes:
                 kept += " No follow-up: nothing in it needs probing."
             console.print(Text(kept, style="dim"))

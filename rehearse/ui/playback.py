@@ -59,7 +59,7 @@ def play_take(report: dict, answer_file, *, name: str, sentence: int | None, sta
     answer, named as the messages say it ("take 3", "take 3's follow-up 1"). Returns where
     it stopped."""
     from rehearse.audio.files import TEXT_SUFFIXES, load_audio
-    from rehearse.audio.player import play
+    from rehearse.audio.player import play, speaker_problem
     from rehearse.audio.signal import SAMPLE_RATE
 
     if answer_file is None or answer_file.suffix.lower() in TEXT_SUFFIXES:
@@ -80,6 +80,10 @@ def play_take(report: dict, answer_file, *, name: str, sentence: int | None, sta
     total = len(samples) / SAMPLE_RATE
     if begin >= total:
         raise RehearseError(f"{name} is {clock(total)} long; start before that")
+    problem = speaker_problem(device)
+    if problem:  # said before the panel, which would look as if it played
+        raise RehearseError(f"{problem}: nothing can be played; connect or enable a speaker, or open the recording "
+                            f"in any player: {answer_file}")
     stop = StopSignal()
     previous = signal.signal(signal.SIGINT, lambda *_: stop.set("ctrl-c"))
     stop_watching = watch_keys(stop)

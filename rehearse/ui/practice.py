@@ -20,6 +20,7 @@ from rich.panel import Panel
 from rich.text import Text
 
 from rehearse import prompts
+from rehearse.analysis.length import clock
 from rehearse.audio.recorder import DEFAULT_MAX_S, InputSource, Recorder, Recording, RecordingState, StopSignal
 from rehearse.audio.signal import SAMPLE_RATE
 from rehearse.audio.takefile import UnfinishedTake, find_unfinished, new_take_path, release, release_recording
@@ -107,7 +108,7 @@ def record_answer(question: prompts.Question, source: InputSource, options: Opti
         stop_watching()
         signal.signal(signal.SIGINT, previous)
     console.print(Text(
-        f"Stopped at {recording.seconds:.0f} s by {STOPPED_BY.get(recording.stopped_by, recording.stopped_by)}. "
+        f"Stopped at {clock(recording.seconds)} by {STOPPED_BY.get(recording.stopped_by, recording.stopped_by)}. "
         f"Recording kept in {recording.path}", style="dim"), soft_wrap=True)
     for warning in recording.warnings:
         console.print(Text(f"warning: {warning}", style="yellow"))

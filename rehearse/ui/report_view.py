@@ -365,7 +365,8 @@ def print_follow_up(report: dict, console: Console, title: str = "What you said"
     console.print(line)
     length = report["length"]
     delivery = [c for c in report["checks"][1:] if c["status"] != "pass"]
-    details = f"{clock(length['duration_s'])}" + (f", {length['wpm']:.0f} words/min" if length.get("wpm") else "")
+    said_pace = any(c["id"] == "pace" for c in delivery)  # its message gives the words a minute already
+    details = f"{clock(length['duration_s'])}" + (f", {length['wpm']:.0f} words/min" if length.get("wpm") and not said_pace else "")
     if delivery:
         details += "; " + " ".join(c["message"] for c in delivery)
     console.print(Text(details, style="dim"))
