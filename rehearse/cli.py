@@ -642,15 +642,21 @@ def delete(
 
 @app.command()
 def export(
-    format: str = typer.Option("csv", "--format", "-f", help="csv (key figures) or json (key figures and whole reports)."),
+    format: Optional[str] = typer.Option(None, "--format", "-f", help="csv (key figures) or json (key figures and whole reports); default: from the --output file's name (.json), else csv.", show_default=False),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout.", show_default=False),
     force: bool = typer.Option(False, "--force", help="Replace the --output file if it exists."),
 ) -> None:
     """Export every saved take, oldest first."""
     from rehearse.history.export import FORMATS, export_text
 
+    named = output.suffix.lower().lstrip(".") if output is not None else ""
+    if format is None:
+        format = named if named in FORMATS else "csv"
     if format not in FORMATS:
         raise typer.BadParameter("--format is csv or json")
+    if named in FORMATS and named != format:  # notes.json holding CSV would fool the next program to read it
+        raise typer.BadParameter(f"{output.name} is named .{named} but --format is {format}; name the file .{format} "
+                                 f"or leave --format out")
     if output is not None and output.exists() and not force:
         raise RehearseError(f"{output} exists; add --force to replace it, or choose another file")
     with _history(create=False) as store:

@@ -131,6 +131,11 @@ def test_export_csv_and_json(rehearse_home, tmp_path):
     exported = json.loads(out.read_text())["takes"]
     assert [t["id"] for t in exported] == [1, 2]
     assert exported[1]["report"] == json.loads(run_cli("show", "2", "--json").stdout)
+    # The file's name says the format when --format does not, and never contradicts it.
+    named = tmp_path / "named.json"
+    assert run_cli("export", "-o", str(named)).returncode == 0 and json.loads(named.read_text())["takes"]
+    clash = run_cli("export", "-o", str(tmp_path / "takes.csv"), "--format", "json")
+    assert clash.returncode == 2 and "named .csv but --format is json" in clash.stderr
 
 
 @slow
@@ -238,3 +243,18 @@ def test_recordings_no_take_keeps_are_listed_and_removed_on_request(rehearse_hom
     assert run_cli("recordings", "--delete", "--yes").returncode == 0
     assert not recordings[0].exists() and recordings[1].exists()
     assert "No recordings outside the history." in run_cli("recordings").stdout
+
+
+def test_progress_names_what_the_report_names_and_a_story_that_does_not_fit(rehearse_home):
+    from rehearse.history.progress import progress_by_question
+    from rehearse.pipeline import analyze_path
+
+    with History() as store:
+        store.save(analyze_path(TEXTS["no-result-q13"], question_id="Q13"), TEXTS["no-result-q13"])
+        store.save(analyze_path(TEXTS["strong-q4"], question_id="Q20"), TEXTS["strong-q4"])
+        q13, q20 = progress_by_question(store)
+        # No Result: the report's one thing to change is the missing part; so is progress's.
+        assert store.report(1)["next_step"]["check"] == q13["holding_back"]["check"] == "star"
+        assert not q13["off_topic"] and q20["off_topic"]
+    shown = run_cli("progress", "-q", "Q20").stdout
+    assert "The latest take does not answer this question" in " ".join(shown.split())

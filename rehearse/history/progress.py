@@ -106,7 +106,15 @@ def progress_by_question(store, question_id: str | None = None) -> list[dict]:
         report = store.report(entry["latest_take_id"])
         costly = [c for c in report.get("checks", []) if c["status"] != "pass" and c["max_points"] - c["points"] > 0]
         held = max(costly, key=lambda c: c["max_points"] - c["points"], default=None)
+        # The report's own "one thing to change" when it costs points (a missing part before
+        # the length it shortens), so progress and the report never name different things.
+        step = report.get("next_step")
+        named = next((c for c in costly if step and c["id"] == step.get("check")), None)
+        held = named or held
         entry["holding_back"] = None if held is None else {"check": held["id"], "tip": held["tip"]}
+        # A story that does not answer its question costs no points, but comes before them.
+        relevance = next((c for c in report.get("checks", []) if c["id"] == "relevance"), None)
+        entry["off_topic"] = relevance is not None and relevance["status"] == "fail"
         # What to work on when no check costs points: the one thing to change, if any (delivery, say).
         step = report.get("next_step")
         entry["polish"] = None if held is not None or step is None else {"check": step["check"], "tip": step["tip"]}

@@ -75,6 +75,9 @@ def progress_view(entry: dict) -> Group:
     lines = [title, table]
     held = entry.get("holding_back")
     polish = entry.get("polish")
+    if entry.get("off_topic"):
+        lines.append(Text.assemble(("The latest take does not answer this question: ", "bold red"),
+                                   f"`rehearse show {entry['latest_take_id']}` says what it is about instead."))
     if held:
         lines.append(Text.assemble(("Still holding the score back: ", "bold"), f"{CHECK_NAMES.get(held['check'], held['check'])}: {held['tip']}"))
     elif entry["latest_score"] == 100:
