@@ -99,7 +99,8 @@ def _write_html(report: dict, audio_file, store, path: Path, *, force: bool, ope
     if store is not None and question_of(report) is not None:
         earlier = [{"id": t.id, "score": t.figures["score"], "duration_s": t.figures["duration_s"]}
                    for t in store.takes(question_of(report), newest_first=False) if take is None or t.id <= take]
-    write_page(path, report_html(report, take_audio(audio_file), earlier), force=force, open_it=open_page)
+    answers = store.follow_ups(take) if store is not None and take is not None else []
+    write_page(path, report_html(report, take_audio(audio_file), earlier, answers), force=force, open_it=open_page)
     _note(f"Report written to {path}")
 
 
@@ -564,7 +565,8 @@ def show(
             _write_html(report, store.get(take_id).answer_file, store, html_file, force=force, open_page=open_page)
             return
     if as_json:
-        _print_json(report)
+        # The stored report as it was printed, and the spoken follow-up answers beside it.
+        _print_json({**report, "follow_up_answers": follow_ups} if follow_ups else report)
         return
     from rehearse.ui.report_view import print_follow_up, print_report
 

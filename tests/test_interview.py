@@ -274,7 +274,14 @@ def test_a_two_question_session_with_follow_ups_is_one_document_and_kept(rehears
         recordings = [store.get(t).answer_file for t in session["takes"]]
         recordings += [store.follow_up_answer(t, 1)[1] for t in session["takes"]]
     assert len(set(recordings)) == 4 and all(path.stat().st_size > 0 for path in recordings)
-    assert f"rehearse play {session['takes'][0]} --follow-up 1" in run_cli("show", str(session["takes"][0])).stdout
+    first_take = str(session["takes"][0])
+    assert f"rehearse play {first_take} --follow-up 1" in run_cli("show", first_take).stdout
+    # The take's JSON and page carry its spoken follow-up answer too.
+    [spoken] = json.loads(run_cli("show", first_take, "--json").stdout)["follow_up_answers"]
+    assert spoken == answers[0]["follow_ups"][0]
+    take_page = rehearse_home.parent / "take.html"
+    assert run_cli("show", first_take, "--html", str(take_page)).returncode == 0
+    assert "Your answers to the follow-ups" in take_page.read_text()
     again = json.loads(run_cli("show", "--session", str(session["id"]), "--json").stdout)
     assert again == doc
     shown = run_cli("show", "--session", str(session["id"]))

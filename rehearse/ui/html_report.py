@@ -207,18 +207,23 @@ def page(title: str, body: str) -> str:
             f"<script>{SCRIPT}</script></body></html>\n")
 
 
-def report_html(report: dict, audio: bytes | None = None, earlier: list[dict] | None = None) -> str:
+def report_html(report: dict, audio: bytes | None = None, earlier: list[dict] | None = None,
+                answers: list[dict] | None = None) -> str:
     """The page of one take. `audio` is an Ogg Opus file to embed; `earlier` the key figures
-    ({id, score, duration_s}) of this question's takes, oldest first, this one included."""
+    ({id, score, duration_s}) of this question's takes, oldest first, this one included;
+    `answers` the reports of its spoken follow-up answers."""
     report = visible_strings(report)
+    answers = visible_strings(answers or [])
     question = report.get("question")
     title = f"{question['id']}: {question['text']}" if question else "An answer"
     take = report.get("take") or {}
     step = report.get("next_step")
+    off_topic = (report.get("relevance") or {}).get("verdict") == "off_topic"
     parts = [f'<p class="muted">rehearse · {"take " + str(take["id"]) if take else "not saved"}'
              f'{" · " + _e(question["category"]) if question else ""}</p>',
              f"<h1>{_e(title)}</h1>",
-             f'<p><span class="score">{int(report["score"])}/100</span> <span class="muted">length '
+             f'<p><span class="score">{int(report["score"])}/100</span>'
+             f'{" <strong>for a story that does not answer this question</strong>" if off_topic else ""} <span class="muted">length '
              f'{clock(report["length"]["duration_s"])}{" (estimated)" if report["length"]["estimated"] else ""}</span></p>',
              f'<p><strong>{"Change one thing next take:" if step else "Every check passes."}</strong> '
              f'{_e(step["tip"]) if step else "Say it again tomorrow to make it your own."}</p>']
@@ -233,6 +238,12 @@ def report_html(report: dict, audio: bytes | None = None, earlier: list[dict] | 
         parts.append("<h2>An interviewer might ask next</h2><ul>"
                      + "".join(f"<li>{_e(f['question'])} <span class=\"muted\">({_e(f['because'])})</span></li>" for f in follow_ups)
                      + "</ul>")
+    spoken = [a for a in answers if a.get("follow_up")]
+    if spoken:
+        parts.append("<h2>Your answers to the follow-ups</h2>" + "".join(
+            f'<p><strong>{_e(a["follow_up"]["question"])}</strong> '
+            f'{"PASS" if a["follow_up"]["answered"] else "FAIL"}: {_e(a["checks"][0]["message"])}</p>'
+            f'<p class="muted">{_e(a["transcript"]["text"] or "(nothing heard)")}</p>' for a in spoken))
     if earlier and len(earlier) > 1:
         parts.append("<h2>Takes of this question</h2>" + trend_svg(earlier, f"Score and length over {len(earlier)} takes"))
     # JSON inside a script element is not HTML-escaped; "</" is, so it cannot close the element.
