@@ -19,6 +19,7 @@ does (transcription.transcribe.transcribe_file). Per source and variant:
   differ     files whose words differ between --runs runs (same process, same audio)
   feedback   samples only: files whose STAR missing parts, check verdicts or metrics
              count differ from the clean file's
+  ends       sentence ends written (. ? !), as a share of the reference's
   x RT       transcription time as a share of the audio's length
 
 --split heldout scores files set aside before the transcription was changed (see
@@ -96,21 +97,34 @@ def feedback_of(transcript, question: str) -> tuple:
             tuple((c["id"], c["status"]) for c in report["checks"]), report["metrics"].get("count"))
 
 
-def transcribe(audio: np.ndarray, folder: Path, model: str | None = None):
+def transcribe(audio: np.ndarray, folder: Path, model: str | None = None, asked: str | None = None):
     from rehearse.transcription.transcribe import transcribe_file
 
     path = folder / "answer.wav"
     sf.write(path, audio, SAMPLE_RATE, subtype="FLOAT")
-    transcript, timings = transcribe_file(path, model_name=model)
+    transcript, timings = transcribe_file(path, model_name=model, asked=asked)
     # The model is loaded once per process: its loading is not the transcription's cost.
     return transcript, timings["decode_s"] + timings["transcribe_s"]
 
 
-def run(files: list[dict], variants: list[str], runs: int, model: str | None = None) -> dict:
+def asked_for(f: dict, index: int, mode: str) -> str | None:
+    """The question a file is transcribed as answering: none (`--asked none`, as `analyze`
+    without -q), or a sample's own question and, for the real recordings, which answer
+    none of the guide's questions, the guide's questions in turn (`--asked question`): what
+    a question prompt does to speech that does not follow from it."""
+    if mode == "none":
+        return None
+    from rehearse import prompts
+
+    questions = prompts.questions()
+    return prompts.question(f["question"]).text if f.get("question") else questions[index % len(questions)].text
+
+
+def run(files: list[dict], variants: list[str], runs: int, model: str | None = None, asked: str = "none") -> dict:
     totals: dict = defaultdict(lambda: defaultdict(float))
     details = []
     with tempfile.TemporaryDirectory() as tmp:
-        for f in files:
+        for index, f in enumerate(files):
             clean = load_audio(Path(f["path"]))
             last_voiced = (voiced_spans(clean) or ((0.0, 0.0),))[-1][1]
             base_feedback = None
@@ -119,7 +133,7 @@ def run(files: list[dict], variants: list[str], runs: int, model: str | None = N
                 texts, seconds, first = [], [], None
                 for _ in range(runs):
                     try:
-                        transcript, took = transcribe(audio, Path(tmp), model)
+                        transcript, took = transcribe(audio, Path(tmp), model, asked_for(f, index, asked))
                     except RehearseError as exc:
                         # Refused as not English speech: every word of it is lost.
                         transcript, took = Transcript(words=(), kind="audio", settings={"refused": str(exc)}), 0.0
@@ -137,6 +151,10 @@ def run(files: list[dict], variants: list[str], runs: int, model: str | None = N
                 for k, v in {**e, **{f"fill_{k}": v for k, v in fl.items()}}.items():
                     t[k] += v
                 t["files"] += 1
+                # Full stops, question and exclamation marks, against the reference's: a
+                # transcript without them runs its sentences together for the STAR labeler.
+                t["ends"] += sum(w.endswith((".", "?", "!")) for w in texts[0])
+                t["ref_ends"] += sum(w.endswith((".", "?", "!")) for w in f["reference"].split())
                 t["refused"] += "refused" in transcript.settings
                 t["dropped"] += len(dropped)
                 t["dropped_s"] += sum(b - a for a, b in dropped)
@@ -159,7 +177,7 @@ def run(files: list[dict], variants: list[str], runs: int, model: str | None = N
 
 def table(totals: dict) -> str:
     head = f"{'source/variant':24} {'files':>5} {'WER':>6} {'fill R':>7} {'fill P':>7} {'dropped':>8} {'warned':>6} " \
-           f"{'after-end':>9} {'removed':>7} {'refused':>7} {'differ':>6} {'feedback':>8} {'x RT':>6}"
+           f"{'after-end':>9} {'removed':>7} {'refused':>7} {'differ':>6} {'feedback':>8} {'ends':>5} {'x RT':>6}"
     lines = [head, "-" * len(head)]
     for key, t in totals.items():
         wer = (t["sub"] + t["del"] + t["ins"]) / max(t["words"], 1)
@@ -167,8 +185,10 @@ def table(totals: dict) -> str:
         precision = f"{t['fill_found'] / t['fill_written']:.0%}" if t["fill_written"] else "-"
         dropped = f"{int(t['dropped'])} ({t['dropped_s']:.0f}s)" if t["dropped"] else "0"
         feedback = str(int(t["feedback_changed"])) if "feedback_changed" in t else "-"
+        ends = f"{t['ends'] / t['ref_ends']:.0%}" if t.get("ref_ends") else "-"
         lines.append(f"{key:24} {int(t['files']):5} {wer:6.1%} {recall:>7} {precision:>7} {dropped:>8} {int(t['warned']):6} "
-                     f"{int(t['after_end']):9} {int(t['removed']):7} {int(t['refused']):7} {int(t['differ']):6} {feedback:>8} {t['seconds'] / t['audio_s']:6.3f}")
+                     f"{int(t['after_end']):9} {int(t['removed']):7} {int(t['refused']):7} {int(t['differ']):6} {feedback:>8} "
+                     f"{ends:>5} {t['seconds'] / t['audio_s']:6.3f}")
     return "\n".join(lines)
 
 
@@ -181,6 +201,9 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0, help="at most this many files per source")
     parser.add_argument("--json", type=Path, help="also write every file's figures and transcript here")
     parser.add_argument("--model", help="an installed model other than the default (tiny.en), e.g. base")
+    parser.add_argument("--asked", choices=["question", "none"], default="question",
+                        help="prompt with the question answered (samples: their own; real recordings: the guide's "
+                             "in turn), as analyze -q and practice do; or none, as analyze without -q")
     args = parser.parse_args()
     sources = args.sources.split(",")
     variants = list(VARIANTS) if args.variants == "all" else args.variants.split(",")
@@ -190,7 +213,7 @@ def main() -> None:
     if args.limit:
         kept: dict = defaultdict(list)
         files = [f for f in files if len(kept[f["source"]]) < args.limit and not kept[f["source"]].append(f)]
-    result = run(files, variants, args.runs, args.model)
+    result = run(files, variants, args.runs, args.model, args.asked)
     print(table(result["totals"]))
     if args.json:
         args.json.write_text(json.dumps(result, indent=1) + "\n")

@@ -102,7 +102,8 @@ def analyze_path(path: Path, *, question_id: str | None = None, model_name: str 
         what = f"Transcribing {(shown_as or path).name} with {model_name or DEFAULT_MODEL} ({engine})..."
         with _stage(progress, what):
             transcript, timings = transcribe_file(path, model_name, engine,
-                                                  on_progress=None if progress is None else lambda f: progress(what, f))
+                                                  on_progress=None if progress is None else lambda f: progress(what, f),
+                                                  asked=None if question is None else question.text)
     return report_for(transcript, question, shown_as or path, timings, started)
 
 
@@ -122,9 +123,12 @@ def analyze_recording(path: Path, question_id: str | None, *, model_name: str | 
             what = f"Transcribing {path.name} with {model_name or DEFAULT_MODEL} ({engine})..."
             with _stage(progress, what):
                 # A spoken follow-up answer may be a couple of words: "Thirty percent."
+                question = _question(question_id)
+                asked = follow_up["question"] if follow_up is not None else None if question is None else question.text
                 transcript, timings = transcribe_file(path, model_name, engine,
                                                       on_progress=None if progress is None else lambda f: progress(what, f),
-                                                      min_words=1 if follow_up is not None else MIN_ANSWER_WORDS)
+                                                      min_words=1 if follow_up is not None else MIN_ANSWER_WORDS,
+                                                      asked=asked)
         else:
             # Only the audio since the transcriber's last cut is left to transcribe.
             with _stage(progress, "Transcribing the last words..."):

@@ -127,5 +127,5 @@ def test_a_follow_up_is_asked_answered_aloud_and_kept_with_its_take(rehearse_hom
     assert shown.returncode == 0 and "How did it turn out?" in shown.stdout
     assert len(json.loads(run_cli("history", "--json").stdout)["takes"]) == 1  # a follow-up is not a take
     deleted = run_cli("delete", "1", "--yes")
-    assert deleted.returncode == 0 and "1 follow-up answer" in deleted.stdout
+    assert deleted.returncode == 0 and "and its follow-up answer with its recording" in deleted.stdout
     assert not list((rehearse_home / "recordings").glob("*.wav"))

@@ -110,3 +110,18 @@ def test_the_spinner_shows_the_share_done_and_the_time_left():
     progress(None)
     assert shown[0] == "Transcribing a.flac..." and shown[1].startswith("Transcribing a.flac... 50%, about ")
     assert shown[1].endswith(" s left") and shown[-1] == "stopped"
+
+
+@pytest.mark.parametrize("name", ["no-numbers-q7", "we-heavy-q20"])
+def test_an_answer_heard_without_punctuation_is_decoded_again_with_its_question(sample_reports, name):
+    """tiny.en writes these two samples with one full stop or none; with the question as
+    its prompt it punctuates them, and the STAR labeler sees their sentences: none is
+    told a part it has is missing."""
+    from rehearse.transcription.transcribe import transcribe_file, unpunctuated
+
+    plain, _ = transcribe_file(SAMPLES / f"{name}.flac")  # no question: decoded once
+    assert unpunctuated(list(plain.words)) and "punctuated_again" not in plain.settings
+    report = sample_reports[name]
+    assert report["transcript"]["settings"]["punctuated_again"] is True
+    truth = sample_truth(name)["sentences"]
+    assert len(report["sentences"]) >= len(truth) - 1 and report["star"]["missing"] == []

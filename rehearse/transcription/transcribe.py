@@ -155,9 +155,20 @@ SHOW_PROGRESS_AFTER_S = 30.0
 
 
 def transcribe_audio(audio, choice: ModelChoice, beam_size: int = BEAM_SIZE,
-                     on_progress: Callable[[float], None] | None = None) -> tuple[list[Word], dict]:
+                     on_progress: Callable[[float], None] | None = None,
+                     asked: str | None = None) -> tuple[list[Word], dict]:
     """Plain decoding of a whole recording, in windows of at most WINDOW_S; `on_progress`
-    hears the share of the audio decoded so far (recordings over SHOW_PROGRESS_AFTER_S)."""
+    hears the share of the audio decoded so far (recordings over SHOW_PROGRESS_AFTER_S).
+    When it comes back without punctuation, it is decoded again with `asked`, the
+    question the answer answers, as the prompt (see asked_prompt)."""
+    words, settings = _decoded(audio, choice, beam_size, on_progress, None)
+    if asked and unpunctuated(words):
+        words, settings = _decoded(audio, choice, beam_size, None, asked_prompt(asked))
+        settings["punctuated_again"] = True
+    return words, settings
+
+
+def _decoded(audio, choice: ModelChoice, beam_size: int, on_progress, prompt: str | None) -> tuple[list[Word], dict]:
     model = model_for(choice)
     words: list[Word] = []
     logprobs: list[tuple[float, int]] = []
@@ -167,9 +178,35 @@ def transcribe_audio(audio, choice: ModelChoice, beam_size: int = BEAM_SIZE,
     if on_progress is not None and seconds > SHOW_PROGRESS_AFTER_S:
         heard_up_to = lambda at: on_progress(min(1.0, at / seconds))  # noqa: E731
     for lo, hi in zip(cuts, cuts[1:]):
-        segments, _info = model.transcribe(audio[lo:hi], **decoding(beam_size))
+        segments, _info = model.transcribe(audio[lo:hi], **decoding(beam_size, prompt))
         _gather(segments, lo / SAMPLE_RATE, words, logprobs, heard_up_to)
-    return words, transcription_settings(beam_size, None, logprobs, windows=len(cuts) - 1)
+    return words, transcription_settings(beam_size, prompt, logprobs, windows=len(cuts) - 1)
+
+
+# Spoken sentences run 10-25 words; a transcript with fewer ends than one per this many
+# words has lost its punctuation (tiny.en, unprompted, wrote two of our four samples with
+# one full stop or none: 170 and 100 words).
+WORDS_PER_END_AT_MOST = 40
+MIN_WORDS_FOR_PUNCTUATION = 20
+
+
+def unpunctuated(words: list[Word]) -> bool:
+    """Whisper sometimes writes a whole answer without full stops; its sentences then run
+    together into a few long ones, which the STAR labeler cannot tell apart."""
+    ends = sum(w.text.endswith((".", "?", "!")) for w in words)
+    return len(words) >= MIN_WORDS_FOR_PUNCTUATION and ends * WORDS_PER_END_AT_MOST < len(words)
+
+
+def asked_prompt(asked: str | None, context: str = "") -> str | None:
+    """A prompt: the question that was asked, then the answer's last words so far.
+    Whisper reads its prompt as what was said before, and a question written with its
+    punctuation makes the answer punctuated too. Practice's chunks all start with it
+    (transcription.incremental). A whole file is prompted only when it came back without
+    punctuation: on a whole 2-minute recording of speech that does not follow from the
+    question, the prompt made tiny.en loop ("Bye. Bye. Bye...") and raised the real phone
+    prompts' WER from 5.2% to 7.3% (python -m benchmarks.transcripts --asked question, with
+    every file prompted)."""
+    return " ".join(part for part in (asked, context) if part) or None
 
 
 def transcribe_chunk(audio, choice: ModelChoice, beam_size: int = BEAM_SIZE,
@@ -195,10 +232,11 @@ def transcribe_chunk(audio, choice: ModelChoice, beam_size: int = BEAM_SIZE,
 
 def transcribe_file(path: Path, model_name: str | None = None, engine: str = ENGINE,
                     on_progress: Callable[[float], None] | None = None,
-                    min_words: int = MIN_ANSWER_WORDS) -> tuple[Transcript, dict[str, float]]:
+                    min_words: int = MIN_ANSWER_WORDS, asked: str | None = None) -> tuple[Transcript, dict[str, float]]:
     """Transcribe an audio file; also return how long each stage took. `on_progress`
     hears how far the decoding has got (faster-whisper, recordings over 30 s); fewer
-    than `min_words` words is no answer (a follow-up's "Thirty percent." is one)."""
+    than `min_words` words is no answer (a follow-up's "Thirty percent." is one);
+    `asked` is the question it answers, when known (see asked_prompt)."""
     if engine not in ENGINES:
         raise ModelError(f"unknown engine {engine!r}; use one of: {', '.join(ENGINES)}")
     timings: dict[str, float] = {}
@@ -206,13 +244,13 @@ def transcribe_file(path: Path, model_name: str | None = None, engine: str = ENG
     if engine == ENGINE:
         choice = resolve(model_name)
         model_label, load = choice.name, (lambda: model_for(choice))
-        run, decoder = (lambda a: transcribe_audio(a, choice, on_progress=on_progress)), (lambda a: clip_decoder(a, choice))
+        run, decoder = (lambda a: transcribe_audio(a, choice, on_progress=on_progress, asked=asked)), (lambda a: clip_decoder(a, choice))
     else:
         from rehearse.transcription import openai_engine
 
         model_label, target = openai_engine.checkpoint_for(model_name)
         load = lambda: openai_engine.load(target)  # noqa: E731
-        run, decoder = (lambda a: transcribe_with_openai(a, target)), (lambda a: openai_clip_decoder(a, target))
+        run, decoder = (lambda a: transcribe_with_openai(a, target, asked=asked)), (lambda a: openai_clip_decoder(a, target))
     audio = load_audio(path)
     timings["decode_s"] = time.perf_counter() - t0
     t1 = time.perf_counter()
@@ -226,14 +264,15 @@ def transcribe_file(path: Path, model_name: str | None = None, engine: str = ENG
     return transcript, timings
 
 
-def transcribe_with_openai(audio, target: str, beam_size: int = BEAM_SIZE) -> tuple[list[Word], dict]:
+def transcribe_with_openai(audio, target: str, beam_size: int = BEAM_SIZE,
+                           asked: str | None = None) -> tuple[list[Word], dict]:
     """The same words and settings as transcribe_audio(), from openai-whisper (float32 on the CPU)."""
     from rehearse.transcription import openai_engine
 
     words: list[Word] = []
     logprobs: list[tuple[float, int]] = []
-    _gather(openai_engine.transcribe(audio, target, beam_size, None), 0.0, words, logprobs)
-    return words, transcription_settings(beam_size, None, logprobs, compute_type="float32")
+    _gather(openai_engine.transcribe(audio, target, beam_size, asked_prompt(asked)), 0.0, words, logprobs)
+    return words, transcription_settings(beam_size, asked_prompt(asked), logprobs, compute_type="float32")
 
 
 def openai_clip_decoder(audio, target: str, beam_size: int = BEAM_SIZE) -> Decode:
