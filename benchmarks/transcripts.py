@@ -201,9 +201,9 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0, help="at most this many files per source")
     parser.add_argument("--json", type=Path, help="also write every file's figures and transcript here")
     parser.add_argument("--model", help="an installed model other than the default (tiny.en), e.g. base")
-    parser.add_argument("--asked", choices=["question", "none"], default="question",
-                        help="prompt with the question answered (samples: their own; real recordings: the guide's "
-                             "in turn), as analyze -q and practice do; or none, as analyze without -q")
+    parser.add_argument("--asked", choices=["question", "none"], default="none",
+                        help="none (default), as analyze without -q; or the question answered (samples: their own; "
+                             "real recordings: the guide's in turn), as analyze -q and practice give it")
     args = parser.parse_args()
     sources = args.sources.split(",")
     variants = list(VARIANTS) if args.variants == "all" else args.variants.split(",")

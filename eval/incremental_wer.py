@@ -3,6 +3,7 @@ against transcribing each whole file, over the four shipped samples, tiny.en.
 
 Usage: python -m eval.incremental_wer          # the samples, whole files against chunks
        python -m eval.incremental_wer --real   # the real dev recordings, in chunks
+       python -m eval.incremental_wer --real --no-asked   # the same, prompted by the last words alone
 
 The one harness for this comparison: tests/test_incremental.py holds the same figures to
 the issue's target (chunks within 1 point of the whole files).
@@ -102,7 +103,8 @@ def real_in_chunks() -> float:
     files = [f for f in real_files() if f["source"] in ("phone", "monologue") and f["split"] == "dev"]
     wrong = total = 0
     for index, f in enumerate(files):
-        transcriber = feed_as_recorded(load_audio(Path(f["path"])), asked=questions[index % len(questions)].text)
+        asked = None if "--no-asked" in sys.argv else questions[index % len(questions)].text
+        transcriber = feed_as_recorded(load_audio(Path(f["path"])), asked=asked)
         words, _settings, _audio = transcriber.finish()
         e = errors(f["reference"], " ".join(w.text for w in words))
         wrong, total = wrong + e["sub"] + e["del"] + e["ins"], total + e["words"]

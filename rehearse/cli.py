@@ -656,9 +656,9 @@ def export(
         format = named if named in FORMATS else "csv"
     if format not in FORMATS:
         raise typer.BadParameter("--format is csv or json")
-    if named in FORMATS and named != format:  # notes.json holding CSV would fool the next program to read it
-        raise typer.BadParameter(f"{output.name} is named .{named} but --format is {format}; name the file .{format} "
-                                 f"or leave --format out")
+    if named in FORMATS and named != format:  # said, not refused: scripts written before this may do it
+        _note(f"warning: {output.name} is named .{named} but holds {format} (--format {format}); "
+              f"name it .{format} so the next program reads it right")
     if output is not None and output.exists() and not force:
         raise RehearseError(f"{output} exists; add --force to replace it, or choose another file")
     with _history(create=False) as store:

@@ -52,14 +52,14 @@ def _words(evidence: Evidence) -> str:
 QUOTED_WORDS = 8
 
 
-def _shown(evidence: Evidence | None, closest: tuple[int, ...], analysis: Analysis) -> str:
+def _shown(evidence: Evidence | None, closest: tuple[int, ...], analysis: Analysis, lead: str = "most in ") -> str:
     """The cue words found, or else the sentence the learned model read as most about it."""
     if evidence is not None and evidence.words:
         return _words(evidence)
     if not closest:
         return ""
     words = analysis.sentences[closest[0]].text.split()
-    return 'most in "' + " ".join(words[:QUOTED_WORDS]) + ('..."' if len(words) > QUOTED_WORDS else '"')
+    return lead + '"' + " ".join(words[:QUOTED_WORDS]) + ('..."' if len(words) > QUOTED_WORDS else '"')
 
 
 def run(analysis: Analysis) -> CheckResult:
@@ -80,7 +80,7 @@ def run(analysis: Analysis) -> CheckResult:
         if relevance.leans:
             said = f"your answer is about {other.about}{why_other}{found}"
         else:
-            nearest = _shown(None, relevance.closest, analysis).replace("most in ", "the nearest is ")
+            nearest = _shown(None, relevance.closest, analysis, lead="the nearest is ")
             said = "next to nothing in your answer is about that" + (f"{found}" if found else f" ({nearest})" if nearest else "")
         return CheckResult(ID, "fail", f"The question asks about {asked.asks}; {said}.",
                            f"Tell a story that answers it: {asked.do}. {listen}", 0, MAX_POINTS)

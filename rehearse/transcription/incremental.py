@@ -183,7 +183,8 @@ class IncrementalTranscriber:
             self.tail_used = True
             self.chunks += 1
         audio = self._audio()
-        settings = transcription_settings(self.beam_size, "context", self._logprobs, incremental=True,
+        settings = transcription_settings(self.beam_size, "question and last words" if self.asked else "context",
+                                          self._logprobs, incremental=True,
                                           chunks=self.chunks, tail_ready_at_stop=self.tail_used)
         return self._words, settings, audio
 

@@ -163,8 +163,25 @@ def transcribe_audio(audio, choice: ModelChoice, beam_size: int = BEAM_SIZE,
     question the answer answers, as the prompt (see asked_prompt)."""
     words, settings = _decoded(audio, choice, beam_size, on_progress, None)
     if asked and unpunctuated(words):
-        words, settings = _decoded(audio, choice, beam_size, None, asked_prompt(asked))
-        settings["punctuated_again"] = True
+        return punctuated_again(words, settings,
+                                lambda: _decoded(audio, choice, beam_size, on_progress, asked_prompt(asked)))
+    return words, settings
+
+
+# The second decoding must hear about the same words as the first: it is asked for its
+# punctuation, not for a different transcript.
+SAME_WORDS_WITHIN = 0.15
+
+
+def punctuated_again(words: list[Word], settings: dict, decode_again: Callable[[], tuple[list[Word], dict]]):
+    """The transcript decoded again with the question as prompt, kept only when it came
+    back punctuated and with about as many words (a prompt can make Whisper loop or drop a
+    stretch); otherwise the first."""
+    again, again_settings = decode_again()
+    if again and not unpunctuated(again) and abs(len(again) - len(words)) <= SAME_WORDS_WITHIN * len(words):
+        again_settings["punctuated_again"] = True
+        return again, again_settings
+    settings["punctuated_again"] = False
     return words, settings
 
 
@@ -269,10 +286,16 @@ def transcribe_with_openai(audio, target: str, beam_size: int = BEAM_SIZE,
     """The same words and settings as transcribe_audio(), from openai-whisper (float32 on the CPU)."""
     from rehearse.transcription import openai_engine
 
-    words: list[Word] = []
-    logprobs: list[tuple[float, int]] = []
-    _gather(openai_engine.transcribe(audio, target, beam_size, asked_prompt(asked)), 0.0, words, logprobs)
-    return words, transcription_settings(beam_size, asked_prompt(asked), logprobs, compute_type="float32")
+    def decode(prompt: str | None) -> tuple[list[Word], dict]:
+        words: list[Word] = []
+        logprobs: list[tuple[float, int]] = []
+        _gather(openai_engine.transcribe(audio, target, beam_size, prompt), 0.0, words, logprobs)
+        return words, transcription_settings(beam_size, prompt, logprobs, compute_type="float32")
+
+    words, settings = decode(None)
+    if asked and unpunctuated(words):  # as transcribe_audio does
+        return punctuated_again(words, settings, lambda: decode(asked_prompt(asked)))
+    return words, settings
 
 
 def openai_clip_decoder(audio, target: str, beam_size: int = BEAM_SIZE) -> Decode:

@@ -80,7 +80,7 @@ def progress_view(entry: dict) -> Group:
                                    f"`rehearse show {entry['latest_take_id']}` says what it is about instead."))
     if held:
         lines.append(Text.assemble(("Still holding the score back: ", "bold"), f"{CHECK_NAMES.get(held['check'], held['check'])}: {held['tip']}"))
-    elif entry["latest_score"] == 100:
+    elif entry["latest_score"] == 100 and not entry.get("off_topic"):
         lines.append(Text.assemble(("Nothing holds the score back at 100.", "bold green"),
                                    f" To polish: {CHECK_NAMES.get(polish['check'], polish['check'])}: {polish['tip']}" if polish else ""))
     return Group(*lines, Text(""))
