@@ -1,9 +1,7 @@
 """Word error rate of incremental transcription (chunks cut at pauses, as in `practice`)
 against transcribing each whole file, over the four shipped samples, tiny.en.
 
-Usage: python -m eval.incremental_wer          # the samples, whole files against chunks
-       python -m eval.incremental_wer --real   # the real dev recordings, in chunks
-       python -m eval.incremental_wer --real --no-asked   # the same, prompted by the last words alone
+Usage: python -m eval.incremental_wer
 
 The one harness for this comparison: tests/test_incremental.py holds the same figures to
 the issue's target (chunks within 1 point of the whole files).
@@ -25,18 +23,16 @@ SAMPLES = ROOT / "samples"
 NAMES = ("strong-q4", "no-numbers-q7", "no-result-q13", "we-heavy-q20")
 
 
-def feed_as_recorded(audio, choice=None, *, wait_idle_at: frozenset[int] | set[int] = frozenset(),
-                     asked: str | None = None):
+def feed_as_recorded(audio, choice=None, *, wait_idle_at: frozenset[int] | set[int] = frozenset()):
     """An IncrementalTranscriber fed `audio` in the recorder's 0.1 s blocks, as fast as it
-    takes them (`wait_idle_at`: block numbers before which the worker may catch up;
-    `asked`: the question answered, as practice gives it)."""
+    takes them (`wait_idle_at`: block numbers before which the worker may catch up)."""
     from rehearse.audio.recorder import BLOCK_S
     from rehearse.audio.signal import SAMPLE_RATE
     from rehearse.transcription.incremental import IncrementalTranscriber
     from rehearse.transcription.models import resolve
 
     block = int(SAMPLE_RATE * BLOCK_S)  # what the recorder hands over
-    transcriber = IncrementalTranscriber(choice or resolve(None), asked=asked)
+    transcriber = IncrementalTranscriber(choice or resolve(None))
     for n, start in enumerate(range(0, len(audio), block)):
         if n in wait_idle_at:
             transcriber._idle.wait(60)
@@ -67,14 +63,13 @@ def compare(name: str, whole_text: str | None = None) -> Compared:
     from rehearse.transcription.models import resolve
     from rehearse.transcription.transcribe import transcribe_audio
 
-    from rehearse import prompts
-
     path = SAMPLES / f"{name}.flac"
     audio = load_audio(path)
-    asked = prompts.question("Q" + name.rsplit("-q", 1)[1]).text  # as analyze -q and practice give it
     if whole_text is None:
-        whole_text = " ".join(w.text for w in transcribe_audio(audio, resolve(None), asked=asked)[0])
-    transcriber = feed_as_recorded(audio, asked=asked)
+        # Decoded as the chunks are, without the question (analyze -q decodes an answer
+        # that came back unpunctuated a second time, with it: transcribe.punctuated_again).
+        whole_text = " ".join(w.text for w in transcribe_audio(audio, resolve(None))[0])
+    transcriber = feed_as_recorded(audio)
     words, _settings, _audio = transcriber.finish()
     return Compared(name, path.with_suffix(".txt").read_text(encoding="utf-8"), whole_text,
                     " ".join(w.text for w in words), words, transcriber, audio)
@@ -88,34 +83,7 @@ def pooled(results: list[Compared]) -> tuple[float, float]:
     return whole, chunks
 
 
-def real_in_chunks() -> float:
-    """The real phone prompts and monologues of the dev split (scripts/real_speech.py), fed
-    in blocks as practice records them, each told one of the guide's questions in turn (they
-    answer none): their pooled WER."""
-    from pathlib import Path
-
-    from benchmarks.transcripts import real_files
-    from eval.wer import errors
-    from rehearse import prompts
-    from rehearse.audio.files import load_audio
-
-    questions = prompts.questions()
-    files = [f for f in real_files() if f["source"] in ("phone", "monologue") and f["split"] == "dev"]
-    wrong = total = 0
-    for index, f in enumerate(files):
-        asked = None if "--no-asked" in sys.argv else questions[index % len(questions)].text
-        transcriber = feed_as_recorded(load_audio(Path(f["path"])), asked=asked)
-        words, _settings, _audio = transcriber.finish()
-        e = errors(f["reference"], " ".join(w.text for w in words))
-        wrong, total = wrong + e["sub"] + e["del"] + e["ins"], total + e["words"]
-        print(f"{f['name']:<28} {(e['sub'] + e['del'] + e['ins']) / e['words']:>8.1%}")
-    return wrong / total
-
-
 def main() -> int:
-    if "--real" in sys.argv[1:]:
-        print(f"{'all':<28} {real_in_chunks():>8.1%}")
-        return 0
     results = []
     print(f"{'sample':<16} {'whole file':>10} {'chunks':>8} {'cuts':>5}")
     for name in NAMES:

@@ -42,8 +42,10 @@ def test_transcribed_in_chunks_as_accurately_as_the_whole_file_and_on_its_clock(
 
     results = []
     for name, report in sample_reports.items():
-        # The whole-file transcript is the one analyze made; eval/incremental_wer.py does the rest.
-        result = compare(name, whole_text=report["transcript"]["text"])
+        # Against the whole file decoded the same way, without the question: analyze -q
+        # decodes an unpunctuated answer again with it, which chunks do not (two samples,
+        # 4.5% to 3.4% pooled); eval/incremental_wer.py does the rest.
+        result = compare(name)
         results.append(result)
         audio, transcriber, words = result.audio, result.transcriber, result.chunk_words
         seconds = len(audio) / SAMPLE_RATE

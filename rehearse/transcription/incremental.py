@@ -33,7 +33,6 @@ from rehearse.transcription.repair import find_filled_pauses
 from rehearse.transcription.speech import WINDOW, Speech, gain_for, probabilities
 from rehearse.transcription.transcribe import (
     BEAM_SIZE,
-    asked_prompt,
     clip_decoder,
     finish_transcript,
     model_for,
@@ -73,10 +72,9 @@ class _Tail:
 
 
 class IncrementalTranscriber:
-    def __init__(self, choice: ModelChoice, beam_size: int | None = None, asked: str | None = None):
+    def __init__(self, choice: ModelChoice, beam_size: int | None = None):
         self.choice = choice
         self.beam_size = beam_size or BEAM_SIZE
-        self.asked = asked  # the question answered: the start of every chunk's prompt
         self._blocks: list = []  # audio since the last cut
         self._pending = 0  # samples in _blocks
         self._cut_at = 0  # samples before _blocks
@@ -183,8 +181,7 @@ class IncrementalTranscriber:
             self.tail_used = True
             self.chunks += 1
         audio = self._audio()
-        settings = transcription_settings(self.beam_size, "question and last words" if self.asked else "context",
-                                          self._logprobs, incremental=True,
+        settings = transcription_settings(self.beam_size, "context", self._logprobs, incremental=True,
                                           chunks=self.chunks, tail_ready_at_stop=self.tail_used)
         return self._words, settings, audio
 
@@ -259,13 +256,8 @@ class IncrementalTranscriber:
             context = " ".join(w.text for w in self._words[-CONTEXT_WORDS:])
             started = time.perf_counter()
             try:
-                # Each chunk's prompt is the question, then the answer's last words: what
-                # was said before it. Measured in chunks as practice transcribes (python -m
-                # eval.incremental_wer, and the real phone prompts and monologues told the
-                # guide's questions in turn): samples 4.3% WER against 4.7% with the last
-                # words alone, real speech 5.7% against 7.6%.
                 words, settings = transcribe_chunk(job.audio, self.choice, beam_size=self.beam_size,
-                                                   initial_prompt=asked_prompt(self.asked, context))
+                                                   initial_prompt=context or None)
                 shift = job.offset / SAMPLE_RATE
                 words = [Word(w.text, round(w.start + shift, 3), round(w.end + shift, 3), w.probability) for w in words]
                 words = self._with_filled_pauses(words, job.offset, job.offset + len(job.audio))

@@ -240,7 +240,7 @@ def take_answer(question: prompts.Question, source: InputSource, options: Option
         from rehearse.transcription.incremental import IncrementalTranscriber
         from rehearse.transcription.models import resolve
 
-        transcriber = IncrementalTranscriber(resolve(options.model), asked=question.text)
+        transcriber = IncrementalTranscriber(resolve(options.model))
     countdown(console, 1.0 / options.speed if options.replay else 1.0)
     details = None if session_id is None else {"session_id": session_id}
     try:
