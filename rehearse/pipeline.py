@@ -116,6 +116,7 @@ def analyze_recording(path: Path, question_id: str | None, *, model_name: str | 
     a report's follow_ups), it is a spoken answer to that probe, judged on it (`of_take`:
     the take that was probed)."""
     started = time.perf_counter()
+    question = _question(question_id)
     try:
         if transcriber is None:
             from rehearse.transcription.transcribe import transcribe_file
@@ -123,7 +124,6 @@ def analyze_recording(path: Path, question_id: str | None, *, model_name: str | 
             what = f"Transcribing {path.name} with {model_name or DEFAULT_MODEL} ({engine})..."
             with _stage(progress, what):
                 # A spoken follow-up answer may be a couple of words: "Thirty percent."
-                question = _question(question_id)
                 asked = follow_up["question"] if follow_up is not None else None if question is None else question.text
                 transcript, timings = transcribe_file(path, model_name, engine,
                                                       on_progress=None if progress is None else lambda f: progress(what, f),
@@ -133,7 +133,7 @@ def analyze_recording(path: Path, question_id: str | None, *, model_name: str | 
             # Only the audio since the transcriber's last cut is left to transcribe.
             with _stage(progress, "Transcribing the last words..."):
                 transcript, timings = transcriber.transcript(path)
-        report = report_for(transcript, _question(question_id), path, timings, started, follow_up=follow_up)
+        report = report_for(transcript, question, path, timings, started, follow_up=follow_up)
     except RehearseError as exc:
         raise type(exc)(f"{exc} (the recording is kept in {path})") from exc
     if follow_up is not None:
