@@ -1,7 +1,9 @@
 """Word error rate: (substitutions + deletions + insertions) / words in the reference,
 after normalizing both sides the same way: lower case, no punctuation, numbers written as
 digits ("twenty five percent" and "25%" are both "25 percent"), "all right" as
-"alright", and every filled pause (um, uh, er, hmm) as one token, so "um" heard as "uh"
+"alright", "gonna", "wanna" and "gotta" as "going to", "want to" and "got to" (as Whisper's
+own English normalizer writes them: a transcriber that writes either has heard the words
+right), and every filled pause (um, uh, er, hmm) as one token, so "um" heard as "uh"
 is not an error. Filled pauses are scored on their own (`fillers`): a plain transcript
 leaves most of them out, and that should not hide in the word error rate.
 """
@@ -19,7 +21,8 @@ _UNITS = ("zero one two three four five six seven eight nine ten eleven twelve t
           "fifteen sixteen seventeen eighteen nineteen").split()
 _TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i >= 2}
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
-_SPELLING = {r"\ball right\b": "alright", r"\bok\b": "okay", "%": " percent", "&": " and ", r"\by'know\b": "you know"}
+_SPELLING = {r"\ball right\b": "alright", r"\bok\b": "okay", "%": " percent", "&": " and ", r"\by'know\b": "you know",
+             r"\bgonna\b": "going to", r"\bwanna\b": "want to", r"\bgotta\b": "got to"}
 
 
 def _digits(tokens: list[str]) -> list[str]:
