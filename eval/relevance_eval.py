@@ -26,7 +26,10 @@ writers used it there); scored once. `dev+seen5` adds it; `heldout6`, by another
 before the third round (the off-topic rule chosen again on the larger seen pool); scored
 once. `dev+seen6` adds it: the fourth round's thresholds were chosen on it,
 cross-validated, and the model trains on it with two more helpers' answers; `heldout7`,
-by another such helper, was written before the fourth round and scored once.
+by another such helper, was written before the fourth round and scored once. `dev+seen7`
+adds it: the fifth round was chosen on it, cross-validated, and trains on it with two
+more helpers' answers; `heldout8`, by another such helper, was written before the fifth
+round and scored once.
 
     python -m eval.relevance_eval            # dev
     python -m eval.relevance_eval --set heldout
@@ -71,6 +74,8 @@ def load(name: str) -> list[Item]:
         return load("dev+seen4") + load("heldout5")
     if name == "dev+seen6":  # and the sixth: what the fourth round trained on
         return load("dev+seen5") + load("heldout6")
+    if name == "dev+seen7":  # and the seventh: what the fifth round was chosen on
+        return load("dev+seen6") + load("heldout7")
     data = json.loads((ROOT / "eval" / "relevance" / f"{name}.json").read_text())
     items = [Item(a["id"], a["question"], tuple(a["also_fits"]), a["text"], name) for a in data["answers"]]
     if name == "dev" and GUIDE.exists():
@@ -159,7 +164,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--set", default="dev", choices=("dev", "heldout", "dev+seen", "heldout2", "dev+seen2", "heldout3",
                                                         "dev+seen3", "heldout4", "dev+seen4", "heldout5",
-                                                        "dev+seen5", "heldout6", "dev+seen6", "heldout7"))
+                                                        "dev+seen5", "heldout6", "dev+seen6", "heldout7",
+                                                        "dev+seen7", "heldout8"))
     parser.add_argument("--cv", action="store_true",
                         help="read each writer's answers with a learned model trained without them")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss and false alarm")

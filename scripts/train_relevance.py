@@ -4,9 +4,9 @@ story is about, from its words and the cue evidence. A softmax regression, in nu
 Usage: python -m scripts.train_relevance [--check]
 
 Training data, all written for this project (eval/relevance/): the development answers
-(dev.json), the six held-out sets already scored and seen (heldout to heldout6), the
+(dev.json), the seven held-out sets already scored and seen (heldout to heldout7), the
 helpers' training answers (train/*.json) and the guide's example answers (from prompts/,
-built from the guide). Held-out set 7 is never read. Each set is one
+built from the guide). Held-out set 8 is never read. Each set is one
 writer; a feature is kept only when answers of at least MIN_WRITERS sets use it.
 
 `--check` trains again and fails if the result differs from the committed file.
@@ -29,10 +29,15 @@ from rehearse.analysis.relevance_model import MODEL_PATH, TopicModel, features
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "eval" / "relevance"
-SEEN_SETS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
+SEEN_SETS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7")
 MIN_WRITERS = 3
 MIN_WRITERS_PER_QUESTION = 3
-L2 = 0.0002  # per weight, against the mean log-likelihood: chosen by leave-one-set-out accuracy (0.02 to 0.00002)
+# Per weight, against the mean log-likelihood. 0.0002 was chosen by leave-one-set-out
+# accuracy (0.02 to 0.00002) on 628 answers; with 778 (the fifth round) a lighter hand did
+# better, cross-validated by writer on dev+seen7 with the same rule: 0.0002 96.0% of
+# answers fitting their own question and 90.3% of off-topic stories caught; 0.0001 97.3%,
+# 91.4%; 0.00005 97.6%, 92.1%; 0.00002 97.3%, 92.7%; 0.00001 97.3%, 93.1%.
+L2 = 0.00001
 STEPS = 600
 LEARNING_RATE = 0.05
 KEEP_ABOVE = 0.1  # smaller weights are left out of the file: no figure of the cross-validation moves (0.005 to 0.1)
@@ -146,7 +151,7 @@ def fit(items: list[Example], questions: list[str], cues: np.ndarray | None = No
 
 def to_json(model: TopicModel) -> str:
     return json.dumps({
-        "about": "Learned by scripts/train_relevance.py from the answers in eval/relevance/ (not heldout7) "
+        "about": "Learned by scripts/train_relevance.py from the answers in eval/relevance/ (not heldout8) "
                  "and the guide's examples; see rehearse/analysis/relevance_model.py.",
         "questions": list(model.questions), "bias": model.bias, "cue_factor": model.cue_factor,
         "scale": model.scale, "weights": model.weights,
