@@ -26,6 +26,7 @@ SETS = {
     "held-out-2": ROOT / "eval" / "metric_sentences_heldout2.txt",
     # Written for issue 13 before the detector learned amounts in words; scored once.
     "held-out-3": ROOT / "eval" / "metric_sentences_heldout3.txt",
+    "held-out-4": ROOT / "eval" / "metric_sentences_heldout4.txt",
 }
 
 

@@ -49,11 +49,23 @@ def test_precision_and_recall_on_the_labeled_lists():
     ("Returns fell from about sixty a week to fewer than twenty a week.",
      "from about sixty a week to fewer than twenty a week", "change"),
     ("Half of the team had never used it.", "Half of the team", "percent"),
-    ("One in five orders shipped late.", "One in five", "percent"),
+    ("One in five orders shipped late.", "One in five orders", "percent"),
+    ("Three out of four nurses signed up.", "Three out of four nurses", "percent"),
+    ("We saved half a million dollars.", "half a million dollars", "money"),
+    ("Sign-ups grew from a few dozen to nearly three hundred.", "from a few dozen to nearly three hundred", "change"),
     ("We went live a week early.", "a week early", "duration"),
 ])
 def test_metrics_in_words_rates_ranges_and_shares(sentence, text, kind):
     assert [(m.text, m.kind) for m in find_metrics(sentence)] == [(text, kind)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "I worked nights at a 24-hour pharmacy.",
+    "He had a two-week vacation coming up.",
+    "We picked the top three risks and ignored the rest.",
+])
+def test_a_number_that_names_or_describes_a_thing_is_not_a_metric(sentence):
+    assert find_metrics(sentence) == []
 
 
 def test_a_number_that_sets_the_scene_is_not_a_measured_result():

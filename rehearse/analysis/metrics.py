@@ -45,7 +45,8 @@ _GROUP = (r"(?:team|staff|class|department|group|company|store|office|unit|ward|
           r"list|shift|crew|hospital|school|organization|market|region|fleet|base|audience)\b")
 # Words after which a number is a name, not an amount ("version 2", "step 3").
 _NAMING_WORDS = {"version", "v", "step", "level", "phase", "grade", "number", "page", "chapter", "room", "gate",
-                 "floor", "round", "season", "part", "episode", "iteration", "release", "build", "route", "bus"}
+                 "floor", "round", "season", "part", "episode", "iteration", "release", "build", "route", "bus",
+                 "top"}
 # Words that make a bare amount a sum of money.
 _MONEY_CONTEXT = re.compile(r"\b(?:worth|cost|costs|saved|saving|savings|revenue|budget|raised|brought\s+in|sales|"
                             r"spend|spent|paid|profit|funding|grant|deal|contract|fine|bill)\b", re.I)
@@ -67,20 +68,26 @@ _PLURAL = r"(?:" + _IRREGULAR_PLURALS + r"|[a-z][a-z'-]*[a-rt-z]s)\b"
 # Up to two words between the number and the things it counts: "500+ active traders".
 _MODIFIERS = r"(?:[a-z][\w-]*\s+){0,2}?"
 
+# Where a change can start without a number: "from a few dozen to nearly three hundred".
+_VAGUE = (r"(?:a\s+(?:few|couple(?:\s+of)?|handful(?:\s+of)?)(?:\s+(?:dozen|hundred|thousand))?|"
+          r"several(?:\s+(?:dozen|hundred|thousand))?|dozens|hundreds|thousands|almost\s+nothing|nothing|none)")
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("change", re.compile(
-        r"\bfrom\s+" + _VALUE + r"(?:\s+[a-z]+){0,3}?\s+(?:down\s+|up\s+|all\s+the\s+way\s+down\s+)?to\s+" + _VALUE
+        r"\bfrom\s+(?:" + _VALUE + r"|" + _VAGUE + r")(?:\s+[a-z]+){0,3}?\s+(?:down\s+|up\s+|all\s+the\s+way\s+down\s+)?to\s+" + _VALUE
         + r"(?:\s+" + _PLURAL + r")?", re.I)),
     ("change", re.compile(r"\bby\s+" + _APPROX + _FRACTION + r"\b", re.I)),
     # Shares of a whole: "half of the team", "three out of four", "one in five", "a quarter of".
     ("percent", re.compile(
         r"\b" + _APPROX + r"(?:half|" + _FRACTION + r")\s+of\s+(?:(?:them|us)\b|(?:the|our|my|their|all|those|these)\s+"
         r"(?:[a-z][\w-]*\s+)?(?:(?!(?:was|is|has|as|this|does)\b)" + _PLURAL + r"|" + _GROUP + r"))"
-        r"|\b" + _APPROX + _NUM + r"\s+(?:out\s+of|in)\s+(?:every\s+)?(?!(?:19|20)\d\d\b)(?:" + _DIGITS_NUM + r"|\b" + _WORD + r")\b(?!\s+(?:hours?|days?|weeks?|months?|years?|minutes?))",
+        r"|\b" + _APPROX + _NUM + r"\s+(?:out\s+of|in)\s+(?:every\s+)?(?!(?:19|20)\d\d\b)(?:" + _DIGITS_NUM + r"|\b" + _WORD + r")\b(?!\s+(?:hours?|days?|weeks?|months?|years?|minutes?))"
+        # ... and what is counted, as a count says it: "three out of four nurses".
+        r"(?:\s+" + _MODIFIERS + r"(?!(?:was|is|has|as|this|does)\b)" + _PLURAL + r")?",
         re.I)),
     ("money", re.compile(
         _APPROX + r"\$\s?" + _NUM + _END + r"(?:\s*(?:thousand|million|billion))?" + r"(?:\s+(?:a|per)\s+(?:second|minute|hour|day|week|month|quarter|year))?"
-        r"|" + _APPROX + _NUM + r"(?:\s+(?:thousand|million|billion))?\s+" + _CURRENCY_WORD + r"\b" + _PER, re.I)),
+        r"|" + _APPROX + r"(?:half\s+)?" + _NUM + r"(?:\s+(?:thousand|million|billion))?\s+" + _CURRENCY_WORD + r"\b" + _PER, re.I)),
     ("percent", re.compile(_APPROX + r"(?:" + _NUM + r"|half\s+a)\s*(?:%|percent\b|per\s+cent\b|percentage\s+points\b)", re.I)),
     ("multiplier", re.compile(
         _APPROX + _NUM + r"\s?x\b|" + _APPROX + _NUM + r"\s+times\s+(?:faster|slower|more|less|fewer|bigger|smaller|cheaper|higher|lower|as\s+\w+)"
@@ -132,6 +139,11 @@ def find_metrics(sentence: str) -> list[Metric]:
                 continue
             before = sentence[:start].split()
             if before and before[-1].lower().strip(",;:") in _NAMING_WORDS:
+                continue
+            # "a 24-hour pharmacy", "a two-week vacation": a duration joined to the noun it
+            # describes says what kind of thing it is, not how long anything took.
+            if kind == "duration" and re.search(r"\w\s*-\s*" + _TIME_UNIT + r"$", text, re.I) \
+                    and re.match(r"\s+[a-z]", sentence[end:], re.I):
                 continue
             if kind == "count" and not re.search(_RATE + r"$", " " + text, re.I) and not re.search(
                     r"(?:thousand|million|billion)$", text, re.I) and not _is_plural_noun(text.split()[-1].strip(".,;:")):
