@@ -8,6 +8,10 @@ Sets:
 - `spoken-dev`, `spoken-heldout`: our spoken-style answers (eval/spoken_answers.txt).
 - `heldout2`, `heldout2-weak`: answers written for issue 13 before the labeler changed
   (eval/star_answers_heldout.txt); only scored, never trained or tuned on.
+- `heldout3`, `heldout3-weak`: the same, written by a helper before the labeler's second
+  round (eval/star_answers_heldout3.txt).
+- `train`: labeled answers helpers wrote to train on (eval/star_train/*.txt, one source
+  each); never scored.
 
 Every answer has a `source`: answers from one source are never split between training
 and testing (the same site or repository writes its answers alike).
@@ -26,6 +30,8 @@ EXTERNAL = SHARED / "star-external-dev.json"
 GUIDE = SHARED / "guide-answers.json"
 SPOKEN = ROOT / "eval" / "spoken_answers.txt"
 HELDOUT2 = ROOT / "eval" / "star_answers_heldout.txt"
+HELDOUT3 = ROOT / "eval" / "star_answers_heldout3.txt"
+TRAIN = ROOT / "eval" / "star_train"
 
 LETTERS = {"S": "situation", "T": "task", "A": "action", "R": "result", "O": "other"}
 
@@ -106,7 +112,10 @@ def load_labeled_text(path: Path, source: str) -> list[Answer]:
                 expect[key] = [LETTERS[v[0].upper()] for v in value.split(",")] if value else True
             if kind == "weak":
                 expect.setdefault("missing", [])
-            name = set_name if set_name.startswith("heldout2") else f"spoken-{set_name}"
+            # heldout2, heldout3: the held-out files; train: the helpers' training answers;
+            # dev and heldout: spoken_answers.txt's two halves.
+            name = set_name if set_name.startswith("heldout") and set_name != "heldout" or set_name == "train" \
+                else f"spoken-{set_name}"
             if kind == "weak":
                 name += "-weak"
             answers.append(Answer(ident, name, source, [], question, expect))
@@ -118,5 +127,6 @@ def load_labeled_text(path: Path, source: str) -> list[Answer]:
 
 def load_all() -> list[Answer]:
     external, weak = load_external()
-    return (external + weak + load_guide() + load_labeled_text(SPOKEN, "rehearse-spoken")
-            + load_labeled_text(HELDOUT2, "rehearse-heldout2"))
+    train = [a for path in sorted(TRAIN.glob("*.txt")) for a in load_labeled_text(path, f"rehearse-train-{path.stem}")]
+    return (external + weak + load_guide() + load_labeled_text(SPOKEN, "rehearse-spoken") + train
+            + load_labeled_text(HELDOUT2, "rehearse-heldout2") + load_labeled_text(HELDOUT3, "rehearse-heldout3"))
