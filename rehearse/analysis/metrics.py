@@ -125,8 +125,11 @@ def _is_plural_noun(word: str) -> bool:
     return word.lower() not in _NOT_PLURAL
 
 
-def find_metrics(sentence: str) -> list[Metric]:
-    """The metrics in one sentence, in the order they occur."""
+def find_metrics(sentence: str, descriptive: bool = False) -> list[Metric]:
+    """The metrics in one sentence, in the order they occur. `descriptive` also keeps the
+    numbers that describe a thing rather than measure it ("a 24-hour pharmacy", "the top
+    three risks"): the STAR labeler reads any such number as a sign of what a sentence
+    does (it learned from them), where the metrics check wants only measures."""
     taken: list[tuple[int, int]] = []
     found: list[Metric] = []
     for kind, pattern in _PATTERNS:
@@ -138,11 +141,11 @@ def find_metrics(sentence: str) -> list[Metric]:
             if _YEAR.match(text):
                 continue
             before = sentence[:start].split()
-            if before and before[-1].lower().strip(",;:") in _NAMING_WORDS:
+            if before and before[-1].lower().strip(",;:") in _NAMING_WORDS - ({"top"} if descriptive else set()):
                 continue
             # "a 24-hour pharmacy", "a two-week vacation": a duration joined to the noun it
             # describes says what kind of thing it is, not how long anything took.
-            if kind == "duration" and re.search(r"\w\s*-\s*" + _TIME_UNIT + r"$", text, re.I) \
+            if kind == "duration" and not descriptive and re.search(r"\w\s*-\s*" + _TIME_UNIT + r"$", text, re.I) \
                     and re.match(r"\s+[a-z]", sentence[end:], re.I):
                 continue
             if kind == "count" and not re.search(_RATE + r"$", " " + text, re.I) and not re.search(

@@ -225,7 +225,7 @@ def sentence_features(text: str, index: int, count: int) -> dict[str, float]:
     features = ["bias", f"position:{_position_bin(index, count)}"]
     hits = cue_hits(text)
     features += [f"cue:{cue.name}" for cue in hits]
-    metrics = find_metrics(text)
+    metrics = find_metrics(text, descriptive=True)
     measured_outcome = bool(metrics) and bool(_OUTCOME_VERB.search(norm))
     before_after = any(m.kind in ("change", "multiplier") for m in metrics)
     if metrics:
