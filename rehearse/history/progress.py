@@ -97,9 +97,11 @@ def question_progress(question_id: str | None, takes: list) -> dict:
 
 def progress_by_question(store, question_id: str | None = None) -> list[dict]:
     """Progress of every question with saved takes (or of one), in the guide's order, each
-    with the check that still holds its latest take's score back (None when all pass)."""
+    with the check that still holds its latest take's score back (None when all pass).
+    An answer a crash cut short is left out: its score says where the recording stopped,
+    not how the answer has come on."""
     by_question: dict = {}
-    for take in store.takes(question_id, newest_first=False):
+    for take in store.takes(question_id, newest_first=False, whole_only=True):
         by_question.setdefault(take.question_id, []).append(take)
     per_question = [question_progress(qid, takes) for qid, takes in sorted(by_question.items(), key=lambda kv: prompts.order(kv[0]))]
     for entry in per_question:

@@ -141,6 +141,10 @@ class Take:
         return [m for m in self.figures["star_missing"].split(",") if m]
 
 
+# A take whose report does not say it was cut short by a crash (practice.recover).
+_WHOLE = "NOT coalesce(CASE WHEN json_valid(report) THEN json_extract(report, '$.cut_short') END, 0)"
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
 
@@ -449,14 +453,20 @@ class History:
     # -- reading -----------------------------------------------------------------------
 
     @_said_plainly
-    def takes(self, question_id: str | None = None, limit: int | None = None, newest_first: bool = True) -> list[Take]:
+    def takes(self, question_id: str | None = None, limit: int | None = None, newest_first: bool = True,
+              whole_only: bool = False) -> list[Take]:
+        """Saved takes; `whole_only` leaves out the answers a crash cut short (recovered
+        from their recording): they are in the history, but not a take to measure by."""
         if self.conn is None:
             return []
         sql = "SELECT * FROM takes"
+        where: list[str] = [_WHOLE] if whole_only else []
         params: list = []
         if question_id:
-            sql += " WHERE question_id = ?"
+            where.append("question_id = ?")
             params.append(question_id)
+        if where:
+            sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY id " + ("DESC" if newest_first else "ASC")
         if limit:
             sql += " LIMIT ?"
@@ -662,8 +672,7 @@ class History:
         if self.conn is None or question_id is None:
             return None
         row = self.conn.execute(
-            "SELECT * FROM takes WHERE question_id = ? AND NOT coalesce(CASE WHEN json_valid(report) "
-            "THEN json_extract(report, '$.cut_short') END, 0) ORDER BY id DESC LIMIT 1", (question_id,)).fetchone()
+            f"SELECT * FROM takes WHERE question_id = ? AND {_WHOLE} ORDER BY id DESC LIMIT 1", (question_id,)).fetchone()
         return None if row is None else self._take(row)
 
     @_said_plainly

@@ -81,6 +81,11 @@ def test_practice_offers_a_cut_short_take_before_the_new_one(rehearse_home):
     assert "Analyze it now?" in out
     assert out.count("Score") == 2  # the recovered take, then the new one
     assert len(list(wav.parent.glob("*.wav"))) == 2 and not list(wav.parent.glob("*.recording"))
+    # Both are in the history; progress measures by the whole answer alone.
+    takes = json.loads(run_cli("history", "--json").stdout)["takes"]
+    assert len(takes) == 2
+    [q13] = json.loads(run_cli("progress", "--question", "Q13", "--json").stdout)["questions"]
+    assert q13["takes"] == 1 and q13["latest_take_id"] == max(t["id"] for t in takes)
 
 
 SITE_WITHOUT_PORTAUDIO = '''
