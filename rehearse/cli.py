@@ -447,7 +447,7 @@ def devices(
 @app.command()
 def history(
     question: Optional[str] = typer.Option(None, "--question", "-q", help="Only takes of this question."),
-    limit: int = typer.Option(20, "--limit", "-n", parser=WholeNumber("a number of takes"), help="At most this many takes."),
+    limit: int = typer.Option(20, "--limit", "-n", metavar="N", parser=WholeNumber("a number of takes"), help="At most this many takes."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON: {\"takes\": [{id, question_id, created_at, score, duration_s, verdict, missing, i_ratio, metric_count}]}."),
 ) -> None:
     """The saved takes, newest first, with their key figures.
@@ -525,7 +525,7 @@ def progress(
 @app.command()
 def show(
     take_id: Optional[int] = typer.Argument(None, parser=TAKE_ID, metavar="[TAKE_ID]", help="A take id from `rehearse history`.", show_default=False),
-    session_id: Optional[int] = typer.Option(None, "--session", parser=WholeNumber("a session id", "`rehearse sessions`"), help="Show a mock interview's summary instead (an id from `rehearse sessions`).", show_default=False),
+    session_id: Optional[int] = typer.Option(None, "--session", metavar="N", parser=WholeNumber("a session id", "`rehearse sessions`"), help="Show a mock interview's summary instead (an id from `rehearse sessions`).", show_default=False),
     as_json: bool = typer.Option(False, "--json", help="Print the stored report (report version 1) exactly as it was made; with --session, the session document."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="The full report: every check in a table with the guide's words, the timeline."),
     html_file: Optional[Path] = typer.Option(None, "--html", help="Write the report as one self-contained HTML page (audio included) instead; with --session, the session summary.", show_default=False),
@@ -581,11 +581,11 @@ def show(
 
 @app.command()
 def play(
-    take_id: int = typer.Argument(..., parser=TAKE_ID, help="A take id from `rehearse history`."),
-    sentence: Optional[int] = typer.Option(None, "--sentence", "-s", min=1, help="Play only this sentence (1 is the first; the report's order)."),
+    take_id: int = typer.Argument(..., parser=TAKE_ID, metavar="TAKE_ID", help="A take id from `rehearse history`."),
+    sentence: Optional[int] = typer.Option(None, "--sentence", "-s", metavar="N", parser=WholeNumber("a sentence number", "`rehearse show TAKE`"), help="Play only this sentence (1 is the first; the report's order)."),
     start: Optional[str] = typer.Option(None, "--from", help="Start here: 0:42, or 42 (seconds).", show_default=False),
     device: Optional[str] = typer.Option(None, "--device", "-d", help="Output device id or name; default: the system's."),
-    follow_up: Optional[int] = typer.Option(None, "--follow-up", "-f", min=1, help="Play the take's spoken answer to a follow-up instead (1 is the first; `rehearse show TAKE` lists them)."),
+    follow_up: Optional[int] = typer.Option(None, "--follow-up", "-f", metavar="N", parser=WholeNumber("a follow-up number", "`rehearse show TAKE`"), help="Play the take's spoken answer to a follow-up instead (1 is the first; `rehearse show TAKE` lists them)."),
 ) -> None:
     """Listen back to a take, with the sentence being spoken shown as it plays. Enter stops.
 

@@ -78,6 +78,10 @@ def test_what_cannot_be_played_is_one_error_line(saved_take, tmp_path):
         assert result.returncode == 1 and result.stderr.startswith("error: ") and says in result.stderr, result.stderr
         assert result.stderr.count("\n") == 1
     assert run_cli("play", "1", "--sentence", "2", "--from", "0:10").returncode == 2
+    # A number that is no sentence or follow-up at all is a usage error, said in words.
+    for option in ("--sentence", "--follow-up"):
+        result = run_cli("play", "1", option, "0")
+        assert result.returncode == 2 and "give a whole number from 1 (`rehearse show TAKE` lists them)" in result.stderr
 
 
 SITE_WITH_SPEAKER = '''
