@@ -2,8 +2,9 @@
 
 Usage: python -m eval.metrics_eval [--verbose]
 
-Scores the tuning set (metric_sentences.txt) and the held-out set
-(metric_sentences_heldout.txt, never used to change the detector).
+Scores the tuning set (metric_sentences.txt) and the held-out sets in turn
+(metric_sentences_heldout*.txt): each was written before a change to the detector and
+scored once after it; the README says which have since been used to fix it.
 
 Each labeled metric (an anchor text) must be found inside one detected metric; every
 detected metric must cover a labeled one. Prints precision, recall and kind accuracy.
@@ -26,6 +27,8 @@ SETS = {
     "held-out-2": ROOT / "eval" / "metric_sentences_heldout2.txt",
     # Written for issue 13 before the detector learned amounts in words; scored once.
     "held-out-3": ROOT / "eval" / "metric_sentences_heldout3.txt",
+    # Written by a helper who saw neither the detector nor the other sets, while held-out
+    # 2 and 3's errors were being fixed; scored once, after.
     "held-out-4": ROOT / "eval" / "metric_sentences_heldout4.txt",
 }
 

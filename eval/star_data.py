@@ -114,7 +114,7 @@ def load_labeled_text(path: Path, source: str) -> list[Answer]:
                 expect.setdefault("missing", [])
             # heldout2, heldout3: the held-out files; train: the helpers' training answers;
             # dev and heldout: spoken_answers.txt's two halves.
-            name = set_name if set_name.startswith("heldout") and set_name != "heldout" or set_name == "train" \
+            name = set_name if (set_name.startswith("heldout") and set_name != "heldout") or set_name == "train" \
                 else f"spoken-{set_name}"
             if kind == "weak":
                 name += "-weak"

@@ -45,8 +45,7 @@ _GROUP = (r"(?:team|staff|class|department|group|company|store|office|unit|ward|
           r"list|shift|crew|hospital|school|organization|market|region|fleet|base|audience)\b")
 # Words after which a number is a name, not an amount ("version 2", "step 3").
 _NAMING_WORDS = {"version", "v", "step", "level", "phase", "grade", "number", "page", "chapter", "room", "gate",
-                 "floor", "round", "season", "part", "episode", "iteration", "release", "build", "route", "bus",
-                 "top"}
+                 "floor", "round", "season", "part", "episode", "iteration", "release", "build", "route", "bus"}
 # Words that make a bare amount a sum of money.
 _MONEY_CONTEXT = re.compile(r"\b(?:worth|cost|costs|saved|saving|savings|revenue|budget|raised|brought\s+in|sales|"
                             r"spend|spent|paid|profit|funding|grant|deal|contract|fine|bill)\b", re.I)
@@ -65,6 +64,8 @@ _NOT_PLURAL = {
 }
 _IRREGULAR_PLURALS = r"(?:people|staff|children|men|women|data loss|feedback|folks|teammates)"
 _PLURAL = r"(?:" + _IRREGULAR_PLURALS + r"|[a-z][a-z'-]*[a-rt-z]s)\b"
+# Words ending in "s" that cannot be what a share counts ("half of them was...").
+_NOT_COUNTED = r"(?!(?:was|is|has|as|this|does)\b)"
 # Up to two words between the number and the things it counts: "500+ active traders".
 _MODIFIERS = r"(?:[a-z][\w-]*\s+){0,2}?"
 
@@ -72,18 +73,34 @@ _MODIFIERS = r"(?:[a-z][\w-]*\s+){0,2}?"
 _VAGUE = (r"(?:a\s+(?:few|couple(?:\s+of)?|handful(?:\s+of)?)(?:\s+(?:dozen|hundred|thousand))?|"
           r"several(?:\s+(?:dozen|hundred|thousand))?|dozens|hundreds|thousands|almost\s+nothing|nothing|none)")
 
+_CHANGE_TO = (r"(?:\s+[a-z]+){0,3}?\s+(?:down\s+|up\s+|all\s+the\s+way\s+down\s+)?to\s+" + _VALUE
+              + r"(?:\s+" + _PLURAL + r")?")
+# A change from a vague amount needs a verb of change just before it ("grew from a few
+# dozen to..."): "feedback from hundreds of customers led to 3 changes" is no change.
+_CHANGE_FROM_VAGUE = re.compile(r"\bfrom\s+" + _VAGUE + r"(?:\s+of)?" + _CHANGE_TO, re.I)
+_CHANGE_VERB = re.compile(r"\b(?:grew|grown|rose|risen|fell|fallen|dropped|went|gone|climbed|jumped|increased|"
+                          r"decreased|cut|reduced|shrank|improved|raised|lowered|expanded)\b", re.I)
+_DESCRIBING = re.compile(r"\w\s*-\s*(?:ms|millisecond|second|sec|minute|min|hour|hr|day|week|month|quarter|year|sprint)$", re.I)
+
+
+def _describes_after_article(before: list[str]) -> bool:
+    """Whether the words before a hyphenated duration are an article that no measure
+    leads to ("at a 24-hour pharmacy", not "cut it to a 3-day process")."""
+    return bool(before) and before[-1].lower() in ("a", "an") and (
+        len(before) < 2 or before[-2].lower() not in ("to", "from", "into", "than", "by", "under", "over"))
+
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("change", re.compile(
-        r"\bfrom\s+(?:" + _VALUE + r"|" + _VAGUE + r")(?:\s+[a-z]+){0,3}?\s+(?:down\s+|up\s+|all\s+the\s+way\s+down\s+)?to\s+" + _VALUE
-        + r"(?:\s+" + _PLURAL + r")?", re.I)),
+    ("change", re.compile(r"\bfrom\s+" + _VALUE + _CHANGE_TO, re.I)),
+    ("change", _CHANGE_FROM_VAGUE),
     ("change", re.compile(r"\bby\s+" + _APPROX + _FRACTION + r"\b", re.I)),
     # Shares of a whole: "half of the team", "three out of four", "one in five", "a quarter of".
     ("percent", re.compile(
         r"\b" + _APPROX + r"(?:half|" + _FRACTION + r")\s+of\s+(?:(?:them|us)\b|(?:the|our|my|their|all|those|these)\s+"
-        r"(?:[a-z][\w-]*\s+)?(?:(?!(?:was|is|has|as|this|does)\b)" + _PLURAL + r"|" + _GROUP + r"))"
+        r"(?:[a-z][\w-]*\s+)?(?:" + _NOT_COUNTED + _PLURAL + r"|" + _GROUP + r"))"
         r"|\b" + _APPROX + _NUM + r"\s+(?:out\s+of|in)\s+(?:every\s+)?(?!(?:19|20)\d\d\b)(?:" + _DIGITS_NUM + r"|\b" + _WORD + r")\b(?!\s+(?:hours?|days?|weeks?|months?|years?|minutes?))"
         # ... and what is counted, as a count says it: "three out of four nurses".
-        r"(?:\s+" + _MODIFIERS + r"(?!(?:was|is|has|as|this|does)\b)" + _PLURAL + r")?",
+        r"(?:\s+" + _MODIFIERS + _NOT_COUNTED + _PLURAL + r")?",
         re.I)),
     ("money", re.compile(
         _APPROX + r"\$\s?" + _NUM + _END + r"(?:\s*(?:thousand|million|billion))?" + r"(?:\s+(?:a|per)\s+(?:second|minute|hour|day|week|month|quarter|year))?"
@@ -141,12 +158,19 @@ def find_metrics(sentence: str, descriptive: bool = False) -> list[Metric]:
             if _YEAR.match(text):
                 continue
             before = sentence[:start].split()
-            if before and before[-1].lower().strip(",;:") in _NAMING_WORDS - ({"top"} if descriptive else set()):
+            if before and before[-1].lower().strip(",;:") in _NAMING_WORDS:
                 continue
-            # "a 24-hour pharmacy", "a two-week vacation": a duration joined to the noun it
-            # describes says what kind of thing it is, not how long anything took.
-            if kind == "duration" and not descriptive and re.search(r"\w\s*-\s*" + _TIME_UNIT + r"$", text, re.I) \
-                    and re.match(r"\s+[a-z]", sentence[end:], re.I):
+            # "the top three risks" ranks things, it does not count them; "the top 5%" and
+            # "On top, 30 new clients" are measures.
+            if kind == "count" and not descriptive and before and before[-1].lower() == "top":
+                continue
+            if kind == "change" and pattern is _CHANGE_FROM_VAGUE and not _CHANGE_VERB.search(" ".join(before[-3:])):
+                continue
+            # A duration joined to the noun it describes, after an article, says what kind of
+            # thing it is ("a 24-hour pharmacy", "a two-week vacation"), unless a measure
+            # leads to it ("cut onboarding to a 3-day process").
+            if kind == "duration" and not descriptive and _DESCRIBING.search(text) \
+                    and re.match(r"\s+[a-z]", sentence[end:], re.I) and _describes_after_article(before):
                 continue
             if kind == "count" and not re.search(_RATE + r"$", " " + text, re.I) and not re.search(
                     r"(?:thousand|million|billion)$", text, re.I) and not _is_plural_noun(text.split()[-1].strip(".,;:")):
