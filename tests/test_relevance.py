@@ -10,7 +10,7 @@ import pytest
 
 from eval.relevance_eval import load, score, sentences_of
 from rehearse.analysis.answer import analyze_transcript
-from rehearse.analysis.relevance import COMPETENCIES, assess
+from rehearse.analysis.relevance import COMPETENCIES, assess, evidence
 from rehearse.analysis.transcript import from_text
 from rehearse.checks import relevance, run_checks
 from rehearse.prompts import questions
@@ -49,7 +49,7 @@ def test_a_story_that_holds_some_of_the_question_warns_and_names_what_it_leans_t
     result = check(STRONG, "Q6")
     assert result.status == "warn"
     assert "may be more about a disagreement with a colleague" in result.message
-    assert '"disagreement"' in result.message and '(only "disagreement", "argued")' in result.message
+    assert '"disagreement"' in result.message and '(the only words about it: "disagreement", "argued")' in result.message
 
 
 def test_words_two_cues_match_count_once():
@@ -203,3 +203,10 @@ def test_skipping_cues_by_their_first_letters_changes_no_verdict():
         sentences = sentences_of(text)
         for question in COMPETENCIES:
             assert r.evidence(sentences, question).score == slow_evidence(sentences, question), question
+
+
+def test_a_cue_does_not_match_inside_a_longer_word():
+    """A new user's answer passed for an automation question on "bot" in "both"."""
+    assert evidence(["I timed both of them."], "Q10").score == 0
+    assert evidence(["We moved the logistics team."], "Q16").score == 0
+    assert [w for _, w in evidence(["The bot read the logs."], "Q10").words] == ["bot"]

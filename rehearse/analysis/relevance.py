@@ -105,7 +105,9 @@ class Competency:
 
 
 def _c(question_id: str, asks: str, about: str, do: str, strong: str, cues: str) -> Competency:
-    """`strong` and `cues` are "|"-separated patterns; `*` ends a word stem."""
+    """`strong` and `cues` are "|"-separated patterns; `*` ends a word stem. A cue matches
+    from the start of a word, so it also takes in longer words (plurals, tenses); one that
+    other words begin with ends in \\b ("bots?\\b", or "I timed both" is automation)."""
     def patterns(text: str, weight: int):
         return tuple((p.strip(), weight) for p in _top_level(text) if p.strip())
     return Competency(question_id, asks, about, do, patterns(strong, 2) + patterns(cues, 1))
@@ -182,7 +184,7 @@ COMPETENCIES: dict[str, Competency] = {c.question_id: c for c in (
     _c("Q10", "automating manual work to improve a process", "automating manual work",
        "say what was done by hand, and what you automated",
        "automat*|by hand|manual*|script*",
-       "scheduled|cron|nightly|bot|pipeline|tool|hours? (?:of|a|each|every) (?:work|week|month|day)|"
+       "scheduled|cron|nightly|bots?\\b|pipeline|tool|hours? (?:of|a|each|every) (?:work|week|month|day)|"
        "took (?:\\w+ )?(?:hours|days)|spreadsheet*|copy(?:ing)? and past|repetitive|tedious|every (?:week|month)"),
     _c("Q11", "finding and solving a bottleneck in your team's workflow", "removing a bottleneck",
        "say where work got stuck, how you found it, and what you changed",
@@ -216,7 +218,7 @@ COMPETENCIES: dict[str, Competency] = {c.question_id: c for c in (
        "incident*|outage*|postmortem*|post-mortem*|root cause|on[- ]call|went down|was down|timing out|timed out|"
        "(?:started|began) (?:failing|declining|rejecting|crashing)",
        _INCIDENT + "|declared|incident commander|severity|triage|mitigat*|runbook*|process|"
-       "status (?:page|update*)|logs?|monitoring|dashboards?"),
+       "status (?:page|update*)|logs?\\b|monitoring|dashboards?"),
     _c("Q17", "balancing a production issue against planned feature work", "balancing a production issue against features",
        "say what the issue cost, what the features needed, and how you split the work",
        "(?:feature|planned|sprint|roadmap) (?:work|commitment*|feature*)|balanc*|instead of the feature|"
@@ -256,7 +258,7 @@ COMPETENCIES: dict[str, Competency] = {c.question_id: c for c in (
        "examples|took it|changed how i|i changed|i started|improv*|next review|surpris*|hurt|peer review|"
        "(?:my|the) manager told|colleague told"),
     _c("Q23", "giving feedback to someone more senior than you", "giving feedback to someone senior",
-       "say who senior you gave feedback to, what it was, and how you said it",
+       "say which more senior person you gave feedback to, what it was, and how you said it",
        "more senior|(?:far|much|two levels|levels) (?:more senior|above)|my (?:manager's manager|skip[- ]level|director|boss|vp)|"
        "(?:the|our) (?:director|vice president|vp|cto|ceo|head of)|senior to me|principal|"
        "(?:years|decades) (?:of )?experience|(?:more|most) experienced",

@@ -70,7 +70,7 @@ def run(analysis: Analysis) -> CheckResult:
         return CheckResult(ID, "pass", f"Answers the question: it is about {asked.asks} "
                            f"({_shown(relevance.asked, relevance.closest, analysis)}).",
                            f"Keep the story on that: {asked.do}. {listen}", 0, MAX_POINTS)
-    found = f" (only {_words(relevance.asked)})" if relevance.asked.words else ""
+    found = f" (the only words about it: {_words(relevance.asked)})" if relevance.asked.words else ""
     other = COMPETENCIES[relevance.about.question_id] if relevance.about is not None else None
     why_other = "" if other is None else _shown(relevance.about, relevance.about_closest, analysis)
     why_other = f" ({why_other})" if why_other else ""
@@ -88,5 +88,9 @@ def run(analysis: Analysis) -> CheckResult:
         return CheckResult(ID, "warn", f"The question asks about {asked.asks}; your answer may be more about "
                            f"{other.about}{why_other}{found}.",
                            f"Make it plain: {asked.do}. {listen}", 0, MAX_POINTS)
-    return CheckResult(ID, "warn", f"The question asks about {asked.asks}; little in the answer says so{found}.",
+    # Nothing of the question's own words: quote the sentence that came nearest, so the
+    # warning shows what it read (and the speaker can see whether that is the point).
+    nearest = "" if found else _shown(None, relevance.closest, analysis, lead="the nearest is ")
+    return CheckResult(ID, "warn", f"The question asks about {asked.asks}; little in the answer says so"
+                       f"{found or (f' ({nearest})' if nearest else '')}.",
                        f"Make it plain: {asked.do}. {listen}", 0, MAX_POINTS)
