@@ -58,6 +58,10 @@ def test_precision_and_recall_on_the_labeled_lists():
     ("On top, 30 new clients signed.", "30 new clients", "count"),
     ("We cut onboarding to a 3-day process.", "3-day", "duration"),
     ("Feedback from hundreds of customers led to 3 changes.", "3 changes", "count"),
+    # A new user's results, read as they meant them.
+    ("We had no checkout incidents at all, down from three a month.", "down from three a month", "change"),
+    ("Errors dropped to zero.", "dropped to zero", "change"),
+    ("Half the team joined.", "Half the team", "percent"),
     ("We went live a week early.", "a week early", "duration"),
 ])
 def test_metrics_in_words_rates_ranges_and_shares(sentence, text, kind):
@@ -68,6 +72,8 @@ def test_metrics_in_words_rates_ranges_and_shares(sentence, text, kind):
     "I worked nights at a 24-hour pharmacy.",
     "He had a two-week vacation coming up.",
     "We picked the top three risks and ignored the rest.",
+    "Two of my supervisors agreed.",
+    "I paired the two fastest pickers.",
 ])
 def test_a_number_that_names_or_describes_a_thing_is_not_a_metric(sentence):
     assert find_metrics(sentence) == []
