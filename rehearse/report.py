@@ -21,9 +21,10 @@ Additions, which readers may ignore: `sentences[].pace` (rush|drag|null), `star`
 closest {part: {sentence, text, probability}}} (`missing` holds only the parts the answer
 surely lacks; a part neither present nor missing is `unsure`), `pronouns.action` {i, we, i_ratio}, `delivery`, `skipped_checks`, `recording`, `previous_take`,
 `audio_quality` {speech_dbfs, background_dbfs, snr_db, clipped_share, notes} or null,
-`relevance` {verdict: fits|unsure|off_topic, asks, score, evidence [{sentence, text}],
-closest [sentence, strongest first], probability (the learned model's, 0-1; 0 for a few sentences, which
-the cues alone judge), about {question_id, about, score, evidence, closest, probability}
+`relevance` {question_id (the question asked), verdict: fits|unsure|off_topic, asks, score (the question's
+cue points, not the report's score), evidence [{sentence, text}], closest [sentence, strongest first],
+closest_text [those sentences' text], probability (the learned model's, 0-1; 0 for a few sentences, which
+the cues alone judge), about {question_id, about, score, evidence, closest, closest_text, probability}
 or null} or null (no question given), `example` {question_id, words, estimated_s, share {part: 0-1}, metrics,
 metrics_in_result, notes [sentence]} or null (the guide's example answer beside this
 take), `follow_ups` [{id: off_topic|result|own_actions|number|baseline|lesson, question, because,
@@ -180,18 +181,23 @@ def relevance_report(analysis: Analysis) -> dict | None:
     def words(evidence) -> list[dict]:
         return [{"sentence": index, "text": text} for index, text in evidence.words]
 
+    def texts(indexes) -> list[str]:
+        return [analysis.sentences[i].text for i in indexes]
+
     about = relevance.about
     return {
+        "question_id": relevance.question_id,
         "verdict": relevance.verdict,
         "asks": relevance.competency.asks,
         "score": relevance.asked.score,
         "evidence": words(relevance.asked),
         "closest": list(relevance.closest),
+        "closest_text": texts(relevance.closest),
         "probability": relevance.probability,
         "about": None if about is None else {
             "question_id": about.question_id, "about": COMPETENCIES[about.question_id].about,
             "score": about.score, "evidence": words(about), "closest": list(relevance.about_closest),
-            "probability": relevance.about_probability},
+            "closest_text": texts(relevance.about_closest), "probability": relevance.about_probability},
     }
 
 

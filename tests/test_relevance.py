@@ -210,3 +210,13 @@ def test_a_cue_does_not_match_inside_a_longer_word():
     assert evidence(["I timed both of them."], "Q10").score == 0
     assert evidence(["We moved the logistics team."], "Q16").score == 0
     assert [w for _, w in evidence(["The bot read the logs."], "Q10").words] == ["bot"]
+
+
+def test_the_report_says_which_question_and_quotes_the_closest_sentences():
+    from rehearse.report import relevance_report
+
+    analysis = analyze_transcript(from_text(STRONG), question_id="Q13")
+    found = relevance_report(analysis)
+    assert found["question_id"] == "Q13" and found["verdict"] == "off_topic"
+    assert found["closest_text"] == [analysis.sentences[i].text for i in found["closest"]]
+    assert found["about"]["closest_text"] and found["about"]["closest_text"][0] in STRONG
