@@ -67,7 +67,7 @@ def compare(name: str, whole_text: str | None = None) -> Compared:
     audio = load_audio(path)
     if whole_text is None:
         # Decoded as the chunks are, without the question (analyze -q decodes an answer
-        # that came back unpunctuated a second time, with it: transcribe.punctuated_again).
+        # that came back unpunctuated a second time, with it: transcribe.decoded_with_question).
         whole_text = " ".join(w.text for w in transcribe_audio(audio, resolve(None))[0])
     transcriber = feed_as_recorded(audio)
     words, _settings, _audio = transcriber.finish()

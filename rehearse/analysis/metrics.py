@@ -137,6 +137,9 @@ _LATER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("percent", re.compile(r"\b" + _APPROX + r"half\s+(?:the|our|my|their)\s+(?:[a-z][\w-]*\s+)?(?:"
                            + _NOT_COUNTED + _PLURAL + r"|" + _GROUP + r")", re.I)),
 ]
+# Right after the first change pattern: "down from three a month" is a change before
+# "three a month" can be taken as a count.
+_OUTCOME_PATTERNS = _PATTERNS[:1] + _LATER_PATTERNS + _PATTERNS[1:]
 # "two of my supervisors", "the three biggest variances": which ones, not how many.
 _PICKS_OUT = re.compile(r"^\S+\s+(?:of\s+(?:my|her|his|their|our|the|your)\b|(?:\w+est|best|worst|most|least)\b)", re.I)
 
@@ -163,7 +166,7 @@ def find_metrics(sentence: str, descriptive: bool = False) -> list[Metric]:
     does (it learned from them), where the metrics check wants only measures."""
     taken: list[tuple[int, int]] = []
     found: list[Metric] = []
-    for kind, pattern in _PATTERNS[:1] + ([] if descriptive else _LATER_PATTERNS) + _PATTERNS[1:]:
+    for kind, pattern in _PATTERNS if descriptive else _OUTCOME_PATTERNS:
         for m in pattern.finditer(sentence):
             start, end = m.span()
             text = m.group(0).strip()

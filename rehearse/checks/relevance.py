@@ -74,23 +74,22 @@ def run(analysis: Analysis) -> CheckResult:
     other = COMPETENCIES[relevance.about.question_id] if relevance.about is not None else None
     why_other = "" if other is None else _shown(relevance.about, relevance.about_closest, analysis)
     why_other = f" ({why_other})" if why_other else ""
+    # With none of the question's own words, the sentence that came nearest is quoted, so
+    # the finding shows what it read (and the speaker can see whether that is the point).
+    nearest = "" if found else _shown(None, relevance.closest, analysis, lead="the nearest is ")
+    nearest = f" ({nearest})" if nearest else ""
     if relevance.verdict == "off_topic":
         # What else it is about is said only when the cues, or a model clear about it, say
         # so: a story far from every question leans a little to some question at random.
         if relevance.leans:
             said = f"your answer is about {other.about}{why_other}{found}"
         else:
-            nearest = _shown(None, relevance.closest, analysis, lead="the nearest is ")
-            said = "next to nothing in your answer is about that" + (f"{found}" if found else f" ({nearest})" if nearest else "")
+            said = f"next to nothing in your answer is about that{found or nearest}"
         return CheckResult(ID, "fail", f"The question asks about {asked.asks}; {said}.",
                            f"Tell a story that answers it: {asked.do}. {listen}", 0, MAX_POINTS)
     if other is not None and relevance.leans:
         return CheckResult(ID, "warn", f"The question asks about {asked.asks}; your answer may be more about "
                            f"{other.about}{why_other}{found}.",
                            f"Make it plain: {asked.do}. {listen}", 0, MAX_POINTS)
-    # Nothing of the question's own words: quote the sentence that came nearest, so the
-    # warning shows what it read (and the speaker can see whether that is the point).
-    nearest = "" if found else _shown(None, relevance.closest, analysis, lead="the nearest is ")
-    return CheckResult(ID, "warn", f"The question asks about {asked.asks}; little in the answer says so"
-                       f"{found or (f' ({nearest})' if nearest else '')}.",
+    return CheckResult(ID, "warn", f"The question asks about {asked.asks}; little in the answer says so{found or nearest}.",
                        f"Make it plain: {asked.do}. {listen}", 0, MAX_POINTS)

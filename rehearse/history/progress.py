@@ -118,7 +118,6 @@ def progress_by_question(store, question_id: str | None = None) -> list[dict]:
         relevance = next((c for c in report.get("checks", []) if c["id"] == "relevance"), None)
         entry["off_topic"] = relevance is not None and relevance["status"] == "fail"
         # What to work on when no check costs points: the one thing to change, if any (delivery, say).
-        step = report.get("next_step")
         entry["polish"] = None if held is not None or step is None else {"check": step["check"], "tip": step["tip"]}
     return per_question
 

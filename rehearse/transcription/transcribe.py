@@ -159,13 +159,8 @@ def transcribe_audio(audio, choice: ModelChoice, beam_size: int = BEAM_SIZE,
                      asked: str | None = None) -> tuple[list[Word], dict]:
     """Plain decoding of a whole recording, in windows of at most WINDOW_S; `on_progress`
     hears the share of the audio decoded so far (recordings over SHOW_PROGRESS_AFTER_S).
-    When it comes back without punctuation, it is decoded again with `asked`, the
-    question the answer answers, as the prompt (see asked_prompt)."""
-    words, settings = _decoded(audio, choice, beam_size, on_progress, None)
-    if asked and unpunctuated(words):
-        return punctuated_again(words, settings,
-                                lambda: _decoded(audio, choice, beam_size, on_progress, asked_prompt(asked)))
-    return words, settings
+    `asked`: the question it answers, when known (see decoded_with_question)."""
+    return decoded_with_question(lambda prompt: _decoded(audio, choice, beam_size, on_progress, prompt), asked)
 
 
 # The second decoding must hear about the same words as the first: it is asked for its
@@ -173,11 +168,24 @@ def transcribe_audio(audio, choice: ModelChoice, beam_size: int = BEAM_SIZE,
 SAME_WORDS_WITHIN = 0.15
 
 
-def punctuated_again(words: list[Word], settings: dict, decode_again: Callable[[], tuple[list[Word], dict]]):
-    """The transcript decoded again with the question as prompt, kept only when it came
-    back punctuated and with about as many words (a prompt can make Whisper loop or drop a
-    stretch); otherwise the first."""
-    again, again_settings = decode_again()
+def decoded_with_question(decode: Callable[[str | None], tuple[list[Word], dict]],
+                          asked: str | None) -> tuple[list[Word], dict]:
+    """`decode(prompt)` without a prompt; when that comes back without punctuation and the
+    question is known, again with the question as the prompt. Whisper reads its prompt as
+    what was said before, and a question written with its punctuation makes the answer
+    punctuated too. The second decoding is kept only when it came back punctuated and
+    with about as many words (a prompt can make Whisper loop or drop a stretch).
+
+    Only then: on a whole 2-minute recording of speech that does not follow from the
+    question, the prompt made tiny.en loop ("Bye. Bye. Bye...") and raised the real phone
+    prompts' WER from 5.2% to 7.3% (python -m benchmarks.transcripts --asked question,
+    with every file prompted). Practice's chunks are not prompted with it: it lowered
+    their WER (samples 4.7% to 4.3%) but ran a Task into the next sentence of
+    no-result-q13, which was then told its Task is missing."""
+    words, settings = decode(None)
+    if not asked or not unpunctuated(words):
+        return words, settings
+    again, again_settings = decode(asked)
     if again and not unpunctuated(again) and abs(len(again) - len(words)) <= SAME_WORDS_WITHIN * len(words):
         again_settings["punctuated_again"] = True
         return again, again_settings
@@ -214,19 +222,6 @@ def unpunctuated(words: list[Word]) -> bool:
     return len(words) >= MIN_WORDS_FOR_PUNCTUATION and ends * WORDS_PER_END_AT_MOST < len(words)
 
 
-def asked_prompt(asked: str | None, context: str = "") -> str | None:
-    """A prompt: the question that was asked, then the answer's last words so far.
-    Whisper reads its prompt as what was said before, and a question written with its
-    punctuation makes the answer punctuated too. A whole file is prompted only when it
-    came back without punctuation: on a whole 2-minute recording of speech that does not
-    follow from the question, the prompt made tiny.en loop ("Bye. Bye. Bye...") and raised
-    the real phone prompts' WER from 5.2% to 7.3% (python -m benchmarks.transcripts
-    --asked question, with every file prompted). Practice's chunks are not prompted with
-    it: it lowered their WER (samples 4.7% to 4.3%) but ran a Task into the next sentence
-    of no-result-q13, which was then told its Task is missing."""
-    return " ".join(part for part in (asked, context) if part) or None
-
-
 def transcribe_chunk(audio, choice: ModelChoice, beam_size: int = BEAM_SIZE,
                      initial_prompt: str | None = None) -> tuple[list[Word], dict]:
     """A piece of under 30 s (incremental transcription), decoded in one pass.
@@ -254,7 +249,7 @@ def transcribe_file(path: Path, model_name: str | None = None, engine: str = ENG
     """Transcribe an audio file; also return how long each stage took. `on_progress`
     hears how far the decoding has got (faster-whisper, recordings over 30 s); fewer
     than `min_words` words is no answer (a follow-up's "Thirty percent." is one);
-    `asked` is the question it answers, when known (see asked_prompt)."""
+    `asked` is the question it answers, when known (see decoded_with_question)."""
     if engine not in ENGINES:
         raise ModelError(f"unknown engine {engine!r}; use one of: {', '.join(ENGINES)}")
     timings: dict[str, float] = {}
@@ -293,10 +288,7 @@ def transcribe_with_openai(audio, target: str, beam_size: int = BEAM_SIZE,
         _gather(openai_engine.transcribe(audio, target, beam_size, prompt), 0.0, words, logprobs)
         return words, transcription_settings(beam_size, prompt, logprobs, compute_type="float32")
 
-    words, settings = decode(None)
-    if asked and unpunctuated(words):  # as transcribe_audio does
-        return punctuated_again(words, settings, lambda: decode(asked_prompt(asked)))
-    return words, settings
+    return decoded_with_question(decode, asked)
 
 
 def openai_clip_decoder(audio, target: str, beam_size: int = BEAM_SIZE) -> Decode:
