@@ -237,9 +237,12 @@ class History:
             conn.row_factory = sqlite3.Row
             conn.text_factory = _text
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            # One statement, so one snapshot: read apart, another process creating the
+            # history could commit in between, and a new history would look like another
+            # program's (no id yet, but a version): seen once in the concurrency test.
+            app_id, version, tables = conn.execute(
+                "SELECT (SELECT application_id FROM pragma_application_id), "
+                "(SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_master)").fetchone()
         except sqlite3.DatabaseError as exc:
             self._raise_if_storage(exc)
             raise self._refuse(f"is not a rehearse history database (SQLite says: {exc})") from exc
