@@ -10,6 +10,8 @@ Sets:
   (eval/star_answers_heldout.txt); only scored, never trained or tuned on.
 - `heldout3`, `heldout3-weak`: the same, written by a helper before the labeler's second
   round (eval/star_answers_heldout3.txt).
+- `heldout4`, `heldout4-weak`: the same, written by a helper before the labeler's third
+  round (eval/star_answers_heldout4.txt).
 - `train`: labeled answers helpers wrote to train on (eval/star_train/*.txt, one source
   each); never scored.
 
@@ -31,6 +33,7 @@ GUIDE = SHARED / "guide-answers.json"
 SPOKEN = ROOT / "eval" / "spoken_answers.txt"
 HELDOUT2 = ROOT / "eval" / "star_answers_heldout.txt"
 HELDOUT3 = ROOT / "eval" / "star_answers_heldout3.txt"
+HELDOUT4 = ROOT / "eval" / "star_answers_heldout4.txt"
 TRAIN = ROOT / "eval" / "star_train"
 
 LETTERS = {"S": "situation", "T": "task", "A": "action", "R": "result", "O": "other"}
@@ -112,7 +115,7 @@ def load_labeled_text(path: Path, source: str) -> list[Answer]:
                 expect[key] = [LETTERS[v[0].upper()] for v in value.split(",")] if value else True
             if kind == "weak":
                 expect.setdefault("missing", [])
-            # heldout2, heldout3: the held-out files; train: the helpers' training answers;
+            # heldout2, heldout3, heldout4: the held-out files; train: the helpers' training answers;
             # dev and heldout: spoken_answers.txt's two halves.
             name = set_name if (set_name.startswith("heldout") and set_name != "heldout") or set_name == "train" \
                 else f"spoken-{set_name}"
@@ -129,4 +132,5 @@ def load_all() -> list[Answer]:
     external, weak = load_external()
     train = [a for path in sorted(TRAIN.glob("*.txt")) for a in load_labeled_text(path, f"rehearse-train-{path.stem}")]
     return (external + weak + load_guide() + load_labeled_text(SPOKEN, "rehearse-spoken") + train
-            + load_labeled_text(HELDOUT2, "rehearse-heldout2") + load_labeled_text(HELDOUT3, "rehearse-heldout3"))
+            + load_labeled_text(HELDOUT2, "rehearse-heldout2") + load_labeled_text(HELDOUT3, "rehearse-heldout3")
+            + load_labeled_text(HELDOUT4, "rehearse-heldout4"))

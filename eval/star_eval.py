@@ -38,7 +38,7 @@ from rehearse.checks import run_checks
 from scripts.train_star import TRAIN_SETS, drop_one
 
 SET_ORDER = ("external", "external-weak", "guide", "spoken-dev", "spoken-heldout", "heldout2", "heldout2-weak",
-             "heldout3", "heldout3-weak")
+             "heldout3", "heldout3-weak", "heldout4", "heldout4-weak")
 
 
 @dataclass
@@ -204,7 +204,7 @@ def labeling_ms(text: str, runs: int = 20) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sets", default=",".join(s for s in SET_ORDER if not s.startswith("heldout")),
-                        help="comma-separated sets to score; heldout2 and heldout3 are each scored once, at the end")
+                        help="comma-separated sets to score; each held-out set is scored once, at the end")
     parser.add_argument("--verbose", action="store_true", help="print every wrong sentence and missing list")
     args = parser.parse_args()
     wanted = args.sets.split(",")
