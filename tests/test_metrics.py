@@ -27,6 +27,8 @@ def test_metrics_that_measure_the_story(sentence, text, kind):
     "Support works 24/7.",
     "We moved to a 3-tier architecture.",
     "We used Python 3.",
+    "We moved every laptop from Windows 10 to Windows 11.",
+    "The front desk was open from 8 to 6 every day.",
 ])
 def test_numbers_that_measure_nothing(sentence):
     assert find_metrics(sentence) == []
@@ -63,9 +65,23 @@ def test_precision_and_recall_on_the_labeled_lists():
     ("Errors dropped to zero.", "dropped to zero", "change"),
     ("Half the team joined.", "Half the team", "percent"),
     ("We went live a week early.", "a week early", "duration"),
+    # Held-out 4's misses (scored once, then fixed) and a new user's, said our own way.
+    ("Pass rates climbed to 88 percent from 64 percent.", "to 88 percent from 64 percent", "change"),
+    ("A refill now takes between 10 and 15 minutes.", "between 10 and 15 minutes", "duration"),
+    ("We answered ten to twelve calls an hour.", "ten to twelve calls an hour", "count"),
+    ("The audit used to take four full days.", "four full days", "duration"),
+    ("I signed up a couple of hundred donors.", "a couple of hundred donors", "count"),
+    ("Now it takes about an hour instead of three days.", "about an hour instead of three days", "change"),
+    ("Late orders went from about thirty a week to a handful.", "from about thirty a week to a handful", "change"),
 ])
 def test_metrics_in_words_rates_ranges_and_shares(sentence, text, kind):
     assert [(m.text, m.kind) for m in find_metrics(sentence)] == [(text, kind)]
+
+
+def test_a_large_amount_with_its_noun_left_unsaid():
+    found = find_metrics("We packed about three hundred boxes a week, and close to nine hundred by June.")
+    assert [(m.text, m.kind) for m in found] == [("about three hundred boxes a week", "count"),
+                                                 ("close to nine hundred", "count")]
 
 
 @pytest.mark.parametrize("sentence", [

@@ -136,12 +136,43 @@ _LATER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "half the team" (as "half of the team").
     ("percent", re.compile(r"\b" + _APPROX + r"half\s+(?:the|our|my|their)\s+(?:[a-z][\w-]*\s+)?(?:"
                            + _NOT_COUNTED + _PLURAL + r"|" + _GROUP + r")", re.I)),
+    # A time set against the time it used to take: "about an hour instead of two days".
+    ("change", re.compile(_APPROX + r"\b(?:an?|" + _NUM + r")\s+" + _TIME_UNIT + r"\s+(?:instead\s+of|rather\s+than|"
+                          r"compared\s+(?:to|with)|versus|vs\.?)\s+" + _APPROX + r"(?:an?\s+|" + _NUM + r"\s+)"
+                          + _TIME_UNIT + r"\b", re.I)),
+    # ... or a change to a vague amount: "from about forty a week to a handful".
+    ("change", re.compile(r"(?<=\s)from\s+" + _VALUE + r"(?:\s+[a-z]+){0,3}?\s+(?:down\s+|up\s+)?to\s+"
+                          r"(?:just\s+|only\s+)?(?:a\s+handful|a\s+few|a\s+couple|almost\s+none|hardly\s+any|"
+                          r"almost\s+nothing|nothing|none|zero)\b", re.I)),
+    # The new value first: "climbed to 97 percent from 81 percent".
+    ("change", re.compile(r"\bto\s+" + _VALUE + r"\s+from\s+" + _VALUE, re.I)),
+    # A range is one measure: "between 20 and 30 minutes", "ten to fifteen calls a day".
+    ("duration", re.compile(r"\b(?:between\s+)?" + _APPROX + _NUM + r"\s+(?:and|to|or)\s+" + _NUM
+                            + r"\s+" + _TIME_UNIT + r"\b" + _PER, re.I)),
+    ("count", re.compile(r"\b(?:between\s+)?" + _APPROX + _NUM + r"\s+(?:and|to|or)\s+" + _NUM + r"\s+"
+                         + _MODIFIERS + _NOT_COUNTED + _PLURAL + _PER, re.I)),
+    # A duration with a word between: "three full days", "six straight hours".
+    ("duration", re.compile(_APPROX + r"\b(?!one\b)" + _NUM + r"\s+(?:full|whole|straight|solid|long|extra|more|"
+                            r"working|business|calendar)\s+" + _TIME_UNIT + r"\b", re.I)),
+    # A vague number of hundreds is still an amount of things: "a couple of hundred
+    # volunteers", "several thousand orders".
+    ("count", re.compile(r"\b(?:a\s+(?:few|couple(?:\s+of)?)|several)\s+(?:hundred|thousand)\s+" + _MODIFIERS
+                         + _NOT_COUNTED + _PLURAL, re.I)),
 ]
 # Right after the first change pattern: "down from three a month" is a change before
 # "three a month" can be taken as a count.
-_OUTCOME_PATTERNS = _PATTERNS[:1] + _LATER_PATTERNS + _PATTERNS[1:]
+_OUTCOME_PATTERNS = _PATTERNS[:1] + _LATER_PATTERNS + _PATTERNS[1:] + [
+    # A large approximate amount with its noun left unsaid: "about two hundred a day when
+    # I started, and close to six hundred by the time I left".
+    ("count", re.compile(r"\b(?:about|around|roughly|approximately|almost|nearly|over|more\s+than|close\s+to|well\s+over)\s+"
+                         r"(?:" + _WORDS_NUM + r"\s+(?:hundred|thousand|million)|(?<![\w.])(?!(?:19|20)\d\d\b)\d{3,}(?:,\d{3})*)"
+                         + _END, re.I)),
+]
 # "two of my supervisors", "the three biggest variances": which ones, not how many.
 _PICKS_OUT = re.compile(r"^\S+\s+(?:of\s+(?:my|her|his|their|our|the|your)\b|(?:\w+est|best|worst|most|least)\b)", re.I)
+
+# Two bare hours: "from 9 to 5 every day".
+_CLOCK_SPAN = re.compile(r"^from\s+(?:[1-9]|1[0-2])\s+to\s+(?:[1-9]|1[0-2])(?:\s+(?:a|an|per|each|every)\s+\w+)?$", re.I)
 
 # A four-digit year on its own ("in 2019") measures nothing.
 _YEAR = re.compile(r"^(?:in\s+|since\s+|back\s+in\s+)?(?:19|20)\d\d$", re.I)
@@ -176,6 +207,16 @@ def find_metrics(sentence: str, descriptive: bool = False) -> list[Metric]:
                 continue
             before = sentence[:start].split()
             if before and before[-1].lower().strip(",;:") in _NAMING_WORDS:
+                continue
+            # A number after a name is part of the name: "Windows 10", "iOS 17".
+            if len(before) > 1 and re.match(r"[A-Z][A-Za-z]*$", before[-1]) and before[-1] != "I" \
+                    and text[:1].isdigit():
+                continue
+            # "from 9 to 5" with no unit and no verb of change is a working day, not a change
+            # (nor is its "5 every day" a rate).
+            if kind == "change" and not descriptive and _CLOCK_SPAN.match(text) \
+                    and not _CHANGE_VERB.search(" ".join(before[-3:])):
+                taken.append((start, end))
                 continue
             # "the top three risks" ranks things, it does not count them; "the top 5%" and
             # "On top, 30 new clients" are measures.
