@@ -32,12 +32,14 @@ def check_fits(report: dict) -> list[str]:
 
 
 @pytest.mark.parametrize("name", list(QUESTIONS))
-def test_a_typed_answers_report_fits_80_columns_with_one_line_per_passing_check(name):
+def test_a_typed_answers_report_fits_80_columns_and_cuts_no_finding(name):
     lines = check_fits(analyze_path(SAMPLES / f"{name}.txt", question_id=QUESTIONS[name]))
     shown = "\n".join(lines)
     assert "too_short" not in shown and "i_vs_we" not in shown and "check length" not in shown  # human words only
     assert shown.count("The guide:") <= 1  # the quote is behind `rehearse explain`, not in every row
     assert sum(line.startswith("PASS ") for line in lines) >= 3
+    # A passing check's quoted words are its evidence: wrapped, never cut with "…".
+    assert "…" not in shown
 
 
 @slow

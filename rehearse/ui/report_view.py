@@ -298,18 +298,16 @@ def compact_transcript(report: dict) -> Group:
 
 
 def compact_checks(report: dict) -> Group:
-    """One line per check that passes; for one that warns or fails, what was found and the
-    tip (without the guide's quote: `rehearse explain ID` gives it)."""
+    """A line per check that passes (wrapped, not cut: its quoted words are the evidence);
+    for one that warns or fails, what was found and the tip (without the guide's quote:
+    `rehearse explain ID` gives it)."""
     lines = []
     for check in report["checks"]:
         word, style = STATUS[check["status"]]
         line = Text.assemble((word, style), " ", (CHECK_NAMES.get(check["id"], check["id"]), "bold"), "  ")
         line.append(check["message"])
-        if check["status"] == "pass":
-            line.no_wrap, line.overflow = True, "ellipsis"
-            lines.append(line)
-        else:
-            lines.append(line)
+        lines.append(line)
+        if check["status"] != "pass":
             lines.append(Padding(Text("→ " + _without_quote(check["tip"])), (0, 0, 0, 5), expand=False))
     skipped = report.get("skipped_checks") or []
     if skipped:
