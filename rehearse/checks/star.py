@@ -37,6 +37,14 @@ def _names(parts: list[str]) -> str:
 
 
 QUOTED_CHARS = 90
+# What to add for a missing part (the compact report drops the guide's quote, so the tip
+# itself says what the part is).
+ADD = {
+    "situation": "say where and when this was, and what was going on",
+    "task": "say what you had to do, or what the goal was",
+    "action": "say what you did yourself, step by step",
+    "result": "say what changed in the end, with a number if you have one",
+}
 # How to make each part plain when the labeler could not tell it apart.
 MAKE_IT_PLAIN = {
     "situation": "say where and when this was",
@@ -70,7 +78,7 @@ def run(analysis: Analysis) -> CheckResult:
         # Ask for the part that matters most first: a missing result before a missing task.
         essential_missing = [m for m in star.missing if m in ESSENTIAL]
         first = (essential_missing or star.missing)[0]
-        tip = f"Add the {first}. The guide: \"{definitions[first]}.\""
+        tip = f"Add the {first}: {ADD[first]}. The guide: \"{definitions[first]}.\""
         status = "fail" if essential_missing or len(star.missing) > 1 else "warn"
     elif star.unsure:
         part = next((p for p in ESSENTIAL if p in star.unsure), star.unsure[0])
