@@ -33,6 +33,9 @@ def test_metrics_that_measure_the_story(sentence, text, kind):
     "I coached kids between 6 and 10 years old.",
     "Between 2019 and 2021 I worked nights.",
     "At around 1430 we got the call.",
+    # Held-out 5's convention: an exaggeration and how long someone had been somewhere.
+    "My boss had a million questions.",
+    "I'd been a baker for about six years by then.",
 ])
 def test_numbers_that_measure_nothing(sentence):
     assert find_metrics(sentence) == []
@@ -77,6 +80,19 @@ def test_precision_and_recall_on_the_labeled_lists():
     ("I signed up a couple of hundred donors.", "a couple of hundred donors", "count"),
     ("Now it takes about an hour instead of three days.", "about an hour instead of three days", "change"),
     ("Late orders went from about thirty a week to a handful.", "from about thirty a week to a handful", "change"),
+    # Held-out 5's kinds of misses (scored once, then fixed), said our own way.
+    ("Our rating went up to 4.6/5 that spring.", "4.6/5", "number"),
+    ("We scored four point nine out of five on the survey.", "four point nine out of five", "number"),
+    ("I came in top five in the district for renewals.", "came in top five in the district", "number"),
+    ("I ranked #3 out of 25 agents.", "#3 out of 25", "number"),
+    ("We raised about six grand for the food bank.", "about six grand", "money"),
+    ("Checkout went from 3.1s to 800ms.", "from 3.1s to 800ms", "change"),
+    ("Intake went from like four days to two.", "from like four days to two", "change"),
+    ("We got falls on the ward down to zero.", "down to zero", "change"),
+    ("It cut the picking time almost in half.", "cut the picking time almost in half", "multiplier"),
+    ("I got the wait down to under an hour.", "under an hour", "duration"),
+    ("We went from dozens of bounced emails a week to two or three.",
+     "from dozens of bounced emails a week to two or three", "change"),
 ])
 def test_metrics_in_words_rates_ranges_and_shares(sentence, text, kind):
     assert [(m.text, m.kind) for m in find_metrics(sentence)] == [(text, kind)]
