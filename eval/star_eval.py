@@ -16,7 +16,8 @@ Per set it prints:
 
 The training sets are scored by leave-one-source-out cross-validation: each source's
 answers are labeled by a model trained without that source (spoken-heldout too, which
-shares its writer with spoken-dev); heldout2 by the shipped model, which never saw it.
+shares its writer with spoken-dev); the held-out sets (heldout2, 3 and 4) by the shipped
+model, which never saw them.
 """
 
 from __future__ import annotations

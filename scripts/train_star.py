@@ -42,7 +42,7 @@ SPOKEN_WEIGHT = 3
 MIN_SOURCES = 2
 # Per weight, against the summed log-likelihood. Chosen with MIN_SOURCES on the public
 # answers, cross-validated by source (eval.star_eval; words, complete, no S/T/A/R):
-#   L2 1, 3 sources (the third round): 88.4%, 90.5%, 64/38/60/57%
+#   L2 1, 3 sources (the second round, before this one): 88.4%, 90.5%, 64/38/60/57%
 #   L2 2, 3 sources: 89.0%, 92.9%, 67/40/60/55%;  L2 4: 89.0%, 92.9%, 67/38/64/62%
 #   L2 8, 3 sources: 88.8%, 95.2%, 69/26/60/62%
 #   L2 4, 2 sources: 89.6%, 95.2%, 69/38/62/62% (chosen: no figure falls)

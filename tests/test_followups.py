@@ -97,6 +97,16 @@ def test_a_follow_up_answer_is_judged_on_what_the_probe_asked_for():
     assert judged(COMPLETE, "story", "Q13") == "fail"
 
 
+def test_every_kind_of_number_can_answer_a_put_a_number_on_it_probe():
+    from rehearse.analysis.metrics import KINDS
+    from rehearse.checks.followups import TELLING_KINDS
+
+    assert set(TELLING_KINDS) == set(KINDS)
+    # A rating or a rank (kinds added later) answers it too.
+    assert judged("Our guests rated us 4.6/5 after that.", "number") == "pass"
+    assert judged("I ranked #3 out of 25 agents that quarter.", "number") == "pass"
+
+
 def test_a_follow_up_answer_is_quoted_by_the_words_that_answer_the_probe():
     def message(text: str, expects: str) -> str:
         return judge_follow_up(analyze_transcript(from_text(text), question_id="Q13"),

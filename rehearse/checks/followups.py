@@ -33,7 +33,9 @@ RELATIVE_KINDS = ("change", "percent", "multiplier")
 # Which number a "put a number on it" answer is quoted by: the one that measures the outcome
 # most plainly. "Within three months it went from forty comments to five" answers with the
 # change; the duration only says when.
-TELLING_KINDS = ("change", "percent", "multiplier", "money", "count", "duration")
+# Every kind the metric finder gives is here (a test holds it): a kind left out would stop
+# the follow-up check.
+TELLING_KINDS = ("change", "percent", "multiplier", "money", "count", "number", "duration")
 
 
 @dataclass(frozen=True)
