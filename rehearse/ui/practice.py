@@ -260,6 +260,10 @@ def ctrl_c_once_saved() -> Iterator[None]:
     """Ctrl-C while an answer is analyzed and saved takes effect once it is saved (then as
     KeyboardInterrupt): stopping midway would leave the answer out of the history, and
     stopping the transcription's native thread can abort the process."""
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        # Started with Ctrl-C ignored (a background job, nohup): it stays ignored.
+        yield
+        return
     pressed: list[bool] = []
     previous = signal.signal(signal.SIGINT, lambda *_: pressed.append(True))
     try:
