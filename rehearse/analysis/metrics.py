@@ -142,7 +142,6 @@ _CHANGE_TO_VAGUE = re.compile(
     r"(?:a\s+handful|a\s+(?:few|couple)(?!\s+(?:of\s+)?[a-z]+s\b)|almost\s+none|hardly\s+any|almost\s+nothing|"
     r"nothing|none|zero)\b", re.I)
 
-_NUMBER_START = re.compile(r"#?\d|\btop\b|\b" + _WORD + r"\b", re.I)
 # Hedges said inside an amount: "like three days", "maybe forty".
 _HEDGE = r"(?:(?:like|maybe|probably|um|uh|say),?\s+)?"
 _CHANGE_FROM_VAGUE_THINGS = re.compile(r"\bfrom\s+" + _VAGUE + r"\s+of(?:\s+[a-z-]+){1,5}?\s+(?:down\s+)?to\s+"
@@ -213,6 +212,8 @@ _BEFORE_AMOUNTS: list[tuple[str, re.Pattern[str]]] = [
 ]
 # A change these read needs a verb of change just before it ("grew from a few dozen to...";
 # not "feedback from hundreds of customers led to 3 changes").
+# Where a rating or rank starts, after the words that led to it ("rated us 4.6/5").
+_NUMBER_START = re.compile(r"#?\d|\btop\b|\b" + _WORD + r"\b", re.I)
 _NEEDS_A_CHANGE_VERB = (_CHANGE_FROM_VAGUE, _CHANGE_FROM_VAGUE_THINGS, _CHANGE_NEW_FIRST)
 _FIRST_DURATION = next(i for i, (kind, _) in enumerate(_PATTERNS) if kind == "duration")
 _OUTCOME_PATTERNS = (_PATTERNS[:1] + _LATER_PATTERNS + _PATTERNS[1:_FIRST_DURATION] + _BEFORE_AMOUNTS
@@ -255,6 +256,48 @@ def _is_plural_noun(word: str) -> bool:
     return word.lower() not in _NOT_PLURAL
 
 
+def _not_a_measure(kind: str, text: str, before: list[str], after: str) -> str | None:
+    """For the metrics check only (the STAR labeler reads these numbers as it learned
+    them): why a found number measures nothing. "claim": not a measure, and no other
+    pattern may read its words ("from 9 to 5 every day" holds no "5 every day" rate);
+    "skip": not a measure; None: a measure."""
+    # A number after a product's or a place's name is part of the name: "Windows 10".
+    if before and before[-1].lower().strip(",;:") in _NAMES_BEFORE_A_NUMBER and text[:1].isdigit():
+        return "skip"
+    # "open from 9 to 5 every day" is a working day, not a change; "we brought it from 12
+    # to 4 a week" is a change.
+    if kind == "change" and _CLOCK_SPAN.match(text) and (
+            _HOURS_CONTEXT.search(" ".join(before[-3:])) or _EVERY_DAY.search(text)):
+        return "claim"
+    # "kids between 6 and 10 years old": an age, not a time.
+    if kind in ("duration", "count") and re.match(r"\s+old\b", after, re.I):
+        return "claim"
+    # "between 2019 and 2021 our sales": a year, not 2,021 sales.
+    if kind == "count" and re.match(r"(?:19|20)\d\d\b", text) and before \
+            and before[-1].lower() in ("in", "since", "by", "until", "and", "from", "to", "between"):
+        return "skip"
+    # "a million questions" is a way of speaking, not a count.
+    if kind == "count" and re.match(r"a\s+(?:million|billion|zillion)\s", text, re.I):
+        return "skip"
+    # "I'd been a line cook for about five years": how long, not what was done.
+    if kind == "duration" and before and before[-1].lower() == "for" and re.search(r"\b(?:years?|months?)$", text, re.I) \
+            and any(w.lower().strip(",") == "been" or w.lower().endswith("'d") for w in before[-8:]):
+        return "claim"
+    # "the top three risks" ranks things, it does not count them; "the top 5%" and "On
+    # top, 30 new clients" are measures.
+    if kind == "count" and before and before[-1].lower() == "top":
+        return "skip"
+    if kind == "count" and _PICKS_OUT.match(text):
+        return "skip"
+    # A duration joined to the noun it describes, after an article, says what kind of
+    # thing it is ("a 24-hour pharmacy", "a two-week vacation"), unless a measure leads to
+    # it ("cut onboarding to a 3-day process").
+    if kind == "duration" and _DESCRIBING.search(text) and re.match(r"\s+[a-z]", after, re.I) \
+            and _describes_after_article(before):
+        return "skip"
+    return None
+
+
 def find_metrics(sentence: str, descriptive: bool = False) -> list[Metric]:
     """The metrics in one sentence, in the order they occur. `descriptive` also keeps the
     numbers that describe a thing rather than measure it ("a 24-hour pharmacy", "the top
@@ -273,46 +316,13 @@ def find_metrics(sentence: str, descriptive: bool = False) -> list[Metric]:
             before = sentence[:start].split()
             if before and before[-1].lower().strip(",;:") in _NAMING_WORDS:
                 continue
-            # A number after a product's or a place's name is part of the name: "Windows 10".
-            if not descriptive and before and before[-1].lower().strip(",;:") in _NAMES_BEFORE_A_NUMBER \
-                    and text[:1].isdigit():
-                continue
-            # "open from 9 to 5 every day" is a working day, not a change (nor is its "5
-            # every day" a rate); "we brought it from 12 to 4 a week" is a change.
-            if kind == "change" and not descriptive and _CLOCK_SPAN.match(text) and (
-                    _HOURS_CONTEXT.search(" ".join(before[-3:])) or _EVERY_DAY.search(text)):
-                taken.append((start, end))
-                continue
-            # "kids between 6 and 10 years old": an age, not a time.
-            if kind in ("duration", "count") and not descriptive and re.match(r"\s+old\b", sentence[end:], re.I):
-                taken.append((start, end))
-                continue
-            # "between 2019 and 2021 our sales": a year, not 2,021 sales.
-            if kind == "count" and not descriptive and re.match(r"(?:19|20)\d\d\b", text) and before \
-                    and before[-1].lower() in ("in", "since", "by", "until", "and", "from", "to", "between"):
-                continue
-            # "a million questions" is a way of speaking, not a count.
-            if kind == "count" and not descriptive and re.match(r"a\s+(?:million|billion|zillion)\s", text, re.I):
-                continue
-            # "I'd been a line cook for about five years": how long, not what was done.
-            if kind == "duration" and not descriptive and before and before[-1].lower() == "for" \
-                    and re.search(r"\b(?:years?|months?)$", text, re.I) \
-                    and any(w.lower().strip(",") == "been" or w.lower().endswith("'d") for w in before[-8:]):
-                taken.append((start, end))
-                continue
-            # "the top three risks" ranks things, it does not count them; "the top 5%" and
-            # "On top, 30 new clients" are measures.
-            if kind == "count" and not descriptive and before and before[-1].lower() == "top":
-                continue
-            if kind == "count" and not descriptive and _PICKS_OUT.match(text):
-                continue
+            if not descriptive:
+                verdict = _not_a_measure(kind, text, before, sentence[end:])
+                if verdict == "claim":  # nothing else may read these words either
+                    taken.append((start, end))
+                if verdict:
+                    continue
             if pattern in _NEEDS_A_CHANGE_VERB and not _CHANGE_VERB.search(" ".join(before[-3:])):
-                continue
-            # A duration joined to the noun it describes, after an article, says what kind of
-            # thing it is ("a 24-hour pharmacy", "a two-week vacation"), unless a measure
-            # leads to it ("cut onboarding to a 3-day process").
-            if kind == "duration" and not descriptive and _DESCRIBING.search(text) \
-                    and re.match(r"\s+[a-z]", sentence[end:], re.I) and _describes_after_article(before):
                 continue
             if kind == "count" and not re.search(_RATE + r"$", " " + text, re.I) and not re.search(
                     r"(?:thousand|million|billion)$", text, re.I) and not _is_plural_noun(text.split()[-1].strip(".,;:")):
