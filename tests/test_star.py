@@ -134,3 +134,16 @@ def test_training_again_gives_the_committed_model():
     result = subprocess.run([sys.executable, "-m", "scripts.train_star", "--check"], cwd=ROOT,
                             capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.skipif(not EXTERNAL.exists(), reason="the public labeled answers (../shared/data) are not here")
+def test_the_second_reader_labeled_every_public_sentence_and_agrees_closely():
+    """The ceiling the labeler's word accuracy is read against: a second reader's labels
+    cover every sentence as rehearse splits the public answers (a changed splitter would
+    leave them pointing at other sentences), and agree with the sources' more often than
+    the labeler does (eval/star_agreement.py prints the figures)."""
+    result = subprocess.run([sys.executable, "-m", "eval.star_agreement"], cwd=ROOT, capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    agreement = float(result.stdout.split("words labeled alike: ")[1].split("%")[0])
+    assert agreement > 90.0, result.stdout
