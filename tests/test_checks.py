@@ -118,6 +118,44 @@ def test_story_warns_on_habits_and_shows_the_sentences():
     assert results_for(COMPLETE)["story"].status == "pass"
 
 
+def test_talk_in_general_is_no_part_of_a_story():
+    # Read as a situation and an action before: "No STAR part found" now, each part surely
+    # missing, each general sentence labeled other with the reason as its evidence.
+    habit = ("I'm a really strong communicator. Whenever there's a disagreement on my team, I always get everyone "
+             "in a room. I usually find that most conflicts come from people not listening. I would make sure "
+             "everyone feels heard. I believe that's the best way to keep a team happy.")
+    analysis = analyze_transcript(from_text(habit))
+    assert analysis.story.talks_in_general
+    assert {lab.label for lab in analysis.labels} == {"other"}
+    assert all(lab.cues == ("talks in general",) for lab in analysis.labels)
+    assert analysis.star.missing == ["situation", "task", "action", "result"]
+    star = results_for(habit)["star"]
+    assert star.status == "fail" and star.message.startswith("No STAR part found (the answer talks in general)")
+    # A story with one general remark keeps its parts and its remark's label.
+    remark = COMPLETE + "\nI always try to write things down."
+    with_remark = analyze_transcript(from_text(remark))
+    assert not with_remark.story.talks_in_general and with_remark.star.missing == []
+    assert [lab.label for lab in with_remark.labels][:-1] == [lab.label for lab in analyze_transcript(from_text(COMPLETE)).labels]
+
+
+@pytest.mark.parametrize("sentence,general", [
+    ("If I disagreed with a colleague, I would ask to talk privately.", True),  # a hypothetical, past tense and all
+    ("Usually that works out in the end.", True),
+    ("I'm honestly someone who loves learning new things.", True),
+    ("Honestly, communication is the key to everything.", True),
+    ("I'm a big list person.", True),
+    ("If we hadn't caught it, we would have lost the client.", False),  # the past, told
+    ("A year later I'm the person who connects marketing and data.", False),  # a result
+])
+def test_which_sentences_talk_in_general(sentence, general):
+    from rehearse.analysis.sentences import split_sentences
+    from rehearse.analysis.story import find_generic
+
+    sentences = split_sentences(from_text(sentence).words)
+    labels = analyze_transcript(from_text(sentence)).labels
+    assert bool(find_generic(sentences, labels).generic) is general
+
+
 def test_a_lesson_about_next_time_is_not_talk_in_general():
     with_lesson = COMPLETE + "\nNext time I would automate it from the start."
     assert results_for(with_lesson)["story"].status == "pass"

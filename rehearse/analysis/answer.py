@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rehearse.analysis.delivery import Delivery, analyze_delivery
 from rehearse.analysis.length import Length, measure_length
@@ -60,10 +60,30 @@ class Analysis:
         return any(self.labels[m.sentence].label == "result" for m in self.metrics)
 
 
-def summarize_star(sentences: list[Sentence], star_labels: StarLabels, timed: bool) -> StarSummary:
+# The evidence shown for a sentence that talks in general, in an answer that tells no story.
+GENERAL_TALK = "talks in general"
+
+
+def told_in_general(star_labels: StarLabels, story: Story) -> StarLabels:
+    """When the answer tells no one story, its general sentences ("I always...", "I
+    would...") are no part of one: they are labeled `other`, as the guide's labeled
+    answers and the career sites' critiques count them, whatever part they read as."""
+    if not story.talks_in_general:
+        return star_labels
+    labels = [Labeled("other", (GENERAL_TALK,), lab.scores) if i in story.generic else lab
+              for i, lab in enumerate(star_labels.labels)]
+    return replace(star_labels, labels=labels)
+
+
+def summarize_star(sentences: list[Sentence], star_labels: StarLabels, timed: bool,
+                   general: frozenset[int] = frozenset()) -> StarSummary:
+    """`general`: the sentences `told_in_general` took out of the story. A part whose
+    likeliest sentence is one of them is surely missing, whatever the model's confidence:
+    only talk in general could have carried it."""
     labels = star_labels.labels
     present = {s: any(lab.label == s for lab in labels) for s in STAR}
-    missing = [s for s in STAR if not present[s] and star_labels.confidence[s] < star_labels.missing_below[s]]
+    missing = [s for s in STAR if not present[s] and (
+        (general and star_labels.closest[s][0] in general) or star_labels.confidence[s] < star_labels.missing_below[s])]
     unsure = [s for s in STAR if not present[s] and s not in missing]
 
     def weight(sentence: Sentence) -> float:
@@ -90,7 +110,9 @@ def analyze_transcript(transcript: Transcript, star_model: StarModel | None = No
     """`question_id` is the question answered, when known; `star_model` replaces the
     shipped STAR model (for cross-validation)."""
     sentences = split_sentences(transcript.words)
-    star_labels = analyze_labels(sentences, star_model)
+    learned = analyze_labels(sentences, star_model)
+    story = find_generic(sentences, learned.labels)
+    star_labels = told_in_general(learned, story)
     labels = star_labels.labels
     words = transcript.words
     spoken_s = None
@@ -106,13 +128,14 @@ def analyze_transcript(transcript: Transcript, star_model: StarModel | None = No
         transcript=transcript,
         sentences=sentences,
         labels=labels,
-        star=summarize_star(sentences, star_labels, transcript.timed),
+        star=summarize_star(sentences, star_labels, transcript.timed,
+                            general=frozenset(story.generic) if star_labels is not learned else frozenset()),
         length=length,
         pronouns=count_pronouns(transcript.text),
         metrics=metrics,
         delivery=analyze_delivery(list(words), sentences, labels, transcript.voiced, transcript.timed,
                                   transcript.filled_pauses, length.duration_s),
         action_pronouns=count_in_action(sentences, labels),
-        story=find_generic(sentences, labels),
+        story=story,
         relevance=None if question_id is None else assess_relevance([s.text for s in sentences], question_id),
     )

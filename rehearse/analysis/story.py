@@ -20,8 +20,14 @@ from rehearse.analysis.star import PAST_TENSE, Labeled
 _GENERIC = re.compile(
     r"\b(?:i|we) (?:always|usually|generally|normally|typically|tend to|try to|like to|make it a point)\b"
     r"|\bi would\b(?! have\b)"
-    r"|\bi(?:'m| am) (?:a |an |very |really |pretty |quite |naturally |always )?(?:good|great|strong|skilled|excellent|"
-    r"someone|the kind|the type|a person|comfortable|confident|organized|detail|people|team|natural|patient|calm)\b"
+    r"|\b(?:usually|generally|normally|typically),? (?:i|we)\b|^(?:(?:so|and|but|yeah),? )*(?:usually|generally|normally|typically)\b"
+    r"|\bi(?:'m| am) (?:(?:a|an|very|really|pretty|quite|naturally|always|big|huge|firm|honestly|definitely|just|genuinely)"
+    r"\s+){0,2}(?:good|great|strong|skilled|excellent|someone|the kind|the type|a person|comfortable|confident|organized|"
+    r"detail|people|team|natural|patient|calm|believer|fan|(?!the\b)\w+ person|adaptable|flexible|reliable|hard-?working|proactive|"
+    r"curious|resilient)\b"
+    r"|\b(?:the key is|is the key|is key)\b"
+    r"|\bi (?:think|believe|feel) (?:that )?(?:it's|that's|it is|that is) (?:really |very |so |always )?(?:important|key|"
+    r"crucial|essential|vital|the best|the right)\b|\bi believe in\b|\bi find that\b|\bhow i (?:usually |generally )?approach\b"
     r"|\b(?:whenever|every time|anytime) (?:i|we|there's|there is|someone|a customer|a client|a patient|things)\b"
     r"|\bif (?:i|we|there's|there is|someone|a customer|a client|a patient|a colleague) (?:see|sees|have|has|is|are|get|gets|were|need|needs)\b"
     r"|\bmy (?:approach|philosophy|strategy|style) (?:is|has always been)\b"
@@ -29,8 +35,15 @@ _GENERIC = re.compile(
 )
 # A lesson or a change since then is about the future on purpose ("next time I would").
 _LESSON = re.compile(r"\b(?:next time|now i|since then|from then on|learned|looking back|in hindsight|going forward|these days)\b")
+_HYPOTHETICAL = re.compile(r"\bif\b.*\b(?:would|i'd|we'd)\b(?! have\b)(?!\s+\w+ have\b)")
 # A past state sets a scene as much as a past step tells one ("I was the only nurse on").
 _PAST_STATE = re.compile(r"\b(?:was|were|had)\b")
+
+
+# The answer as a whole talks in general when at least this many sentences do, and they
+# are at least as many as the sentences that tell what happened (one general remark in a
+# story is fine), or when some do and nothing that happened is told at all.
+MIN_GENERIC = 2
 
 
 @dataclass(frozen=True)
@@ -38,12 +51,20 @@ class Story:
     generic: list[int]  # indexes of sentences that talk in general or hypothetically
     past: int  # sentences that tell something that happened
 
+    @property
+    def talks_in_general(self) -> bool:
+        """No one story is told: the answer is made of habits, traits and "would"s."""
+        return len(self.generic) >= MIN_GENERIC and len(self.generic) >= self.past or (
+            bool(self.generic) and self.past == 0)
+
 
 def find_generic(sentences: list[Sentence], labels: list[Labeled]) -> Story:
     generic, past = [], 0
     for sentence, label in zip(sentences, labels):
         text = sentence.text.lower().replace("\u2019", "'")
-        told = bool(PAST_TENSE.search(text) or _PAST_STATE.search(text))
+        # "If I disagreed with someone, I would ..." is a hypothetical, its past tense
+        # notwithstanding ("if we had not, we would have lost it" tells the past).
+        told = bool(PAST_TENSE.search(text) or _PAST_STATE.search(text)) and not _HYPOTHETICAL.search(text)
         # A sentence that tells a past event is narrative even with "usually" in it.
         if _GENERIC.search(text) and not told and not (label.label == "result" and _LESSON.search(text)):
             generic.append(sentence.index)

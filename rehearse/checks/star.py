@@ -63,7 +63,10 @@ def run(analysis: Analysis) -> CheckResult:
     points += IN_ORDER_POINTS if star.in_order and present else 0
     points += ACTION_LARGEST_POINTS if action_largest else 0
 
-    found = [f"{_names(present)} found" if present else "No STAR part found"]
+    # An answer made of habits and "would"s tells no story to find the parts in.
+    nothing = "No STAR part found (the answer talks in general)" if analysis.story.talks_in_general \
+        else "No STAR part found"
+    found = [f"{_names(present)} found" if present else nothing]
     if star.missing:
         found.append(f"no {_names(star.missing).lower()}")
     if star.unsure:

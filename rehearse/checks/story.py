@@ -4,8 +4,10 @@ What it checks: sentences that talk in general or hypothetically ("I always...",
 usually...", "I would...", "I'm good at...", "whenever a customer...") against sentences
 that tell something that happened. It warns when at least two sentences talk in general
 and they are at least as many as the ones that tell what happened, or when nothing that
-happened is told at all; it shows the sentences that triggered it. A lesson at the end
-("next time I would...") does not count: the guide asks for one.
+happened is told at all (`Story.talks_in_general`); it shows the sentences that
+triggered it. Then the STAR check does not count those sentences as parts of a
+story. A lesson at the end ("next time I would...") does not count: the guide asks for
+one.
 
 Why it matters: behavioral questions ask for a specific past example, and "I always make
 sure everyone is heard" proves nothing. Career sites name generic answers among the most
@@ -25,9 +27,6 @@ from rehearse.prompts import star_definitions
 
 ID = "story"
 MAX_POINTS = 0
-# Warn when at least this many sentences talk in general, and they are at least as many
-# as the sentences that tell what happened (one general remark in a story is fine).
-MIN_GENERIC = 2
 SHOWN = 2
 QUOTED_CHARS = 70
 
@@ -42,7 +41,7 @@ def run(analysis: Analysis) -> CheckResult:
     situation = star_definitions()["situation"]
     generic = [analysis.sentences[i].text for i in story.generic]
     keep = f'Keep it about that one time. The guide: "{situation}."'
-    if len(generic) >= MIN_GENERIC and len(generic) >= story.past or (generic and story.past == 0):
+    if story.talks_in_general:
         return CheckResult(ID, "warn", f"Talks in general, not about one time: {_quoted(generic)}",
                            f'Tell one specific time it happened, and what you did then. The guide: "{situation}."',
                            0, MAX_POINTS)
