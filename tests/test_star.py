@@ -147,3 +147,12 @@ def test_the_second_reader_labeled_every_public_sentence_and_agrees_closely():
     assert result.returncode == 0, result.stderr
     agreement = float(result.stdout.split("words labeled alike: ")[1].split("%")[0])
     assert agreement > 90.0, result.stdout
+
+
+def test_a_one_sentence_answer_is_labeled_by_its_words_not_by_where_stories_start_and_end():
+    # One sentence is both the start and the end of the answer: the start and end scores
+    # would make this action a result (a public weak answer's critique: "no result").
+    labels = label_sentences(split_sentences(from_text("I wrote better code and fixed the bugs.").words))
+    assert [lab.label for lab in labels] == ["action"]
+    labels = label_sentences(split_sentences(from_text("In the end we cut the wait time in half.").words))
+    assert [lab.label for lab in labels] == ["result"]

@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -381,6 +381,11 @@ def analyze_labels(sentences: list[Sentence], model: StarModel | None = None) ->
     n = len(sentences)
     if n == 0:
         return StarLabels([], {p: 0.0 for p in STAR}, {}, model.missing_below)
+    if n == 1:
+        # The start and end scores say where each part sits in a story (it opens on the
+        # situation, ends on the result); one sentence is both the start and the end, so
+        # they would make "I wrote better code and fixed the bugs." a result. Its words decide.
+        model = replace(model, start=[0.0] * len(LABELS), end=[0.0] * len(LABELS))
     features = [sentence_features(s.text, i, n) for i, s in enumerate(sentences)]
     emissions = [model.emission(f) for f in features]
     path = _viterbi(model, emissions)
