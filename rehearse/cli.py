@@ -448,7 +448,7 @@ def devices(
 def history(
     question: Optional[str] = typer.Option(None, "--question", "-q", help="Only takes of this question."),
     limit: int = typer.Option(20, "--limit", "-n", metavar="N", parser=WholeNumber("a number of takes"), help="At most this many takes."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON: {\"takes\": [{id, question_id, created_at, score, duration_s, verdict, missing, i_ratio, metric_count}]}."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON: {\"takes\": [{id, question_id, created_at, score, duration_s, verdict, missing, i_ratio, metric_count, action_i_ratio}]}; action_i_ratio is \"I\" against \"we\" in the Action, as the report shows it."),
 ) -> None:
     """The saved takes, newest first, with their key figures.
 
@@ -476,7 +476,7 @@ def history(
 @app.command()
 def progress(
     question: Optional[str] = typer.Option(None, "--question", "-q", help="Only this question."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON: {\"questions\": [{question_id, takes, first_score, latest_score, best_score, best_take_id, series}]}."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON: {\"questions\": [{question_id, takes, first_score, latest_score, best_score, best_take_id, series}]}; series holds score, duration_s, action_i_ratio, metric_count and i_ratio per take."),
     chart: Optional[Path] = typer.Option(None, "--chart", help="Also write a chart of score and key figures over takes (.png or .svg; needs matplotlib).", show_default=False),
     html_file: Optional[Path] = typer.Option(None, "--html", help="Also write the progress page: every question's trend and best take, one self-contained HTML file.", show_default=False),
     force: bool = typer.Option(False, "--force", help="With --html: replace the file if it exists."),

@@ -23,7 +23,7 @@ def test_three_takes_of_q4_give_three_points_and_the_best_take(rehearse_home):
     [q4] = progress["questions"]
     assert q4["question_id"] == "Q4" and q4["takes"] == 3
     assert q4["series"]["score"] == scores
-    for name in ("score", "duration_s", "i_ratio", "metric_count"):
+    for name in ("score", "duration_s", "i_ratio", "metric_count", "action_i_ratio"):
         assert len(q4["series"][name]) == 3
     assert (q4["first_score"], q4["latest_score"], q4["best_score"]) == (scores[0], scores[2], max(scores))
     assert q4["best_take_id"] == 1 + scores.index(max(scores))
@@ -65,7 +65,8 @@ def test_history_lists_newest_first_with_key_figures(rehearse_home):
     analyze_json(str(TEXTS["strong-q4"]), "-q", "Q4")
     listed = json.loads(run_cli("history", "--json").stdout)["takes"]
     assert [t["id"] for t in listed] == [3, 2, 1]
-    assert set(listed[0]) == {"id", "question_id", "created_at", "score", "duration_s", "verdict", "missing", "i_ratio", "metric_count"}
+    assert set(listed[0]) == {"id", "question_id", "created_at", "score", "duration_s", "verdict", "missing", "i_ratio",
+                              "metric_count", "action_i_ratio"}
     assert listed[2]["question_id"] == "Q13" and listed[2]["missing"] == ["result"]
     assert listed[1]["i_ratio"] < 0.5  # the "we"-heavy answer
     assert listed[0]["created_at"].endswith("Z") and listed[0]["missing"] == []
@@ -181,8 +182,9 @@ def test_a_database_of_the_first_schema_is_migrated_with_its_takes(rehearse_home
     conn.executescript(MIGRATIONS[0])
     report = a_report()
     figures = key_figures(report)
-    # The first schema had no delivery columns; version 2 adds them from the reports.
-    first_columns = [c for c in COLUMNS if c not in ("fillers_per_min", "hedge_count")]
+    # The first schema had no delivery columns nor the Action's "I" share; versions 2 and 6
+    # add them from the reports.
+    first_columns = [c for c in COLUMNS if c not in ("fillers_per_min", "hedge_count", "action_i_ratio")]
     old_figures = {c: figures[c] for c in first_columns}
     columns = ", ".join(first_columns)
     conn.execute(
@@ -197,6 +199,7 @@ def test_a_database_of_the_first_schema_is_migrated_with_its_takes(rehearse_home
         [take] = store.takes()
         assert take.figures == figures and store.report(take.id) == report
         assert take.figures["hedge_count"] == report["delivery"]["hedges"]["count"]  # filled in by migration 2
+        assert take.figures["action_i_ratio"] == report["pronouns"]["action"]["i_ratio"]  # and by migration 6
         store.save(a_report("Q13", "no-result-q13"))
         assert [t.id for t in store.takes()] == [2, 1]
     assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
@@ -206,7 +209,7 @@ def test_a_database_of_the_first_schema_is_migrated_with_its_takes(rehearse_home
 
 
 def figures(score, present="situation,task,action,result", duration=90.0, i_ratio=0.8, metrics=1, in_result=1):
-    return {"score": score, "star_present": present, "duration_s": duration, "i_ratio": i_ratio,
+    return {"score": score, "star_present": present, "duration_s": duration, "action_i_ratio": i_ratio,
             "metric_count": metrics, "metric_in_result": in_result}
 
 
@@ -214,7 +217,7 @@ def test_change_line_names_what_moved():
     before = figures(62, present="situation,task,action", duration=150, i_ratio=0.5, metrics=0, in_result=0)
     after = figures(74, duration=95, i_ratio=0.8, metrics=0, in_result=0)
     assert change_line(before, after) == (
-        "score 62 -> 74; now has a Result; length 2:30 -> 1:35 (closer to 1:30); \"I\" 50% -> 80%; still no numbers in the Result")
+        "score 62 -> 74; now has a Result; length 2:30 -> 1:35 (closer to 1:30); \"I\" in the Action 50% -> 80%; still no numbers in the Result")
     assert change_line(figures(80), figures(80)) == "no change: score 80"
     assert change_line(figures(90), figures(70, present="situation,action,result", in_result=0)) == (
         "score 90 -> 70; lost the Task; lost the number in the Result")
@@ -223,7 +226,7 @@ def test_change_line_names_what_moved():
 def test_better_knows_which_way_is_good():
     assert better("score", 60, 70) is True and better("score", 70, 60) is False
     assert better("duration_s", 150, 100) is True and better("duration_s", 90, 40) is False
-    assert better("i_ratio", 0.5, 0.5) is None
+    assert better("action_i_ratio", 0.5, 0.5) is None
     assert sparkline([1, 2, 3]) == "▁▅█" and sparkline([5, 5]) == "▅▅"
 
 

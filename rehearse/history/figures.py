@@ -33,6 +33,11 @@ def _delivery(report: dict, part: str, key: str):
     return ((report.get("delivery") or {}).get(part) or {}).get(key)
 
 
+def _action_i_ratio(report: dict):
+    action = (report["pronouns"].get("action") or {}).get("i_ratio")
+    return report["pronouns"]["i_ratio"] if action is None else action
+
+
 FIGURES: tuple[Figure, ...] = (
     Figure("score", "Score", lambda r: r["score"], better=HIGHER, unit="0-100"),
     Figure("duration_s", "Length", lambda r: r["length"]["duration_s"], clock, CLOSER_TO_TARGET, unit="seconds"),
@@ -41,6 +46,9 @@ FIGURES: tuple[Figure, ...] = (
     Figure("star_missing", "Missing", lambda r: ",".join(r["star"]["missing"]), _parts),
     Figure("action_share", "Action share", lambda r: r["star"]["share"].get("action"), lambda v: f"{v:.0%}", HIGHER),
     Figure("i_ratio", "\"I\" share", lambda r: r["pronouns"]["i_ratio"], lambda v: f"{v:.0%}", HIGHER, unit="of I + we"),
+    # The one the "I" vs "we" check reads and the report shows: the guide asks for "I" in
+    # the Action; the whole answer's when no sentence is an action.
+    Figure("action_i_ratio", "\"I\" in Action", _action_i_ratio, lambda v: f"{v:.0%}", HIGHER, unit="of I + we"),
     Figure("metric_count", "Metrics", lambda r: r["metrics"]["count"], better=HIGHER, unit="mentioned"),
     Figure("metric_in_result", "Metric in Result", lambda r: int(bool(r["metrics"]["in_result"])), lambda v: "yes" if v else "no"),
     Figure("wpm", "Words/min", lambda r: r["length"].get("wpm"), lambda v: f"{v:.0f}"),
@@ -50,12 +58,12 @@ FIGURES: tuple[Figure, ...] = (
 BY_COLUMN = {f.column: f for f in FIGURES}
 COLUMNS = tuple(f.column for f in FIGURES)
 # The figures whose trend progress and the chart draw.
-TRENDS = ("score", "duration_s", "i_ratio", "metric_count")
+TRENDS = ("score", "duration_s", "action_i_ratio", "metric_count")
 # The smallest change a trend line draws as a change: 5 points, 10 seconds, 10% more "I", one metric.
-TREND_MIN_SPAN = {"score": 5, "duration_s": 10, "i_ratio": 0.1, "metric_count": 1}
+TREND_MIN_SPAN = {"score": 5, "duration_s": 10, "action_i_ratio": 0.1, "metric_count": 1}
 # `rehearse history --json`: these figures of each take (the CLI contract), beside id,
-# question, time and the missing parts as a list.
-LISTED = ("score", "duration_s", "verdict", "i_ratio", "metric_count")
+# question, time and the missing parts as a list (action_i_ratio extends the contract).
+LISTED = ("score", "duration_s", "verdict", "i_ratio", "metric_count", "action_i_ratio")
 # Changes smaller than this are noise, not progress.
 LENGTH_NOISE_S = 1
 

@@ -36,9 +36,9 @@ def change_line(previous: dict, current: dict) -> str:
     if d0 is not None and d1 is not None and abs(d1 - d0) >= DURATION_STEP_S:
         way = "closer to 1:30" if better("duration_s", d0, d1) else "further from 1:30"
         parts.append(f"length {clock(d0)} -> {clock(d1)} ({way})")
-    i0, i1 = previous["i_ratio"], current["i_ratio"]
+    i0, i1 = previous["action_i_ratio"], current["action_i_ratio"]
     if i0 is not None and i1 is not None and abs(i1 - i0) >= I_RATIO_STEP:
-        parts.append(f"\"I\" {i0:.0%} -> {i1:.0%}")
+        parts.append(f"\"I\" in the Action {i0:.0%} -> {i1:.0%}")
     if current["metric_in_result"] and not previous["metric_in_result"]:
         parts.append("now has a number in the Result")
     elif previous["metric_in_result"] and not current["metric_in_result"]:
@@ -91,7 +91,9 @@ def question_progress(question_id: str | None, takes: list) -> dict:
         "best_take_id": best.id,
         "latest_take_id": takes[-1].id,
         "take_ids": [t.id for t in takes],
-        "series": {name: [t.figures[name] for t in takes] for name in TRENDS},
+        # The whole answer's "I" share stays for progress --json readers from before the
+        # Action's became the trend.
+        "series": {name: [t.figures[name] for t in takes] for name in (*TRENDS, "i_ratio")},
     }
 
 

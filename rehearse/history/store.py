@@ -116,6 +116,13 @@ MIGRATIONS = [
     ALTER TABLE takes ADD COLUMN session_id INTEGER;
     CREATE INDEX takes_by_session ON takes (session_id, id);
     """,
+    # 6: "I" against "we" as the check reads it (in the Action, or the whole answer when no
+    # sentence is an action), so progress follows the figure the report shows; filled in
+    # from the stored reports (those from before the Action ratio keep the whole answer's).
+    """
+    ALTER TABLE takes ADD COLUMN action_i_ratio REAL;
+    UPDATE takes SET action_i_ratio = coalesce(json_extract(report, '$.pronouns.action.i_ratio'), i_ratio);
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 READABLE_FROM = 2  # the oldest schema a read-only history is read in as it is
@@ -479,7 +486,9 @@ class History:
     def _take(self, row: sqlite3.Row) -> Take:
         answer = row["answer_file"]
         return Take(row["id"], row["question_id"], row["created_at"],
-                    None if answer is None else self.folder / answer, {c: row[c] for c in COLUMNS})
+                    None if answer is None else self.folder / answer,
+                    # (a read-only history of an older schema lacks the newer columns)
+                    {c: row[c] if c in row.keys() else None for c in COLUMNS})
 
     def _row(self, take_id: int, columns: str = "*") -> sqlite3.Row:
         row = None if self.conn is None else self.conn.execute(f"SELECT {columns} FROM takes WHERE id = ?", (take_id,)).fetchone()

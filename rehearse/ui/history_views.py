@@ -44,7 +44,7 @@ def history_table(takes) -> Table:
         # Green when one of them is in the Result, where the guide wants numbers most.
         metrics = Text(str(f["metric_count"]), style="green" if f["metric_in_result"] else "")
         table.add_row(str(t.id), t.question_id or "-", when(t.created_at, short=True), str(f["score"]), length,
-                      missing, show("i_ratio", f["i_ratio"]), metrics)
+                      missing, show("action_i_ratio", f["action_i_ratio"]), metrics)
     return table
 
 
