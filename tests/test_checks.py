@@ -131,6 +131,7 @@ def test_talk_in_general_is_no_part_of_a_story():
     assert analysis.star.missing == ["situation", "task", "action", "result"]
     star = results_for(habit)["star"]
     assert star.status == "fail" and star.message.startswith("No STAR part found (the answer talks in general)")
+    assert star.tip.startswith("Tell one specific time it happened")
     # A story with one general remark keeps its parts and its remark's label.
     remark = COMPLETE + "\nI always try to write things down."
     with_remark = analyze_transcript(from_text(remark))

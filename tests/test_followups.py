@@ -28,6 +28,23 @@ def test_off_topic_asks_for_a_story_about_the_question():
     assert "off_topic" not in asked(COMPLETE, "Q4")
 
 
+def test_off_topic_names_what_the_story_is_about_only_when_the_check_does():
+    # A new user's bottleneck story the relevance model misses (a known limit): it leans
+    # to "leading a migration" at 0.22 with no cue, which the check does not say, so
+    # neither does the follow-up.
+    dental = ("When I ran the front desk at a busy dental clinic, patients kept calling to confirm appointments "
+              "and the phones were swamped every morning. I was asked to free up the front desk so we could "
+              "actually greet people. I set up text reminders through our scheduling software, and I trained the "
+              "other two receptionists on handling the replies. Within two months, confirmation calls went from "
+              "about forty a week to a handful, and no-shows were cut roughly in half.")
+    analysis = analyze_transcript(from_text(dental), question_id="Q11")
+    found = {f.id: f for f in follow_ups(analysis, run_checks(analysis))}
+    # (If the model learns this story, this test needs another that it misses.)
+    assert "off_topic" in found and not analysis.relevance.leans
+    assert found["off_topic"].question.startswith("I'm not sure that story is about")
+    assert "migration" not in found["off_topic"].question
+
+
 def test_no_result_asks_how_it_turned_out():
     without = "\n".join(COMPLETE.splitlines()[:-4])  # the story stops after the actions
     assert asked(without)["result"].question == "How did it turn out? Can you put a number on it?"

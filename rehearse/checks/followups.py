@@ -51,7 +51,11 @@ def follow_ups(analysis: Analysis, results: list[CheckResult]) -> list[FollowUp]
     found: list[FollowUp] = []
     relevance = analysis.relevance
     if relevance is not None and status.get("relevance") == "fail":
-        found.append(FollowUp("off_topic", f"That's a story about {_about(relevance)}. Can you tell me about a time "
+        # Name what the story is about only when the check does (the cues or a model clear
+        # about it): a story far from every question leans a little to one at random.
+        opening = (f"That's a story about {_about(relevance)}." if relevance.leans and relevance.about
+                   else f"I'm not sure that story is about {relevance.competency.asks}.")
+        found.append(FollowUp("off_topic", f"{opening} Can you tell me about a time "
                               f"that was about {relevance.competency.asks}?",
                               f"the question asks about {relevance.competency.asks}", "story"))
     star = analysis.star
@@ -81,7 +85,7 @@ def follow_ups(analysis: Analysis, results: list[CheckResult]) -> list[FollowUp]
 def _about(relevance) -> str:
     from rehearse.analysis.relevance import COMPETENCIES
 
-    return COMPETENCIES[relevance.about.question_id].about if relevance.about else "something else"
+    return COMPETENCIES[relevance.about.question_id].about
 
 
 # -- judging a spoken answer to a follow-up ----------------------------------------------

@@ -35,7 +35,9 @@ def run(analysis: Analysis) -> CheckResult:
     more = f" and {len(metrics) - EXAMPLES_SHOWN} more" if len(metrics) > EXAMPLES_SHOWN else ""
     found = f"{len(metrics)} metric{'s' if len(metrics) != 1 else ''}: {shown}{more}"
     if analysis.metrics_in_result:
-        return CheckResult(ID, "pass", found + ", with one in the result.", f"Well measured. {guide}",
+        in_result = sum(1 for m in metrics if analysis.labels[m.sentence].label == "result")
+        said = "one" if in_result == 1 else str(in_result)
+        return CheckResult(ID, "pass", found + f", {said} in the result.", f"Well measured. {guide}",
                            IN_RESULT_POINTS, MAX_POINTS)
     return CheckResult(ID, "warn", found + ", but none in the result.",
                        f"Measure the outcome itself: how much faster, cheaper or better it got. {guide}",

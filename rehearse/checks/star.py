@@ -31,9 +31,9 @@ ACTION_LARGEST_POINTS = 4
 ESSENTIAL = ("action", "result")
 
 
-def _names(parts: list[str]) -> str:
+def _names(parts: list[str], joined_by: str = "and") -> str:
     names = [p.capitalize() for p in parts]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" {joined_by} " + names[-1]
 
 
 QUOTED_CHARS = 90
@@ -68,7 +68,7 @@ def run(analysis: Analysis) -> CheckResult:
         else "No STAR part found"
     found = [f"{_names(present)} found" if present else nothing]
     if star.missing:
-        found.append(f"no {_names(star.missing).lower()}")
+        found.append(f"no {_names(star.missing, 'or').lower()}")
     if star.unsure:
         found.append(f"{_names(star.unsure).lower()} not clear")
     if present and not star.in_order:
@@ -77,7 +77,13 @@ def run(analysis: Analysis) -> CheckResult:
         found.append(f"the {star.largest} is longer than the action ({star.share[star.largest]:.0%} vs {star.share['action']:.0%})")
     message = "; ".join(found) + "."
 
-    if star.missing:
+    if star.missing and analysis.story.talks_in_general:
+        # No part to add to: the answer needs a story first (the story check quotes the
+        # general sentences; it carries no points, so this is where the one change comes from).
+        tip = ("Tell one specific time it happened: where and when, what you had to do, what you did, and how it "
+               f"ended. The guide: \"{definitions['situation']}.\"")
+        status = "fail"
+    elif star.missing:
         # Ask for the part that matters most first: a missing result before a missing task.
         essential_missing = [m for m in star.missing if m in ESSENTIAL]
         first = (essential_missing or star.missing)[0]

@@ -257,7 +257,9 @@ def _question_line(question: dict | None) -> Text:
 
 def _legend(report: dict, styles: dict, pauses_after: dict, unsure: set, stretches: dict) -> Text:
     legend = Text()
-    for label in STAR:
+    # "O other" only when a sentence is none of the four (an aside, talk in general).
+    shown = [*STAR, "other"] if any(s["label"] == "other" for s in report["sentences"]) else STAR
+    for label in shown:
         legend.append(f"{label[0].upper()} {label}  ", style=LABEL_STYLES[label])
     kinds = set(styles.values())
     for name, style in (("filler", MARK_STYLES["filler"]), ("hedge", MARK_STYLES["hedge"]), ("repeat", MARK_STYLES["repetition"])):
