@@ -41,6 +41,11 @@ def test_names_do_not_start_sentences_and_abbreviations_do_not_end_them():
     assert [s.text for s in sentences] == ["I asked Dana about it.", "It took 6 weeks vs. 12 weeks."]
 
 
+def test_a_clocks_pm_ends_a_sentence_only_before_a_capital():
+    sentences = split_sentences(from_text("It was missing its 10 p.m. cutoff. We shipped at 9 p.m. Then I slept.").words)
+    assert [s.text for s in sentences] == ["It was missing its 10 p.m. cutoff.", "We shipped at 9 p.m.", "Then I slept."]
+
+
 def test_a_run_on_sentence_is_cut_at_a_clause_boundary():
     text = ("I set up a meeting with the whole team and the product manager to go through the plan, "
             "and then I wrote the migration script and ran it on staging first for two days.")

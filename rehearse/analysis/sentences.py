@@ -98,7 +98,9 @@ def split_sentences(words: tuple[Word, ...] | list[Word]) -> list[Sentence]:
             gap = nxt.start - word.end
             starter = nxt.text[:1].isupper() and _bare(nxt) in _SENTENCE_STARTERS
             pause_break = gap >= PAUSE_BREAK_S or starter
-        if nxt is None or _ends_sentence(word) or pause_break:
+        # "at 10 p.m. cutoff": a clock's "a.m."/"p.m." ends a sentence only before a capital.
+        clock = word.text.lower().rstrip(",") in ("a.m.", "p.m.") and nxt is not None and nxt.text[:1].islower()
+        if nxt is None or (_ends_sentence(word) and not clock) or pause_break:
             pieces.extend(_split_long(current))
             current = []
     return [Sentence(index=i, words=tuple(p)) for i, p in enumerate(pieces)]
