@@ -75,6 +75,19 @@ def test_a_number_with_nothing_to_compare_asks_from_what_to_what():
     assert "baseline" not in asked(COMPLETE)  # "from about eight a month to one"
 
 
+def test_the_number_asked_about_is_the_outcome_not_the_scene_told_again():
+    # A new user's nurse: "six patients" set the scene in the task and came back in the result.
+    text = ("Last winter I was the charge nurse on a night shift when every infusion pump started rejecting heparin "
+            "drips. My job that night was to keep six patients safely dosed until biomed could push a fix. I "
+            "recalculated each rate by hand and had a second nurse double-check every number. I paged biomed every "
+            "hour. By morning the pumps were back, all six patients stayed in range, and we had zero dosing errors.")
+    analysis = analyze_transcript(from_text(text), question_id="Q1")
+    found = {f.id: f for f in follow_ups(analysis, run_checks(analysis))}
+    assert found["baseline"].question.startswith('You said "zero dosing errors"')
+    metrics = {r.id: r for r in run_checks(analysis)}["metrics"]
+    assert metrics.message.count('"six patients"') == 1 and metrics.message.startswith("2 metrics")
+
+
 def test_no_lesson_asks_what_you_would_do_differently():
     without = COMPLETE.replace("What I learned is that data takes the heat out of a disagreement.", "")
     found = asked(without)

@@ -73,7 +73,11 @@ def follow_ups(analysis: Analysis, results: list[CheckResult]) -> list[FollowUp]
         found.append(FollowUp("number", "Can you put a number on that? How much better, how much faster, how many?",
                               f'a Result with no number: "{quote(outcome, 60)}"', "number"))
     elif in_result and not any(m.kind in RELATIVE_KINDS for m in in_result):
-        found.append(FollowUp("baseline", f'You said "{in_result[0].text}". Compared with what: from what, to what?',
+        # A number the story set its scene with ("six patients" in the task, "all six
+        # patients" in the result) is not the outcome to ask about.
+        scene = {m.metric.text.lower() for m in analysis.metrics if analysis.labels[m.sentence].label != "result"}
+        asked_about = next((m for m in in_result if m.text.lower() not in scene), in_result[0])
+        found.append(FollowUp("baseline", f'You said "{asked_about.text}". Compared with what: from what, to what?',
                               "numbers in the Result with nothing to compare them with", "baseline"))
     if not any(LESSON.search(s.text) for s in analysis.sentences):
         last = analysis.sentences[-1].text if analysis.sentences else ""

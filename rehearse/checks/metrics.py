@@ -31,9 +31,11 @@ def run(analysis: Analysis) -> CheckResult:
         return CheckResult(ID, "fail", "No numbers that measure the outcome.",
                            f"Put a number on the result: a percentage, time saved, money, or a before/after. {guide}",
                            0, MAX_POINTS)
-    shown = ", ".join(f'"{m.metric.text}"' for m in metrics[:EXAMPLES_SHOWN])
-    more = f" and {len(metrics) - EXAMPLES_SHOWN} more" if len(metrics) > EXAMPLES_SHOWN else ""
-    found = f"{len(metrics)} metric{'s' if len(metrics) != 1 else ''}: {shown}{more}"
+    # Each said once: "six patients" told in the task and again in the result is one measure.
+    texts = list(dict.fromkeys(m.metric.text for m in metrics))
+    shown = ", ".join(f'"{text}"' for text in texts[:EXAMPLES_SHOWN])
+    more = f" and {len(texts) - EXAMPLES_SHOWN} more" if len(texts) > EXAMPLES_SHOWN else ""
+    found = f"{len(texts)} metric{'s' if len(texts) != 1 else ''}: {shown}{more}"
     if analysis.metrics_in_result:
         in_result = sum(1 for m in metrics if analysis.labels[m.sentence].label == "result")
         said = "one" if in_result == 1 else str(in_result)
