@@ -156,3 +156,11 @@ def test_a_one_sentence_answer_is_labeled_by_its_words_not_by_where_stories_star
     assert [lab.label for lab in labels] == ["action"]
     labels = label_sentences(split_sentences(from_text("In the end we cut the wait time in half.").words))
     assert [lab.label for lab in labels] == ["result"]
+
+
+@pytest.mark.parametrize("sentence", ["My job that night was to keep six patients safely dosed.",
+                                      "My role on the project was to run the cutover.", "My job was to fix it."])
+def test_the_task_said_as_my_job_with_words_between(sentence):
+    from rehearse.analysis.star import cue_hits
+
+    assert "my_job" in [cue.name for cue in cue_hits(sentence)]
