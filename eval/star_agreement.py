@@ -49,9 +49,10 @@ def main() -> int:
         for label, text in answer.lines:
             gold += [label] * len(from_text(text).words)
         sentences = split_sentences(from_text(answer.text).words)
-        if not all((answer.id, i) in second for i in range(len(sentences))):
-            print(f"error: {answer.id} splits into {len(sentences)} sentences, which the second reader's labels do "
-                  "not match (the sentence splitter changed since they were made)", file=sys.stderr)
+        labeled = sum(1 for key in second if key[0] == answer.id)
+        if labeled != len(sentences) or not all((answer.id, i) in second for i in range(len(sentences))):
+            print(f"error: {answer.id} splits into {len(sentences)} sentences and the second reader labeled {labeled}: "
+                  "the sentence splitter changed since the labels were made", file=sys.stderr)
             return 1
         offset = 0
         for i, sentence in enumerate(sentences):
@@ -66,7 +67,9 @@ def main() -> int:
     print(f"second reader against the sources' labels, {len(answers)} public answers, {total} words")
     print(f"  words labeled alike: {same / total:.1%}")
     for part in STAR:
-        print(f"  {part:<9} precision {hits[part] / read_n[part]:.1%}  recall {hits[part] / gold_n[part]:.1%}")
+        precision = f"{hits[part] / read_n[part]:.1%}" if read_n[part] else "-"
+        recall = f"{hits[part] / gold_n[part]:.1%}" if gold_n[part] else "-"
+        print(f"  {part:<9} precision {precision}  recall {recall}")
     return 0
 
 

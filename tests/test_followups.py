@@ -6,7 +6,7 @@ from __future__ import annotations
 from rehearse.analysis.answer import analyze_transcript
 from rehearse.analysis.transcript import from_text
 from rehearse.checks import run_checks
-from rehearse.checks.followups import MAX_FOLLOW_UPS, ORDER, follow_ups
+from rehearse.checks.followups import MAX_FOLLOW_UPS, ORDER, follow_ups, judge_follow_up
 from tests.conftest import SAMPLES
 
 COMPLETE = (SAMPLES / "strong-q4.txt").read_text()
@@ -41,8 +41,8 @@ def test_off_topic_names_what_the_story_is_about_only_when_the_check_does():
     found = {f.id: f for f in follow_ups(analysis, run_checks(analysis))}
     # (If the model learns this story, this test needs another that it misses.)
     assert "off_topic" in found and not analysis.relevance.leans
-    assert found["off_topic"].question.startswith("I'm not sure that story is about")
-    assert "migration" not in found["off_topic"].question
+    assert found["off_topic"].question == ("Can you tell me about a time that was clearly about finding and solving a "
+                                           "bottleneck in your team's workflow?")
 
 
 def test_no_result_asks_how_it_turned_out():
@@ -86,6 +86,28 @@ def test_the_number_asked_about_is_the_outcome_not_the_scene_told_again():
     assert found["baseline"].question.startswith('You said "zero dosing errors"')
     metrics = {r.id: r for r in run_checks(analysis)}["metrics"]
     assert metrics.message.count('"six patients"') == 1 and metrics.message.startswith("2 metrics")
+    assert "2 in the result" in metrics.message  # "six patients" and "zero dosing errors", each once
+
+
+def test_a_change_with_no_old_value_still_asks_compared_with_what():
+    text = COMPLETE.replace("Billing incidents dropped from about eight a month to one, and we had zero downtime during the peak.",
+                            "Attendance at the billing reviews went up to 80 people.")
+    found = asked(text)
+    assert "baseline" in found and "went up to 80 people" in found["baseline"].question
+
+
+def test_talk_in_general_asks_for_one_specific_time_first_and_judges_the_answer():
+    habit = ("I'm a really strong communicator. Whenever there's a disagreement on my team, I always get everyone "
+             "in a room. I usually find that most conflicts come from people not listening. I would make sure "
+             "everyone feels heard.")
+    found = asked(habit)
+    assert list(found) == ["specific"] and found["specific"].expects == "specific"
+    assert found["specific"].because == 'talks in general: "I\'m a really strong communicator."'
+    probe = found["specific"]
+    told = analyze_transcript(from_text("Last spring two designers on my team stopped talking to each other. I sat "
+                                        "them down together and we agreed on one review a week."))
+    assert judge_follow_up(told, probe).status == "pass"
+    assert judge_follow_up(analyze_transcript(from_text(habit)), probe).status == "fail"
 
 
 def test_no_lesson_asks_what_you_would_do_differently():

@@ -111,7 +111,7 @@ def analyze_transcript(transcript: Transcript, star_model: StarModel | None = No
     shipped STAR model (for cross-validation)."""
     sentences = split_sentences(transcript.words)
     learned = analyze_labels(sentences, star_model)
-    story = find_generic(sentences, learned.labels)
+    story = find_generic(sentences)
     star_labels = told_in_general(learned, story)
     labels = star_labels.labels
     words = transcript.words
@@ -129,7 +129,7 @@ def analyze_transcript(transcript: Transcript, star_model: StarModel | None = No
         sentences=sentences,
         labels=labels,
         star=summarize_star(sentences, star_labels, transcript.timed,
-                            general=frozenset(story.generic) if star_labels is not learned else frozenset()),
+                            general=frozenset(story.generic) if story.talks_in_general else frozenset()),
         length=length,
         pronouns=count_pronouns(transcript.text),
         metrics=metrics,

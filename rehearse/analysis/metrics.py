@@ -175,7 +175,11 @@ _LATER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # Held-out 6's misses (scored once, then fixed). A verb of change to a new value, the
     # old one unsaid: "came down to under twelve minutes", "went up to ninety-four".
     ("change", re.compile(r"\b(?:(?:came|went|got|brought\s+(?:it|that|them)|cut\s+(?:it|that|them))\s+(?:down|up)|dropped|fell|"
-                          r"rose|climbed|jumped|shrank|decreased|increased)\s+to\s+" + _HEDGE + r"(?!(?:19|20)\d\d\b|[\d.]+\s*/)" + _VALUE, re.I)),
+                          r"rose|climbed|jumped|shrank|decreased|increased)\s+to\s+" + _HEDGE + r"(?!(?:19|20)\d\d\b|[\d.]+\s*/)"
+                          # the value whole: "$2 million", "80 people"; not a rating ("4.5 out of 5")
+                          + _APPROX + r"(?:\$\s?)?" + _NUM + r"(?!\s*/|\s+out\s+of\b)(?:\s+(?:thousand|million|billion))?"
+                          r"(?:\s*%|\s*(?:percent|" + _TIME_UNIT + r"|" + _CURRENCY_WORD + r")\b|" + _END + r")" + _PER
+                          + r"(?:\s+" + _MODIFIERS + _NOT_COUNTED + _PLURAL + r")?", re.I)),
     ("duration", re.compile(r"\b(?:a|an|one|two|three|four|five|six|\d+)\s+(?:full\s+|whole\s+|entire\s+)?"
                             r"(?:days?|weeks?|months?|hours?|sprints?|shifts?)\s+(?:early|ahead\s+of\s+schedule|ahead|sooner)\b",
                             re.I)),
@@ -295,16 +299,20 @@ def _not_a_measure(kind: str, text: str, before: list[str], after: str) -> str |
     if kind == "duration" and re.search(r"\b(?:years?|months?)$", text, re.I) \
             and any(w.lower().strip(",") == "been" for w in before[-3:]):
         return "claim"
-    # "worked under three different managers": under them, not fewer than three.
+    # "worked under three different managers": under them, not fewer than three ("worked
+    # under 10 minutes a day" is a measure).
     if text.lower().startswith("under ") and before and before[-1].lower() in (
-            "worked", "served", "reported", "trained", "studied", "interned", "apprenticed"):
+            "worked", "served", "reported", "trained", "studied", "interned", "apprenticed") and re.search(
+            r"\b(?:managers?|supervisors?|bosses|leads|directors|chefs|coaches|teachers|mentors|people|owners|partners)$",
+            text, re.I):
         return "skip"
     # "it came down to two options": what a choice came to, not a value that fell.
     if kind == "change" and text.lower().startswith("came down to") and before \
             and before[-1].lower() in ("it", "this", "that", "everything", "all", "choice", "decision"):
         return "skip"
-    # "about a hundred things going on": a way of speaking, not a count of anything.
-    if kind == "count" and re.search(r"\b(?:things|stuff)$", text, re.I):
+    # "about a hundred things going on": a way of speaking, not a count of anything ("we
+    # fixed 40 things" counts).
+    if kind == "count" and re.search(r"\bthings$", text, re.I) and not re.search(r"\d", text):
         return "skip"
     # "the top three risks" ranks things, it does not count them; "the top 5%" and "On
     # top, 30 new clients" are measures.

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from rehearse.analysis.sentences import Sentence
-from rehearse.analysis.star import PAST_TENSE, Labeled
+from rehearse.analysis.star import PAST_TENSE
 
 # Talk about habits, traits and hypotheticals, in the first person or about "a customer".
 # ("I'd" is left out: it is as often "I had" as "I would"; "we would" is often a past habit.)
@@ -35,7 +35,17 @@ _GENERIC = re.compile(
 )
 # A lesson or a change since then is about the future on purpose ("next time I would").
 _LESSON = re.compile(r"\b(?:next time|now i|since then|from then on|learned|looking back|in hindsight|going forward|these days)\b")
-_HYPOTHETICAL = re.compile(r"\bif\b.*\b(?:would|i'd|we'd)\b(?! have\b)(?!\s+\w+ have\b)")
+# "If I disagreed with someone, I would...": a hypothetical, its past tense notwithstanding.
+# Only a sentence that opens with "if": "I told him that if he sent it, I would..." reports
+# the past, and "if we hadn't, we would have lost it" (or "would've") tells it.
+_HYPOTHETICAL = re.compile(r"^(?:(?:so|and|but|well|um|uh|honestly|like|yeah),?\s+)*if\b.*\b(?:i|we)(?: would|'d)\b"
+                           r"(?!\s*have\b|'ve\b)(?!\s+\w+\s+have\b)")
+# Words that place "I would" in the past: a habit then, told ("back then I would meet her").
+_PAST_MARKER = re.compile(r"\b(?:back then|at the time|in those days|used to|when i was|that (?:year|summer|spring|fall|"
+                          r"autumn|winter|semester|month|week))\b")
+# After a lesson, "I would also..." goes on with it ("Next time I would add an alert. I
+# would also write a runbook.").
+_WOULD = re.compile(r"\b(?:i|we)(?: would|'d)\b")
 # A past state sets a scene as much as a past step tells one ("I was the only nurse on").
 _PAST_STATE = re.compile(r"\b(?:was|were|had)\b")
 
@@ -58,15 +68,18 @@ class Story:
             bool(self.generic) and self.past == 0)
 
 
-def find_generic(sentences: list[Sentence], labels: list[Labeled]) -> Story:
+def find_generic(sentences: list[Sentence]) -> Story:
     generic, past = [], 0
-    for sentence, label in zip(sentences, labels):
+    in_lesson = False
+    for sentence in sentences:
         text = sentence.text.lower().replace("\u2019", "'")
-        # "If I disagreed with someone, I would ..." is a hypothetical, its past tense
-        # notwithstanding ("if we had not, we would have lost it" tells the past).
-        told = bool(PAST_TENSE.search(text) or _PAST_STATE.search(text)) and not _HYPOTHETICAL.search(text)
-        # A sentence that tells a past event is narrative even with "usually" in it.
-        if _GENERIC.search(text) and not told and not (label.label == "result" and _LESSON.search(text)):
+        told = bool(PAST_TENSE.search(text) or _PAST_STATE.search(text) or _PAST_MARKER.search(text)) \
+            and not _HYPOTHETICAL.search(text)
+        in_lesson = in_lesson or bool(_LESSON.search(text))
+        lesson = in_lesson and bool(_LESSON.search(text) or _WOULD.search(text))
+        # A sentence that tells a past event is narrative even with "usually" in it; a
+        # lesson is about the future on purpose (the guide asks for one).
+        if _GENERIC.search(text) and not told and not lesson:
             generic.append(sentence.index)
         elif told:
             past += 1

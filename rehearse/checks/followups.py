@@ -25,11 +25,20 @@ from rehearse.checks.base import CheckResult, quote
 from rehearse.checks.i_vs_we import said_times
 
 MAX_FOLLOW_UPS = 3
-ORDER = ("off_topic", "result", "own_actions", "number", "baseline", "lesson")
+ORDER = ("off_topic", "specific", "result", "own_actions", "number", "baseline", "lesson")
 # How a lesson is said: the guide asks for "lessons learned or how you'd approach it differently".
 LESSON = re.compile(r"\b(?:learn(?:ed|t|ing)|lessons?|takeaways?|taught me|next time|differently|in hindsight|"
                     r"looking back|since then|from then on|i now|now i)\b", re.I)
 RELATIVE_KINDS = ("change", "percent", "multiplier")
+# A change to an amount that needs no baseline: "down to zero", "cut by a third", "in half".
+_NEEDS_NO_BASELINE = re.compile(r"\b(?:zero|none|nothing|half|by)\b", re.I)
+
+
+def _compares(metric) -> bool:
+    """Whether a number says what it is measured against: "went up to 80 people" leaves
+    "from what?" open; "from 40 to 80", "down from three", "instead of two days" do not."""
+    return metric.kind in RELATIVE_KINDS and (metric.kind != "change" or bool(
+        BASELINE.search(metric.text) or _NEEDS_NO_BASELINE.search(metric.text)))
 # Which number a "put a number on it" answer is quoted by: the one that measures the outcome
 # most plainly. "Within three months it went from forty comments to five" answers with the
 # change; the duration only says when.
@@ -43,7 +52,7 @@ class FollowUp:
     id: str  # off_topic | result | own_actions | number | baseline | lesson
     question: str  # what the interviewer asks
     because: str  # what in the answer made them ask
-    expects: str  # what a good short answer holds: story | number | i | baseline | lesson
+    expects: str  # what a good short answer holds: story | specific | number | i | baseline | lesson
 
 
 def follow_ups(analysis: Analysis, results: list[CheckResult]) -> list[FollowUp]:
@@ -53,11 +62,18 @@ def follow_ups(analysis: Analysis, results: list[CheckResult]) -> list[FollowUp]
     if relevance is not None and status.get("relevance") == "fail":
         # Name what the story is about only when the check does (the cues or a model clear
         # about it): a story far from every question leans a little to one at random.
-        opening = (f"That's a story about {_about(relevance)}." if relevance.leans and relevance.about
-                   else f"I'm not sure that story is about {relevance.competency.asks}.")
-        found.append(FollowUp("off_topic", f"{opening} Can you tell me about a time "
-                              f"that was about {relevance.competency.asks}?",
+        asked = (f"That's a story about {_about(relevance)}. Can you tell me about a time that was about "
+                 f"{relevance.competency.asks}?" if relevance.leans and relevance.about
+                 else f"Can you tell me about a time that was clearly about {relevance.competency.asks}?")
+        found.append(FollowUp("off_topic", asked,
                               f"the question asks about {relevance.competency.asks}", "story"))
+    if analysis.story.talks_in_general:
+        # Habits and "would"s: an interviewer asks for the one time first; how it turned
+        # out, its numbers and its lesson come with that story.
+        general = analysis.sentences[analysis.story.generic[0]].text
+        found.append(FollowUp("specific", "Can you tell me about one specific time that happened? What was going on, "
+                              "and what did you do?", f'talks in general: "{quote(general, 60)}"', "specific"))
+        return found[:MAX_FOLLOW_UPS]
     star = analysis.star
     if "result" in star.missing or "result" in star.unsure:
         found.append(FollowUp("result", "How did it turn out? Can you put a number on it?",
@@ -72,11 +88,12 @@ def follow_ups(analysis: Analysis, results: list[CheckResult]) -> list[FollowUp]
         outcome = next(s.text for s, lab in zip(analysis.sentences, analysis.labels) if lab.label == "result")
         found.append(FollowUp("number", "Can you put a number on that? How much better, how much faster, how many?",
                               f'a Result with no number: "{quote(outcome, 60)}"', "number"))
-    elif in_result and not any(m.kind in RELATIVE_KINDS for m in in_result):
+    elif in_result and not any(_compares(m) for m in in_result):
         # A number the story set its scene with ("six patients" in the task, "all six
         # patients" in the result) is not the outcome to ask about.
         scene = {m.metric.text.lower() for m in analysis.metrics if analysis.labels[m.sentence].label != "result"}
-        asked_about = next((m for m in in_result if m.text.lower() not in scene), in_result[0])
+        outcome = [m for m in in_result if m.text.lower() not in scene] or in_result
+        asked_about = min(outcome, key=lambda m: TELLING_KINDS.index(m.kind))  # the plainest measure
         found.append(FollowUp("baseline", f'You said "{asked_about.text}". Compared with what: from what, to what?',
                               "numbers in the Result with nothing to compare them with", "baseline"))
     if not any(LESSON.search(s.text) for s in analysis.sentences):
@@ -112,7 +129,7 @@ def judge_follow_up(analysis: Analysis, follow_up: FollowUp) -> CheckResult:
             return _answered(f'You gave a number: "{telling.metric.text}".')
         return _missed("No number in the answer.", f"Say how much, how many or how fast, even roughly. {tip_more}")
     if follow_up.expects == "baseline":
-        change = [m.metric.text for m in analysis.metrics if m.metric.kind == "change"]
+        change = [m.metric.text for m in analysis.metrics if m.metric.kind == "change" and _compares(m.metric)]
         said = change[0] if change else (BASELINE.search(text).group(0) if BASELINE.search(text) else None)
         if said:
             return _answered(f'You gave something to compare with: "{said}".')
@@ -124,6 +141,12 @@ def judge_follow_up(analysis: Analysis, follow_up: FollowUp) -> CheckResult:
             mine = next(s.text for s in analysis.sentences if count_pronouns(s.text).i)
             return _answered(f'{said}: your own part comes through ("{quote(mine, 60)}").')
         return _missed(f"{said}.", f'Name what you did yourself, with "I". {tip_more}')
+    if follow_up.expects == "specific":
+        story = analysis.story
+        if story.past and not story.talks_in_general:
+            return _answered("You told what happened, one time.")
+        return _missed("Still talk in general, not one time.",
+                       f"Start with when and where it was: \"Last spring, at...\". {tip_more}")
     if follow_up.expects == "lesson":
         lesson = LESSON.search(text)
         if lesson:

@@ -32,12 +32,15 @@ def run(analysis: Analysis) -> CheckResult:
                            f"Put a number on the result: a percentage, time saved, money, or a before/after. {guide}",
                            0, MAX_POINTS)
     # Each said once: "six patients" told in the task and again in the result is one measure.
-    texts = list(dict.fromkeys(m.metric.text for m in metrics))
+    said: dict[str, str] = {}
+    for m in metrics:
+        said.setdefault(m.metric.text.lower(), m.metric.text)
+    texts = list(said.values())
     shown = ", ".join(f'"{text}"' for text in texts[:EXAMPLES_SHOWN])
     more = f" and {len(texts) - EXAMPLES_SHOWN} more" if len(texts) > EXAMPLES_SHOWN else ""
     found = f"{len(texts)} metric{'s' if len(texts) != 1 else ''}: {shown}{more}"
     if analysis.metrics_in_result:
-        in_result = sum(1 for m in metrics if analysis.labels[m.sentence].label == "result")
+        in_result = len({m.metric.text.lower() for m in metrics if analysis.labels[m.sentence].label == "result"})
         said = "one" if in_result == 1 else str(in_result)
         return CheckResult(ID, "pass", found + f", {said} in the result.", f"Well measured. {guide}",
                            IN_RESULT_POINTS, MAX_POINTS)

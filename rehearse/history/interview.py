@@ -72,7 +72,7 @@ def answer_line(report: dict, follow_ups: list[dict]) -> dict:
         "verdict": figures["verdict"],
         "missing": list(star.get("missing") or []),
         "unsure": list(star.get("unsure") or []),
-        "action_i_ratio": (report.get("pronouns") or {}).get("action", {}).get("i_ratio"),
+        "action_i_ratio": figures["action_i_ratio"],  # as the history and the check read it
         "metric_count": figures["metric_count"],
         "metric_in_result": bool(figures["metric_in_result"]),
         "wpm": figures["wpm"],

@@ -45,6 +45,13 @@ PENDING_STALE_S = 120
 # A mock interview of 25 questions with 2 follow-ups each at the longest is under 4 hours.
 SESSION_STALE_S = 6 * 3600
 
+# The Action's "I" share as a stored report holds it (the whole answer's where it has no
+# Action ratio); a damaged report gives the whole answer's too, rather than stopping the
+# whole history from opening. Migration 6 fills the column with it; a read-only history of
+# an older schema reads it this way.
+ACTION_I_RATIO = ("coalesce(CASE WHEN json_valid(report) THEN json_extract(report, '$.pronouns.action.i_ratio') END, "
+                  "i_ratio)")
+
 # Each entry upgrades the schema from version i to i + 1; PRAGMA user_version records where
 # a file is. Never edit a released entry: add a new one.
 MIGRATIONS = [
@@ -121,7 +128,7 @@ MIGRATIONS = [
     # from the stored reports (those from before the Action ratio keep the whole answer's).
     """
     ALTER TABLE takes ADD COLUMN action_i_ratio REAL;
-    UPDATE takes SET action_i_ratio = coalesce(json_extract(report, '$.pronouns.action.i_ratio'), i_ratio);
+    UPDATE takes SET action_i_ratio = """ + ACTION_I_RATIO + """;
     """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -469,7 +476,7 @@ class History:
         from their recording): they are in the history, but not a take to measure by."""
         if self.conn is None:
             return []
-        sql = "SELECT * FROM takes"
+        sql = f"SELECT {self._take_columns} FROM takes"
         where: list[str] = [_WHOLE] if whole_only else []
         params: list = []
         if question_id:
@@ -483,14 +490,19 @@ class History:
             params.append(limit)
         return [self._take(row) for row in self.conn.execute(sql, params)]
 
+    @property
+    def _take_columns(self) -> str:
+        # A read-only history of a schema before 6 reads the Action's "I" share from the
+        # reports, as migration 6 would.
+        return "*" if self.version >= 6 else f"*, {ACTION_I_RATIO} AS action_i_ratio"
+
     def _take(self, row: sqlite3.Row) -> Take:
         answer = row["answer_file"]
         return Take(row["id"], row["question_id"], row["created_at"],
-                    None if answer is None else self.folder / answer,
-                    # (a read-only history of an older schema lacks the newer columns)
-                    {c: row[c] if c in row.keys() else None for c in COLUMNS})
+                    None if answer is None else self.folder / answer, {c: row[c] for c in COLUMNS})
 
-    def _row(self, take_id: int, columns: str = "*") -> sqlite3.Row:
+    def _row(self, take_id: int, columns: str = "") -> sqlite3.Row:
+        columns = columns or self._take_columns
         row = None if self.conn is None else self.conn.execute(f"SELECT {columns} FROM takes WHERE id = ?", (take_id,)).fetchone()
         if row is None:
             raise HistoryError(f"there is no take {take_id}; `rehearse history` lists the saved takes")
@@ -684,7 +696,8 @@ class History:
         if self.conn is None or question_id is None:
             return None
         row = self.conn.execute(
-            f"SELECT * FROM takes WHERE question_id = ? AND {_WHOLE} ORDER BY id DESC LIMIT 1", (question_id,)).fetchone()
+            f"SELECT {self._take_columns} FROM takes WHERE question_id = ? AND {_WHOLE} ORDER BY id DESC LIMIT 1",
+            (question_id,)).fetchone()
         return None if row is None else self._take(row)
 
     @_said_plainly

@@ -42,7 +42,9 @@ def test_a_read_only_history_of_an_older_schema_is_still_read(small_disk):
     assert rehearse(home, "analyze", ANSWER, "-q", "Q4").returncode == 0
     conn = sqlite3.connect(home / "history.sqlite3")  # back to schema 2, as an older rehearse left it
     conn.executescript("DROP TABLE follow_ups; DROP INDEX takes_by_story; ALTER TABLE takes DROP COLUMN story_placed; "
-                       "ALTER TABLE takes DROP COLUMN story_id; PRAGMA user_version = 2;")
+                       "ALTER TABLE takes DROP COLUMN story_id; DROP TABLE sessions; DROP INDEX takes_by_session; "
+                       "ALTER TABLE takes DROP COLUMN session_id; ALTER TABLE takes DROP COLUMN action_i_ratio; "
+                       "PRAGMA user_version = 2;")
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()  # an open file keeps the disk from being remounted read-only
     assert subprocess.run(["mount", "-o", "remount,ro", str(small_disk)]).returncode == 0
@@ -51,6 +53,25 @@ def test_a_read_only_history_of_an_older_schema_is_still_read(small_disk):
         result = rehearse(home, *args)
         assert result.returncode == 0 and "Traceback" not in result.stderr, (args, result.stderr)
     assert json.loads(rehearse(home, "stories", "--json").stdout)["stories"][0]["takes"] == [1]
+    # The Action's "I" share, a column since schema 6, is read from the stored report.
+    [take] = json.loads(rehearse(home, "history", "--json").stdout)["takes"]
+    assert take["action_i_ratio"] is not None
+
+
+def test_a_damaged_report_does_not_stop_a_history_from_being_upgraded(tmp_path):
+    """Migration 6 reads every stored report: a damaged one keeps its take's whole-answer
+    figure, and the history opens (it said "damaged" and opened nothing before)."""
+    import sqlite3
+
+    db = three_takes(tmp_path / "home")
+    with sqlite3.connect(db) as conn:  # back to schema 5, with take 2's report not JSON
+        conn.executescript("ALTER TABLE takes DROP COLUMN action_i_ratio; PRAGMA user_version = 5;")
+        conn.execute("UPDATE takes SET report = '{not json' WHERE id = 2")
+    listed = rehearse(tmp_path / "home", "history", "--json")
+    assert listed.returncode == 0, listed.stderr
+    takes = {t["id"]: t for t in json.loads(listed.stdout)["takes"]}
+    assert takes[2]["action_i_ratio"] == takes[2]["i_ratio"] and takes[1]["action_i_ratio"] is not None
+    assert rehearse(tmp_path / "home", "delete", "2", "--yes").returncode == 0
 
 
 def test_a_stored_report_with_damaged_bytes_breaks_only_that_take(tmp_path):
