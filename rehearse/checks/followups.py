@@ -49,7 +49,7 @@ TELLING_KINDS = ("change", "percent", "multiplier", "money", "count", "number", 
 
 @dataclass(frozen=True)
 class FollowUp:
-    id: str  # off_topic | result | own_actions | number | baseline | lesson
+    id: str  # off_topic | specific | result | own_actions | number | baseline | lesson
     question: str  # what the interviewer asks
     because: str  # what in the answer made them ask
     expects: str  # what a good short answer holds: story | specific | number | i | baseline | lesson

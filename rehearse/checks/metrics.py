@@ -41,8 +41,8 @@ def run(analysis: Analysis) -> CheckResult:
     found = f"{len(texts)} metric{'s' if len(texts) != 1 else ''}: {shown}{more}"
     if analysis.metrics_in_result:
         in_result = len({m.metric.text.lower() for m in metrics if analysis.labels[m.sentence].label == "result"})
-        said = "one" if in_result == 1 else str(in_result)
-        return CheckResult(ID, "pass", found + f", {said} in the result.", f"Well measured. {guide}",
+        how_many = "one" if in_result == 1 else str(in_result)
+        return CheckResult(ID, "pass", found + f", {how_many} in the result.", f"Well measured. {guide}",
                            IN_RESULT_POINTS, MAX_POINTS)
     return CheckResult(ID, "warn", found + ", but none in the result.",
                        f"Measure the outcome itself: how much faster, cheaper or better it got. {guide}",
