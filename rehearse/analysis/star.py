@@ -385,7 +385,7 @@ def analyze_labels(sentences: list[Sentence], model: StarModel | None = None) ->
     if n == 1:
         # The start and end scores say where each part sits in a story (it opens on the
         # situation, ends on the result); one sentence is both the start and the end, so
-        # they would make "I wrote better code and fixed the bugs." a result. Its words decide.
+        # they would make "I rewrote the module and fixed the crashes." a result. Its words decide.
         model = replace(model, start=[0.0] * len(LABELS), end=[0.0] * len(LABELS))
     features = [sentence_features(s.text, i, n) for i, s in enumerate(sentences)]
     emissions = [model.emission(f) for f in features]
