@@ -46,14 +46,15 @@ _GROUP = (r"(?:team|staff|class|department|group|company|store|office|unit|ward|
 # Words after which a number is a name, not an amount ("version 2", "step 3").
 _NAMING_WORDS = {"version", "v", "step", "level", "phase", "grade", "number", "page", "chapter", "room", "gate",
                  "floor", "round", "season", "part", "episode", "iteration", "release", "build", "route", "bus"}
+# Time gained on a plan: "two weeks early", "a day ahead of schedule".
+_EARLY = r"\s+(?:early|ahead\s+of\s+schedule|ahead|sooner)\b"
 # Words that make a bare amount a sum of money.
 _MONEY_CONTEXT = re.compile(r"\b(?:worth|cost|costs|saved|saving|savings|revenue|budget|raised|brought\s+in|sales|"
                             r"spend|spent|paid|profit|funding|grant|deal|contract|fine|bill)\b", re.I)
 
-_VALUE = (
-    _APPROX + r"(?:half\s+a|(?:\$\s?)?" + _NUM + r")"
-    + r"(?:\s*%|\s*(?:percent|" + _TIME_UNIT + r"|" + _CURRENCY_WORD + r")\b|" + _END + r")" + _PER
-)
+# What a value ends with: its unit, or nothing glued to it; and a rate ("a week").
+_VALUE_END = r"(?:\s*%|\s*(?:percent|" + _TIME_UNIT + r"|" + _CURRENCY_WORD + r")\b|" + _END + r")" + _PER
+_VALUE = _APPROX + r"(?:half\s+a|(?:\$\s?)?" + _NUM + r")" + _VALUE_END
 
 # Words that end in "s" but are not plural nouns, and words that cannot be counted.
 _NOT_PLURAL = {
@@ -110,8 +111,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         _APPROX + _NUM + r"\s?x\b|" + _APPROX + _NUM + r"\s+times\s+(?:faster|slower|more|less|fewer|bigger|smaller|cheaper|higher|lower|as\s+\w+)"
         r"|\b(?:doubled|tripled|quadrupled|halved|(?:cut|fell|dropped|went\s+down|shrank)\s+(?:it\s+|that\s+)?(?:in|by)\s+half|twice\s+as\s+\w+|\d+-fold|(?:two|three|four|five|ten)-fold)\b", re.I)),
     ("duration", re.compile(
-        r"\b(?:a|an|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?|hours?|sprints?)\s+(?:early|ahead\s+of\s+schedule|ahead|sooner)\b"
-        r"|" + _APPROX + r"(?:a|an)\s+(?:day|week|month|year|hour)\s+and\s+a\s+half\b", re.I)),
+        r"\b(?:a|an|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?|hours?|sprints?)" + _EARLY
+        + r"|" + _APPROX + r"(?:a|an)\s+(?:day|week|month|year|hour)\s+and\s+a\s+half\b", re.I)),
     ("duration", re.compile(
         _APPROX + r"(?:" + _DIGITS_NUM + r"|\b(?!one\b)" + _WORDS_NUM + r"\b)" + r"\s*(?:-\s*)?" + _TIME_UNIT + r"\b" + _PER
         + r"|\b(?:half\s+an?\s+(?:hour|day|year))\b", re.I)),
@@ -178,11 +179,9 @@ _LATER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                           r"rose|climbed|jumped|shrank|decreased|increased)\s+to\s+" + _HEDGE + r"(?!(?:19|20)\d\d\b|[\d.]+\s*/)"
                           # the value whole: "$2 million", "80 people"; not a rating ("4.5 out of 5")
                           + _APPROX + r"(?:\$\s?)?" + _NUM + r"(?!\s*/|\s+out\s+of\b)(?:\s+(?:thousand|million|billion))?"
-                          r"(?:\s*%|\s*(?:percent|" + _TIME_UNIT + r"|" + _CURRENCY_WORD + r")\b|" + _END + r")" + _PER
-                          + r"(?:\s+" + _MODIFIERS + _NOT_COUNTED + _PLURAL + r")?", re.I)),
+                          + _VALUE_END + r"(?:\s+" + _MODIFIERS + _NOT_COUNTED + _PLURAL + r")?", re.I)),
     ("duration", re.compile(r"\b(?:a|an|one|two|three|four|five|six|\d+)\s+(?:full\s+|whole\s+|entire\s+)?"
-                            r"(?:days?|weeks?|months?|hours?|sprints?|shifts?)\s+(?:early|ahead\s+of\s+schedule|ahead|sooner)\b",
-                            re.I)),
+                            r"(?:days?|weeks?|months?|hours?|sprints?|shifts?)" + _EARLY, re.I)),
     ("multiplier", re.compile(r"\bhalf\s+as\s+(?:much|many|long|far|often|slow|big|large|expensive)\b", re.I)),
     # A change from a vague amount of things: "from dozens of failed builds a week to two or three".
     ("change", _CHANGE_FROM_VAGUE_THINGS),
@@ -222,10 +221,10 @@ _BEFORE_AMOUNTS: list[tuple[str, re.Pattern[str]]] = [
     ("count", re.compile(r"\b(?:a\s+(?:few|couple(?:\s+of)?)|several)\s+(?:hundred|thousand)\s+(?!" + _CURRENCY_WORD
                          + r")" + _MODIFIERS + _NOT_COUNTED + _PLURAL + _PER, re.I)),
 ]
-# A change these read needs a verb of change just before it ("grew from a few dozen to...";
-# not "feedback from hundreds of customers led to 3 changes").
 # Where a rating or rank starts, after the words that led to it ("rated us 4.6/5").
 _NUMBER_START = re.compile(r"#?\d|\btop\b|\b" + _WORD + r"\b", re.I)
+# A change these read needs a verb of change just before it ("grew from a few dozen to...";
+# not "feedback from hundreds of customers led to 3 changes").
 _NEEDS_A_CHANGE_VERB = (_CHANGE_FROM_VAGUE, _CHANGE_FROM_VAGUE_THINGS, _CHANGE_NEW_FIRST)
 _FIRST_DURATION = next(i for i, (kind, _) in enumerate(_PATTERNS) if kind == "duration")
 _OUTCOME_PATTERNS = (_PATTERNS[:1] + _LATER_PATTERNS + _PATTERNS[1:_FIRST_DURATION] + _BEFORE_AMOUNTS
@@ -291,13 +290,11 @@ def _not_a_measure(kind: str, text: str, before: list[str], after: str) -> str |
     # "a million questions" is a way of speaking, not a count.
     if kind == "count" and re.match(r"a\s+(?:million|billion|zillion)\s", text, re.I):
         return "skip"
-    # "I'd been a line cook for about five years": how long, not what was done.
-    if kind == "duration" and before and before[-1].lower() == "for" and re.search(r"\b(?:years?|months?)$", text, re.I) \
-            and any(w.lower().strip(",") == "been" or w.lower().endswith("'d") for w in before[-8:]):
-        return "claim"
-    # "I'd been there three years by then": the same, without "for".
-    if kind == "duration" and re.search(r"\b(?:years?|months?)$", text, re.I) \
-            and any(w.lower().strip(",") == "been" for w in before[-3:]):
+    # "I'd been a line cook for about five years", "I'd been there three years by then": how
+    # long, not what was done.
+    if kind == "duration" and re.search(r"\b(?:years?|months?)$", text, re.I) and (
+            any(w.lower().strip(",") == "been" for w in before[-3:]) or before and before[-1].lower() == "for" and any(
+                w.lower().strip(",") == "been" or w.lower().endswith("'d") for w in before[-8:])):
         return "claim"
     # "worked under three different managers": under them, not fewer than three ("worked
     # under 10 minutes a day" is a measure).
