@@ -44,6 +44,8 @@ def test_names_do_not_start_sentences_and_abbreviations_do_not_end_them():
 def test_a_clocks_pm_ends_a_sentence_only_before_a_capital():
     sentences = split_sentences(from_text("It was missing its 10 p.m. cutoff. We shipped at 9 p.m. Then I slept.").words)
     assert [s.text for s in sentences] == ["It was missing its 10 p.m. cutoff.", "We shipped at 9 p.m.", "Then I slept."]
+    sentences = split_sentences(from_text("By 10 p.m. 40 orders were out. Then I slept.").words)
+    assert [s.text for s in sentences] == ["By 10 p.m. 40 orders were out.", "Then I slept."]
 
 
 def test_a_run_on_sentence_is_cut_at_a_clause_boundary():

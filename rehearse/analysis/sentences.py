@@ -98,8 +98,9 @@ def split_sentences(words: tuple[Word, ...] | list[Word]) -> list[Sentence]:
             gap = nxt.start - word.end
             starter = nxt.text[:1].isupper() and _bare(nxt) in _SENTENCE_STARTERS
             pause_break = gap >= PAUSE_BREAK_S or starter
-        # "at 10 p.m. cutoff": a clock's "a.m."/"p.m." ends a sentence only before a capital.
-        clock = word.text.lower().rstrip(",") in ("a.m.", "p.m.") and nxt is not None and nxt.text[:1].islower()
+        # "at 10 p.m. cutoff", "By 10 p.m. 40 orders were out": a clock's "a.m."/"p.m." ends a
+        # sentence only before a capital (the transcriber writes a number that opens one in words).
+        clock = word.text.lower().rstrip(",") in ("a.m.", "p.m.") and nxt is not None and not nxt.text[:1].isupper()
         if nxt is None or (_ends_sentence(word) and not clock) or pause_break:
             pieces.extend(_split_long(current))
             current = []
