@@ -145,6 +145,7 @@ def test_talk_in_general_is_no_part_of_a_story():
     ("I'm honestly someone who loves learning new things.", True),
     ("Honestly, communication is the key to everything.", True),
     ("I'm a big list person.", True),
+    ("I'm definitely a big believer in checklists.", True),  # three words before the trait
     ("If we hadn't caught it, we would have lost the client.", False),  # the past, told
     ("If I had known, I would've called earlier.", False),
     ("I told him that if he sent the data by Monday, I would finish by Friday.", False),  # reported, in the past

@@ -22,7 +22,7 @@ _GENERIC = re.compile(
     r"|\bi would\b(?! have\b)"
     r"|\b(?:usually|generally|normally|typically),? (?:i|we)\b|^(?:(?:so|and|but|yeah),? )*(?:usually|generally|normally|typically)\b"
     r"|\bi(?:'m| am) (?:(?:a|an|very|really|pretty|quite|naturally|always|big|huge|firm|honestly|definitely|just|genuinely)"
-    r"\s+){0,2}(?:good|great|strong|skilled|excellent|someone|the kind|the type|a person|comfortable|confident|organized|"
+    r"\s+){0,3}(?:good|great|strong|skilled|excellent|someone|the kind|the type|a person|comfortable|confident|organized|"
     r"detail|people|team|natural|patient|calm|believer|fan|(?!the\b)\w+ person|adaptable|flexible|reliable|hard-?working|proactive|"
     r"curious|resilient)\b"
     r"|\b(?:the key is|is the key|is key)\b"
