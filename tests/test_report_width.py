@@ -62,7 +62,10 @@ def test_the_history_headers_are_whole_at_60_columns(rehearse_home):
         takes = store.takes()
     console = Console(width=60, record=True, force_terminal=False)
     console.print(history_table(takes))
-    header = console.export_text().split("\n")[0]
+    text = console.export_text()
+    header = text.split("\n")[0]
     for name in ("Take", "Q", "When", "Score", "Length", "Missing", '"I"', "Metrics"):
         assert name in header.split(), header
     assert "…" not in header
+    # The short '"I"' header is explained under the table.
+    assert '"I": your share of "I" against "we" in the Action' in text
