@@ -53,7 +53,8 @@ ACTION_I_RATIO = ("coalesce(CASE WHEN json_valid(report) THEN json_extract(repor
                   "i_ratio)")
 
 # Each entry upgrades the schema from version i to i + 1; PRAGMA user_version records where
-# a file is. Never edit a released entry: add a new one.
+# a file is. Never change what a released entry does: add a new one. (The one exception is a
+# fix that gives every history the entry already upgraded the same result, as in 2.)
 MIGRATIONS = [
     """
     CREATE TABLE takes (
@@ -79,12 +80,15 @@ MIGRATIONS = [
     CREATE INDEX takes_by_question ON takes (question_id, id);
     """,
     # 2: delivery figures (fillers a minute, hedges), filled in from the stored reports;
-    # takes saved before delivery feedback existed keep NULL.
+    # takes saved before delivery feedback existed keep NULL. (Edited once, safely: a
+    # damaged report stopped the whole history from being upgraded; now its take keeps NULL.
+    # Every history this upgraded before got the same figures it gets now.)
     """
     ALTER TABLE takes ADD COLUMN fillers_per_min REAL;
     ALTER TABLE takes ADD COLUMN hedge_count INTEGER;
     UPDATE takes SET fillers_per_min = json_extract(report, '$.delivery.fillers.per_minute'),
-                     hedge_count = json_extract(report, '$.delivery.hedges.count');
+                     hedge_count = json_extract(report, '$.delivery.hedges.count')
+           WHERE json_valid(report);
     """,
     # 3: the story bank. story_id is the story a take tells (NULL: not grouped yet; the
     # next `rehearse stories` groups it); story_placed is 1 when a person put it

@@ -74,6 +74,28 @@ def test_a_damaged_report_does_not_stop_a_history_from_being_upgraded(tmp_path):
     assert rehearse(tmp_path / "home", "delete", "2", "--yes").returncode == 0
 
 
+def test_a_damaged_report_does_not_stop_a_first_schema_history_from_being_upgraded(tmp_path):
+    """Migration 2 reads every stored report too: a damaged one leaves its take's delivery
+    figures empty, and every later migration runs."""
+    import sqlite3
+
+    db = three_takes(tmp_path / "home")
+    with sqlite3.connect(db) as conn:  # back to schema 1, with take 2's report not JSON
+        conn.executescript(
+            "DROP INDEX takes_by_story; DROP INDEX takes_by_session; DROP TABLE follow_ups; DROP TABLE sessions; "
+            + "".join(f"ALTER TABLE takes DROP COLUMN {c}; " for c in (
+                "fillers_per_min", "hedge_count", "story_id", "story_placed", "session_id", "action_i_ratio"))
+            + "PRAGMA user_version = 1;")
+        conn.execute("UPDATE takes SET report = '{not json' WHERE id = 2")
+    listed = rehearse(tmp_path / "home", "history", "--json")
+    assert listed.returncode == 0, listed.stderr
+    assert [t["id"] for t in json.loads(listed.stdout)["takes"]] == [3, 2, 1]
+    with sqlite3.connect(db) as conn:
+        rows = dict(conn.execute("SELECT id, fillers_per_min FROM takes").fetchall())
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 6
+    assert rows[2] is None and rows[1] is not None and rows[3] is not None
+
+
 def test_a_stored_report_with_damaged_bytes_breaks_only_that_take(tmp_path):
     import sqlite3
 
