@@ -105,6 +105,23 @@ def test_a_story_far_from_software_is_placed_without_naming_a_weak_lean():
         assert "next to nothing" in check(BAKERY, question).message
 
 
+# Written for this test, after a new user's bottleneck story told in front-desk words was
+# called "about writing documentation": none of the software words, nor "bottleneck".
+FRONT_DESK = (
+    "I worked the front desk at a busy dental clinic. Every morning the phones were swamped with people calling "
+    "to book or move appointments, and patients at the counter had to wait while we answered. My manager asked me "
+    "to find a way to free up the front desk. I tracked every call for two weeks and found that about seventy "
+    "percent were just booking changes. I set up online booking with the software we already had, wrote a short "
+    "text message with the link, and trained the other two receptionists on it. Within a month calls dropped by "
+    "about half, and the wait at the counter went from ten minutes to two.")
+
+
+def test_a_bottleneck_told_in_front_desk_words_fits_and_shows_them():
+    result = check(FRONT_DESK, "Q11")
+    assert result.status == "pass" and '"swamped"' in result.message and '"had to wait"' in result.message
+    assert check(FRONT_DESK, "Q13").status == "fail"  # still not a mentoring story
+
+
 def test_a_few_sentences_are_judged_by_the_cues_alone():
     result = assess(sentences_of(OUTING), "Q4")
     assert result.probability == 0.0 and result.verdict == "unsure"
