@@ -29,18 +29,16 @@ def test_off_topic_asks_for_a_story_about_the_question():
 
 
 def test_off_topic_names_what_the_story_is_about_only_when_the_check_does():
-    # A new user's bottleneck story the relevance model misses (a known limit): it leans
-    # to "leading a migration" at 0.22 with no cue, which the check does not say, so
-    # neither does the follow-up.
-    dental = ("When I ran the front desk at a busy dental clinic, patients kept calling to confirm appointments "
-              "and the phones were swamped every morning. I was asked to free up the front desk so we could "
-              "actually greet people. I set up text reminders through our scheduling software, and I trained the "
-              "other two receptionists on handling the replies. Within two months, confirmation calls went from "
-              "about forty a week to a handful, and no-shows were cut roughly in half.")
-    analysis = analyze_transcript(from_text(dental), question_id="Q11")
+    # A garden story told for the bottleneck question: off topic, and the model places it on
+    # no other question clearly, so the check names none, and neither does the follow-up.
+    garden = ("Last spring I volunteered at a community garden that had lost half its plots to weeds. The committee "
+              "asked me to get the beds ready before the planting day in May. I split the volunteers into pairs, gave "
+              "each pair two beds, and I brought compost from the farm down the road every Saturday morning. I also "
+              "made a chart on the shed door so everyone could see which beds were done. By planting day all forty "
+              "beds were ready, and twelve new families signed up for a plot.")
+    analysis = analyze_transcript(from_text(garden), question_id="Q11")
     found = {f.id: f for f in follow_ups(analysis, run_checks(analysis))}
-    # (If the model learns this story, this test needs another that it misses.)
-    assert "off_topic" in found and not analysis.relevance.leans
+    assert analysis.relevance.verdict == "off_topic" and not analysis.relevance.leans
     assert found["off_topic"].question == ("Can you tell me about a time that was clearly about finding and solving a "
                                            "bottleneck in your team's workflow?")
 
