@@ -160,6 +160,13 @@ def test_which_sentences_talk_in_general(sentence, general):
     assert bool(find_generic(sentences).generic) is general
 
 
+def test_hedges_are_listed_as_said_and_every_one_is_counted():
+    text = ("I think the plan was fine. Maybe it was late. I guess we were tired. I sort of helped with the fix. "
+            "Probably it worked.")
+    hedging = results_for(text)["hedging"]
+    assert hedging.message.startswith('6 hedges ("I think", "maybe", "I guess", "sort of" and 2 more)')
+
+
 def test_a_lesson_about_next_time_is_not_talk_in_general():
     with_lesson = COMPLETE + "\nNext time I would automate it from the start."
     assert results_for(with_lesson)["story"].status == "pass"

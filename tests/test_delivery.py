@@ -187,6 +187,10 @@ def test_so_counts_only_when_it_opens_a_sentence():
     ("It cost us just $40k and just 10% of the budget.", False),
     ("It landed just in time for the launch.", False),
     ("Honestly it just works now.", True),
+    ("We had just raised our first round.", False),  # "just" = a moment before
+    ("I was just starting out back then.", False),
+    ("I've just finished the migration.", False),
+    ("We'd just launched the app.", False),
 ])
 def test_just_is_a_hedge_only_where_it_softens(text, hedged):
     assert ("just" in [m.text for m in find_hedges(words(text))]) is hedged
@@ -198,3 +202,5 @@ def test_hedges_and_repetitions():
     assert [m.text for m in find_repetitions(words("I reviewed the the proposal and then and then shipped it."))] == [
         "the the", "and then and then"]
     assert find_repetitions(words("He said that that was fine.")) == []
+    # A sentence ended between the two: "log in. In the end" repeats nothing.
+    assert find_repetitions(words("Nobody could log in. In the end I restarted it.")) == []

@@ -142,12 +142,19 @@ JUST_MEANS_ONLY_BEFORE = frozenset({
     "ten", "a", "an", "before", "after", "in", "as", "like", "enough", "about", "under", "over", "once", "twice",
     "for", "because", "when", "what", "how", "right", "now", "then", "days", "weeks", "hours", "minutes",
 })
-SUBJECTS = frozenset({"i", "we", "you", "they", "he", "she", "it", "i'd", "we'd", "i've", "we've"})
+SUBJECTS = frozenset({"i", "we", "you", "they", "he", "she", "it", "i'd", "we'd"})
+
+
+# After these "just" means "a moment ago" ("we had just raised our round", "I was just
+# starting out"): it tells when, and softens nothing.
+JUST_MEANS_RECENTLY_AFTER = frozenset({"had", "has", "have", "was", "were", "am", "is", "are", "i've", "we've"})
 
 
 def _just_softens(tokens: list[str], i: int) -> bool:
     before = tokens[i - 1] if i > 0 else ""
     after = tokens[i + 1] if i + 1 < len(tokens) else ""
+    if before in JUST_MEANS_RECENTLY_AFTER or (before in {"i'd", "we'd"} and after.endswith("ed")):
+        return False
     if before in SUBJECTS:
         return True
     # An amount after it ("just 10%", "just $40k") is "only" too.
@@ -164,6 +171,9 @@ def find_repetitions(words: list[str]) -> list[Mark]:
             first, second = tokens[i:i + n], tokens[i + n:i + 2 * n]
             if len(second) == n and first == second and all(first):
                 if n == 1 and first[0] in GRAMMATICAL_DOUBLES:
+                    continue
+                # "...could not log in. In the end": a sentence ended between them.
+                if words[i + n - 1].rstrip("\"')").endswith((".", "?", "!")):
                     continue
                 marks.append(Mark(" ".join(words[j].strip(",.") for j in range(i, i + 2 * n)), "repetition", i, i + 2 * n))
                 i += 2 * n - 1

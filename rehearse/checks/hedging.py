@@ -22,6 +22,12 @@ MAX_POINTS = 0
 NEEDS_AUDIO = False
 WARN_IN_ACTION = 2  # hedges in Action sentences
 WARN_TOTAL = 4
+SHOWN = 4
+
+
+def _said(text: str) -> str:
+    """A hedge as it is said: the rules match lowercase words ("i think" is "I think")."""
+    return " ".join("I" if word == "i" else word for word in text.split())
 
 
 def run(analysis: Analysis) -> CheckResult:
@@ -30,7 +36,9 @@ def run(analysis: Analysis) -> CheckResult:
     in_action = [m for m in hedges if analysis.labels[of[m.first]].label == "action"]
     if not hedges:
         return CheckResult(ID, "pass", "No hedging: your actions sound owned.", "Keep saying plainly what you did.", 0, 0)
-    listed = ", ".join(f'"{m.text}"' for m in hedges[:4])
+    listed = ", ".join(f'"{_said(m.text)}"' for m in hedges[:SHOWN])
+    if len(hedges) > SHOWN:
+        listed += f" and {len(hedges) - SHOWN} more"
     found = f"{len(hedges)} hedge{'s' if len(hedges) != 1 else ''} ({listed}), {len(in_action)} in Action sentences."
     if len(in_action) >= WARN_IN_ACTION or len(hedges) >= WARN_TOTAL:
         return CheckResult(ID, "warn", found,
