@@ -91,6 +91,33 @@ def test_score_is_the_sum_of_points_and_next_step_is_the_costliest_check():
     assert lost["i_vs_we"] > lost["length"] > 0 and next_step(results).id == "i_vs_we"
 
 
+def test_a_result_that_is_not_clear_is_the_one_thing_before_its_number():
+    """A new user's mentoring story ended on an action: "put a number on the result" came
+    first, for a result never told. The result is made plain first."""
+    ends_on_an_action = (
+        "Two years ago a new teaching assistant joined my class for her first placement. She knew the material but "
+        "she lost the room every afternoon. The head teacher asked me to mentor her for the ten weeks. I had her "
+        "watch three of my lessons with one question in mind. After that I sat at the back of her lessons and wrote "
+        "down what the children did. We went through my notes every Friday. I showed her how I use a countdown "
+        "instead of raising my voice. In week four I let her plan a whole unit on her own, and I only stepped in "
+        "when she asked me to.")
+    analysis = analyze_transcript(from_text(ends_on_an_action), question_id="Q13")
+    results = run_checks(analysis)
+    lost = {r.id: r.lost for r in results}
+    assert analysis.star.unsure == ["result"] and lost["metrics"] > lost["star"] > 0
+    assert next_step(results).id == "star" and next_step(results).tip.startswith("Your result may be")
+
+
+def test_an_answer_with_no_story_is_told_to_tell_one_first():
+    never = ("Honestly, I have never really had a significant disagreement with anyone at work. I get along with pretty "
+             "much everyone, and I think that is because I always try to listen first. If I ever did disagree with a "
+             "colleague, I would ask to talk to them privately and try to find a compromise. I believe most conflicts "
+             "are just misunderstandings.")
+    results = run_checks(analyze_transcript(from_text(never), question_id="Q4"))
+    step = next_step(results)
+    assert step.id == "star" and step.tip.startswith("Tell one specific time it happened")
+
+
 def test_i_vs_we_counts_the_action_sentences_where_the_guide_wants_i():
     # "We" sets the scene (the team's situation); the steps say "I": that passes.
     team_scene = ("At my last job our team was losing a day every week to manual deploys, and we all hated it.\n"
@@ -146,6 +173,9 @@ def test_talk_in_general_is_no_part_of_a_story():
     ("Honestly, communication is the key to everything.", True),
     ("I'm a big list person.", True),
     ("I'm definitely a big believer in checklists.", True),  # three words before the trait
+    ("Honestly, I have never really had a significant disagreement at work.", True),  # no story to tell
+    ("I believe most conflicts are just misunderstandings.", True),
+    ("I had never used the new system before.", False),  # a situation
     ("If we hadn't caught it, we would have lost the client.", False),  # the past, told
     ("If I had known, I would've called earlier.", False),
     ("I told him that if he sent the data by Monday, I would finish by Friday.", False),  # reported, in the past

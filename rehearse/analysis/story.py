@@ -31,7 +31,16 @@ _GENERIC = re.compile(
     r"|\b(?:whenever|every time|anytime) (?:i|we|there's|there is|someone|a customer|a client|a patient|things)\b"
     r"|\bif (?:i|we|there's|there is|someone|a customer|a client|a patient|a colleague) (?:see|sees|have|has|is|are|get|gets|were|need|needs)\b"
     r"|\bmy (?:approach|philosophy|strategy|style) (?:is|has always been)\b"
+
     r"|\bin general\b|\bgenerally speaking\b",
+)
+# No story to tell at all, whatever the tense ("I've never really had a disagreement", "I
+# got along with everyone", "I believe most conflicts are misunderstandings").
+_NO_STORY = re.compile(
+    r"\bi(?:'ve| have) never (?:really |actually |ever )?(?:had|been in|faced|dealt with|experienced|run into)\b"
+    r"|\bcan(?:'t|not) (?:really )?(?:think of|remember) (?:a|one|any) (?:specific )?(?:time|example)\b"
+    r"|\bi (?:get|got) along with (?:pretty much |almost |just about )?everyone\b"
+    r"|\bi (?:think|believe|feel) (?:that )?(?:most|all|many) (?:\w+ )?(?:are|is|come)\b"
 )
 # A lesson or a change since then is about the future on purpose ("next time I would").
 _LESSON = re.compile(r"\b(?:next time|now i|since then|from then on|learned|looking back|in hindsight|going forward|these days)\b")
@@ -79,7 +88,7 @@ def find_generic(sentences: list[Sentence]) -> Story:
         lesson = in_lesson and bool(_LESSON.search(text) or _WOULD.search(text))
         # A sentence that tells a past event is narrative even with "usually" in it; a
         # lesson is about the future on purpose (the guide asks for one).
-        if _GENERIC.search(text) and not told and not lesson:
+        if (_NO_STORY.search(text) or _GENERIC.search(text) and not told) and not lesson:
             generic.append(sentence.index)
         elif told:
             past += 1

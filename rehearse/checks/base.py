@@ -13,6 +13,9 @@ class CheckResult:
     tip: str  # what to do next time, in the guide's terms
     points: float  # this check's part of the score
     max_points: float
+    # What other findings follow from, so it is the one thing to change even as a warning
+    # (a result that is not clear comes before "put a number on the result").
+    comes_first: bool = False
 
     @property
     def lost(self) -> float:

@@ -27,8 +27,9 @@ def next_step(results: list[CheckResult]) -> CheckResult | None:
     """What to change first; None when every check passes.
 
     A story that does not answer the question comes first, whatever else it does well
-    (every other figure is about the wrong story); then a STAR part that is missing, since
-    the other checks' losses follow from it (no Result, so no number in the Result). Then
+    (every other figure is about the wrong story); then a STAR part that is missing, or a
+    Result or Action that is not clear, since the other checks' losses follow from it (no
+    clear Result, so no number in the Result). Then
     the check that loses the most points, ties in the guide's order: a 0% "I" answer
     losing 20 points is told to say "I" before it is told to say more, which loses 16.
     Then the checks without points, a failure before a warning, in the guide's order."""
@@ -37,6 +38,8 @@ def next_step(results: list[CheckResult]) -> CheckResult | None:
         return None
     rank = {check_id: i for i, check_id in enumerate(PRIORITY)}
     first = ("relevance", "star")
-    return min(open_checks, key=lambda r: (not (r.id in first and r.status == "fail"), rank.get(r.id, len(rank)) if
-                                           r.id in first and r.status == "fail" else 0, -r.lost, r.status != "fail",
-                                           rank.get(r.id, len(rank))))
+
+    def leads(r: CheckResult) -> bool:
+        return r.comes_first or (r.id in first and r.status == "fail")
+    return min(open_checks, key=lambda r: (not leads(r), rank.get(r.id, len(rank)) if leads(r) else 0, -r.lost,
+                                           r.status != "fail", rank.get(r.id, len(rank))))

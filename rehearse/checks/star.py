@@ -77,12 +77,13 @@ def run(analysis: Analysis) -> CheckResult:
         found.append(f"the {star.largest} is longer than the action ({star.share[star.largest]:.0%} vs {star.share['action']:.0%})")
     message = "; ".join(found) + "."
 
-    if star.missing and analysis.story.talks_in_general:
-        # No part to add to: the answer needs a story first (the story check quotes the
-        # general sentences; it carries no points, so this is where the one change comes from).
+    if (star.missing or star.unsure) and analysis.story.talks_in_general:
+        # No part to add to or make plain: the answer needs a story first (the story check
+        # quotes the general sentences; it carries no points, so this is where the one
+        # change comes from, before "put a number on the result").
         tip = ("Tell one specific time it happened: where and when, what you had to do, what you did, and how it "
                f"ended. The guide: \"{definitions['situation']}.\"")
-        status = "fail"
+        return CheckResult(ID, "fail" if star.missing else "warn", message, tip, points, MAX_POINTS, comes_first=True)
     elif star.missing:
         # Ask for the part that matters most first: a missing result before a missing task.
         essential_missing = [m for m in star.missing if m in ESSENTIAL]
@@ -95,6 +96,8 @@ def run(analysis: Analysis) -> CheckResult:
         tip = (f'Your {part} may be "{quote(closest, QUOTED_CHARS)}": {MAKE_IT_PLAIN[part]}. '
                f'The guide: "{definitions[part]}."')
         status = "warn"
+        # A result or action that is not clear comes before the checks that read it.
+        return CheckResult(ID, status, message, tip, points, MAX_POINTS, comes_first=part in ESSENTIAL)
     elif not star.in_order:
         tip = f"Tell it in order: Situation, Task, Action, Result. {guide_quote(ID)}"
         status = "warn"
