@@ -176,6 +176,8 @@ def test_talk_in_general_is_no_part_of_a_story():
     ("Honestly, I have never really had a significant disagreement at work.", True),  # no story to tell
     ("I believe most conflicts are just misunderstandings.", True),
     ("I had never used the new system before.", False),  # a situation
+    ("I took the part-time role so I would not lose my skills.", False),  # a purpose, told
+    ("So I would always check in with them first.", True),
     ("If we hadn't caught it, we would have lost the client.", False),  # the past, told
     ("If I had known, I would've called earlier.", False),
     ("I told him that if he sent the data by Monday, I would finish by Friday.", False),  # reported, in the past

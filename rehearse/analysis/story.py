@@ -19,7 +19,9 @@ from rehearse.analysis.star import PAST_TENSE
 # ("I'd" is left out: it is as often "I had" as "I would"; "we would" is often a past habit.)
 _GENERIC = re.compile(
     r"\b(?:i|we) (?:always|usually|generally|normally|typically|tend to|try to|like to|make it a point)\b"
-    r"|\bi would\b(?! have\b)"
+    # ("...the role so I would not lose it", "so that I would": a purpose in a story, not a
+    # habit; a sentence that opens "So I would..." still is one.)
+    r"|(?<![a-z,] so )(?<![a-z,] so that )\bi would\b(?! have\b)"
     r"|\b(?:usually|generally|normally|typically),? (?:i|we)\b|^(?:(?:so|and|but|yeah),? )*(?:usually|generally|normally|typically)\b"
     r"|\bi(?:'m| am) (?:(?:a|an|very|really|pretty|quite|naturally|always|big|huge|firm|honestly|definitely|just|genuinely)"
     r"\s+){0,3}(?:good|great|strong|skilled|excellent|someone|the kind|the type|a person|comfortable|confident|organized|"
