@@ -139,7 +139,8 @@ def check_path(path: Path) -> None:
     if path.is_symlink() and not path.exists():
         raise AudioError(f"{path} is a link to a file that does not exist ({os.readlink(path)}); give the file itself")
     if not path.exists():
-        raise AudioError(f"no such file: {path}; check the path (audio: {', '.join(s[1:] for s in AUDIO_SUFFIXES[:6])}; text: txt, md)")
+        raise AudioError(f"no such file: {path}; check the path (audio: {', '.join(s[1:] for s in AUDIO_SUFFIXES)}; "
+                         "text: txt, md)")
     if path.is_dir():
         raise AudioError(f"{path} is a folder; give one audio file or a .txt/.md transcript")
     if path.stat().st_size == 0:
@@ -161,6 +162,11 @@ def probe_duration(path: Path) -> float | None:
     except AudioError:
         raise
     except Exception as exc:  # PyAV raises one class per FFmpeg error code
+        if path.suffix and path.suffix.lower() not in AUDIO_SUFFIXES:
+            # A document (.docx, .pdf, .rtf) or another file that is neither audio nor text.
+            raise AudioError(f"cannot read {path} as audio ({type(exc).__name__}); give a recording "
+                             f"({', '.join(s[1:] for s in AUDIO_SUFFIXES)}) or a typed answer saved as plain text "
+                             "(.txt or .md)") from exc
         raise AudioError(f"cannot read {path} as audio ({type(exc).__name__}); is it really {_kind(path)}? "
                          "Convert it to wav or flac and try again") from exc
     return None
