@@ -12,6 +12,8 @@ from rehearse.analysis.metrics import find_metrics
     ("The build got 3x faster.", "3x", "multiplier"),
     ("Throughput doubled.", "doubled", "multiplier"),
     ("The outage hit 500+ active traders.", "500+ active traders", "count"),
+    ("We delivered it only a week late instead of a month.", "a week late", "duration"),  # a new user's
+    ("That quarter I joined four sales calls with new clients.", "four sales calls", "count"),  # not "four sales"
 ])
 def test_metrics_that_measure_the_story(sentence, text, kind):
     found = find_metrics(sentence)

@@ -46,8 +46,8 @@ _GROUP = (r"(?:team|staff|class|department|group|company|store|office|unit|ward|
 # Words after which a number is a name, not an amount ("version 2", "step 3").
 _NAMING_WORDS = {"version", "v", "step", "level", "phase", "grade", "number", "page", "chapter", "room", "gate",
                  "floor", "round", "season", "part", "episode", "iteration", "release", "build", "route", "bus"}
-# Time gained on a plan: "two weeks early", "a day ahead of schedule".
-_EARLY = r"\s+(?:early|ahead\s+of\s+schedule|ahead|sooner)\b"
+# Time gained or lost on a plan: "two weeks early", "a day ahead of schedule", "a week late".
+_EARLY = r"\s+(?:early|ahead\s+of\s+schedule|ahead|sooner|late|behind\s+schedule)\b"
 # Words that make a bare amount a sum of money.
 _MONEY_CONTEXT = re.compile(r"\b(?:worth|cost|costs|saved|saving|savings|revenue|budget|raised|brought\s+in|sales|"
                             r"spend|spent|paid|profit|funding|grant|deal|contract|fine|bill)\b", re.I)
@@ -122,7 +122,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("count", re.compile(
         r"\b" + _NUM + r"\s+out\s+of\s+" + _NUM + r"(?:\s+" + _MODIFIERS + _PLURAL + r")?"
         r"|\bzero\s+" + _MODIFIERS + r"(?:" + _PLURAL + r"|loss\b|downtime\b)"
-        r"|" + _APPROX + r"(?:" + _DIGITS_NUM + r"|\b(?!one\b|zero\b)" + _WORDS_NUM + r"\b)" + _END + r"\s+" + _MODIFIERS + _PLURAL, re.I)),
+        # (a second plural goes with the first: "four sales calls", not "four sales")
+        r"|" + _APPROX + r"(?:" + _DIGITS_NUM + r"|\b(?!one\b|zero\b)" + _WORDS_NUM + r"\b)" + _END + r"\s+" + _MODIFIERS + _PLURAL
+        + r"(?:\s+" + _NOT_COUNTED + _PLURAL + r")?", re.I)),
     # A large amount said without a unit: "six million". Last, so "three thousand lines" is a count of lines.
     ("count", re.compile(_APPROX + _SCALED + _PER, re.I)),
 ]
