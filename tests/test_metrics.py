@@ -14,6 +14,7 @@ from rehearse.analysis.metrics import find_metrics
     ("The outage hit 500+ active traders.", "500+ active traders", "count"),
     ("We delivered it only a week late instead of a month.", "a week late", "duration"),  # a new user's
     ("That quarter I joined four sales calls with new clients.", "four sales calls", "count"),  # not "four sales"
+    ("I saved my team hours and cut reporting errors to zero.", "cut reporting errors to zero", "change"),
 ])
 def test_metrics_that_measure_the_story(sentence, text, kind):
     found = find_metrics(sentence)

@@ -157,9 +157,9 @@ _CHANGE_FROM_VAGUE_THINGS = re.compile(r"\bfrom\s+" + _VAGUE + r"\s+of(?:\s+[a-z
 # change pattern: "down from three a month" is a change before "three a month" can be
 # taken as a count.
 _LATER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    # "no incidents at all, down from three"; "it dropped to zero".
+    # "no incidents at all, down from three"; "it dropped to zero"; "I cut reporting errors to zero".
     ("change", re.compile(r"\b(?:down|up)\s+from\s+" + _VALUE
-                          + r"|\b(?:dropped|fell|went\s+down|came\s+down|cut\s+(?:it|that|them)|got\s+(?:it|that|them))"
+                          + r"|\b(?:dropped|fell|went\s+down|came\s+down|(?:cut|reduced|brought|got)(?:\s+[a-z'-]+){1,4}?)"
                           r"\s+to\s+(?:zero|none|nothing)\b", re.I)),
     # "half the team" (as "half of the team").
     ("percent", re.compile(r"\b" + _APPROX + r"half\s+(?:the|our|my|their)\s+(?:[a-z][\w-]*\s+)?(?:"
