@@ -53,6 +53,7 @@ def test_an_answer_that_opens_with_the_result_is_out_of_order():
 @pytest.mark.parametrize("line,sentence,label", [
     (1, "My manager asked me to take over the on-call rotation.", "task"),
     (1, "The goal was to cut the wait time in half before the holidays.", "task"),
+    (1, "The owner asked me if I could find a better way to track the orders.", "task"),  # a new user's form
     (3, "I sat down with each engineer and I rewrote the alerts.", "action"),
     (5, "What I learned is that data takes the heat out of an argument.", "result"),
     (5, "The customer was so relieved that she wrote to my manager.", "result"),

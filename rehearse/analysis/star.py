@@ -93,7 +93,8 @@ CUES: tuple[Cue, ...] = (
          r"\bmy (?:main |real |first |whole )?(?:job|task|role|goal|responsibility|mission|assignment|challenge|mandate|priority|brief)"
          r"(?: (?:that|this|on|for|in|during|at|as|with) (?:\w+ ){0,2}?\w+)? (?:was|is|became|there was)\b"),
     _cue("volunteered_me", "task", 3.5, r"\b(?:decided (?:that )?it (?:would|should) be me|someone had to)\b"),
-    _cue("asked_me", "task", 2.0, r"\b(?:asked|wanted|needed|told|tasked|assigned|hired|brought in) me to\b|\bput me in charge\b"),
+    _cue("asked_me", "task", 2.0, r"\b(?:asked|wanted|needed|told|tasked|assigned|hired|brought in) me to\b|\bput me in charge\b"
+         r"|\basked (?:me )?(?:if|whether) i (?:could|would|can|might)\b"),
     _cue("on_me", "task", 3.0,
          r"\b(?:it was (?:on|up to) me|it was my (?:job|responsibility|call|task)|it fell (?:to|on) me|i took (?:it on|ownership|responsibility)|i was (?:responsible|in charge|accountable|the one who|assigned|tasked|asked|the only one)|i owned|i took it upon|i was the one)\b"),
     _cue("team_goal", "task", 1.5,
