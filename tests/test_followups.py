@@ -3,6 +3,8 @@ The answers are written for these tests."""
 
 from __future__ import annotations
 
+import pytest
+
 from rehearse.analysis.answer import analyze_transcript
 from rehearse.analysis.transcript import from_text
 from rehearse.checks import run_checks
@@ -67,10 +69,26 @@ def test_a_result_without_a_number_asks_for_one():
 
 def test_a_number_with_nothing_to_compare_asks_from_what_to_what():
     text = COMPLETE.replace("Billing incidents dropped from about eight a month to one, and we had zero downtime during the peak.",
-                            "After that we had one billing incident a month.")
+                            "After that we had two billing incidents a month.")
     found = asked(text)
-    assert "baseline" in found and found["baseline"].question.startswith('You said "')
+    assert "baseline" in found and found["baseline"].question.startswith('You said "two billing incidents a month"')
     assert "baseline" not in asked(COMPLETE)  # "from about eight a month to one"
+
+
+@pytest.mark.parametrize("result", [
+    "We fed all 150 guests on time.",  # the scene's number, told again
+    "After eight months I was running the whole kitchen.",  # a duration says when
+    "It saved the team about fifteen hours a week.",  # a difference already
+    "We now answer 40 fewer calls a day.",
+    "Six months later she trained two new servers for me.",  # a count of what was done
+])
+def test_no_compared_with_what_for_numbers_that_need_no_baseline(result):
+    # A new user's answers were asked "compared with what?" about each of these.
+    text = COMPLETE.replace("Billing incidents dropped from about eight a month to one, and we had zero downtime during the peak.",
+                            result).replace("billing handled about two million dollars a day",
+                                            "billing handled a wedding for 150 guests")
+    text = text.replace("three weeks before the holidays", "before the holidays")
+    assert "baseline" not in asked(text)
 
 
 def test_the_number_asked_about_is_the_outcome_not_the_scene_told_again():

@@ -5,8 +5,9 @@ reads what the analysis and the checks found, and says why it asks (the evidence
 - no clear Result: "How did it turn out? Can you put a number on it?";
 - "we" in the Action (the "I" vs "we" check does not pass): "What did you do yourself?";
 - a Result without a number: "Can you put a number on that?";
-- numbers in the Result with no baseline (none is a change, a percentage or a multiple):
-  "From what, to what?";
+- numbers in the Result with no baseline (none is a change, a percentage or a multiple)
+  that state a level or a rate (not a scene's number, a duration, a difference or a
+  count of what was done): "From what, to what?";
 - no lesson ("learned", "next time", "differently"...): "What would you do differently?".
 
 At most MAX_FOLLOW_UPS, in that order: the first is the one a mock interview asks. Each
@@ -39,6 +40,41 @@ def _compares(metric) -> bool:
     "from what?" open; "from 40 to 80", "down from three", "instead of two days" do not."""
     return metric.kind in RELATIVE_KINDS and (metric.kind != "change" or bool(
         BASELINE.search(metric.text) or _NEEDS_NO_BASELINE.search(metric.text)))
+# Words just before a number that already say it is a difference: "saved about fifteen
+# hours a week", "40 fewer calls", "two extra shifts".
+_SAYS_A_DIFFERENCE = re.compile(r"\b(?:sav(?:ed|es|ing)|cut|reduced|freed(?: up)?|gained|added|extra|additional|"
+                                r"fewer|less|more|over|under)\W*(?:\w+\W+){0,2}$", re.I)
+
+
+_RATE_AT_END = re.compile(r"\b(?:a|an|per|each|every)\s+(?:second|minute|hour|day|night|shift|week|month|quarter|year|"
+                          r"sprint|release)$", re.I)
+_A_LEVEL = re.compile(r"\b(?:had|have|has|got|reached|hit|hitting|was|were|is|are|at|to|now|only|just)\W*(?:\w+\W+){0,1}$",
+                      re.I)
+# ... or inside it: "40 fewer calls a day".
+_A_DIFFERENCE = re.compile(r"\b(?:fewer|less|more|extra|additional)\b", re.I)
+
+
+def _levels(analysis: Analysis, result_metrics) -> list:
+    """The Result's numbers that state a level with nothing to compare it with: not a
+    number the story set its scene with ("150 guests" in the situation, "all 150 guests"
+    in the result), not a duration (it says when or how long, "after eight months"), not
+    a difference already ("saved about fifteen hours a week")."""
+    scene = {m.metric.text.lower() for m in analysis.metrics if analysis.labels[m.sentence].label != "result"}
+    levels = []
+    for m in result_metrics:
+        before = analysis.sentences[m.sentence].text[:m.metric.start]
+        if m.metric.text.lower() in scene or m.metric.kind == "duration" or _SAYS_A_DIFFERENCE.search(before) \
+                or _A_DIFFERENCE.search(m.metric.text):
+            continue
+        # A count or sum of what was done ("she trained two new servers", "we raised $5,000")
+        # is an achievement; a rate or a level reached ("40 calls a day", "we had 12
+        # complaints", "reached 500 sign-ups") is what "compared with what?" asks about.
+        if m.metric.kind in ("count", "money") and not (_RATE_AT_END.search(m.metric.text) or _A_LEVEL.search(before)):
+            continue
+        levels.append(m.metric)
+    return levels
+
+
 # Which number a "put a number on it" answer is quoted by: the one that measures the outcome
 # most plainly. "Within three months it went from forty comments to five" answers with the
 # change; the duration only says when.
@@ -82,17 +118,14 @@ def follow_ups(analysis: Analysis, results: list[CheckResult]) -> list[FollowUp]
         counts = analysis.action_pronouns if analysis.action_pronouns.i_ratio is not None else analysis.pronouns
         found.append(FollowUp("own_actions", "What did you do yourself?",
                               f'"we" {said_times(counts.we)} and "I" {said_times(counts.i)} in what was done', "i"))
-    in_result = [m.metric for m in analysis.metrics if analysis.labels[m.sentence].label == "result"]
+    result_metrics = [m for m in analysis.metrics if analysis.labels[m.sentence].label == "result"]
+    in_result = [m.metric for m in result_metrics]
     has_result = star.present.get("result", False)
     if has_result and not in_result:
         outcome = next(s.text for s, lab in zip(analysis.sentences, analysis.labels) if lab.label == "result")
         found.append(FollowUp("number", "Can you put a number on that? How much better, how much faster, how many?",
                               f'a Result with no number: "{quote(outcome, 60)}"', "number"))
-    elif in_result and not any(_compares(m) for m in in_result):
-        # A number the story set its scene with ("six patients" in the task, "all six
-        # patients" in the result) is not the outcome to ask about.
-        scene = {m.metric.text.lower() for m in analysis.metrics if analysis.labels[m.sentence].label != "result"}
-        outcome = [m for m in in_result if m.text.lower() not in scene] or in_result
+    elif in_result and not any(_compares(m) for m in in_result) and (outcome := _levels(analysis, result_metrics)):
         asked_about = min(outcome, key=lambda m: TELLING_KINDS.index(m.kind))  # the plainest measure
         found.append(FollowUp("baseline", f'You said "{asked_about.text}". Compared with what: from what, to what?',
                               "numbers in the Result with nothing to compare them with", "baseline"))
