@@ -133,6 +133,12 @@ def test_i_vs_we_counts_the_action_sentences_where_the_guide_wants_i():
     result = results_for(team_steps)["i_vs_we"]
     assert result.status == "fail"
     assert result.message.startswith('In your actions, "I" ') and "say what you did" in result.message
+    # Who acted, not whose it was: "my", "me", "our" and "us" in the steps count for neither.
+    possessive = team_scene.replace("every step people actually did", "every step of our deploys at my desk").replace(
+        "Then I built a pipeline", "Then I built us a pipeline")
+    analysis = analyze_transcript(from_text(possessive))
+    assert (analysis.action_pronouns.i, analysis.action_pronouns.we) == (2, 0)
+    assert analysis.pronouns.we > analysis.action_pronouns.we  # the whole answer counts them, as report v1 says
 
 
 def test_story_warns_on_habits_and_shows_the_sentences():

@@ -32,7 +32,23 @@ def count_pronouns(text: str) -> PronounCount:
     return PronounCount(i=i, we=we)
 
 
+# Who did it: the words that make the speaker or the team the one acting. "At my last job",
+# "I fixed our build" and "she asked me" say nothing of who acted, so the Action's count
+# leaves out me/my/mine and us/our/ours (the whole answer's count keeps report v1's words).
+ACTOR_I_WORDS = {"i", "myself", "i'm", "i've", "i'd", "i'll"}
+ACTOR_WE_WORDS = {"we", "ourselves", "we're", "we've", "we'd", "we'll"}
+
+
+def count_actors(text: str) -> PronounCount:
+    i = we = 0
+    for token in _TOKEN.findall(text):
+        word = token.lower().replace("’", "'")
+        i += word in ACTOR_I_WORDS
+        we += word in ACTOR_WE_WORDS
+    return PronounCount(i=i, we=we)
+
+
 def count_in_action(sentences, labels) -> PronounCount:
-    """ "I" and "we" in the Action sentences, where the guide wants "I": the situation may
-    say "we" about the team, the action should say what you did."""
-    return count_pronouns(" ".join(s.text for s, lab in zip(sentences, labels) if lab.label == "action"))
+    """Who acted in the Action sentences ("I" against "we"), where the guide wants "I":
+    the situation may say "we" about the team, the action should say what you did."""
+    return count_actors(" ".join(s.text for s, lab in zip(sentences, labels) if lab.label == "action"))
