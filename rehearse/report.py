@@ -208,6 +208,10 @@ def _word(w) -> dict:
     return word
 
 
+# An answer this long with no sentence end at all is not one long sentence.
+UNPUNCTUATED_FROM_WORDS = 40
+
+
 def transcript_warnings(transcript: Transcript) -> list[dict]:
     """What a person should know before trusting the feedback on this recording: speech
     that could not be transcribed (left out of every figure), words taken out as
@@ -224,6 +228,13 @@ def transcript_warnings(transcript: Transcript) -> list[dict]:
         warnings.append({"kind": "removed", "message": f"{len(transcript.removed)} word(s) Whisper wrote with no speech "
                          f"under them, or in a loop, were left out: {said}{more}"})
     warnings += [{"kind": "recording", "message": note} for note in (transcript.audio_quality or {}).get("notes", [])]
+    # Typed text with no full stops (the transcriber always writes them; a typed answer gets
+    # one after its last word): the STAR parts are found sentence by sentence, so its labels
+    # are guesses over made-up sentence breaks.
+    if len(transcript.words) >= UNPUNCTUATED_FROM_WORDS and not any(
+            w.text.rstrip("\"')").endswith((".", "?", "!")) for w in transcript.words[:-1]):
+        warnings.append({"kind": "unpunctuated", "message": "the answer has no sentence ends (. ? !); the STAR parts "
+                         "are found sentence by sentence, so add them and analyze it again"})
     return warnings
 
 

@@ -50,3 +50,15 @@ def test_typed_answer_report(tmp_path):
     assert report["length"]["estimated"] is True
     assert report["star"]["missing"] == []
     assert report["take"] is None
+
+
+def test_a_typed_answer_with_no_sentence_ends_is_warned_about():
+    """A new user's typed answer had no full stop: its STAR labels fell apart, unexplained."""
+    from rehearse.analysis.transcript import from_text
+    from rehearse.report import UNPUNCTUATED_FROM_WORDS, transcript_warnings
+
+    run_on = " ".join(["i told her the shifts mattered and she came in on time after that"] * 4)
+    assert len(run_on.split()) >= UNPUNCTUATED_FROM_WORDS
+    warnings = transcript_warnings(from_text(run_on))
+    assert [w["kind"] for w in warnings] == ["unpunctuated"] and "no sentence ends" in warnings[0]["message"]
+    assert transcript_warnings(from_text(run_on.replace(" after that ", " after that. "))) == []
