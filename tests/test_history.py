@@ -261,3 +261,21 @@ def test_progress_names_what_the_report_names_and_a_story_that_does_not_fit(rehe
         assert not q13["off_topic"] and q20["off_topic"]
     shown = run_cli("progress", "-q", "Q20").stdout
     assert "The latest take does not answer this question" in " ".join(shown.split())
+
+
+def test_the_history_counts_the_measures_the_report_names(rehearse_home, tmp_path):
+    """A new user saw "9 metrics" in the report and 11 in the history: a measure said twice
+    ("three weeks") is one measure in both."""
+    from rehearse.history.store import History
+    from rehearse.pipeline import analyze_path
+
+    answer = tmp_path / "answer.txt"
+    answer.write_text("Our billing module crashed twice a week and I had three weeks to fix it. I rewrote the parser "
+                      "and added 40 tests. After three weeks the crashes stopped and support tickets fell by 30 percent.")
+    report = analyze_path(answer, question_id="Q8")
+    metrics = next(c for c in report["checks"] if c["id"] == "metrics")
+    assert report["metrics"]["count"] > int(metrics["message"].split()[0])  # "three weeks" is said twice
+    with History() as store:
+        store.save(report)
+        [take] = store.takes()
+    assert take.figures["metric_count"] == int(metrics["message"].split()[0])

@@ -38,6 +38,13 @@ def _action_i_ratio(report: dict):
     return report["pronouns"]["i_ratio"] if action is None else action
 
 
+def _measures(report: dict) -> int:
+    """The measures the answer gave, each said once, as the metrics check counts them ("three
+    weeks" said in the action and again in the result is one); report v1's `count` counts
+    every mention."""
+    return len({item["text"].lower() for item in report["metrics"]["items"]})
+
+
 FIGURES: tuple[Figure, ...] = (
     Figure("score", "Score", lambda r: r["score"], better=HIGHER, unit="0-100"),
     Figure("duration_s", "Length", lambda r: r["length"]["duration_s"], clock, CLOSER_TO_TARGET, unit="seconds"),
@@ -49,7 +56,7 @@ FIGURES: tuple[Figure, ...] = (
     # The one the "I" vs "we" check reads and the report shows: the guide asks for "I" in
     # the Action; the whole answer's when no sentence is an action.
     Figure("action_i_ratio", "\"I\" in Action", _action_i_ratio, lambda v: f"{v:.0%}", HIGHER, unit="of I + we"),
-    Figure("metric_count", "Metrics", lambda r: r["metrics"]["count"], better=HIGHER, unit="mentioned"),
+    Figure("metric_count", "Metrics", _measures, better=HIGHER, unit="mentioned"),
     Figure("metric_in_result", "Metric in Result", lambda r: int(bool(r["metrics"]["in_result"])), lambda v: "yes" if v else "no"),
     Figure("wpm", "Words/min", lambda r: r["length"].get("wpm"), lambda v: f"{v:.0f}"),
     Figure("fillers_per_min", "Fillers/min", lambda r: _delivery(r, "fillers", "per_minute"), lambda v: f"{v:.1f}", LOWER),
