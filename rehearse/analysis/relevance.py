@@ -188,10 +188,10 @@ COMPETENCIES: dict[str, Competency] = {c.question_id: c for c in (
        "took (?:\\w+ )?(?:hours|days)|spreadsheet*|copy(?:ing)? and past|repetitive|tedious|every (?:week|month)"),
     _c("Q11", "finding and solving a bottleneck in your team's workflow", "removing a bottleneck",
        "say where work got stuck, how you found it, and what you changed",
-       "bottleneck*|waiting|wait time|slow*|queue*|throughput|profil*|swamped|pil(?:ed|ing) up|piles? of",
+       "bottleneck*|waiting|wait time|slow*|queue*|throughput|profil*",
        "profil*|took (?:\\d+|\\w+) (?:minutes|hours|days)|average|cycle time|lead time|faster|parallel|"
        "workflow|reviews?|pipeline|stuck|blocked|delays?|had to wait|the wait\\b|free(?:d)? up|overwhelm*|"
-       "held up|hold-?ups?"),
+       "held up|hold-?ups?|swamped|pil(?:ed|ing) up|piles? of"),
     _c("Q12", "introducing a new tool, practice or methodology to your team", "introducing a new practice",
        "say what you introduced, how you got the team to try it, and whether it stuck",
        "introduc*|adopt*|new (?:tool|practice|process|methodology|framework)",
