@@ -15,10 +15,17 @@ from rehearse.analysis.metrics import find_metrics
     ("We delivered it only a week late instead of a month.", "a week late", "duration"),  # a new user's
     ("That quarter I joined four sales calls with new clients.", "four sales calls", "count"),  # not "four sales"
     ("I saved my team hours and cut reporting errors to zero.", "cut reporting errors to zero", "change"),
+    ("I trained 12 agents plus both supervisors.", "12 agents", "count"),  # "plus" is no second noun
+    ("We hired two engineers afterwards.", "two engineers", "count"),
 ])
 def test_metrics_that_measure_the_story(sentence, text, kind):
     found = find_metrics(sentence)
     assert [(m.text, m.kind) for m in found] == [(text, kind)]
+
+
+@pytest.mark.parametrize("sentence", ["I got a reply to none of my emails.", "I got used to nothing working."])
+def test_to_none_or_nothing_after_got_is_no_change(sentence):
+    assert find_metrics(sentence) == []
 
 
 @pytest.mark.parametrize("sentence", [

@@ -67,6 +67,8 @@ _IRREGULAR_PLURALS = r"(?:people|staff|children|men|women|data loss|feedback|fol
 _PLURAL = r"(?:" + _IRREGULAR_PLURALS + r"|[a-z][a-z'-]*[a-rt-z]s)\b"
 # Words ending in "s" that cannot be what a share counts ("half of them was...").
 _NOT_COUNTED = r"(?!(?:was|is|has|as|this|does)\b)"
+# A second plural that is no noun ("12 agents plus...", "two engineers afterwards").
+_NOT_A_NOUN = r"(?!(?:" + "|".join(sorted(_NOT_PLURAL)) + r")\b)"
 # Up to two words between the number and the things it counts: "500+ active traders".
 _MODIFIERS = r"(?:[a-z][\w-]*\s+){0,2}?"
 
@@ -124,7 +126,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|\bzero\s+" + _MODIFIERS + r"(?:" + _PLURAL + r"|loss\b|downtime\b)"
         # (a second plural goes with the first: "four sales calls", not "four sales")
         r"|" + _APPROX + r"(?:" + _DIGITS_NUM + r"|\b(?!one\b|zero\b)" + _WORDS_NUM + r"\b)" + _END + r"\s+" + _MODIFIERS + _PLURAL
-        + r"(?:\s+" + _NOT_COUNTED + _PLURAL + r")?", re.I)),
+        + r"(?:\s+" + _NOT_A_NOUN + _PLURAL + r")?", re.I)),
     # A large amount said without a unit: "six million". Last, so "three thousand lines" is a count of lines.
     ("count", re.compile(_APPROX + _SCALED + _PER, re.I)),
 ]
@@ -159,8 +161,8 @@ _CHANGE_FROM_VAGUE_THINGS = re.compile(r"\bfrom\s+" + _VAGUE + r"\s+of(?:\s+[a-z
 _LATER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "no incidents at all, down from three"; "it dropped to zero"; "I cut reporting errors to zero".
     ("change", re.compile(r"\b(?:down|up)\s+from\s+" + _VALUE
-                          + r"|\b(?:dropped|fell|went\s+down|came\s+down|(?:cut|reduced|brought|got)(?:\s+[a-z'-]+){1,4}?)"
-                          r"\s+to\s+(?:zero|none|nothing)\b", re.I)),
+                          + r"|\b(?:dropped|fell|went\s+down|came\s+down|got\s+(?:it|that|them)|"
+                          r"(?:cut|reduced|brought)(?:\s+[a-z'-]+){1,4}?)\s+to\s+(?:zero|none(?!\s+of)|nothing)\b", re.I)),
     # "half the team" (as "half of the team").
     ("percent", re.compile(r"\b" + _APPROX + r"half\s+(?:the|our|my|their)\s+(?:[a-z][\w-]*\s+)?(?:"
                            + _NOT_COUNTED + _PLURAL + r"|" + _GROUP + r")", re.I)),
