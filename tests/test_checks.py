@@ -108,6 +108,21 @@ def test_a_result_that_is_not_clear_is_the_one_thing_before_its_number():
     assert next_step(results).id == "star" and next_step(results).tip.startswith("Your result may be")
 
 
+def test_general_talk_with_only_unclear_parts_is_told_to_tell_one_story_first():
+    """When the parts are only unclear (none surely missing), an answer that talks in
+    general still needs a story before anything else."""
+    from dataclasses import replace
+
+    from rehearse.checks import star as star_check
+
+    general = analyze_transcript(from_text("I always try to listen first when people disagree. I usually sit down "
+                                           "with both of them. I would ask each of them what they want."))
+    assert general.story.talks_in_general
+    unclear = replace(general, star=replace(general.star, missing=[], unsure=["result"]))
+    result = star_check.run(unclear)
+    assert result.status == "warn" and result.comes_first and result.tip.startswith("Tell one specific time")
+
+
 def test_an_answer_with_no_story_is_told_to_tell_one_first():
     never = ("Honestly, I have never really had a significant disagreement with anyone at work. I get along with pretty "
              "much everyone, and I think that is because I always try to listen first. If I ever did disagree with a "
@@ -139,6 +154,15 @@ def test_i_vs_we_counts_the_action_sentences_where_the_guide_wants_i():
     analysis = analyze_transcript(from_text(possessive))
     assert (analysis.action_pronouns.i, analysis.action_pronouns.we) == (2, 0)
     assert analysis.pronouns.we > analysis.action_pronouns.we  # the whole answer counts them, as report v1 says
+    # ... but "our" or "my" opening a clause about the people who acted is the team acting.
+    from rehearse.analysis.pronouns import count_in_action
+    from rehearse.analysis.sentences import split_sentences
+    from rehearse.analysis.star import Labeled
+
+    steps = split_sentences(from_text("First our developers rewrote the form. Then my team tested it. I told our "
+                                      "customers.").words)
+    counted = count_in_action(steps, [Labeled("action", (), {})] * len(steps))
+    assert (counted.i, counted.we) == (1, 2)  # "told our customers": the speaker acted
 
 
 def test_story_warns_on_habits_and_shows_the_sentences():
@@ -182,8 +206,14 @@ def test_talk_in_general_is_no_part_of_a_story():
     ("Honestly, I have never really had a significant disagreement at work.", True),  # no story to tell
     ("I believe most conflicts are just misunderstandings.", True),
     ("I had never used the new system before.", False),  # a situation
-    ("I took the part-time role so I would not lose my skills.", False),  # a purpose, told
+    ("so I would not lose my expertise completely.", False),  # a purpose (the splitter cut it off its story)
     ("So I would always check in with them first.", True),
+    ("I care about my team, so I would always check in with them first.", True),
+    ("I've never had a disagreement get that heated.", False),  # comparisons tell a story
+    ("I can't think of a time I was more nervous than when I presented.", False),
+    ("Two years later I believe all three are still on the team.", False),
+    ("Afterwards I got along with everyone on the team, him included.", False),
+    ("I can't remember a time a client was that grateful.", False),
     ("If we hadn't caught it, we would have lost the client.", False),  # the past, told
     ("If I had known, I would've called earlier.", False),
     ("I told him that if he sent the data by Monday, I would finish by Friday.", False),  # reported, in the past

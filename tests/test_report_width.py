@@ -68,4 +68,4 @@ def test_the_history_headers_are_whole_at_60_columns(rehearse_home):
         assert name in header.split(), header
     assert "…" not in header
     # The short '"I"' header is explained under the table.
-    assert '"I": your share of "I" against "we" in the Action' in text
+    assert '"I": your share of "I" against "we" in the Action' in " ".join(text.split())

@@ -21,34 +21,33 @@ class PronounCount:
         return None if total == 0 else self.i / total
 
 
-def count_pronouns(text: str) -> PronounCount:
+def count_pronouns(text: str, i_words: set[str] = I_WORDS, we_words: set[str] = WE_WORDS) -> PronounCount:
     i = we = 0
     for token in _TOKEN.findall(text):
         word = token.lower().replace("’", "'")
-        if word in I_WORDS:
+        if word in i_words:
             i += 1
-        elif word in WE_WORDS:
+        elif word in we_words:
             we += 1
     return PronounCount(i=i, we=we)
 
 
 # Who did it: the words that make the speaker or the team the one acting. "At my last job",
 # "I fixed our build" and "she asked me" say nothing of who acted, so the Action's count
-# leaves out me/my/mine and us/our/ours (the whole answer's count keeps report v1's words).
+# leaves out me/my/mine and us/our/ours (the whole answer's count keeps report v1's words)...
 ACTOR_I_WORDS = {"i", "myself", "i'm", "i've", "i'd", "i'll"}
 ACTOR_WE_WORDS = {"we", "ourselves", "we're", "we've", "we'd", "we'll"}
-
-
-def count_actors(text: str) -> PronounCount:
-    i = we = 0
-    for token in _TOKEN.findall(text):
-        word = token.lower().replace("’", "'")
-        i += word in ACTOR_I_WORDS
-        we += word in ACTOR_WE_WORDS
-    return PronounCount(i=i, we=we)
+# ... except where "our" or "my" opens a clause about the people who acted: "Then our
+# developers rewrote the form", "my team rebuilt it" (the team did it, not the speaker).
+_TEAM_ACTED = re.compile(
+    r"(?:^|[.,;:!?]\s+|\b(?:then|first|next|and|so|but|after that|finally|meanwhile|while)\s+)(?:our|my)\s+"
+    r"(?:[a-z-]+\s+)?(?:team|teams|group|crew|department|staff|colleagues|developers|engineers|people|lead|leads|"
+    r"manager|managers|nurses|techs|technicians|analysts|testers|designers|volunteers|agents|reps)\b", re.I)
 
 
 def count_in_action(sentences, labels) -> PronounCount:
     """Who acted in the Action sentences ("I" against "we"), where the guide wants "I":
     the situation may say "we" about the team, the action should say what you did."""
-    return count_actors(" ".join(s.text for s, lab in zip(sentences, labels) if lab.label == "action"))
+    text = " ".join(s.text for s, lab in zip(sentences, labels) if lab.label == "action")
+    actors = count_pronouns(text, ACTOR_I_WORDS, ACTOR_WE_WORDS)
+    return PronounCount(i=actors.i, we=actors.we + len(_TEAM_ACTED.findall(text)))

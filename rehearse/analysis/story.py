@@ -19,9 +19,9 @@ from rehearse.analysis.star import PAST_TENSE
 # ("I'd" is left out: it is as often "I had" as "I would"; "we would" is often a past habit.)
 _GENERIC = re.compile(
     r"\b(?:i|we) (?:always|usually|generally|normally|typically|tend to|try to|like to|make it a point)\b"
-    # ("...the role so I would not lose it", "so that I would": a purpose in a story, not a
-    # habit; a sentence that opens "So I would..." still is one.)
-    r"|(?<![a-z,] so )(?<![a-z,] so that )\bi would\b(?! have\b)"
+    # ("...so I would not lose it", "so that I would": a purpose in a story, not a habit;
+    # "so I would always check in" still is one.)
+    r"|(?<!\bso )(?<!\bso that )\bi would\b(?! have\b)|\bso i would\b(?!n't| not| have\b)"
     r"|\b(?:usually|generally|normally|typically),? (?:i|we)\b|^(?:(?:so|and|but|yeah),? )*(?:usually|generally|normally|typically)\b"
     r"|\bi(?:'m| am) (?:(?:a|an|very|really|pretty|quite|naturally|always|big|huge|firm|honestly|definitely|just|genuinely)"
     r"\s+){0,3}(?:good|great|strong|skilled|excellent|someone|the kind|the type|a person|comfortable|confident|organized|"
@@ -33,17 +33,22 @@ _GENERIC = re.compile(
     r"|\b(?:whenever|every time|anytime) (?:i|we|there's|there is|someone|a customer|a client|a patient|things)\b"
     r"|\bif (?:i|we|there's|there is|someone|a customer|a client|a patient|a colleague) (?:see|sees|have|has|is|are|get|gets|were|need|needs)\b"
     r"|\bmy (?:approach|philosophy|strategy|style) (?:is|has always been)\b"
-
     r"|\bin general\b|\bgenerally speaking\b",
 )
 # No story to tell at all, whatever the tense ("I've never really had a disagreement", "I
-# got along with everyone", "I believe most conflicts are misunderstandings").
+# get along with everyone", "I believe most conflicts are misunderstandings").
 _NO_STORY = re.compile(
     r"\bi(?:'ve| have) never (?:really |actually |ever )?(?:had|been in|faced|dealt with|experienced|run into)\b"
     r"|\bcan(?:'t|not) (?:really )?(?:think of|remember) (?:a|one|any) (?:specific )?(?:time|example)\b"
-    r"|\bi (?:get|got) along with (?:pretty much |almost |just about )?everyone\b"
-    r"|\bi (?:think|believe|feel) (?:that )?(?:most|all|many) (?:\w+ )?(?:are|is|come)\b"
+    r"|\bi get along with (?:pretty much |almost |just about )?everyone\b"
+    r"|\bi (?:think|believe|feel) (?:that )?(?:most|all|many) (?:of )?(?:people|conflicts|problems|issues|disagreements|"
+    r"misunderstandings|mistakes|teams|customers|clients|patients|things)\b"
 )
+# ... unless it compares, which a story does: "I've never had a disagreement get that heated",
+# "I can't think of a time I was more nervous than...", "...that kind of pressure before".
+_COMPARES = re.compile(r"\b(?:before|than|like (?:that|this|it)|that (?:kind|sort)|such an?|(?:get|got|gets) (?:that|so)|"
+                       r"until|(?:more|less|most|least|that|so) (?:grateful|happy|angry|upset|bad|good|heated|nervous|"
+                       r"proud|busy|hard|tough|close|stressful|serious|relieved|scared|excited))\b")
 # A lesson or a change since then is about the future on purpose ("next time I would").
 _LESSON = re.compile(r"\b(?:next time|now i|since then|from then on|learned|looking back|in hindsight|going forward|these days)\b")
 # "If I disagreed with someone, I would...": a hypothetical, its past tense notwithstanding.
@@ -90,7 +95,8 @@ def find_generic(sentences: list[Sentence]) -> Story:
         lesson = in_lesson and bool(_LESSON.search(text) or _WOULD.search(text))
         # A sentence that tells a past event is narrative even with "usually" in it; a
         # lesson is about the future on purpose (the guide asks for one).
-        if (_NO_STORY.search(text) or _GENERIC.search(text) and not told) and not lesson:
+        no_story = bool(_NO_STORY.search(text)) and not _COMPARES.search(text)
+        if (no_story or _GENERIC.search(text) and not told) and not lesson:
             generic.append(sentence.index)
         elif told:
             past += 1

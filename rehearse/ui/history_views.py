@@ -33,7 +33,7 @@ def history_table(takes) -> Table:
     # Light borders and one space between columns: it fits 60 columns without cutting a header.
     # The '"I"' header is short to fit; the caption says which "I" it is (the Action's, as the check).
     table = Table(show_header=True, header_style="bold underline", box=None, padding=(0, 1, 0, 0),
-                  pad_edge=False, caption='"I": your share of "I" against "we" in the Action',
+                  pad_edge=False, caption='"I": your share of "I" against "we" in the Action (the whole answer\'s when no action says either)',
                   caption_style="dim", caption_justify="left")
     for column in ("Take", "Q", "When", BY_COLUMN["score"].name, BY_COLUMN["duration_s"].name,
                    BY_COLUMN["star_missing"].name, "\"I\"", BY_COLUMN["metric_count"].name):
