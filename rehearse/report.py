@@ -32,7 +32,7 @@ expects: story|specific|number|i|baseline|lesson}] (what an interviewer would as
 `follow_up` {of_take, id, question, expects, answered} (only in the report of a spoken
 answer to a follow-up: its checks are the follow_up check and the delivery checks, and its
 score is 100 when it answers the probe, else 0), and
-`warnings` [{kind: untranscribed|removed|recording, message, start?, end?}].
+`warnings` [{kind: untranscribed|removed|recording|unpunctuated, message, start?, end?}].
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ from __future__ import annotations
 from rehearse.analysis.answer import Analysis
 from rehearse.analysis.delivery import PACE_FAST_ABOVE, PACE_SLOW_BELOW
 from rehearse.analysis.length import TARGET_S, clock
-from rehearse.analysis.sentences import sentence_of_words
+from rehearse.analysis.sentences import ends_sentence, sentence_of_words
 from rehearse.analysis.transcript import Transcript
 from rehearse.checks import skipped_checks
 from rehearse.checks.base import CheckResult
@@ -228,11 +228,11 @@ def transcript_warnings(transcript: Transcript) -> list[dict]:
         warnings.append({"kind": "removed", "message": f"{len(transcript.removed)} word(s) Whisper wrote with no speech "
                          f"under them, or in a loop, were left out: {said}{more}"})
     warnings += [{"kind": "recording", "message": note} for note in (transcript.audio_quality or {}).get("notes", [])]
-    # Typed text with no full stops (the transcriber always writes them; a typed answer gets
-    # one after its last word): the STAR parts are found sentence by sentence, so its labels
-    # are guesses over made-up sentence breaks.
-    if len(transcript.words) >= UNPUNCTUATED_FROM_WORDS and not any(
-            w.text.rstrip("\"')").endswith((".", "?", "!")) for w in transcript.words[:-1]):
+    # Typed text with no sentence end (a typed answer gets one after its last word): the STAR
+    # parts are found sentence by sentence, so its labels are guesses over made-up breaks.
+    # (A recording's transcript without them is decoded again, transcription.transcribe.)
+    if transcript.kind == "text" and len(transcript.words) >= UNPUNCTUATED_FROM_WORDS and not any(
+            ends_sentence(w) for w in transcript.words[:-1]):
         warnings.append({"kind": "unpunctuated", "message": "the answer has no sentence ends (. ? !); the STAR parts "
                          "are found sentence by sentence, so add them and analyze it again"})
     return warnings

@@ -91,6 +91,18 @@ def test_no_compared_with_what_for_numbers_that_need_no_baseline(result):
     assert "baseline" not in asked(text)
 
 
+@pytest.mark.parametrize("result", [
+    "Now each deploy takes about ten minutes.",  # a duration that measures the work
+    "The average response time is now two hours.",
+    "We cut the wait to ten minutes.",  # a level reached
+    "We still had more than 40 complaints a month.",  # "more than" is an amount
+])
+def test_compared_with_what_for_a_level_with_no_baseline(result):
+    text = COMPLETE.replace("Billing incidents dropped from about eight a month to one, and we had zero downtime during the peak.",
+                            result).replace("three weeks before the holidays", "before the holidays")
+    assert "baseline" in asked(text)
+
+
 def test_the_number_asked_about_is_the_outcome_not_the_scene_told_again():
     # A new user's nurse: "six patients" set the scene in the task and came back in the result.
     text = ("Last winter I was the charge nurse on a night shift when every infusion pump started rejecting heparin "

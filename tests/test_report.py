@@ -62,3 +62,6 @@ def test_a_typed_answer_with_no_sentence_ends_is_warned_about():
     warnings = transcript_warnings(from_text(run_on))
     assert [w["kind"] for w in warnings] == ["unpunctuated"] and "no sentence ends" in warnings[0]["message"]
     assert transcript_warnings(from_text(run_on.replace(" after that ", " after that. "))) == []
+    assert transcript_warnings(from_text(run_on.replace(" after that ", ' after that." '))) == []  # an end in a quote
+    from dataclasses import replace  # a recording's transcript is decoded again instead, not warned about
+    assert transcript_warnings(replace(from_text(run_on), kind="audio")) == []

@@ -46,6 +46,10 @@ def test_a_clocks_pm_ends_a_sentence_only_before_a_capital():
     assert [s.text for s in sentences] == ["It was missing its 10 p.m. cutoff.", "We shipped at 9 p.m.", "Then I slept."]
     sentences = split_sentences(from_text("By 10 p.m. 40 orders were out. Then I slept.").words)
     assert [s.text for s in sentences] == ["By 10 p.m. 40 orders were out.", "Then I slept."]
+    sentences = split_sentences(from_text('We launched at 9 a.m. 100 users signed up. We went live at 6 p.m. "Never again," '
+                                          "my manager said.").words)
+    assert [s.text for s in sentences] == ["We launched at 9 a.m.", "100 users signed up.", "We went live at 6 p.m.",
+                                           '"Never again," my manager said.']
 
 
 def test_a_run_on_sentence_is_cut_at_a_clause_boundary():

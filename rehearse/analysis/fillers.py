@@ -145,15 +145,18 @@ JUST_MEANS_ONLY_BEFORE = frozenset({
 SUBJECTS = frozenset({"i", "we", "you", "they", "he", "she", "it", "i'd", "we'd"})
 
 
-# After these "just" means "a moment ago" ("we had just raised our round", "I was just
-# starting out"): it tells when, and softens nothing.
-JUST_MEANS_RECENTLY_AFTER = frozenset({"had", "has", "have", "was", "were", "am", "is", "are", "i've", "we've"})
+# After these "just" means "a moment ago" ("we had just raised our round"): it tells when,
+# and softens nothing. After "was"/"were" only before the start of something ("I was just
+# starting out"): "I was just trying to help" softens.
+JUST_MEANS_RECENTLY_AFTER = frozenset({"had", "has", "have", "i've", "we've"})
+JUST_STARTING = frozenset({"starting", "beginning", "about", "getting", "leaving", "finishing", "coming", "back"})
 
 
 def _just_softens(tokens: list[str], i: int) -> bool:
     before = tokens[i - 1] if i > 0 else ""
     after = tokens[i + 1] if i + 1 < len(tokens) else ""
-    if before in JUST_MEANS_RECENTLY_AFTER or (before in {"i'd", "we'd"} and after.endswith("ed")):
+    if before in JUST_MEANS_RECENTLY_AFTER or (before in {"was", "were"} and after in JUST_STARTING) or (
+            before in {"i'd", "we'd"} and after.endswith("ed") and not after.endswith("eed")):  # "we'd just launched"
         return False
     if before in SUBJECTS:
         return True
@@ -172,8 +175,10 @@ def find_repetitions(words: list[str]) -> list[Mark]:
             if len(second) == n and first == second and all(first):
                 if n == 1 and first[0] in GRAMMATICAL_DOUBLES:
                     continue
-                # "...could not log in. In the end": a sentence ended between them.
-                if words[i + n - 1].rstrip("\"')").endswith((".", "?", "!")):
+                # "...could not log in. In the end": a sentence ended between them ("I... I
+                # think", a stutter, is still one).
+                end = words[i + n - 1].rstrip("\"')")
+                if end.endswith((".", "?", "!")) and not end.endswith(("...", "\u2026")):
                     continue
                 marks.append(Mark(" ".join(words[j].strip(",.") for j in range(i, i + 2 * n)), "repetition", i, i + 2 * n))
                 i += 2 * n - 1

@@ -57,7 +57,7 @@ class Sentence:
 _ABBREVIATIONS = {"vs.", "e.g.", "i.e.", "etc.", "approx.", "mr.", "mrs.", "ms.", "dr.", "st.", "no.", "inc.", "jr.", "sr."}
 
 
-def _ends_sentence(word: Word) -> bool:
+def ends_sentence(word: Word) -> bool:
     if word.text.lower() in _ABBREVIATIONS:
         return False
     return word.text.rstrip("\"')]”’").endswith((".", "?", "!"))
@@ -87,6 +87,10 @@ def _split_long(words: list[Word]) -> list[list[Word]]:
     return _split_long(words[:best]) + _split_long(words[best:])
 
 
+# "By 10 p.m.", "At 6 a.m.": a clock time this short opens the sentence that follows it.
+CLOCK_OPENER_WORDS = 3
+
+
 def split_sentences(words: tuple[Word, ...] | list[Word]) -> list[Sentence]:
     pieces: list[list[Word]] = []
     current: list[Word] = []
@@ -98,10 +102,13 @@ def split_sentences(words: tuple[Word, ...] | list[Word]) -> list[Sentence]:
             gap = nxt.start - word.end
             starter = nxt.text[:1].isupper() and _bare(nxt) in _SENTENCE_STARTERS
             pause_break = gap >= PAUSE_BREAK_S or starter
-        # "at 10 p.m. cutoff", "By 10 p.m. 40 orders were out": a clock's "a.m."/"p.m." ends a
-        # sentence only before a capital (the transcriber writes a number that opens one in words).
-        clock = word.text.lower().rstrip(",") in ("a.m.", "p.m.") and nxt is not None and not nxt.text[:1].isupper()
-        if nxt is None or (_ends_sentence(word) and not clock) or pause_break:
+        # "at 10 p.m. cutoff": a clock's "a.m."/"p.m." ends a sentence only before a capital (or
+        # a quote that opens with one). A number after it goes on only an opener's sentence
+        # ("By 10 p.m. 40 orders were out"), not a told one ("We launched at 9 a.m. 100 users...").
+        following = nxt.text.lstrip("\"'(\u201c\u2018")[:1] if nxt is not None else ""
+        clock = word.text.lower().rstrip(",") in ("a.m.", "p.m.") and nxt is not None and (
+            following.islower() or following.isdigit() and len(current) <= CLOCK_OPENER_WORDS)
+        if nxt is None or (ends_sentence(word) and not clock) or pause_break:
             pieces.extend(_split_long(current))
             current = []
     return [Sentence(index=i, words=tuple(p)) for i, p in enumerate(pieces)]

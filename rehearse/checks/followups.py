@@ -40,38 +40,49 @@ def _compares(metric) -> bool:
     "from what?" open; "from 40 to 80", "down from three", "instead of two days" do not."""
     return metric.kind in RELATIVE_KINDS and (metric.kind != "change" or bool(
         BASELINE.search(metric.text) or _NEEDS_NO_BASELINE.search(metric.text)))
+
+
 # Words just before a number that already say it is a difference: "saved about fifteen
-# hours a week", "40 fewer calls", "two extra shifts".
-_SAYS_A_DIFFERENCE = re.compile(r"\b(?:sav(?:ed|es|ing)|cut|reduced|freed(?: up)?|gained|added|extra|additional|"
-                                r"fewer|less|more|over|under)\W*(?:\w+\W+){0,2}$", re.I)
-
-
+# hours a week", "two extra shifts" ("more than 40" is an amount, not a difference).
+_SAYS_A_DIFFERENCE = re.compile(r"\b(?:sav(?:ed|es|ing)|cut|reduced|freed(?: up)?|gained|added|extra|additional)"
+                                r"\W*(?:\w+\W+){0,2}$", re.I)
+# ... or inside it: "40 fewer calls a day".
+_A_DIFFERENCE = re.compile(r"\b(?:fewer|less|more)\b(?!\s+than)|\b(?:extra|additional)\b", re.I)
+# A level reached: "cut the wait to ten minutes" asks "from what?" as much as "ten minutes" does.
+_REACHED = re.compile(r"\bto\s+$", re.I)
+# A duration that places the story in time ("after eight months", "six months later",
+# "three weeks before the holidays") rather than measuring the work ("it takes ten minutes").
+_PLACES_BEFORE = re.compile(r"\b(?:after|within|in|for|over|during|by|since)\s+$", re.I)
+_PLACES_AFTER = re.compile(r"\s*(?:later|ago|earlier|before|after|into|on)\b", re.I)
 _RATE_AT_END = re.compile(r"\b(?:a|an|per|each|every)\s+(?:second|minute|hour|day|night|shift|week|month|quarter|year|"
                           r"sprint|release)$", re.I)
-_A_LEVEL = re.compile(r"\b(?:had|have|has|got|reached|hit|hitting|was|were|is|are|at|to|now|only|just)\W*(?:\w+\W+){0,1}$",
-                      re.I)
-# ... or inside it: "40 fewer calls a day".
-_A_DIFFERENCE = re.compile(r"\b(?:fewer|less|more|extra|additional)\b", re.I)
+_A_LEVEL = re.compile(r"\b(?:had|have|has|got|reached|hit|hitting|was|were|is|are|at|to|now|only|just|still)"
+                      r"\W*(?:\w+\W+){0,1}$", re.I)
 
 
 def _levels(analysis: Analysis, result_metrics) -> list:
     """The Result's numbers that state a level with nothing to compare it with: not a
     number the story set its scene with ("150 guests" in the situation, "all 150 guests"
-    in the result), not a duration (it says when or how long, "after eight months"), not
-    a difference already ("saved about fifteen hours a week")."""
+    in the result), not a duration that says when ("after eight months"), not a
+    difference already ("saved about fifteen hours a week"), not a count of what was done
+    ("she trained two new servers")."""
     scene = {m.metric.text.lower() for m in analysis.metrics if analysis.labels[m.sentence].label != "result"}
     levels = []
     for m in result_metrics:
-        before = analysis.sentences[m.sentence].text[:m.metric.start]
-        if m.metric.text.lower() in scene or m.metric.kind == "duration" or _SAYS_A_DIFFERENCE.search(before) \
-                or _A_DIFFERENCE.search(m.metric.text):
+        sentence, metric = analysis.sentences[m.sentence].text, m.metric
+        before, after = sentence[:metric.start], sentence[metric.end:]
+        if metric.text.lower() in scene:
+            continue
+        if metric.kind == "duration" and (_PLACES_BEFORE.search(before) or _PLACES_AFTER.match(after)):
+            continue
+        if not _REACHED.search(before) and (_SAYS_A_DIFFERENCE.search(before) or _A_DIFFERENCE.search(metric.text)):
             continue
         # A count or sum of what was done ("she trained two new servers", "we raised $5,000")
         # is an achievement; a rate or a level reached ("40 calls a day", "we had 12
         # complaints", "reached 500 sign-ups") is what "compared with what?" asks about.
-        if m.metric.kind in ("count", "money") and not (_RATE_AT_END.search(m.metric.text) or _A_LEVEL.search(before)):
+        if metric.kind in ("count", "money") and not (_RATE_AT_END.search(metric.text) or _A_LEVEL.search(before)):
             continue
-        levels.append(m.metric)
+        levels.append(metric)
     return levels
 
 

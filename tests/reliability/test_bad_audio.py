@@ -44,6 +44,7 @@ def bad_files(tmp_path_factory):
     (folder / "picture.wav").write_bytes(b"\x89PNG\r\n\x1a\n" + rng.bytes(5000))
     (folder / "archive.m4a").write_bytes(b"PK\x03\x04" + rng.bytes(5000))
     (folder / "answer.docx").write_bytes(b"PK\x03\x04" + rng.bytes(5000))  # a word processor's document
+    (folder / "no-suffix").write_bytes(rng.bytes(50_000))  # neither audio nor text, and its name says nothing
     sf.write(folder / "no-frames.wav", np.zeros(0, dtype=np.float32), 16000)
     sf.write(folder / "one-sample.wav", np.full(1, 0.3, dtype=np.float32), 16000)
     damaged = audio.copy()
@@ -94,6 +95,7 @@ REFUSED = [
     ("picture.wav", ["no audio track"]),
     ("archive.m4a", ["cannot read", "as audio"]),
     ("answer.docx", ["cannot read", "saved as plain text (.txt or .md)"]),
+    ("no-suffix", ["cannot read", "as audio or text"]),
     ("no-frames.wav", ["holds no sound"]),
     ("one-sample.wav", ["0.0 s long"]),
     ("nan-samples.wav", ["is damaged", "not numbers", "record it again"]),
