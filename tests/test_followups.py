@@ -81,6 +81,8 @@ def test_a_number_with_nothing_to_compare_asks_from_what_to_what():
     "It saved the team about fifteen hours a week.",  # a difference already
     "We now answer 40 fewer calls a day.",
     "Six months later she trained two new servers for me.",  # a count of what was done
+    "The report went from taking me four hours every Monday to about ten minutes.",  # its own baseline
+    "We took about twelve thousand pounds in the first month.",  # "took" is no level ("to..." inside it)
 ])
 def test_no_compared_with_what_for_numbers_that_need_no_baseline(result):
     # A new user's answers were asked "compared with what?" about each of these.
@@ -89,6 +91,13 @@ def test_no_compared_with_what_for_numbers_that_need_no_baseline(result):
                                             "billing handled a wedding for 150 guests")
     text = text.replace("three weeks before the holidays", "before the holidays")
     assert "baseline" not in asked(text)
+
+
+def test_money_set_against_the_story_s_other_sum_needs_no_baseline():
+    # A new user's budget story: "compared with what?" was asked of the sum that came in under it.
+    text = COMPLETE.replace("Billing incidents dropped from about eight a month to one, and we had zero downtime during the peak.",
+                            "It came in at three thousand eight hundred pounds.")
+    assert "about two million dollars a day" in text and "baseline" not in asked(text)
 
 
 @pytest.mark.parametrize("result", [

@@ -42,7 +42,9 @@ _STATE_VERBS = (
     "was were had needed wanted felt knew thought seemed used liked loved hated hoped "
     "believed wished expected learned realized noticed guessed meant"
 ).split()
-_PAST = r"(?:(?!(?:" + "|".join(_STATE_VERBS) + r")\b)[a-z]{2,}ed|" + "|".join(_IRREGULAR_PAST) + r")"
+# Words that end in "ed" but tell no past: "I need", "a hundred", "indeed".
+_NOT_PAST = "need speed feed seed indeed proceed succeed exceed breed bleed heed embed hundred sacred".split()
+_PAST = r"(?:(?!(?:" + "|".join(_STATE_VERBS + _NOT_PAST) + r")\b)[a-z]{2,}ed|" + "|".join(_IRREGULAR_PAST) + r")"
 _ADVERB = r"(?:(?:also|then|just|first|actually|immediately|quickly|finally|personally|eventually|even|basically|really|proactively|initially|later|still|again|carefully|manually|myself|and)\s+)?"
 # Verbs that report an outcome; with a metric in the same sentence they mark a result.
 _OUTCOME_VERB = re.compile(

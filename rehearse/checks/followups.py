@@ -45,7 +45,7 @@ def _compares(metric) -> bool:
 # Words just before a number that already say it is a difference: "saved about fifteen
 # hours a week", "two extra shifts" ("more than 40" is an amount, not a difference).
 _SAYS_A_DIFFERENCE = re.compile(r"\b(?:sav(?:ed|es|ing)|cut|reduced|freed(?: up)?|gained|added|extra|additional)"
-                                r"\W*(?:\w+\W+){0,2}$", re.I)
+                                r"\b\W*(?:\w+\W+){0,2}$", re.I)
 # ... or inside it: "40 fewer calls a day".
 _A_DIFFERENCE = re.compile(r"\b(?:fewer|less|more)\b(?!\s+than)|\b(?:extra|additional)\b", re.I)
 # A level reached: "cut the wait to ten minutes" asks "from what?" as much as "ten minutes" does.
@@ -57,7 +57,7 @@ _PLACES_AFTER = re.compile(r"\s*(?:later|ago|earlier|before|after|into|on)\b", r
 _RATE_AT_END = re.compile(r"\b(?:a|an|per|each|every)\s+(?:second|minute|hour|day|night|shift|week|month|quarter|year|"
                           r"sprint|release)$", re.I)
 _A_LEVEL = re.compile(r"\b(?:had|have|has|got|reached|hit|hitting|was|were|is|are|at|to|now|only|just|still)"
-                      r"\W*(?:\w+\W+){0,1}$", re.I)
+                      r"\b\W*(?:\w+\W+){0,1}$", re.I)
 
 
 def _levels(analysis: Analysis, result_metrics) -> list:
@@ -71,7 +71,12 @@ def _levels(analysis: Analysis, result_metrics) -> list:
     for m in result_metrics:
         sentence, metric = analysis.sentences[m.sentence].text, m.metric
         before, after = sentence[:metric.start], sentence[metric.end:]
-        if metric.text.lower() in scene:
+        # The sentence gives its own baseline ("went from taking me four hours every Monday to
+        # about ten minutes", "about eight months instead of six"), or the story another
+        # amount of money to set it against ("a budget of five thousand pounds").
+        if metric.text.lower() in scene or BASELINE.search(sentence) or (
+                metric.kind == "money" and any(o.metric.kind == "money" and o.metric is not metric
+                                               for o in analysis.metrics)):
             continue
         if metric.kind == "duration" and (_PLACES_BEFORE.search(before) or _PLACES_AFTER.match(after)):
             continue
