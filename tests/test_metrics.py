@@ -17,13 +17,17 @@ from rehearse.analysis.metrics import find_metrics
     ("I saved my team hours and cut reporting errors to zero.", "cut reporting errors to zero", "change"),
     ("I trained 12 agents plus both supervisors.", "12 agents", "count"),  # "plus" is no second noun
     ("We hired two engineers afterwards.", "two engineers", "count"),
+    ("Our Saturday cover went up from an average of twenty-two to twenty-five.",  # a new user's
+     "from an average of twenty-two to twenty-five", "change"),
 ])
 def test_metrics_that_measure_the_story(sentence, text, kind):
     found = find_metrics(sentence)
     assert [(m.text, m.kind) for m in found] == [(text, kind)]
 
 
-@pytest.mark.parametrize("sentence", ["I got a reply to none of my emails.", "I got used to nothing working."])
+@pytest.mark.parametrize("sentence", ["I got a reply to none of my emails.", "I got used to nothing working.",
+                                      "I taught year nine maths that term.",  # a class, not a count (a new user's)
+                                      "I had the other two on sauces and desserts."])
 def test_to_none_or_nothing_after_got_is_no_change(sentence):
     assert find_metrics(sentence) == []
 

@@ -32,7 +32,8 @@ _NUM = r"(?:" + _DIGITS_NUM + r"|\b" + _WORDS_NUM + r"\b)"
 # Not followed by a hyphenated word or letters: "3-tier", "3rd", "two-pizza" are not amounts.
 _END = r"(?![\w-]|\.\d)"
 _APPROX = (r"(?:(?:about|around|roughly|approximately|almost|nearly|over|under|more than|less than|fewer than|close to|"
-           r"well over|well under|up to|at least|at most|just over|just under|some|only|~|<|>)\s*)?")
+           r"well over|well under|up to|at least|at most|just over|just under|some|only|an average of|on average|"
+           r"a total of|~|<|>)\s*)?")
 _TIME_UNIT = r"(?:ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|quarters?|years?|sprints?)"
 _RATE = r"\s+(?:a|an|per|each|every)\s+(?:second|minute|hour|day|night|shift|week|month|quarter|year|sprint|release)\b"
 _PER = r"(?:" + _RATE + r")?"
@@ -70,7 +71,8 @@ _NOT_COUNTED = r"(?!(?:was|is|has|as|this|does)\b)"
 # A second plural that is no noun ("12 agents plus...", "two engineers afterwards").
 _NOT_A_NOUN = r"(?!(?:" + "|".join(sorted(_NOT_PLURAL)) + r")\b)"
 # Up to two words between the number and the things it counts: "500+ active traders".
-_MODIFIERS = r"(?:[a-z][\w-]*\s+){0,2}?"
+# (Never a preposition: "two on sauces" counts nothing.)
+_MODIFIERS = r"(?:(?!(?:on|in|at|for|to|with|from|by|into|onto|about|than|as)\b)[a-z][\w-]*\s+){0,2}?"
 
 # Where a change can start without a number: "from a few dozen to nearly three hundred".
 _VAGUE = (r"(?:a\s+(?:few|couple(?:\s+of)?|handful(?:\s+of)?)(?:\s+(?:dozen|hundred|thousand))?|"
@@ -290,6 +292,9 @@ def _not_a_measure(kind: str, text: str, before: list[str], after: str) -> str |
     # "between 2019 and 2021 our sales": a year, not 2,021 sales.
     if kind == "count" and re.match(r"(?:19|20)\d\d\b", text) and before \
             and before[-1].lower() in ("in", "since", "by", "until", "and", "from", "to", "between"):
+        return "skip"
+    # "year nine maths", "grade 5 students": a school year names a class, it counts nothing.
+    if kind == "count" and before and before[-1].lower() in ("year", "grade"):
         return "skip"
     # "a million questions" is a way of speaking, not a count.
     if kind == "count" and re.match(r"a\s+(?:million|billion|zillion)\s", text, re.I):
