@@ -214,6 +214,14 @@ def test_talk_in_general_is_no_part_of_a_story():
     ("Two years later I believe all three are still on the team.", False),
     ("Afterwards I got along with everyone on the team, him included.", False),
     ("I can't remember a time a client was that grateful.", False),
+    ("I would make sure I stayed neutral and didn't take sides.", True),  # the past inside a "would"
+    ("Then I would bring them together and set some ground rules.", True),
+    ("And I'd ask him one back at lunch, quiz-style.", False),  # as often a past habit in a story
+    ("If someone on my team was struggling, I'd probably just help them quietly.", True),
+    ("I've always believed that if you're kind to people, they'll come to you.", True),
+    ("The decision taught me to judge a move by the work I would do every day.", False),
+    ("And if they didn't start we'd lose them for two weeks.", False),  # reasoning inside a story
+    ("I told him I would finish the report by Friday.", False),
     ("If we hadn't caught it, we would have lost the client.", False),  # the past, told
     ("If I had known, I would've called earlier.", False),
     ("I told him that if he sent the data by Monday, I would finish by Friday.", False),  # reported, in the past

@@ -199,6 +199,15 @@ def test_just_is_a_hedge_only_where_it_softens(text, hedged):
     assert ("just" in [m.text for m in find_hedges(words(text))]) is hedged
 
 
+@pytest.mark.parametrize("text,hedges", [
+    ("We had to decide what kind of system to buy and what sort of problems it would bring.", []),
+    ("I kind of rolled it back and I suppose it worked.", ["kind of", "i suppose"]),
+    ("I'd say the rollout went well.", ["i'd say"]),
+])
+def test_kind_of_softens_only_where_it_is_no_kind(text, hedges):
+    assert [m.text for m in find_hedges(words(text))] == hedges
+
+
 def test_hedges_and_repetitions():
     assert [m.text for m in find_hedges(words("I think I tried to fix it, and I sort of helped with the rollout."))] == [
         "i think", "i tried to", "sort of", "helped with"]

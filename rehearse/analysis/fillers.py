@@ -29,7 +29,11 @@ LIKE_FILLER_BEFORE = frozenset({"really", "so", "very", "totally", "um", "uh", "
 HEDGES = (
     ("i", "think"), ("i", "guess"), ("i", "believe"), ("maybe",), ("kind", "of"), ("sort", "of"), ("just",),
     ("hopefully",), ("probably",), ("i", "tried", "to"), ("helped", "with"), ("a", "little", "bit"), ("somewhat",),
+    ("i", "suppose"), ("i'd", "say"),
 )
+# "what kind of system", "that sort of problem": a kind of thing, not a softener.
+KIND_OF_IS_A_KIND_AFTER = frozenset({"what", "which", "this", "that", "these", "those", "the", "a", "any", "some",
+                                     "every", "same", "one", "no", "all", "what's", "different", "right", "wrong"})
 # Doubled words that are grammatical ("that that", "had had").
 GRAMMATICAL_DOUBLES = frozenset({"that", "had"})
 MAX_REPEAT_WORDS = 3
@@ -129,6 +133,8 @@ def find_hedges(words: list[str]) -> list[Mark]:
         for hedge in HEDGES:
             if tuple(tokens[i:i + len(hedge)]) == hedge:
                 if hedge == ("just",) and not _just_softens(tokens, i):
+                    break
+                if hedge in (("kind", "of"), ("sort", "of")) and i > 0 and tokens[i - 1] in KIND_OF_IS_A_KIND_AFTER:
                     break
                 marks.append(Mark(" ".join(hedge), "hedge", i, i + len(hedge)))
                 break

@@ -33,6 +33,8 @@ _GENERIC = re.compile(
     r"|\b(?:whenever|every time|anytime) (?:i|we|there's|there is|someone|a customer|a client|a patient|things)\b"
     r"|\bif (?:i|we|there's|there is|someone|a customer|a client|a patient|a colleague) (?:see|sees|have|has|is|are|get|gets|were|need|needs)\b"
     r"|\bmy (?:approach|philosophy|strategy|style) (?:is|has always been)\b"
+    r"|\bi(?:'ve| have) always (?:believed|thought|felt|tried|found|been|liked)\b"
+    r"|\b(?:in any job|in every job|wherever i(?:'ve| have)? worked)\b"
     r"|\bin general\b|\bgenerally speaking\b",
 )
 # No story to tell at all, whatever the tense ("I've never really had a disagreement", "I
@@ -62,6 +64,14 @@ _PAST_MARKER = re.compile(r"\b(?:back then|at the time|in those days|used to|whe
 # After a lesson, "I would also..." goes on with it ("Next time I would add an alert. I
 # would also write a runbook.").
 _WOULD = re.compile(r"\b(?:i|we)(?: would|'d)\b")
+# "I would ask", "Then I would bring them together": a sentence that says what one would do
+# (not "I would have", nor "the work I would do"; "and I'd ask him at lunch" is as often a
+# past habit in a story, so "I'd" counts only in a hypothetical).
+_WOULD_NOW = re.compile(r"^(?:(?:and|then|first|next|afterwards|after that|finally|also|honestly|um|uh|well|"
+                        r"probably),?\s+)*i would\b(?! have\b)")
+# ... reported, it tells the past: "I told him I would finish by Friday".
+_REPORTED = re.compile(r"\b(?:told|said|promised|explained|agreed|decided|knew|thought|realized|realised|assured|"
+                       r"warned|wrote|emailed|replied|let \w+ know)\b.*\bi(?: would|'d)\b")
 # A past state sets a scene as much as a past step tells one ("I was the only nurse on").
 _PAST_STATE = re.compile(r"\b(?:was|were|had)\b")
 
@@ -89,14 +99,20 @@ def find_generic(sentences: list[Sentence]) -> Story:
     in_lesson = False
     for sentence in sentences:
         text = sentence.text.lower().replace("\u2019", "'")
+        hypothetical = bool(_HYPOTHETICAL.search(text))
+        # "If someone was struggling, I'd help them": what the speaker would do, no story
+        # ("and if they didn't start we'd lose them" reasons inside one).
+        speaker_would = hypothetical and bool(re.search(r"\bi(?: would|'d)\b", text))
+        # "I would make sure I stayed neutral": the past inside a "would" is still a would.
+        would = bool(_WOULD_NOW.search(text)) and not _PAST_MARKER.search(text) and not _REPORTED.search(text)
         told = bool(PAST_TENSE.search(text) or _PAST_STATE.search(text) or _PAST_MARKER.search(text)) \
-            and not _HYPOTHETICAL.search(text)
+            and not hypothetical and not would
         in_lesson = in_lesson or bool(_LESSON.search(text))
         lesson = in_lesson and bool(_LESSON.search(text) or _WOULD.search(text))
         # A sentence that tells a past event is narrative even with "usually" in it; a
         # lesson is about the future on purpose (the guide asks for one).
         no_story = bool(_NO_STORY.search(text)) and not _COMPARES.search(text)
-        if (no_story or _GENERIC.search(text) and not told) and not lesson:
+        if (no_story or speaker_would or would or _GENERIC.search(text) and not told) and not lesson:
             generic.append(sentence.index)
         elif told:
             past += 1

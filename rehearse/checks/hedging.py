@@ -27,7 +27,7 @@ SHOWN = 4
 
 def _said(text: str) -> str:
     """A hedge as it is said: the rules match lowercase words ("i think" is "I think")."""
-    return " ".join("I" if word == "i" else word for word in text.split())
+    return " ".join("I" + word[1:] if word == "i" or word.startswith("i'") else word for word in text.split())
 
 
 def run(analysis: Analysis) -> CheckResult:
