@@ -208,9 +208,12 @@ def test_a_database_of_the_first_schema_is_migrated_with_its_takes(rehearse_home
 # -- progress, pure ----------------------------------------------------------------
 
 
-def figures(score, present="situation,task,action,result", duration=90.0, i_ratio=0.8, metrics=1, in_result=1):
-    return {"score": score, "star_present": present, "duration_s": duration, "action_i_ratio": i_ratio,
-            "metric_count": metrics, "metric_in_result": in_result}
+def figures(score, present="situation,task,action,result", duration=90.0, i_ratio=0.8, metrics=1, in_result=1,
+            missing=None):
+    found = present.split(",")
+    missing = ",".join(p for p in ("situation", "task", "action", "result") if p not in found) if missing is None else missing
+    return {"score": score, "star_present": present, "star_missing": missing, "duration_s": duration,
+            "action_i_ratio": i_ratio, "metric_count": metrics, "metric_in_result": in_result}
 
 
 def test_change_line_names_what_moved():
@@ -221,6 +224,11 @@ def test_change_line_names_what_moved():
     assert change_line(figures(80), figures(80)) == "no change: score 80"
     assert change_line(figures(90), figures(70, present="situation,action,result", in_result=0)) == (
         "score 90 -> 70; lost the Task; lost the number in the Result")
+    # A Result not found but only not clear (the report warned) is said so, not "no Result".
+    unclear = figures(86, present="situation,task,action", missing="", in_result=0)
+    assert change_line(figures(96), unclear) == "score 96 -> 86; Result not clear now; lost the number in the Result"
+    assert change_line(unclear, unclear).startswith("no change") or "Result still not clear" in change_line(
+        unclear, figures(88, present="situation,task,action", missing="", in_result=0))
 
 
 def test_better_knows_which_way_is_good():
@@ -279,3 +287,11 @@ def test_the_history_counts_the_measures_the_report_names(rehearse_home, tmp_pat
         store.save(report)
         [take] = store.takes()
     assert take.figures["metric_count"] == int(metrics["message"].split()[0])
+
+
+def test_compare_says_a_part_that_is_only_unclear_is_not_clear():
+    from rehearse.ui.history_views import _section
+
+    report = {"sentences": [{"text": "I fixed it.", "label": "action"}], "star": {"missing": ["task"], "unsure": ["result"]}}
+    assert str(_section(report, "result")) == "(not clear)" and str(_section(report, "task")) == "(missing)"
+    assert str(_section(report, "action")) == "I fixed it."

@@ -24,14 +24,20 @@ def change_line(previous: dict, current: dict) -> str:
     parts = [f"score {previous['score']} -> {current['score']}"]
     before, after = _parts(previous["star_present"]), _parts(current["star_present"])
     gained = [p for p in STAR if p in after and p not in before]
+    # A part not found is missing, or only not clear (the report warns and quotes a sentence).
+    missing = _parts(current["star_missing"]) if current.get("star_missing") is not None else set(STAR) - after
     lost = [p for p in STAR if p in before and p not in after]
     still = [p for p in STAR if p not in after and p not in before]
     if gained:
         parts.append("now has " + _and([f"{'an' if p[0] in 'aeiou' else 'a'} {p.capitalize()}" for p in gained]))
-    if lost:
-        parts.append("lost the " + _and([p.capitalize() for p in lost]))
-    if still:
-        parts.append("still no " + _and([p.capitalize() for p in still]))
+    if [p for p in lost if p in missing]:
+        parts.append("lost the " + _and([p.capitalize() for p in lost if p in missing]))
+    if [p for p in lost if p not in missing]:
+        parts.append(_and([p.capitalize() for p in lost if p not in missing]) + " not clear now")
+    if [p for p in still if p in missing]:
+        parts.append("still no " + _and([p.capitalize() for p in still if p in missing]))
+    if [p for p in still if p not in missing]:
+        parts.append(_and([p.capitalize() for p in still if p not in missing]) + " still not clear")
     d0, d1 = previous["duration_s"], current["duration_s"]
     if d0 is not None and d1 is not None and abs(d1 - d0) >= DURATION_STEP_S:
         way = "closer to 1:30" if better("duration_s", d0, d1) else "further from 1:30"

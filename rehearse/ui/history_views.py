@@ -121,7 +121,11 @@ def compare_view(a_id: int, a: dict, b_id: int, b: dict, figures_a: dict, figure
 
 def _section(report: dict, part: str) -> Text:
     said = " ".join(s["text"] for s in report["sentences"] if s["label"] == part)
-    return Text(said, style=LABEL_STYLES[part]) if said else Text("(missing)", style="bold red")
+    if said:
+        return Text(said, style=LABEL_STYLES[part])
+    # Not found: missing, or only not clear (the report warned and quoted the likeliest sentence).
+    return Text("(not clear)", style="yellow") if part in report["star"].get("unsure", []) else \
+        Text("(missing)", style="bold red")
 
 
 def print_story_bank(bank: dict, console) -> None:
