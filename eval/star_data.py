@@ -14,6 +14,8 @@ Sets:
   round (eval/star_answers_heldout4.txt).
 - `heldout5`, `heldout5-weak`: the same, written by a helper before the labeler's fourth
   round (eval/star_answers_heldout5.txt).
+- `heldout6`, `heldout6-weak`: the same, written by a helper before the labeler's fifth
+  round (eval/star_answers_heldout6.txt).
 - `train`: labeled answers helpers wrote to train on (eval/star_train/*.txt, one source
   each); never scored.
 
@@ -37,6 +39,7 @@ HELDOUT2 = ROOT / "eval" / "star_answers_heldout.txt"
 HELDOUT3 = ROOT / "eval" / "star_answers_heldout3.txt"
 HELDOUT4 = ROOT / "eval" / "star_answers_heldout4.txt"
 HELDOUT5 = ROOT / "eval" / "star_answers_heldout5.txt"
+HELDOUT6 = ROOT / "eval" / "star_answers_heldout6.txt"
 TRAIN = ROOT / "eval" / "star_train"
 
 LETTERS = {"S": "situation", "T": "task", "A": "action", "R": "result", "O": "other"}
@@ -118,7 +121,7 @@ def load_labeled_text(path: Path, source: str) -> list[Answer]:
                 expect[key] = [LETTERS[v[0].upper()] for v in value.split(",")] if value else True
             if kind == "weak":
                 expect.setdefault("missing", [])
-            # heldout2 to heldout5: the held-out files; train: the helpers' training answers;
+            # heldout2 to heldout6: the held-out files; train: the helpers' training answers;
             # dev and heldout: spoken_answers.txt's two halves.
             name = set_name if (set_name.startswith("heldout") and set_name != "heldout") or set_name == "train" \
                 else f"spoken-{set_name}"
@@ -136,4 +139,5 @@ def load_all() -> list[Answer]:
     train = [a for path in sorted(TRAIN.glob("*.txt")) for a in load_labeled_text(path, f"rehearse-train-{path.stem}")]
     return (external + weak + load_guide() + load_labeled_text(SPOKEN, "rehearse-spoken") + train
             + load_labeled_text(HELDOUT2, "rehearse-heldout2") + load_labeled_text(HELDOUT3, "rehearse-heldout3")
-            + load_labeled_text(HELDOUT4, "rehearse-heldout4") + load_labeled_text(HELDOUT5, "rehearse-heldout5"))
+            + load_labeled_text(HELDOUT4, "rehearse-heldout4") + load_labeled_text(HELDOUT5, "rehearse-heldout5")
+            + load_labeled_text(HELDOUT6, "rehearse-heldout6"))
