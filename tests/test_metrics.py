@@ -19,6 +19,12 @@ from rehearse.analysis.metrics import find_metrics
     ("We hired two engineers afterwards.", "two engineers", "count"),
     ("Our Saturday cover went up from an average of twenty-two to twenty-five.",  # a new user's
      "from an average of twenty-two to twenty-five", "change"),
+    # held-out 7's misses (scored once, then fixed)
+    ("We cut the pick time from an hour to ten minutes per order.", "from an hour to ten minutes", "change"),
+    ("Page load time dropped to under a second.", "dropped to under a second", "change"),
+    ("I got the close done in three days instead of the usual eight.", "three days instead of the usual eight", "change"),
+    ("It would have cost us 1.2 million over the contract.", "1.2 million", "money"),
+    ("We raised twice what we'd aimed for.", "twice what we'd aimed for", "multiplier"),
 ])
 def test_metrics_that_measure_the_story(sentence, text, kind):
     found = find_metrics(sentence)
@@ -27,7 +33,15 @@ def test_metrics_that_measure_the_story(sentence, text, kind):
 
 @pytest.mark.parametrize("sentence", ["I got a reply to none of my emails.", "I got used to nothing working.",
                                       "I taught year nine maths that term.",  # a class, not a count (a new user's)
-                                      "I had the other two on sauces and desserts."])
+                                      "I had the other two on sauces and desserts.",
+                                      # held-out 7's false metrics
+                                      "There were four of us nurses on the night shift.",
+                                      "I'd been at the store about three years by then.",
+                                      "Over the two years I was there I signed up donors.",
+                                      "I've told my students a thousand times to show their working.",
+                                      "I was one of six supervisors on the job.",
+                                      "I learned more in those six months than in my whole degree.",
+                                      "A day later I called her back."])
 def test_to_none_or_nothing_after_got_is_no_change(sentence):
     assert find_metrics(sentence) == []
 
@@ -70,8 +84,8 @@ def test_precision_and_recall_on_the_labeled_lists():
     # misses are spans shorter than the labeled anchor); its floor sits under that.
     # held-out-7 was scored once at the end of a session: 71.2% and 72.5% (half its misses
     # are spans shorter than its writer's anchors, "about 40 percent" for "went up by about
-    # 40 percent"); its floor sits under that.
-    floors = {"held-out-3": 0.87, "held-out-7": 0.7}
+    # 40 percent"); its other errors fixed, 85.7% and 82.4%; its floor sits under that.
+    floors = {"held-out-3": 0.87, "held-out-7": 0.8}
     for name, path in metrics_eval.SETS.items():
         tp, fp, fn, _ = metrics_eval.count(metrics_eval.load(path))
         assert tp / (tp + fp) >= floors.get(name, 0.9), path.name

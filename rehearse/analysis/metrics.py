@@ -40,7 +40,7 @@ _PER = r"(?:" + _RATE + r")?"
 _CURRENCY_WORD = r"(?:dollars|euros|pounds|bucks|usd|eur)"
 _FRACTION = r"(?:a\s+third|a\s+quarter|two\s+thirds|three\s+quarters|a\s+fifth|a\s+tenth)"
 # A large amount said without a unit ("six million", "two hundred thousand").
-_SCALED = r"\b" + _WORDS_NUM + r"\s+(?:thousand|million|billion)\b"
+_SCALED = r"(?:\b" + _WORDS_NUM + r"|(?<![\w.])\d+(?:[.,]\d+)?)\s+(?:thousand|million|billion)\b"
 # Wholes that a share can be of ("half of the team"; not "half of the problem").
 _GROUP = (r"(?:team|staff|class|department|group|company|store|office|unit|ward|budget|time|backlog|queue|"
           r"list|shift|crew|hospital|school|organization|market|region|fleet|base|audience)\b")
@@ -55,7 +55,9 @@ _MONEY_CONTEXT = re.compile(r"\b(?:worth|cost|costs|saved|saving|savings|revenue
 
 # What a value ends with: its unit, or nothing glued to it; and a rate ("a week").
 _VALUE_END = r"(?:\s*%|\s*(?:percent|" + _TIME_UNIT + r"|" + _CURRENCY_WORD + r")\b|" + _END + r")" + _PER
-_VALUE = _APPROX + r"(?:half\s+a|(?:\$\s?)?" + _NUM + r")" + _VALUE_END
+# One of a unit, as a value: "from an hour to ten minutes", "dropped to under a second".
+_ONE_UNIT = r"an?(?=\s+(?:second|minute|hour|day|week|month|year)\b)"
+_VALUE = _APPROX + r"(?:half\s+a|" + _ONE_UNIT + r"|(?:\$\s?)?" + _NUM + r")" + _VALUE_END
 
 # Words that end in "s" but are not plural nouns, and words that cannot be counted.
 _NOT_PLURAL = {
@@ -113,7 +115,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("percent", re.compile(_APPROX + r"(?:" + _NUM + r"|half\s+a)\s*(?:%|percent\b|per\s+cent\b|percentage\s+points\b)", re.I)),
     ("multiplier", re.compile(
         _APPROX + _NUM + r"\s?x\b|" + _APPROX + _NUM + r"\s+times\s+(?:faster|slower|more|less|fewer|bigger|smaller|cheaper|higher|lower|as\s+\w+)"
-        r"|\b(?:doubled|tripled|quadrupled|halved|(?:cut|fell|dropped|went\s+down|shrank)\s+(?:it\s+|that\s+)?(?:in|by)\s+half|twice\s+as\s+\w+|\d+-fold|(?:two|three|four|five|ten)-fold)\b", re.I)),
+        r"|\b(?:doubled|tripled|quadrupled|halved|(?:cut|fell|dropped|went\s+down|shrank)\s+(?:it\s+|that\s+)?(?:in|by)\s+half|twice\s+as\s+\w+|twice\s+what\s+(?:[\w']+\s+){0,2}?(?:aimed|planned|expected|hoped|budgeted|targeted)(?:\s+for)?|\d+-fold|(?:two|three|four|five|ten)-fold)\b", re.I)),
     ("duration", re.compile(
         r"\b(?:a|an|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?|hours?|sprints?)" + _EARLY
         + r"|" + _APPROX + r"(?:a|an)\s+(?:day|week|month|year|hour)\s+and\s+a\s+half\b", re.I)),
@@ -172,7 +174,8 @@ _LATER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "2 to 3 days instead of a week".
     ("change", re.compile(_APPROX + r"(?:\ban?|" + _RANGE + r"|" + _RANGE_END + r")\s+" + _TIME_UNIT
                           + r"\s+(?:instead\s+of|rather\s+than|compared\s+(?:to|with)|versus|vs\.?)\s+" + _APPROX
-                          + r"(?:an?\s+|" + _RANGE_END + r"\s+)" + _TIME_UNIT + r"\b", re.I)),
+                          + r"(?:(?:an?\s+|" + _RANGE_END + r"\s+)" + _TIME_UNIT + r"\b|(?:the\s+)?(?:usual|normal|typical|old|"
+                          r"previous|planned)\s+" + _NUM + r"(?:\s+" + _TIME_UNIT + r")?\b)", re.I)),
     ("change", _CHANGE_TO_VAGUE),
     ("change", _CHANGE_NEW_FIRST),
     # Held-out 5's misses (scored once, then fixed). A hedge inside a change: "from like
@@ -184,7 +187,8 @@ _LATER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("change", re.compile(r"\b(?:(?:came|went|got|brought\s+(?:it|that|them)|cut\s+(?:it|that|them))\s+(?:down|up)|dropped|fell|"
                           r"rose|climbed|jumped|shrank|decreased|increased)\s+to\s+" + _HEDGE + r"(?!(?:19|20)\d\d\b|[\d.]+\s*/)"
                           # the value whole: "$2 million", "80 people"; not a rating ("4.5 out of 5")
-                          + _APPROX + r"(?:\$\s?)?" + _NUM + r"(?!\s*/|\s+out\s+of\b)(?:\s+(?:thousand|million|billion))?"
+                          + _APPROX + r"(?:(?:\$\s?)?" + _NUM + r"|" + _ONE_UNIT + r")(?!\s*/|\s+out\s+of\b)"
+                          r"(?:\s+(?:thousand|million|billion))?"
                           + _VALUE_END + r"(?:\s+" + _MODIFIERS + _NOT_COUNTED + _PLURAL + r")?", re.I)),
     ("duration", re.compile(r"\b(?:a|an|one|two|three|four|five|six|\d+)\s+(?:full\s+|whole\s+|entire\s+)?"
                             r"(?:days?|weeks?|months?|hours?|sprints?|shifts?)" + _EARLY, re.I)),
@@ -296,13 +300,24 @@ def _not_a_measure(kind: str, text: str, before: list[str], after: str) -> str |
     # "year nine maths", "grade 5 students": a school year names a class, it counts nothing.
     if kind == "count" and before and before[-1].lower() in ("year", "grade"):
         return "skip"
+    # "four of us nurses", "one of six supervisors": how many there were, not what was done.
+    if kind == "count" and (re.search(r"\bof\s+us\b", text, re.I) or before[-2:] and
+                            [w.lower() for w in before[-2:]] == ["one", "of"]):
+        return "skip"
+    # "told them a thousand times": a way of speaking.
+    if re.fullmatch(r"an?\s+(?:hundred|thousand|million)\s+times", text, re.I):
+        return "skip"
+    # "over the two years I was there", "in those six months": when, not how long the work took.
+    if kind == "duration" and (before and before[-1].lower() in ("those", "these") or re.match(
+            r"\s+(?:i|we)\s+(?:was|were|worked|spent)\s+(?:there|here)\b", after, re.I)):
+        return "claim"
     # "a million questions" is a way of speaking, not a count.
     if kind == "count" and re.match(r"a\s+(?:million|billion|zillion)\s", text, re.I):
         return "skip"
     # "I'd been a line cook for about five years", "I'd been there three years by then": how
     # long, not what was done.
     if kind == "duration" and re.search(r"\b(?:years?|months?)$", text, re.I) and (
-            any(w.lower().strip(",") == "been" for w in before[-3:]) or before and before[-1].lower() == "for" and any(
+            any(w.lower().strip(",") == "been" for w in before[-5:]) or before and before[-1].lower() == "for" and any(
                 w.lower().strip(",") == "been" or w.lower().endswith("'d") for w in before[-8:])):
         return "claim"
     # "worked under three different managers": under them, not fewer than three ("worked
