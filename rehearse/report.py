@@ -230,7 +230,9 @@ def transcript_warnings(transcript: Transcript) -> list[dict]:
     warnings += [{"kind": "recording", "message": note} for note in (transcript.audio_quality or {}).get("notes", [])]
     # Typed text with no sentence end (a typed answer gets one after its last word): the STAR
     # parts are found sentence by sentence, so its labels are guesses over made-up breaks.
-    # (A recording's transcript without them is decoded again, transcription.transcribe.)
+    # (Only typed text: a recording's transcript without them is decoded again with the
+    # question as the prompt when the question is known, transcription.transcribe; what stays
+    # unpunctuated is not warned about yet.)
     if transcript.kind == "text" and len(transcript.words) >= UNPUNCTUATED_FROM_WORDS and not any(
             ends_sentence(w) for w in transcript.words[:-1]):
         warnings.append({"kind": "unpunctuated", "message": "the answer has no sentence ends (. ? !); the STAR parts "

@@ -163,6 +163,12 @@ def test_i_vs_we_counts_the_action_sentences_where_the_guide_wants_i():
                                       "customers.").words)
     counted = count_in_action(steps, [Labeled("action", (), {})] * len(steps))
     assert (counted.i, counted.we) == (1, 2)  # "told our customers": the speaker acted
+    # ... not its objects, nor a list of them: "I emailed my supervisor, my lead and...".
+    for said in ("I emailed my supervisor, my lead and the planner.", "I asked our nurses, our techs and our doctors.",
+                 "While my team slept I fixed the server.", "My team were great and I thanked them."):
+        steps = split_sentences(from_text(said).words)
+        counted = count_in_action(steps, [Labeled("action", (), {})] * len(steps))
+        assert (counted.i, counted.we) == (1, 0), said
 
 
 def test_story_warns_on_habits_and_shows_the_sentences():
@@ -207,6 +213,13 @@ def test_talk_in_general_is_no_part_of_a_story():
     ("I believe most conflicts are just misunderstandings.", True),
     ("I had never used the new system before.", False),  # a situation
     ("so I would not lose my expertise completely.", False),  # a purpose (the splitter cut it off its story)
+    ("I took the part-time role so I would not lose my skills.", False),
+    ("We changed the rota so I would be ready for the inspection.", False),
+    ("I would say my proudest moment was at the distribution centre last year.", False),  # a way of speaking
+    ("Then I would check each pallet, and I found twelve.", False),  # a past clause after it tells
+    ("If the delivery didn't come by six, I'd lose the lunch service, so I called the supplier.", False),
+    ("Honestly, I've never really had a conflict with a coworker before.", True),  # "before" compares nothing
+    ("I think most people in the meeting agreed with me.", False),  # told, not a belief about people
     ("So I would always check in with them first.", True),
     ("I care about my team, so I would always check in with them first.", True),
     ("I've never had a disagreement get that heated.", False),  # comparisons tell a story

@@ -83,6 +83,7 @@ def test_a_number_with_nothing_to_compare_asks_from_what_to_what():
     "Six months later she trained two new servers for me.",  # a count of what was done
     "The report went from taking me four hours every Monday to about ten minutes.",  # its own baseline
     "We took about twelve thousand pounds in the first month.",  # "took" is no level ("to..." inside it)
+    "I still trained twelve new engineers that quarter.",
 ])
 def test_no_compared_with_what_for_numbers_that_need_no_baseline(result):
     # A new user's answers were asked "compared with what?" about each of these.
@@ -95,9 +96,12 @@ def test_no_compared_with_what_for_numbers_that_need_no_baseline(result):
 
 def test_money_set_against_the_story_s_other_sum_needs_no_baseline():
     # A new user's budget story: "compared with what?" was asked of the sum that came in under it.
+    result = "It came in at three thousand eight hundred pounds."
     text = COMPLETE.replace("Billing incidents dropped from about eight a month to one, and we had zero downtime during the peak.",
-                            "It came in at three thousand eight hundred pounds.")
-    assert "about two million dollars a day" in text and "baseline" not in asked(text)
+                            result)
+    assert "baseline" in asked(text)  # billing's "two million dollars a day" sets no sum to beat
+    budgeted = text.replace(result, "The budget was five thousand pounds. " + result)
+    assert "baseline" not in asked(budgeted)
 
 
 @pytest.mark.parametrize("result", [
@@ -105,6 +109,8 @@ def test_money_set_against_the_story_s_other_sum_needs_no_baseline():
     "The average response time is now two hours.",
     "We cut the wait to ten minutes.",  # a level reached
     "We still had more than 40 complaints a month.",  # "more than" is an amount
+    "We went live before Christmas and had 12 billing incidents a month.",  # "before Christmas" is no baseline
+    "The job now runs in ten minutes.",
 ])
 def test_compared_with_what_for_a_level_with_no_baseline(result):
     text = COMPLETE.replace("Billing incidents dropped from about eight a month to one, and we had zero downtime during the peak.",

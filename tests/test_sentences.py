@@ -44,8 +44,9 @@ def test_names_do_not_start_sentences_and_abbreviations_do_not_end_them():
 def test_a_clocks_pm_ends_a_sentence_only_before_a_capital():
     sentences = split_sentences(from_text("It was missing its 10 p.m. cutoff. We shipped at 9 p.m. Then I slept.").words)
     assert [s.text for s in sentences] == ["It was missing its 10 p.m. cutoff.", "We shipped at 9 p.m.", "Then I slept."]
-    sentences = split_sentences(from_text("By 10 p.m. 40 orders were out. Then I slept.").words)
-    assert [s.text for s in sentences] == ["By 10 p.m. 40 orders were out.", "Then I slept."]
+    for opener in ("By 10 p.m.", "By about 10 p.m.", "On the 3rd at 6 a.m."):
+        sentences = split_sentences(from_text(f"{opener} 40 orders were out. Then I slept.").words)
+        assert [s.text for s in sentences] == [f"{opener} 40 orders were out.", "Then I slept."]
     sentences = split_sentences(from_text('We launched at 9 a.m. 100 users signed up. We went live at 6 p.m. "Never again," '
                                           "my manager said.").words)
     assert [s.text for s in sentences] == ["We launched at 9 a.m.", "100 users signed up.", "We went live at 6 p.m.",

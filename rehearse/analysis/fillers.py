@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rehearse.analysis.star import PAST_TENSE
+
 # Sounds Whisper writes for filled pauses (it leaves most of them out unless prompted).
 FILLED_PAUSES = frozenset({"um", "umm", "uh", "uhh", "uhm", "er", "erm", "ah", "hmm", "mm", "mhm"})
 # Words that are fillers wherever they stand.
@@ -31,9 +33,12 @@ HEDGES = (
     ("hopefully",), ("probably",), ("i", "tried", "to"), ("helped", "with"), ("a", "little", "bit"), ("somewhat",),
     ("i", "suppose"), ("i'd", "say"),
 )
-# "what kind of system", "that sort of problem": a kind of thing, not a softener.
-KIND_OF_IS_A_KIND_AFTER = frozenset({"what", "which", "this", "that", "these", "those", "the", "a", "any", "some",
-                                     "every", "same", "one", "no", "all", "what's", "different", "right", "wrong"})
+# "what kind of system", "the sort of problem": a kind of thing, not a softener. After
+# "that", "this", "which" or "all" it is one only before a thing: "that kind of problem",
+# but "that kind of helped" softens.
+KIND_OF_IS_A_KIND_AFTER = frozenset({"what", "these", "those", "the", "a", "any", "some", "every", "same", "one", "no",
+                                     "what's", "different", "right", "wrong"})
+KIND_OF_IS_A_KIND_BEFORE_A_THING_AFTER = frozenset({"that", "this", "which", "all"})
 # Doubled words that are grammatical ("that that", "had had").
 GRAMMATICAL_DOUBLES = frozenset({"that", "had"})
 MAX_REPEAT_WORDS = 3
@@ -134,7 +139,9 @@ def find_hedges(words: list[str]) -> list[Mark]:
             if tuple(tokens[i:i + len(hedge)]) == hedge:
                 if hedge == ("just",) and not _just_softens(tokens, i):
                     break
-                if hedge in (("kind", "of"), ("sort", "of")) and i > 0 and tokens[i - 1] in KIND_OF_IS_A_KIND_AFTER:
+                if hedge in (("kind", "of"), ("sort", "of")) and i > 0 and (
+                        tokens[i - 1] in KIND_OF_IS_A_KIND_AFTER or tokens[i - 1] in KIND_OF_IS_A_KIND_BEFORE_A_THING_AFTER
+                        and i + 2 < len(tokens) and not PAST_TENSE.fullmatch(tokens[i + 2])):
                     break
                 marks.append(Mark(" ".join(hedge), "hedge", i, i + len(hedge)))
                 break
@@ -162,7 +169,7 @@ def _just_softens(tokens: list[str], i: int) -> bool:
     before = tokens[i - 1] if i > 0 else ""
     after = tokens[i + 1] if i + 1 < len(tokens) else ""
     if before in JUST_MEANS_RECENTLY_AFTER or (before in {"was", "were"} and after in JUST_STARTING) or (
-            before in {"i'd", "we'd"} and after.endswith("ed") and not after.endswith("eed")):  # "we'd just launched"
+            before in {"i'd", "we'd"} and PAST_TENSE.fullmatch(after)):  # "we'd just launched"
         return False
     if before in SUBJECTS:
         return True
@@ -184,7 +191,7 @@ def find_repetitions(words: list[str]) -> list[Mark]:
                 # "...could not log in. In the end": a sentence ended between them ("I... I
                 # think", a stutter, is still one).
                 end = words[i + n - 1].rstrip("\"')")
-                if end.endswith((".", "?", "!")) and not end.endswith(("...", "\u2026")):
+                if end.endswith((".", "?", "!")) and not end.endswith("..."):
                     continue
                 marks.append(Mark(" ".join(words[j].strip(",.") for j in range(i, i + 2 * n)), "repetition", i, i + 2 * n))
                 i += 2 * n - 1

@@ -56,7 +56,7 @@ _MONEY_CONTEXT = re.compile(r"\b(?:worth|cost|costs|saved|saving|savings|revenue
 # What a value ends with: its unit, or nothing glued to it; and a rate ("a week").
 _VALUE_END = r"(?:\s*%|\s*(?:percent|" + _TIME_UNIT + r"|" + _CURRENCY_WORD + r")\b|" + _END + r")" + _PER
 # One of a unit, as a value: "from an hour to ten minutes", "dropped to under a second".
-_ONE_UNIT = r"an?(?=\s+(?:second|minute|hour|day|week|month|year)\b)"
+_ONE_UNIT = r"an?(?=\s+(?:second|minute|hour|day|week|month|year)(?![\w-])(?!\s+ago\b))"
 _VALUE = _APPROX + r"(?:half\s+a|" + _ONE_UNIT + r"|(?:\$\s?)?" + _NUM + r")" + _VALUE_END
 
 # Words that end in "s" but are not plural nouns, and words that cannot be counted.
@@ -74,7 +74,7 @@ _NOT_COUNTED = r"(?!(?:was|is|has|as|this|does)\b)"
 _NOT_A_NOUN = r"(?!(?:" + "|".join(sorted(_NOT_PLURAL)) + r")\b)"
 # Up to two words between the number and the things it counts: "500+ active traders".
 # (Never a preposition: "two on sauces" counts nothing.)
-_MODIFIERS = r"(?:(?!(?:on|in|at|for|to|with|from|by|into|onto|about|than|as)\b)[a-z][\w-]*\s+){0,2}?"
+_MODIFIERS = r"(?:(?!(?:on|in|at|for|to|with|from|by|into|onto|about|than|as)(?![\w-]))[a-z][\w-]*\s+){0,2}?"
 
 # Where a change can start without a number: "from a few dozen to nearly three hundred".
 _VAGUE = (r"(?:a\s+(?:few|couple(?:\s+of)?|handful(?:\s+of)?)(?:\s+(?:dozen|hundred|thousand))?|"
@@ -165,8 +165,9 @@ _CHANGE_FROM_VAGUE_THINGS = re.compile(r"\bfrom\s+" + _VAGUE + r"\s+of(?:\s+[a-z
 _LATER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "no incidents at all, down from three"; "it dropped to zero"; "I cut reporting errors to zero".
     ("change", re.compile(r"\b(?:down|up)\s+from\s+" + _VALUE
-                          + r"|\b(?:dropped|fell|went\s+down|came\s+down|got\s+(?:it|that|them)|"
-                          r"(?:cut|reduced|brought)(?:\s+[a-z'-]+){1,4}?)\s+to\s+(?:zero|none(?!\s+of)|nothing)\b", re.I)),
+                          + r"|\b(?:dropped|fell|went\s+down|came\s+down|"
+                          r"(?:cut|reduced|brought|got(?!\s+used\b))(?:\s+[a-z'-]+){1,4}?)\s+to\s+(?:zero|none(?!\s+of)|nothing)\b",
+                          re.I)),
     # "half the team" (as "half of the team").
     ("percent", re.compile(r"\b" + _APPROX + r"half\s+(?:the|our|my|their)\s+(?:[a-z][\w-]*\s+)?(?:"
                            + _NOT_COUNTED + _PLURAL + r"|" + _GROUP + r")", re.I)),

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rehearse.analysis.star import PAST_VERB
+
 I_WORDS = {"i", "me", "my", "mine", "myself", "i'm", "i've", "i'd", "i'll"}
 WE_WORDS = {"we", "us", "our", "ours", "ourselves", "we're", "we've", "we'd", "we'll"}
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
@@ -37,12 +39,14 @@ def count_pronouns(text: str, i_words: set[str] = I_WORDS, we_words: set[str] = 
 # leaves out me/my/mine and us/our/ours (the whole answer's count keeps report v1's words)...
 ACTOR_I_WORDS = {"i", "myself", "i'm", "i've", "i'd", "i'll"}
 ACTOR_WE_WORDS = {"we", "ourselves", "we're", "we've", "we'd", "we'll"}
-# ... except where "our" or "my" opens a clause about the people who acted: "Then our
-# developers rewrote the form", "my team rebuilt it" (the team did it, not the speaker).
+# ... except where "our" or "my" opens a clause whose subject is the people who acted, its
+# verb right after them: "Then our developers rewrote the form", "my team tested it" (the
+# team did it, not the speaker; "I emailed my supervisor, my lead and..." is not).
 _TEAM_ACTED = re.compile(
-    r"(?:^|[.,;:!?]\s+|\b(?:then|first|next|and|so|but|after that|finally|meanwhile|while)\s+)(?:our|my)\s+"
-    r"(?:[a-z-]+\s+)?(?:team|teams|group|crew|department|staff|colleagues|developers|engineers|people|lead|leads|"
-    r"manager|managers|nurses|techs|technicians|analysts|testers|designers|volunteers|agents|reps)\b", re.I)
+    r"(?:^|[.;:!?]\s+|,\s+(?:and|then|so)\s+|\b(?:then|first|next|and|so|but|after that|finally)\s+)(?:our|my)\s+"
+    r"(?:[a-z-]+\s+)?(?:team|teams|group|crew|department|staff|colleagues|developers|engineers|people|nurses|techs|"
+    r"technicians|analysts|testers|designers|volunteers|agents|reps)\s+(?:(?:also|then|all|quickly|just)\s+)?"
+    r"(?:" + PAST_VERB + r"|got|did)\b", re.I)
 
 
 def count_in_action(sentences, labels) -> PronounCount:

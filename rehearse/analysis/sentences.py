@@ -87,8 +87,10 @@ def _split_long(words: list[Word]) -> list[list[Word]]:
     return _split_long(words[:best]) + _split_long(words[best:])
 
 
-# "By 10 p.m.", "At 6 a.m.": a clock time this short opens the sentence that follows it.
-CLOCK_OPENER_WORDS = 3
+# "By 10 p.m.", "On the 3rd at 6 a.m.": a clock time after a preposition that opens the
+# piece, with no verb, opens the sentence that follows it.
+CLOCK_OPENERS = frozenset({"by", "at", "on", "around", "until", "till", "before", "after", "from", "about", "since"})
+CLOCK_OPENER_WORDS = 6
 
 
 def split_sentences(words: tuple[Word, ...] | list[Word]) -> list[Sentence]:
@@ -106,8 +108,9 @@ def split_sentences(words: tuple[Word, ...] | list[Word]) -> list[Sentence]:
         # a quote that opens with one). A number after it goes on only an opener's sentence
         # ("By 10 p.m. 40 orders were out"), not a told one ("We launched at 9 a.m. 100 users...").
         following = nxt.text.lstrip("\"'(\u201c\u2018")[:1] if nxt is not None else ""
+        opener = _bare(current[0]) in CLOCK_OPENERS and len(current) <= CLOCK_OPENER_WORDS
         clock = word.text.lower().rstrip(",") in ("a.m.", "p.m.") and nxt is not None and (
-            following.islower() or following.isdigit() and len(current) <= CLOCK_OPENER_WORDS)
+            following.islower() or following.isdigit() and opener)
         if nxt is None or (ends_sentence(word) and not clock) or pause_break:
             pieces.extend(_split_long(current))
             current = []

@@ -43,8 +43,8 @@ _STATE_VERBS = (
     "believed wished expected learned realized noticed guessed meant"
 ).split()
 # Words that end in "ed" but tell no past: "I need", "a hundred", "indeed".
-_NOT_PAST = "need speed feed seed indeed proceed succeed exceed breed bleed heed embed hundred sacred".split()
-_PAST = r"(?:(?!(?:" + "|".join(_STATE_VERBS + _NOT_PAST) + r")\b)[a-z]{2,}ed|" + "|".join(_IRREGULAR_PAST) + r")"
+NOT_PAST = "need speed feed seed indeed proceed succeed exceed breed bleed heed embed hundred sacred".split()
+_PAST = r"(?:(?!(?:" + "|".join(_STATE_VERBS + NOT_PAST) + r")\b)[a-z]{2,}ed|" + "|".join(_IRREGULAR_PAST) + r")"
 _ADVERB = r"(?:(?:also|then|just|first|actually|immediately|quickly|finally|personally|eventually|even|basically|really|proactively|initially|later|still|again|carefully|manually|myself|and)\s+)?"
 # Verbs that report an outcome; with a metric in the same sentence they mark a result.
 _OUTCOME_VERB = re.compile(
@@ -151,6 +151,7 @@ CUES: tuple[Cue, ...] = (
 
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 # A verb in the past tense (a step or an event; states like "was" are left out).
+PAST_VERB = _PAST  # a past verb, as a pattern to build others with
 PAST_TENSE = re.compile(r"\b" + _PAST + r"\b")
 _PRESENT = re.compile(r"\b(?:is|are|am|i'm|we're|it's|do|does|don't|doesn't)\b")
 # ("i'd" counts too, although it is as often "I had": the shipped weights were learned so.)

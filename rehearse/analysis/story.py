@@ -13,15 +13,15 @@ import re
 from dataclasses import dataclass
 
 from rehearse.analysis.sentences import Sentence
-from rehearse.analysis.star import PAST_TENSE
+from rehearse.analysis.star import PAST_TENSE, PAST_VERB
 
 # Talk about habits, traits and hypotheticals, in the first person or about "a customer".
 # ("I'd" is left out: it is as often "I had" as "I would"; "we would" is often a past habit.)
 _GENERIC = re.compile(
     r"\b(?:i|we) (?:always|usually|generally|normally|typically|tend to|try to|like to|make it a point)\b"
-    # ("...so I would not lose it", "so that I would": a purpose in a story, not a habit;
-    # "so I would always check in" still is one.)
-    r"|(?<!\bso )(?<!\bso that )\bi would\b(?! have\b)|\bso i would\b(?!n't| not| have\b)"
+    # ("...so I would not lose it", "so that I would be ready": a purpose in a story, not a
+    # habit; "so I would always check in" still is one.)
+    r"|(?<!\bso )(?<!\bso that )\bi would\b(?! have\b)|\bso i would (?:always|usually|often|normally|generally|typically)\b"
     r"|\b(?:usually|generally|normally|typically),? (?:i|we)\b|^(?:(?:so|and|but|yeah),? )*(?:usually|generally|normally|typically)\b"
     r"|\bi(?:'m| am) (?:(?:a|an|very|really|pretty|quite|naturally|always|big|huge|firm|honestly|definitely|just|genuinely)"
     r"\s+){0,3}(?:good|great|strong|skilled|excellent|someone|the kind|the type|a person|comfortable|confident|organized|"
@@ -44,13 +44,17 @@ _NO_STORY = re.compile(
     r"|\bcan(?:'t|not) (?:really )?(?:think of|remember) (?:a|one|any) (?:specific )?(?:time|example)\b"
     r"|\bi get along with (?:pretty much |almost |just about )?everyone\b"
     r"|\bi (?:think|believe|feel) (?:that )?(?:most|all|many) (?:of )?(?:people|conflicts|problems|issues|disagreements|"
-    r"misunderstandings|mistakes|teams|customers|clients|patients|things)\b"
+    r"misunderstandings|mistakes|teams|customers|clients|patients|things)(?: \w+){0,3}? (?:are|is|come|do|don't|have|"
+    r"get|want|need|just)\b"
 )
-# ... unless it compares, which a story does: "I've never had a disagreement get that heated",
-# "I can't think of a time I was more nervous than...", "...that kind of pressure before".
-_COMPARES = re.compile(r"\b(?:before|than|like (?:that|this|it)|that (?:kind|sort)|such an?|(?:get|got|gets) (?:that|so)|"
-                       r"until|(?:more|less|most|least|that|so) (?:grateful|happy|angry|upset|bad|good|heated|nervous|"
-                       r"proud|busy|hard|tough|close|stressful|serious|relieved|scared|excited))\b")
+# ... unless it compares by degree, which a story does: "I've never had a disagreement get
+# that heated", "I can't think of a time I was more nervous than..." ("never had a conflict
+# before" is no story).
+_COMPARES = re.compile(r"\b(?:than|that (?:kind|sort) of|(?:more|less|most|least|that|so) (?:grateful|happy|angry|upset|"
+                       r"bad|good|heated|nervous|proud|busy|hard|tough|close|stressful|serious|relieved|scared|excited))\b")
+# A clause that tells the past after "and"/"so": "Then I would check each pallet, and I
+# found twelve"; "...I'd lose the lunch service, so I called the supplier".
+_TOLD_AFTER = re.compile(r"\b(?:and|but|so|then),?\s+(?:i|we)\s+(?:(?:also|then|just|quickly|finally)\s+)?" + PAST_VERB + r"\b")
 # A lesson or a change since then is about the future on purpose ("next time I would").
 _LESSON = re.compile(r"\b(?:next time|now i|since then|from then on|learned|looking back|in hindsight|going forward|these days)\b")
 # "If I disagreed with someone, I would...": a hypothetical, its past tense notwithstanding.
@@ -68,7 +72,9 @@ _WOULD = re.compile(r"\b(?:i|we)(?: would|'d)\b")
 # (not "I would have", nor "the work I would do"; "and I'd ask him at lunch" is as often a
 # past habit in a story, so "I'd" counts only in a hypothetical).
 _WOULD_NOW = re.compile(r"^(?:(?:and|then|first|next|afterwards|after that|finally|also|honestly|um|uh|well|"
-                        r"probably),?\s+)*i would\b(?! have\b)")
+                        r"probably),?\s+)*i would\b(?! have\b)"
+                        # ("I would say my proudest moment was...", "I would like to explain": a way of speaking)
+                        r"(?! (?:say|like|love|describe|pick|choose|add|guess|argue|think)\b)")
 # ... reported, it tells the past: "I told him I would finish by Friday".
 _REPORTED = re.compile(r"\b(?:told|said|promised|explained|agreed|decided|knew|thought|realized|realised|assured|"
                        r"warned|wrote|emailed|replied|let \w+ know)\b.*\bi(?: would|'d)\b")
@@ -102,16 +108,18 @@ def find_generic(sentences: list[Sentence]) -> Story:
         hypothetical = bool(_HYPOTHETICAL.search(text))
         # "If someone was struggling, I'd help them": what the speaker would do, no story
         # ("and if they didn't start we'd lose them" reasons inside one).
-        speaker_would = hypothetical and bool(re.search(r"\bi(?: would|'d)\b", text))
+        told_after = bool(_TOLD_AFTER.search(text))
+        speaker_would = hypothetical and bool(re.search(r"\bi(?: would|'d)\b", text)) and not told_after
         # "I would make sure I stayed neutral": the past inside a "would" is still a would.
-        would = bool(_WOULD_NOW.search(text)) and not _PAST_MARKER.search(text) and not _REPORTED.search(text)
+        would = bool(_WOULD_NOW.search(text)) and not _PAST_MARKER.search(text) and not _REPORTED.search(text) \
+            and not told_after
         told = bool(PAST_TENSE.search(text) or _PAST_STATE.search(text) or _PAST_MARKER.search(text)) \
             and not hypothetical and not would
         in_lesson = in_lesson or bool(_LESSON.search(text))
         lesson = in_lesson and bool(_LESSON.search(text) or _WOULD.search(text))
         # A sentence that tells a past event is narrative even with "usually" in it; a
         # lesson is about the future on purpose (the guide asks for one).
-        no_story = bool(_NO_STORY.search(text)) and not _COMPARES.search(text)
+        no_story = bool(_NO_STORY.search(text)) and not _COMPARES.search(text) and not told_after
         if (no_story or speaker_would or would or _GENERIC.search(text) and not told) and not lesson:
             generic.append(sentence.index)
         elif told:

@@ -6,8 +6,9 @@ reads what the analysis and the checks found, and says why it asks (the evidence
 - "we" in the Action (the "I" vs "we" check does not pass): "What did you do yourself?";
 - a Result without a number: "Can you put a number on that?";
 - numbers in the Result with no baseline (none is a change, a percentage or a multiple)
-  that state a level or a rate (not a scene's number, a duration, a difference or a
-  count of what was done): "From what, to what?";
+  that state a level or a rate (not a scene's number, a duration that says when, a
+  difference, a count of what was done, nor one the sentence or a budget already sets
+  against something): "From what, to what?";
 - no lesson ("learned", "next time", "differently"...): "What would you do differently?".
 
 At most MAX_FOLLOW_UPS, in that order: the first is the one a mock interview asks. Each
@@ -52,11 +53,18 @@ _A_DIFFERENCE = re.compile(r"\b(?:fewer|less|more)\b(?!\s+than)|\b(?:extra|addit
 _REACHED = re.compile(r"\bto\s+$", re.I)
 # A duration that places the story in time ("after eight months", "six months later",
 # "three weeks before the holidays") rather than measuring the work ("it takes ten minutes").
-_PLACES_BEFORE = re.compile(r"\b(?:after|within|in|for|over|during|by|since)\s+$", re.I)
+_PLACES_BEFORE = re.compile(r"\b(?:after|within|for|over|during|by|since)\s+$", re.I)
 _PLACES_AFTER = re.compile(r"\s*(?:later|ago|earlier|before|after|into|on)\b", re.I)
+# The sentence's own baseline, next to the number ("went from taking me four hours to ten
+# minutes", "eight months instead of six"; "before Christmas" is no baseline).
+_OWN_BASELINE = re.compile(r"\bfrom\b.{1,40}\bto\b|\bcompared (?:to|with)\b|\bdown from\b|\bup from\b|\binstead of\b|"
+                           r"\brather than\b|\bused to\b", re.I)
+# A sum the story sets the Result's money against: "a budget of five thousand pounds".
+_A_SUM_TO_BEAT = re.compile(r"\b(?:budget|budgeted|quote|quoted|estimate|estimated|target|goal|aimed|planned|expected|"
+                            r"forecast)\b", re.I)
 _RATE_AT_END = re.compile(r"\b(?:a|an|per|each|every)\s+(?:second|minute|hour|day|night|shift|week|month|quarter|year|"
                           r"sprint|release)$", re.I)
-_A_LEVEL = re.compile(r"\b(?:had|have|has|got|reached|hit|hitting|was|were|is|are|at|to|now|only|just|still)"
+_A_LEVEL = re.compile(r"\b(?:had|have|has|got|reached|hit|hitting|was|were|is|are|at|to|now|only|just)"
                       r"\b\W*(?:\w+\W+){0,1}$", re.I)
 
 
@@ -74,8 +82,9 @@ def _levels(analysis: Analysis, result_metrics) -> list:
         # The sentence gives its own baseline ("went from taking me four hours every Monday to
         # about ten minutes", "about eight months instead of six"), or the story another
         # amount of money to set it against ("a budget of five thousand pounds").
-        if metric.text.lower() in scene or BASELINE.search(sentence) or (
-                metric.kind == "money" and any(o.metric.kind == "money" and o.metric is not metric
+        if metric.text.lower() in scene or _OWN_BASELINE.search(sentence) or (
+                metric.kind == "money" and any(o.metric.kind == "money" and
+                                               _A_SUM_TO_BEAT.search(analysis.sentences[o.sentence].text)
                                                for o in analysis.metrics)):
             continue
         if metric.kind == "duration" and (_PLACES_BEFORE.search(before) or _PLACES_AFTER.match(after)):

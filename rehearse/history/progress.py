@@ -18,26 +18,44 @@ def _parts(csv: str) -> set[str]:
     return {p for p in csv.split(",") if p}
 
 
+def _missing(figures: dict) -> set[str]:
+    """The parts a take was told it lacks; a part not found but not missing was only not
+    clear (the report warned and quoted a sentence). Without the column: every part not found."""
+    found = _parts(figures["star_present"])
+    return _parts(figures["star_missing"]) if figures.get("star_missing") is not None else set(STAR) - found
+
+
+def _part_changes(previous: dict, current: dict) -> list[str]:
+    """How the STAR parts moved: found, lost, still missing, or only not clear."""
+    before, after = _parts(previous["star_present"]), _parts(current["star_present"])
+    missing, was_missing = _missing(current), _missing(previous)
+
+    def names(parts: list[str]) -> str:
+        return _and([p.capitalize() for p in parts])
+
+    gained = [p for p in STAR if p in after and p not in before]
+    lost = [p for p in STAR if p in before and p not in after]
+    still = [p for p in STAR if p not in after and p not in before]
+    said = []
+    if gained:
+        said.append("now has " + _and([f"{'an' if p[0] in 'aeiou' else 'a'} {p.capitalize()}" for p in gained]))
+    for chosen, text in (
+            ([p for p in lost if p in missing], "lost the {}"),
+            ([p for p in lost if p not in missing], "{} not clear now"),
+            ([p for p in still if p in missing and p in was_missing], "still no {}"),
+            ([p for p in still if p not in missing and p not in was_missing], "{} still not clear"),
+            ([p for p in still if p not in missing and p in was_missing], "{} found, not clear yet"),
+            ([p for p in still if p in missing and p not in was_missing], "{} missing now")):
+        if chosen:
+            said.append(text.format(names(chosen)))
+    return said
+
+
 def change_line(previous: dict, current: dict) -> str:
     """One line on what changed since the previous take of the same question, e.g.
     "score 62 -> 74; now has a Result; still no numbers in the Result"."""
     parts = [f"score {previous['score']} -> {current['score']}"]
-    before, after = _parts(previous["star_present"]), _parts(current["star_present"])
-    gained = [p for p in STAR if p in after and p not in before]
-    # A part not found is missing, or only not clear (the report warns and quotes a sentence).
-    missing = _parts(current["star_missing"]) if current.get("star_missing") is not None else set(STAR) - after
-    lost = [p for p in STAR if p in before and p not in after]
-    still = [p for p in STAR if p not in after and p not in before]
-    if gained:
-        parts.append("now has " + _and([f"{'an' if p[0] in 'aeiou' else 'a'} {p.capitalize()}" for p in gained]))
-    if [p for p in lost if p in missing]:
-        parts.append("lost the " + _and([p.capitalize() for p in lost if p in missing]))
-    if [p for p in lost if p not in missing]:
-        parts.append(_and([p.capitalize() for p in lost if p not in missing]) + " not clear now")
-    if [p for p in still if p in missing]:
-        parts.append("still no " + _and([p.capitalize() for p in still if p in missing]))
-    if [p for p in still if p not in missing]:
-        parts.append(_and([p.capitalize() for p in still if p not in missing]) + " still not clear")
+    parts += _part_changes(previous, current)
     d0, d1 = previous["duration_s"], current["duration_s"]
     if d0 is not None and d1 is not None and abs(d1 - d0) >= DURATION_STEP_S:
         way = "closer to 1:30" if better("duration_s", d0, d1) else "further from 1:30"
@@ -49,7 +67,7 @@ def change_line(previous: dict, current: dict) -> str:
         parts.append("now has a number in the Result")
     elif previous["metric_in_result"] and not current["metric_in_result"]:
         parts.append("lost the number in the Result")
-    elif not current["metric_in_result"] and "result" in after:
+    elif not current["metric_in_result"] and "result" in _parts(current["star_present"]):
         parts.append("still no numbers in the Result")
     elif current["metric_count"] != previous["metric_count"]:
         parts.append(f"metrics {previous['metric_count']} -> {current['metric_count']}")
