@@ -55,8 +55,8 @@ _REACHED = re.compile(r"\bto\s+$", re.I)
 # "three weeks before the holidays") rather than measuring the work ("it takes ten minutes").
 _PLACES_BEFORE = re.compile(r"\b(?:after|within|for|over|during|by|since)\s+$", re.I)
 _PLACES_AFTER = re.compile(r"\s*(?:later|ago|earlier|before|after|into|on)\b", re.I)
-# The sentence's own baseline, next to the number ("went from taking me four hours to ten
-# minutes", "eight months instead of six"; "before Christmas" is no baseline).
+# A baseline the Result sentence gives itself ("went from taking me four hours to ten
+# minutes", "eight months instead of six"; "before Christmas" is none).
 _OWN_BASELINE = re.compile(r"\bfrom\b.{1,40}\bto\b|\bcompared (?:to|with)\b|\bdown from\b|\bup from\b|\binstead of\b|"
                            r"\brather than\b|\bused to\b", re.I)
 # A sum the story sets the Result's money against: "a budget of five thousand pounds".
