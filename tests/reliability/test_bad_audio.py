@@ -43,8 +43,6 @@ def bad_files(tmp_path_factory):
         (folder / f"random.{suffix}").write_bytes(rng.bytes(50_000))
     (folder / "picture.wav").write_bytes(b"\x89PNG\r\n\x1a\n" + rng.bytes(5000))
     (folder / "archive.m4a").write_bytes(b"PK\x03\x04" + rng.bytes(5000))
-    (folder / "answer.docx").write_bytes(b"PK\x03\x04" + rng.bytes(5000))  # a word processor's document
-    (folder / "no-suffix").write_bytes(rng.bytes(50_000))  # neither audio nor text, and its name says nothing
     sf.write(folder / "no-frames.wav", np.zeros(0, dtype=np.float32), 16000)
     sf.write(folder / "one-sample.wav", np.full(1, 0.3, dtype=np.float32), 16000)
     damaged = audio.copy()
@@ -72,6 +70,10 @@ def bad_files(tmp_path_factory):
     os.symlink(folder / "loop-b.wav", folder / "loop-a.wav")
     os.symlink(folder / "loop-a.wav", folder / "loop-b.wav")
     os.symlink(folder / "gone.wav", folder / "dangling.wav")
+    # Files added later draw from their own generator: the noise above must stay the same bytes.
+    later = np.random.default_rng(11)
+    (folder / "answer.docx").write_bytes(b"PK\x03\x04" + later.bytes(5000))  # a word processor's document
+    (folder / "no-suffix").write_bytes(later.bytes(50_000))  # neither audio nor text, and its name says nothing
     return folder
 
 
