@@ -56,6 +56,12 @@ class Analysis:
     relevance: Relevance | None = None  # how the story fits the question, when it is known
 
     @property
+    def checked_pronouns(self) -> PronounCount:
+        """The "I" and "we" the check reads: the Action's, or the whole answer's when no
+        action says either."""
+        return self.action_pronouns if self.action_pronouns.i_ratio is not None else self.pronouns
+
+    @property
     def metrics_in_result(self) -> bool:
         return any(self.labels[m.sentence].label == "result" for m in self.metrics)
 

@@ -37,6 +37,7 @@ _APPROX = (r"(?:(?:about|around|roughly|approximately|almost|nearly|over|under|m
 _TIME_UNIT = r"(?:ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|quarters?|years?|sprints?)"
 _RATE = r"\s+(?:a|an|per|each|every)\s+(?:second|minute|hour|day|night|shift|week|month|quarter|year|sprint|release)\b"
 _PER = r"(?:" + _RATE + r")?"
+RATE = _RATE  # "a day", "per week": for the follow-ups, which ask about a rate
 _CURRENCY_WORD = r"(?:dollars|euros|pounds|bucks|usd|eur)"
 _FRACTION = r"(?:a\s+third|a\s+quarter|two\s+thirds|three\s+quarters|a\s+fifth|a\s+tenth)"
 # A large amount said without a unit ("six million", "two hundred thousand").
@@ -349,6 +350,15 @@ def _not_a_measure(kind: str, text: str, before: list[str], after: str) -> str |
             and _describes_after_article(before):
         return "skip"
     return None
+
+
+def said_once(texts) -> list[str]:
+    """Each measure once, as first said: "six patients" told in the task and again in the
+    result is one measure (case aside)."""
+    said: dict[str, str] = {}
+    for text in texts:
+        said.setdefault(text.lower(), text)
+    return list(said.values())
 
 
 def find_metrics(sentence: str, descriptive: bool = False) -> list[Metric]:

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from rehearse.analysis.answer import Analysis
+from rehearse.analysis.metrics import RATE
 from rehearse.analysis.pronouns import count_pronouns
 from rehearse.checks.base import CheckResult, quote
 from rehearse.checks.i_vs_we import said_times
@@ -32,6 +33,10 @@ ORDER = ("off_topic", "specific", "result", "own_actions", "number", "baseline",
 LESSON = re.compile(r"\b(?:learn(?:ed|t|ing)|lessons?|takeaways?|taught me|next time|differently|in hindsight|"
                     r"looking back|since then|from then on|i now|now i)\b", re.I)
 RELATIVE_KINDS = ("change", "percent", "multiplier")
+# Words that set a number against another: "from 40 to 80", "instead of two days". An
+# answer to "compared with what?" may also say "before" (BASELINE).
+_BASELINE_WORDS = (r"\bfrom\b.{1,40}\bto\b|\bcompared (?:to|with)\b|\bdown from\b|\bup from\b|\binstead of\b|"
+                   r"\bused to\b")
 # A change to an amount that needs no baseline: "down to zero", "cut by a third", "in half".
 _NEEDS_NO_BASELINE = re.compile(r"\b(?:zero|none|nothing|half|by)\b", re.I)
 
@@ -57,13 +62,11 @@ _PLACES_BEFORE = re.compile(r"\b(?:after|within|for|over|during|by|since)\s+$", 
 _PLACES_AFTER = re.compile(r"\s*(?:later|ago|earlier|before|after|into|on)\b", re.I)
 # A baseline the Result sentence gives itself ("went from taking me four hours to ten
 # minutes", "eight months instead of six"; "before Christmas" is none).
-_OWN_BASELINE = re.compile(r"\bfrom\b.{1,40}\bto\b|\bcompared (?:to|with)\b|\bdown from\b|\bup from\b|\binstead of\b|"
-                           r"\brather than\b|\bused to\b", re.I)
+_OWN_BASELINE = re.compile(_BASELINE_WORDS + r"|\brather than\b", re.I)
 # A sum the story sets the Result's money against: "a budget of five thousand pounds".
 _A_SUM_TO_BEAT = re.compile(r"\b(?:budget|budgeted|quote|quoted|estimate|estimated|target|goal|aimed|planned|expected|"
                             r"forecast)\b", re.I)
-_RATE_AT_END = re.compile(r"\b(?:a|an|per|each|every)\s+(?:second|minute|hour|day|night|shift|week|month|quarter|year|"
-                          r"sprint|release)$", re.I)
+_RATE_AT_END = re.compile(RATE + r"$", re.I)
 _A_LEVEL = re.compile(r"\b(?:had|have|has|got|reached|hit|hitting|was|were|is|are|at|to|now|only|just)"
                       r"\b\W*(?:\w+\W+){0,1}$", re.I)
 
@@ -140,7 +143,7 @@ def follow_ups(analysis: Analysis, results: list[CheckResult]) -> list[FollowUp]
         found.append(FollowUp("result", "How did it turn out? Can you put a number on it?",
                               "no clear Result", "number"))
     if status.get("i_vs_we") in ("warn", "fail"):
-        counts = analysis.action_pronouns if analysis.action_pronouns.i_ratio is not None else analysis.pronouns
+        counts = analysis.checked_pronouns
         found.append(FollowUp("own_actions", "What did you do yourself?",
                               f'"we" {said_times(counts.we)} and "I" {said_times(counts.i)} in what was done', "i"))
     result_metrics = [m for m in analysis.metrics if analysis.labels[m.sentence].label == "result"]
@@ -172,8 +175,7 @@ def _about(relevance) -> str:
 FOLLOW_UP_CHECK = "follow_up"
 # A follow-up answer is short by nature: past this it is a second story, not an answer.
 FOLLOW_UP_LONG_S = 60
-BASELINE = re.compile(r"\bfrom\b.{1,40}\bto\b|\bcompared (?:to|with)\b|\bbefore\b|\bdown from\b|\bup from\b|"
-                      r"\binstead of\b|\bused to\b", re.I)
+BASELINE = re.compile(_BASELINE_WORDS + r"|\bbefore\b", re.I)
 
 
 def judge_follow_up(analysis: Analysis, follow_up: FollowUp) -> CheckResult:

@@ -32,7 +32,7 @@ def said_times(n: int) -> str:
 
 def run(analysis: Analysis) -> CheckResult:
     in_action = analysis.action_pronouns.i_ratio is not None
-    counts = analysis.action_pronouns if in_action else analysis.pronouns
+    counts = analysis.checked_pronouns
     ratio = counts.i_ratio
     guide = guide_quote(ID)
     if ratio is None:

@@ -14,6 +14,7 @@ Example: "In the end checkout errors dropped from 5% to 0.1%" passes.
 from __future__ import annotations
 
 from rehearse.analysis.answer import Analysis
+from rehearse.analysis.metrics import said_once
 from rehearse.checks.base import CheckResult
 from rehearse.prompts import guide_quote
 
@@ -31,16 +32,12 @@ def run(analysis: Analysis) -> CheckResult:
         return CheckResult(ID, "fail", "No numbers that measure the outcome.",
                            f"Put a number on the result: a percentage, time saved, money, or a before/after. {guide}",
                            0, MAX_POINTS)
-    # Each said once: "six patients" told in the task and again in the result is one measure.
-    said: dict[str, str] = {}
-    for m in metrics:
-        said.setdefault(m.metric.text.lower(), m.metric.text)
-    texts = list(said.values())
+    texts = said_once(m.metric.text for m in metrics)
     shown = ", ".join(f'"{text}"' for text in texts[:EXAMPLES_SHOWN])
     more = f" and {len(texts) - EXAMPLES_SHOWN} more" if len(texts) > EXAMPLES_SHOWN else ""
     found = f"{len(texts)} metric{'s' if len(texts) != 1 else ''}: {shown}{more}"
     if analysis.metrics_in_result:
-        in_result = len({m.metric.text.lower() for m in metrics if analysis.labels[m.sentence].label == "result"})
+        in_result = len(said_once(m.metric.text for m in metrics if analysis.labels[m.sentence].label == "result"))
         how_many = "one" if in_result == 1 else str(in_result)
         return CheckResult(ID, "pass", found + f", {how_many} in the result.", f"Well measured. {guide}",
                            IN_RESULT_POINTS, MAX_POINTS)

@@ -95,9 +95,8 @@ def run(analysis: Analysis) -> CheckResult:
         closest = analysis.sentences[star.closest[part][0]].text
         tip = (f'Your {part} may be "{quote(closest, QUOTED_CHARS)}": {MAKE_IT_PLAIN[part]}. '
                f'The guide: "{definitions[part]}."')
-        status = "warn"
         # A result or action that is not clear comes before the checks that read it.
-        return CheckResult(ID, status, message, tip, points, MAX_POINTS, comes_first=part in ESSENTIAL)
+        return CheckResult(ID, "warn", message, tip, points, MAX_POINTS, comes_first=part in ESSENTIAL)
     elif not star.in_order:
         tip = f"Tell it in order: Situation, Task, Action, Result. {guide_quote(ID)}"
         status = "warn"

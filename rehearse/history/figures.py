@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from rehearse.analysis.length import TARGET_S, clock
+from rehearse.analysis.metrics import said_once
 from rehearse.analysis.star import STAR
 
 # Which way a figure improves: higher, lower, or closer to the guide's 90 s.
@@ -39,10 +40,9 @@ def _action_i_ratio(report: dict):
 
 
 def _measures(report: dict) -> int:
-    """The measures the answer gave, each said once, as the metrics check counts them ("three
-    weeks" said in the action and again in the result is one); report v1's `count` counts
-    every mention."""
-    return len({item["text"].lower() for item in report["metrics"]["items"]})
+    """The measures the answer gave, each said once, as the metrics check counts them;
+    report v1's `count` counts every mention."""
+    return len(said_once(item["text"] for item in report["metrics"]["items"]))
 
 
 FIGURES: tuple[Figure, ...] = (
