@@ -78,6 +78,9 @@ def test_numbers_that_measure_nothing(sentence):
     "We had about a hundred things going on that week.",
     "In the end it all came down to two.",
     "Prices rose to 2019 levels.",
+    # ... and what that rule must not read: a clock time, a duration's number.
+    "The bus came back at 5.30.",
+    "The train came back at 9.",
 ])
 def test_numbers_that_measure_nothing(sentence):
     assert find_metrics(sentence) == []
@@ -131,6 +134,10 @@ def test_precision_and_recall_on_the_labeled_lists():
     ("I came in top five in the district for renewals.", "top five in the district", "number"),
     ("I ranked #3 out of 25 agents.", "#3 out of 25", "number"),
     ("We raised about six grand for the food bank.", "about six grand", "money"),
+    # A new user's rating said without its scale.
+    ("The parents' survey came back at 4.9.", "4.9", "number"),
+    ("We averaged 4.7 on the guest survey that quarter.", "4.7", "number"),
+    ("I rated it 3.5 stars.", "3.5 stars", "number"),
     ("Checkout went from 3.1s to 800ms.", "from 3.1s to 800ms", "change"),
     ("Intake went from like four days to two.", "from like four days to two", "change"),
     ("We got falls on the ward down to zero.", "down to zero", "change"),

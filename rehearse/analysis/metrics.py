@@ -212,7 +212,15 @@ _LATER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                           r"(?!\s+" + _PLURAL + r")"
                           r"|\b(?:ranked|placed|finished|came\s+in|was|were)\s+#\d+(?:\s+out\s+of\s+\d+)?|#\d+\s+out\s+of\s+\d+"
                           r"|\b(?:finished|ranked|placed|came|landed)\s+(?:in\s+(?:the\s+)?)?top\s+(?:\d+|" + _WORD + r")(?!\s*%|\s+percent)"
-                          r"(?:\s+in\s+(?:the|our|my)\s+\w+)?", re.I)),
+                          r"(?:\s+in\s+(?:the|our|my)\s+\w+)?"
+                          # A rating said without its scale: "the survey came back at 4.9",
+                          # "we averaged 4.7", "4.8 stars": a decimal of one digit, so no clock
+                          # time ("came back at 9"), and no unit after it ("averaged 4.5 minutes").
+                          r"|\b(?:rated|rating\s+of|ratings\s+of|score\s+of|scores\s+of|scored|averaged|came\s+back\s+at|"
+                          r"sat\s+at|stood\s+at)\s+(?:(?:us|it|them|me|him|her)\s+)?(?:an?\s+)?(?:average\s+of\s+)?"
+                          r"(?:about\s+|around\s+|roughly\s+)?\d\.\d{1,2}(?=\s*(?:[,;:!?)]|\.(?!\d)|$)|\s+(?:on|in|at|for|from|with|"
+                          r"after|by|when|and|but|which|that|this|last|across|overall|among|between|the)\b)"
+                          r"|(?<![\w.])\d(?:\.\d{1,2})?\s+stars\b", re.I)),
     ("money", re.compile(_APPROX + r"\b(?:a\s+little\s+over\s+)?" + _NUM + r"\s+grand\b", re.I)),
     ("duration", re.compile(r"\b(?:in\s+)?(?:under|less\s+than)\s+(?:an?|half\s+an?)\s+(?:minute|hour|day|week|month)\b", re.I)),
 ]
