@@ -16,6 +16,9 @@ _TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 class PronounCount:
     i: int
     we: int
+    # The words that counted as "we" without saying it: "our developers rewrote" (the
+    # Action's count only), so the finding can quote them.
+    team_acted: tuple[str, ...] = ()
 
     @property
     def i_ratio(self) -> float | None:
@@ -47,6 +50,7 @@ _TEAM_ACTED = re.compile(
     r"(?:[a-z-]+\s+)?(?:team|teams|group|crew|department|staff|colleagues|developers|engineers|people|nurses|techs|"
     r"technicians|analysts|testers|designers|volunteers|agents|reps)\s+(?:(?:also|then|all|quickly|just)\s+)?"
     r"(?:" + PAST_VERB + r"|got|did)\b", re.I)
+_OPENING = re.compile(r"^(?:[.;:!?,]\s*)?(?:(?:and|then|so|first|next|but|after that|finally)\s+)?", re.I)
 
 
 def count_in_action(sentences, labels) -> PronounCount:
@@ -54,4 +58,5 @@ def count_in_action(sentences, labels) -> PronounCount:
     the situation may say "we" about the team, the action should say what you did."""
     text = " ".join(s.text for s, lab in zip(sentences, labels) if lab.label == "action")
     actors = count_pronouns(text, ACTOR_I_WORDS, ACTOR_WE_WORDS)
-    return PronounCount(i=actors.i, we=actors.we + len(_TEAM_ACTED.findall(text)))
+    teams = tuple(_OPENING.sub("", m.group(0).strip()) for m in _TEAM_ACTED.finditer(text))
+    return PronounCount(i=actors.i, we=actors.we + len(teams), team_acted=teams)

@@ -16,7 +16,7 @@ and I built a prototype with two teammates" passes.
 from __future__ import annotations
 
 from rehearse.analysis.answer import Analysis
-from rehearse.checks.base import CheckResult
+from rehearse.checks.base import CheckResult, quote
 from rehearse.prompts import guide_quote
 
 ID = "i_vs_we"
@@ -24,6 +24,8 @@ MAX_POINTS = 20
 GOOD_RATIO = 0.7  # at or above: pass, full points
 FAIL_BELOW = 0.4  # below: fail
 NO_PRONOUN_POINTS = 10
+SHOWN = 2  # team phrases quoted ("our developers rewrote"), at most
+QUOTED_CHARS = 40
 
 
 def said_times(n: int) -> str:
@@ -39,7 +41,11 @@ def run(analysis: Analysis) -> CheckResult:
         return CheckResult(ID, "warn", 'Neither "I" nor "we" was said: it is unclear who did what.',
                            f"Say what you did, in the first person. {guide}", NO_PRONOUN_POINTS, MAX_POINTS)
     where = "In your actions" if in_action else "In the answer"
-    found = f'{where}, "I" {said_times(counts.i)}, "we" {said_times(counts.we)} ({ratio:.0%} I).'
+    # "Our developers rewrote the form" counts as "we" without the word: quote it, or the
+    # count names a word the speaker never said.
+    team = ", ".join(f'"{quote(words, QUOTED_CHARS)}"' for words in counts.team_acted[:SHOWN])
+    team = f", counting {team}" if team else ""
+    found = f'{where}, "I" {said_times(counts.i)}, "we" {said_times(counts.we)}{team} ({ratio:.0%} I).'
     points = round(MAX_POINTS * min(1.0, ratio / GOOD_RATIO), 1)
     if ratio >= GOOD_RATIO:
         return CheckResult(ID, "pass", found, f"Your own actions come through. {guide}", points, MAX_POINTS)
