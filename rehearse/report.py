@@ -40,7 +40,7 @@ from __future__ import annotations
 from rehearse.analysis.answer import Analysis
 from rehearse.analysis.delivery import PACE_FAST_ABOVE, PACE_SLOW_BELOW
 from rehearse.analysis.length import TARGET_S, clock
-from rehearse.analysis.sentences import ends_sentence, sentence_of_words
+from rehearse.analysis.sentences import ends_sentence, sentence_of_words, unpunctuated
 from rehearse.analysis.transcript import Transcript
 from rehearse.checks import skipped_checks
 from rehearse.checks.base import CheckResult
@@ -230,13 +230,19 @@ def transcript_warnings(transcript: Transcript) -> list[dict]:
     warnings += [{"kind": "recording", "message": note} for note in (transcript.audio_quality or {}).get("notes", [])]
     # Typed text with no sentence end (a typed answer gets one after its last word): the STAR
     # parts are found sentence by sentence, so its labels are guesses over made-up breaks.
-    # (Only typed text: a recording's transcript without them is decoded again with the
-    # question as the prompt when the question is known, transcription.transcribe; what stays
-    # unpunctuated is not warned about yet.)
     if transcript.kind == "text" and len(transcript.words) >= UNPUNCTUATED_FROM_WORDS and not any(
             ends_sentence(w) for w in transcript.words[:-1]):
         warnings.append({"kind": "unpunctuated", "message": "the answer has no sentence ends (. ? !); the STAR parts "
                          "are found sentence by sentence, so add them and analyze it again"})
+    # A recording Whisper wrote with (almost) no sentence ends, even when decoded again with
+    # the question as its prompt (transcription.transcribe) or heard in practice's chunks,
+    # which are not: its sentences were cut at the pauses instead, which may not be where
+    # one part ends and the next starts.
+    elif transcript.kind != "text" and unpunctuated(list(transcript.words)):
+        warnings.append({"kind": "unpunctuated", "message": "Whisper wrote few sentence ends (. ? !) for this "
+                         "recording, so its sentences were cut at your pauses and a STAR label may take in its "
+                         "neighbour's words: check the labels against the transcript, and pause a moment between "
+                         "sentences next time"})
     return warnings
 
 

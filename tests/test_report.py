@@ -63,5 +63,11 @@ def test_a_typed_answer_with_no_sentence_ends_is_warned_about():
     assert [w["kind"] for w in warnings] == ["unpunctuated"] and "no sentence ends" in warnings[0]["message"]
     assert transcript_warnings(from_text(run_on.replace(" after that ", " after that. "))) == []
     assert transcript_warnings(from_text(run_on.replace(" after that ", ' after that." '))) == []  # an end in a quote
-    from dataclasses import replace  # a recording's transcript is decoded again instead, not warned about
-    assert transcript_warnings(replace(from_text(run_on), kind="audio")) == []
+    # A recording Whisper wrote so (almost no ends) is warned about in its own words: its
+    # sentences were cut at the pauses. One end in 40 words or more is enough.
+    from dataclasses import replace
+
+    heard = transcript_warnings(replace(from_text(run_on), kind="audio"))
+    assert [w["kind"] for w in heard] == ["unpunctuated"] and "cut at your pauses" in heard[0]["message"]
+    assert transcript_warnings(replace(from_text(run_on.replace(" after that ", " after that. ", 1)),
+                                       kind="audio")) == []

@@ -121,3 +121,17 @@ def sentence_of_words(sentences: list[Sentence]) -> list[int]:
     """For each word of the answer, the index of the sentence it is in (sentences cover
     the words in order)."""
     return [sentence.index for sentence in sentences for _ in sentence.words]
+
+
+# Spoken sentences run 10-25 words; a transcript with fewer ends than one per this many
+# words has lost its punctuation (tiny.en, unprompted, wrote two of our four samples with
+# one full stop or none: 170 and 100 words).
+WORDS_PER_END_AT_MOST = 40
+MIN_WORDS_FOR_PUNCTUATION = 20
+
+
+def unpunctuated(words: list[Word]) -> bool:
+    """Whisper sometimes writes a whole answer without full stops; its sentences then run
+    together into a few long ones, which the STAR labeler cannot tell apart."""
+    ends = sum(w.text.endswith((".", "?", "!")) for w in words)
+    return len(words) >= MIN_WORDS_FOR_PUNCTUATION and ends * WORDS_PER_END_AT_MOST < len(words)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from rehearse.analysis.delivery import heard_filled_pauses
+from rehearse.analysis.sentences import unpunctuated
 from rehearse.analysis.transcript import MIN_ANSWER_WORDS, Transcript, Word, real_words
 from rehearse.audio.files import load_audio
 from rehearse.audio.quality import measure
@@ -206,20 +207,6 @@ def _decoded(audio, choice: ModelChoice, beam_size: int, on_progress, prompt: st
         segments, _info = model.transcribe(audio[lo:hi], **decoding(beam_size, prompt))
         _gather(segments, lo / SAMPLE_RATE, words, logprobs, heard_up_to)
     return words, transcription_settings(beam_size, prompt, logprobs, windows=len(cuts) - 1)
-
-
-# Spoken sentences run 10-25 words; a transcript with fewer ends than one per this many
-# words has lost its punctuation (tiny.en, unprompted, wrote two of our four samples with
-# one full stop or none: 170 and 100 words).
-WORDS_PER_END_AT_MOST = 40
-MIN_WORDS_FOR_PUNCTUATION = 20
-
-
-def unpunctuated(words: list[Word]) -> bool:
-    """Whisper sometimes writes a whole answer without full stops; its sentences then run
-    together into a few long ones, which the STAR labeler cannot tell apart."""
-    ends = sum(w.text.endswith((".", "?", "!")) for w in words)
-    return len(words) >= MIN_WORDS_FOR_PUNCTUATION and ends * WORDS_PER_END_AT_MOST < len(words)
 
 
 def transcribe_chunk(audio, choice: ModelChoice, beam_size: int = BEAM_SIZE,
