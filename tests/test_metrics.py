@@ -78,6 +78,13 @@ def test_numbers_that_measure_nothing(sentence):
     "We had about a hundred things going on that week.",
     "In the end it all came down to two.",
     "Prices rose to 2019 levels.",
+    # Development lists' scenes: what there was, who was there, how often someone rang.
+    "The clinic had about forty beds.",
+    "There were two subcontractors on site.",
+    "I was one of the three people on the mortgage desk.",
+    "She'd rung us a dozen times before it reached me.",
+    "I'd had three years in the job by then.",
+    "In the end two of them failed.",
     # ... and what that rule must not read: a clock time, a duration's number.
     "The bus came back at 5.30.",
     "The train came back at 9.",
@@ -92,7 +99,10 @@ def test_precision_and_recall_on_the_labeled_lists():
     # held-out-7 was scored once at the end of a session: 71.2% and 72.5% (half its misses
     # are spans shorter than its writer's anchors, "about 40 percent" for "went up by about
     # 40 percent"); its other errors fixed, 85.7% and 82.4%; its floor sits under that.
-    floors = {"held-out-3": 0.87, "held-out-7": 0.8}
+    # train-b, loose run-on speech, is still far from the others (as written 50.5% and 63.6%;
+    # 75.0% and 85.7% after its fixes): most of what is left are counts and periods that set
+    # the scene ("we ran two shifts", "over about six months"), which no pattern tells apart.
+    floors = {"held-out-3": 0.87, "held-out-7": 0.8, "train-a": 0.92, "train-b": 0.72}
     for name, path in metrics_eval.SETS.items():
         tp, fp, fn, _ = metrics_eval.count(metrics_eval.load(path))
         assert tp / (tp + fp) >= floors.get(name, 0.9), path.name
@@ -134,6 +144,25 @@ def test_precision_and_recall_on_the_labeled_lists():
     ("I came in top five in the district for renewals.", "top five in the district", "number"),
     ("I ranked #3 out of 25 agents.", "#3 out of 25", "number"),
     ("We raised about six grand for the food bank.", "about six grand", "money"),
+    # The development lists' forms (train-a, train-b), said our own way.
+    ("We raised about two lakh for the school.", "about two lakh", "money"),
+    ("The new supplier saved us four hundred quid a week.", "four hundred quid a week", "money"),
+    ("It saved a couple of thousand dollars a month.", "a couple of thousand dollars a month", "money"),
+    ("Overtime fell by £250 a week.", "£250 a week", "money"),
+    ("The quiz night raised ten K.", "ten K", "money"),
+    ("We used a third less fuel that winter.", "a third less", "percent"),
+    ("By the spring two of them got promoted.", "two of them got promoted", "percent"),
+    ("In the end 18 of my 24 learners passed.", "18 of my 24 learners passed", "percent"),
+    ("Our shop came third out of about forty stores.", "third out of about forty stores", "number"),
+    ("Our ranking went from fortieth to eleventh.", "from fortieth to eleventh", "change"),
+    ("Errors went from one in five orders to one in forty.", "from one in five orders to one in forty", "change"),
+    ("We raised three times what we had the year before.", "three times what", "multiplier"),
+    ("Guests waited five minutes instead of twenty.", "five minutes instead of twenty", "change"),
+    ("The new form saved her half a day every week.", "half a day every week", "duration"),
+    ("We cleared a hundred-odd claims.", "a hundred-odd claims", "count"),
+    ("The survey got up to four point six out of five.", "four point six out of five", "number"),
+    ("We moved the whole office over two weekends.", "over two weekends", "duration"),
+    ("Handle time came down from, like, nine minutes to six.", "from, like, nine minutes to six", "change"),
     # A new user's rating said without its scale.
     ("The parents' survey came back at 4.9.", "4.9", "number"),
     ("We averaged 4.7 on the guest survey that quarter.", "4.7", "number"),

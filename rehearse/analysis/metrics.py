@@ -24,21 +24,22 @@ _WORD = r"(?:" + "|".join(sorted(_UNITS + _SCALES, key=len, reverse=True)) + r")
 # "two hundred and fifty", "twenty-five", "a hundred", "three thousand", "five and a half"
 _WORDS_NUM = (
     r"(?:(?:a|an)\s+(?:hundred|thousand|million|billion|dozen)|" + _WORD + r")"
-    r"(?:(?:\s+and\s+|\s+|-)(?:a\s+half|" + _WORD + r"))*"
+    r"(?:(?:\s+and\s+|\s+|-)(?:a\s+half|" + _WORD + r"))*(?:-odd)?"
 )
 # 500, 2,000, 1.2, 8+, $10K, 2.8/5; never a digit glued to a letter before it (Q3, v2).
 _DIGITS_NUM = r"(?<![\w.])\d+(?:[.,]\d+)*(?:/\d+(?:\.\d+)?)?(?:\s?[kKmMbB](?![a-zA-Z]))?\+?"
 _NUM = r"(?:" + _DIGITS_NUM + r"|\b" + _WORDS_NUM + r"\b)"
 # Not followed by a hyphenated word or letters: "3-tier", "3rd", "two-pizza" are not amounts.
-_END = r"(?![\w-]|\.\d)"
+_END = r"(?![\w-]|\.\d|\s+point\s)"
 _APPROX = (r"(?:(?:about|around|roughly|approximately|almost|nearly|over|under|more than|less than|fewer than|close to|"
            r"well over|well under|up to|at least|at most|just over|just under|some|only|an average of|on average|"
-           r"a total of|~|<|>)\s*)?")
-_TIME_UNIT = r"(?:ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|quarters?|years?|sprints?)"
+           r"a total of|something like|maybe|a good|~|<|>)\s*)?")
+_TIME_UNIT = r"(?:ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|weekends?|fortnights?|months?|quarters?|years?|sprints?)"
 _RATE = r"\s+(?:a|an|per|each|every)\s+(?:second|minute|hour|day|night|shift|week|month|quarter|year|sprint|release)\b"
 _PER = r"(?:" + _RATE + r")?"
 RATE = _RATE  # "a day", "per week": for the follow-ups, which ask about a rate
-_CURRENCY_WORD = r"(?:dollars|euros|pounds|bucks|usd|eur)"
+_CURRENCY_WORD = r"(?:dollars|euros|pounds|bucks|quid|rupees|usd|eur)"
+_CURRENCY_SIGN = r"[$£€₹]"
 _FRACTION = r"(?:a\s+third|a\s+quarter|two\s+thirds|three\s+quarters|a\s+fifth|a\s+tenth)"
 # A large amount said without a unit ("six million", "two hundred thousand").
 _SCALED = r"(?:\b" + _WORDS_NUM + r"|(?<![\w.])\d+(?:[.,]\d+)?)\s+(?:thousand|million|billion)\b"
@@ -58,7 +59,7 @@ _MONEY_CONTEXT = re.compile(r"\b(?:worth|cost|costs|saved|saving|savings|revenue
 _VALUE_END = r"(?:\s*%|\s*(?:percent|" + _TIME_UNIT + r"|" + _CURRENCY_WORD + r")\b|" + _END + r")" + _PER
 # One of a unit, as a value: "from an hour to ten minutes", "dropped to under a second".
 _ONE_UNIT = r"an?(?=\s+(?:second|minute|hour|day|week|month|year)(?![\w-])(?!\s+ago\b))"
-_VALUE = _APPROX + r"(?:half\s+a|" + _ONE_UNIT + r"|(?:\$\s?)?" + _NUM + r")" + _VALUE_END
+_VALUE = _APPROX + r"(?:half\s+a|" + _ONE_UNIT + r"|(?:" + _CURRENCY_SIGN + r"\s?)?" + _NUM + r")" + _VALUE_END
 
 # Words that end in "s" but are not plural nouns, and words that cannot be counted.
 _NOT_PLURAL = {
@@ -76,6 +77,11 @@ _NOT_A_NOUN = r"(?!(?:" + "|".join(sorted(_NOT_PLURAL)) + r")\b)"
 # Up to two words between the number and the things it counts: "500+ active traders".
 # (Never a preposition: "two on sauces" counts nothing.)
 _MODIFIERS = r"(?:(?!(?:on|in|at|for|to|with|from|by|into|onto|about|than|as)(?![\w-]))[a-z][\w-]*\s+){0,2}?"
+
+# A place in a ranking, said or written: "second", "11th", "fortieth".
+_ORDINAL = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+            r"(?:thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)th|(?:twentie|thirtie|fortie|fiftie)th|"
+            r"\d+(?:st|nd|rd|th))")
 
 # Where a change can start without a number: "from a few dozen to nearly three hundred".
 _VAGUE = (r"(?:a\s+(?:few|couple(?:\s+of)?|handful(?:\s+of)?)(?:\s+(?:dozen|hundred|thousand))?|"
@@ -106,12 +112,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("percent", re.compile(
         r"\b" + _APPROX + r"(?:half|" + _FRACTION + r")\s+of\s+(?:(?:them|us)\b|(?:the|our|my|their|all|those|these)\s+"
         r"(?:[a-z][\w-]*\s+)?(?:" + _NOT_COUNTED + _PLURAL + r"|" + _GROUP + r"))"
-        r"|\b" + _APPROX + _NUM + r"\s+(?:out\s+of|in)\s+(?:every\s+)?(?!(?:19|20)\d\d\b)(?:" + _DIGITS_NUM + r"|\b" + _WORD + r")\b(?!\s+(?:hours?|days?|weeks?|months?|years?|minutes?))"
+        r"|\b" + _APPROX + _NUM + r"\s+(?:out\s+of|in)\s+(?:every\s+)?(?!(?:19|20)\d\d\b)(?:" + _DIGITS_NUM + r"|\b" + _WORDS_NUM + r")\b(?!\s+(?:hours?|days?|weeks?|months?|years?|minutes?))"
         # ... and what is counted, as a count says it: "three out of four nurses".
         r"(?:\s+" + _MODIFIERS + _NOT_COUNTED + _PLURAL + r")?",
         re.I)),
     ("money", re.compile(
-        _APPROX + r"\$\s?" + _NUM + _END + r"(?:\s*(?:thousand|million|billion))?" + r"(?:\s+(?:a|per)\s+(?:second|minute|hour|day|week|month|quarter|year))?"
+        _APPROX + _CURRENCY_SIGN + r"\s?" + _NUM + _END + r"(?:\s*(?:thousand|million|billion))?" + r"(?:\s+(?:a|per)\s+(?:second|minute|hour|day|week|month|quarter|year))?"
         r"|" + _APPROX + r"(?:half\s+)?" + _NUM + r"(?:\s+(?:thousand|million|billion))?\s+" + _CURRENCY_WORD + r"\b" + _PER, re.I)),
     ("percent", re.compile(_APPROX + r"(?:" + _NUM + r"|half\s+a)\s*(?:%|percent\b|per\s+cent\b|percentage\s+points\b)", re.I)),
     ("multiplier", re.compile(
@@ -122,7 +128,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         + r"|" + _APPROX + r"(?:a|an)\s+(?:day|week|month|year|hour)\s+and\s+a\s+half\b", re.I)),
     ("duration", re.compile(
         _APPROX + r"(?:" + _DIGITS_NUM + r"|\b(?!one\b)" + _WORDS_NUM + r"\b)" + r"\s*(?:-\s*)?" + _TIME_UNIT + r"\b" + _PER
-        + r"|\b(?:half\s+an?\s+(?:hour|day|year))\b", re.I)),
+        + r"|\b(?:half\s+an?\s+(?:hour|day|year))\b" + _PER, re.I)),
     # A rate, with or without a noun: "about two hundred orders a day", "fewer than ten a month".
     ("count", re.compile(_APPROX + r"(?:" + _DIGITS_NUM + r"|\b(?!one\b)" + _WORDS_NUM + r"\b)(?:\s+" + _MODIFIERS + _PLURAL
                          + r")?" + _RATE, re.I)),
@@ -176,20 +182,22 @@ _LATER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "2 to 3 days instead of a week".
     ("change", re.compile(_APPROX + r"(?:\ban?|" + _RANGE + r"|" + _RANGE_END + r")\s+" + _TIME_UNIT
                           + r"\s+(?:instead\s+of|rather\s+than|compared\s+(?:to|with)|versus|vs\.?)\s+" + _APPROX
-                          + r"(?:(?:an?\s+|" + _RANGE_END + r"\s+)" + _TIME_UNIT + r"\b|(?:the\s+)?(?:usual|normal|typical|old|"
-                          r"previous|planned)\s+" + _NUM + r"(?:\s+" + _TIME_UNIT + r")?\b)", re.I)),
+                          + r"(?:(?:the\s+)?(?:an?\s+|" + _RANGE_END + r"\s+)" + _TIME_UNIT + r"\b|(?:the\s+)?(?:usual|normal|typical|old|"
+                          r"previous|planned)\s+" + _NUM + r"(?:\s+" + _TIME_UNIT + r")?\b"
+                          # the old time's unit unsaid: "five minutes instead of twenty"
+                          r"|" + _RANGE_END + r"(?!\s+[a-z]+s\b)(?![\w-]))", re.I)),
     ("change", _CHANGE_TO_VAGUE),
     ("change", _CHANGE_NEW_FIRST),
     # Held-out 5's misses (scored once, then fixed). A hedge inside a change: "from like
     # three days to one", "down to maybe forty".
-    ("change", re.compile(r"\bfrom\s+" + _HEDGE + _VALUE + r"(?:\s+[a-z]+){0,3}?\s+(?:down\s+|up\s+)?to\s+" + _HEDGE
+    ("change", re.compile(r"\bfrom,?\s+" + _HEDGE + _VALUE + r"(?:\s+[a-z]+){0,3}?\s+(?:down\s+|up\s+)?to\s+" + _HEDGE
                           + _VALUE + r"(?:\s+(?:or|to)\s+" + _RANGE_END + r"\b)?(?:\s+" + _PLURAL + r")?", re.I)),
     # Held-out 6's misses (scored once, then fixed). A verb of change to a new value, the
     # old one unsaid: "came down to under twelve minutes", "went up to ninety-four".
     ("change", re.compile(r"\b(?:(?:came|went|got|brought\s+(?:it|that|them)|cut\s+(?:it|that|them))\s+(?:down|up)|dropped|fell|"
                           r"rose|climbed|jumped|shrank|decreased|increased)\s+to\s+" + _HEDGE + r"(?!(?:19|20)\d\d\b|[\d.]+\s*/)"
                           # the value whole: "$2 million", "80 people"; not a rating ("4.5 out of 5")
-                          + _APPROX + r"(?:(?:\$\s?)?" + _NUM + r"|" + _ONE_UNIT + r")(?!\s*/|\s+out\s+of\b)"
+                          + _APPROX + r"(?:(?:" + _CURRENCY_SIGN + r"\s?)?" + _NUM + r"|" + _ONE_UNIT + r")(?!\s*/|\s+out\s+of\b)"
                           r"(?:\s+(?:thousand|million|billion))?"
                           + _VALUE_END + r"(?:\s+" + _MODIFIERS + _NOT_COUNTED + _PLURAL + r")?", re.I)),
     ("duration", re.compile(r"\b(?:a|an|one|two|three|four|five|six|\d+)\s+(?:full\s+|whole\s+|entire\s+)?"
@@ -220,8 +228,31 @@ _LATER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                           r"sat\s+at|stood\s+at)\s+(?:(?:us|it|them|me|him|her)\s+)?(?:an?\s+)?(?:average\s+of\s+)?"
                           r"(?:about\s+|around\s+|roughly\s+)?\d\.\d{1,2}(?=\s*(?:[,;:!?)]|\.(?!\d)|$)|\s+(?:on|in|at|for|from|with|"
                           r"after|by|when|and|but|which|that|this|last|across|overall|among|between|the)\b)"
-                          r"|(?<![\w.])\d(?:\.\d{1,2})?\s+stars\b", re.I)),
-    ("money", re.compile(_APPROX + r"\b(?:a\s+little\s+over\s+)?" + _NUM + r"\s+grand\b", re.I)),
+                          r"|(?<![\w.])\d(?:\.\d{1,2})?\s+stars\b"
+                          # A rank among others: "second out of 12", "third out of about thirty stores".
+                          r"|\b" + _ORDINAL + r"\s+out\s+of\s+" + _APPROX + _NUM + r"(?:\s+" + _PLURAL + r")?"
+                          r"|\b(?:was|were|made|got|ended\s+up)\s+(?:in\s+(?:the\s+)?)?top\s+(?:\d+|" + _WORD + r")\b(?!\s*%|\s+percent)"
+                          # A mark: "we scored a 92 on the audit".
+                          r"|\b(?:scored|got|earned|received)\s+an?\s+\d{2,3}(?:\.\d)?(?=\s+(?:on|in|for|from)\b)", re.I)),
+    # "five of them moved up a grade", "27 of my 30 kids passed": the share of a group that
+    # got somewhere ("two of my supervisors agreed", with no whole, picks people out; "two
+    # of them failed" is what happened, not what was achieved).
+    ("percent", re.compile(r"\b(?!one\b)" + _NUM + r"\s+of\s+(?:them|those|(?:my|our|the|his|her|their)\s+" + _NUM
+                           + r"\s+(?:[a-z-]+\s+)?" + _PLURAL + r")\s+(?:(?:all|also|then|eventually|actually|now)\s+)?"
+                           r"(?:got\s+(?:promoted|hired|jobs?|places?|through|in)|went\s+on|moved\s+up|passed|graduated|qualified|"
+                           r"made\s+it|stayed\s+on|won|signed\s+(?:up|on)|joined|finished|completed|earned|achieved|improved|"
+                           r"renewed|came\s+back|returned)\b", re.I)),
+    # "we raised ten K"; "a quarter less water", "a third fewer calls".
+    ("money", re.compile(_APPROX + r"\b" + _WORDS_NUM + r"\s+[kK]\b" + _PER)),
+    ("percent", re.compile(r"\b" + _APPROX + _FRACTION + r"\s+(?:less|more|fewer|lower|higher|cheaper|faster)\b", re.I)),
+    # "three times what we'd raised before", "basically double what we'd managed".
+    ("multiplier", re.compile(r"\b(?:" + _NUM + r"\s+times|double|triple)\s+what\b", re.I)),
+    ("money", re.compile(_APPROX + r"\b(?:a\s+little\s+over\s+)?" + _NUM + r"\s+grand\b" + _PER, re.I)),
+    # Indian amounts: "forty lakh", "a lakh and a half", "two crore" (a lakh is 100,000 rupees).
+    ("money", re.compile(_APPROX + r"\b(?:an?|" + _NUM + r")\s+(?:lakhs?|crores?)(?:\s+and\s+a\s+half)?\b" + _PER, re.I)),
+    # "a couple of thousand dollars a month", "a few hundred quid".
+    ("money", re.compile(r"\b(?:a\s+(?:few|couple(?:\s+of)?)|several)\s+(?:hundred|thousand|million)\s+" + _CURRENCY_WORD
+                         + r"\b" + _PER, re.I)),
     ("duration", re.compile(r"\b(?:in\s+)?(?:under|less\s+than)\s+(?:an?|half\s+an?)\s+(?:minute|hour|day|week|month)\b", re.I)),
 ]
 # Before the plain durations and counts, after money and percentages (so "several
@@ -242,12 +273,16 @@ _BEFORE_AMOUNTS: list[tuple[str, re.Pattern[str]]] = [
                          + r")" + _MODIFIERS + _NOT_COUNTED + _PLURAL + _PER, re.I)),
 ]
 # Where a rating or rank starts, after the words that led to it ("rated us 4.6/5").
-_NUMBER_START = re.compile(r"#?\d|\btop\b|\b" + _WORD + r"\b", re.I)
+_NUMBER_START = re.compile(r"#?\d|\btop\b|\b" + _ORDINAL + r"\b|\b" + _WORD + r"\b", re.I)
+# A change of rank or of rate, read before any other change can take its first half: "from
+# fortieth to eleventh", "from one in five orders to one in fifty".
+_RANK_OR_RATE_CHANGE = re.compile(r"\bfrom,?\s+" + _HEDGE + r"(?:" + _ORDINAL + r"\s+to\s+" + _ORDINAL + r"|one\s+in\s+" + _NUM
+                                  + r"(?:\s+" + _PLURAL + r")?\s+to\s+" + _HEDGE + r"one\s+in\s+" + _NUM + r")\b", re.I)
 # A change these read needs a verb of change just before it ("grew from a few dozen to...";
 # not "feedback from hundreds of customers led to 3 changes").
 _NEEDS_A_CHANGE_VERB = (_CHANGE_FROM_VAGUE, _CHANGE_FROM_VAGUE_THINGS, _CHANGE_NEW_FIRST)
 _FIRST_DURATION = next(i for i, (kind, _) in enumerate(_PATTERNS) if kind == "duration")
-_OUTCOME_PATTERNS = (_PATTERNS[:1] + _LATER_PATTERNS + _PATTERNS[1:_FIRST_DURATION] + _BEFORE_AMOUNTS
+_OUTCOME_PATTERNS = ([("change", _RANK_OR_RATE_CHANGE)] + _PATTERNS[:1] + _LATER_PATTERNS + _PATTERNS[1:_FIRST_DURATION] + _BEFORE_AMOUNTS
                      + _PATTERNS[_FIRST_DURATION:] + [
     # Last of all, a large approximate amount with its noun left unsaid: "about two
     # hundred a day when I started, and close to six hundred by the time I left". Not a
@@ -270,6 +305,10 @@ _NAMES_BEFORE_A_NUMBER = {
     "django", "postgres", "postgresql", "mysql", "xbox", "playstation", "outlook", "sharepoint", "quickbooks",
     "revit", "autocad", "photoshop", "route", "highway", "interstate", "aisle", "suite",
 }
+
+# What comes before a count of what there was: "had", "there were" (and a hedge after them).
+_SCENE_BEFORE = re.compile(r"\b(?:had|has|have|there\s+(?:were|was|are|is)|there's|it's)"
+                           r"(?:,?\s+(?:like|maybe|about|around|roughly|only|just|probably|um|uh|,))*,?$", re.I)
 
 # A four-digit year on its own ("in 2019") measures nothing.
 _YEAR = re.compile(r"^(?:in\s+|since\s+|back\s+in\s+)?(?:19|20)\d\d$", re.I)
@@ -314,6 +353,19 @@ def _not_a_measure(kind: str, text: str, before: list[str], after: str) -> str |
     if kind == "count" and (re.search(r"\bof\s+us\b", text, re.I) or before[-2:] and
                             [w.lower() for w in before[-2:]] == ["one", "of"]):
         return "skip"
+    # "I was one of the three people on the desk": how many there were.
+    if kind == "count" and [w.lower() for w in before[-3:]] == ["one", "of", "the"]:
+        return "skip"
+    # "the school had about eleven hundred pupils", "there were two subbies on site": what
+    # there was, the scene, not what was done; "we had zero complaints" and "we had two
+    # incidents a month" (a rate: a level to compare) are results.
+    if kind == "count" and not re.match(r"(?:zero|no)\b", text, re.I) and not re.search(_RATE + r"$", " " + text, re.I) \
+            and _SCENE_BEFORE.search(" ".join(before[-4:])):
+        return "claim"
+    # "she'd rung a dozen times": how often, not what was done ("three times what we raised"
+    # is a multiplier, found before this).
+    if kind == "count" and re.search(r"\btimes$", text, re.I):
+        return "skip"
     # "told them a thousand times": a way of speaking.
     if re.fullmatch(r"an?\s+(?:hundred|thousand|million)\s+times", text, re.I):
         return "skip"
@@ -327,7 +379,8 @@ def _not_a_measure(kind: str, text: str, before: list[str], after: str) -> str |
     # "I'd been a line cook for about five years", "I'd been there three years by then": how
     # long, not what was done.
     if kind == "duration" and re.search(r"\b(?:years?|months?)$", text, re.I) and (
-            any(w.lower().strip(",") == "been" for w in before[-5:]) or before and before[-1].lower() == "for" and any(
+            any(w.lower().strip(",") == "been" for w in before[-5:]) or re.search(
+                r"(?:\b(?:i|we|she|he|they)'d|\bhad)\s+had$", " ".join(before[-3:]), re.I) or before and before[-1].lower() == "for" and any(
                 w.lower().strip(",") == "been" or w.lower().endswith("'d") for w in before[-8:])):
         return "claim"
     # "worked under three different managers": under them, not fewer than three ("worked
