@@ -31,18 +31,20 @@ def test_off_topic_asks_for_a_story_about_the_question():
 
 
 def test_off_topic_names_what_the_story_is_about_only_when_the_check_does():
-    # A garden story told for the bottleneck question: off topic, and the model places it on
+    # A garden story told for the mentoring question: off topic, and the model places it on
     # no other question clearly, so the check names none, and neither does the follow-up.
+    # (Told "before the planting day in May", the sixth round's model reads it as a tight
+    # deadline, clearly: then both name that.)
     garden = ("Last spring I volunteered at a community garden that had lost half its plots to weeds. The committee "
-              "asked me to get the beds ready before the planting day in May. I split the volunteers into pairs, gave "
+              "asked me to get the beds ready for the spring. I split the volunteers into pairs, gave "
               "each pair two beds, and I brought compost from the farm down the road every Saturday morning. I also "
               "made a chart on the shed door so everyone could see which beds were done. By planting day all forty "
               "beds were ready, and twelve new families signed up for a plot.")
-    analysis = analyze_transcript(from_text(garden), question_id="Q11")
+    analysis = analyze_transcript(from_text(garden), question_id="Q13")
     found = {f.id: f for f in follow_ups(analysis, run_checks(analysis))}
     assert analysis.relevance.verdict == "off_topic" and not analysis.relevance.leans
-    assert found["off_topic"].question == ("Can you tell me about a time that was clearly about finding and solving a "
-                                           "bottleneck in your team's workflow?")
+    assert found["off_topic"].question == ("Can you tell me about a time that was clearly about mentoring someone or "
+                                           "helping them grow their skills?")
 
 
 def test_no_result_asks_how_it_turned_out():

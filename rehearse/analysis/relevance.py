@@ -84,8 +84,16 @@ OFF_TOPIC_HOLDS_AT_MOST = 1
 # 6 to 5 of 328 right answers called off topic, 93.1% to 92.1% of off-topic stories
 # caught. It also leaves a story that leans to a sibling of the asked question unsure,
 # as the rule above says (before, a sibling with a small share could still fail it).
+# The sixth round lowered OFF_BELOW from 0.04: right answers from outside software were
+# failed as off topic, told in words the model reads as another question's. On 100 such
+# answers by two helpers (trades, care work, hospitality), the fifth round's model failed 7;
+# trained with them (each helper's 50 read by a model trained on the other's), 4 at 0.04
+# and 2 at 0.02. On the seen sets (dev+seen8, cross-validated by writer) 7 of 378 were
+# failed before this round, 1 now. The off-topic stories it now only warns about are still
+# flagged: caught or unsure 94.5% to 94.4% (the 100: 89.5% to 90.4%); caught as off topic
+# 92.2% to 89.7% (83.4% to 73.6%).
 P_FITS = 0.05
-OFF_BELOW = 0.04
+OFF_BELOW = 0.02
 OFF_LEANS_AT = 0.1
 TOPIC_OFF = 0.5
 OTHER_TOPIC_TIMES = 2
