@@ -30,12 +30,12 @@ _WORDS_NUM = (
 _DIGITS_NUM = r"(?<![\w.])\d+(?:[.,]\d+)*(?:/\d+(?:\.\d+)?)?(?:\s?[kKmMbB](?![a-zA-Z]))?\+?"
 _NUM = r"(?:" + _DIGITS_NUM + r"|\b" + _WORDS_NUM + r"\b)"
 # Not followed by a hyphenated word or letters: "3-tier", "3rd", "two-pizza" are not amounts.
-_END = r"(?![\w-]|\.\d|\s+point\s)"
+_END = r"(?![\w-]|\.\d|\s+point\s)"  # (and not "four" of "four point six")
 _APPROX = (r"(?:(?:about|around|roughly|approximately|almost|nearly|over|under|more than|less than|fewer than|close to|"
            r"well over|well under|up to|at least|at most|just over|just under|some|only|an average of|on average|"
            r"a total of|something like|maybe|a good|~|<|>)\s*)?")
 _TIME_UNIT = r"(?:ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|weekends?|fortnights?|months?|quarters?|years?|sprints?)"
-_RATE = r"\s+(?:a|an|per|each|every)\s+(?:second|minute|hour|day|night|shift|week|month|quarter|year|sprint|release)\b"
+_RATE = r"\s+(?:a|an|per|each|every)\s+(?:second|minute|hour|day|night|shift|week|weekend|fortnight|month|quarter|year|sprint|release)\b"
 _PER = r"(?:" + _RATE + r")?"
 RATE = _RATE  # "a day", "per week": for the follow-ups, which ask about a rate
 _CURRENCY_WORD = r"(?:dollars|euros|pounds|bucks|quid|rupees|usd|eur)"
@@ -50,7 +50,8 @@ _GROUP = (r"(?:team|staff|class|department|group|company|store|office|unit|ward|
 _NAMING_WORDS = {"version", "v", "step", "level", "phase", "grade", "number", "page", "chapter", "room", "gate",
                  "floor", "round", "season", "part", "episode", "iteration", "release", "build", "route", "bus"}
 # Time gained or lost on a plan: "two weeks early", "a day ahead of schedule", "a week late".
-_EARLY = r"\s+(?:early|ahead\s+of\s+schedule|ahead|sooner|late|behind\s+schedule)\b"
+_EARLY = (r"\s+(?:early|ahead\s+of\s+(?:schedule|plan|the\s+plan|target|the\s+deadline|time)|ahead|sooner|late|"
+          r"behind\s+schedule)\b")
 # Words that make a bare amount a sum of money.
 _MONEY_CONTEXT = re.compile(r"\b(?:worth|cost|costs|saved|saving|savings|revenue|budget|raised|brought\s+in|sales|"
                             r"spend|spent|paid|profit|funding|grant|deal|contract|fine|bill)\b", re.I)
@@ -58,7 +59,7 @@ _MONEY_CONTEXT = re.compile(r"\b(?:worth|cost|costs|saved|saving|savings|revenue
 # What a value ends with: its unit, or nothing glued to it; and a rate ("a week").
 _VALUE_END = r"(?:\s*%|\s*(?:percent|" + _TIME_UNIT + r"|" + _CURRENCY_WORD + r")\b|" + _END + r")" + _PER
 # One of a unit, as a value: "from an hour to ten minutes", "dropped to under a second".
-_ONE_UNIT = r"an?(?=\s+(?:second|minute|hour|day|week|month|year)(?![\w-])(?!\s+ago\b))"
+_ONE_UNIT = r"an?(?=\s+(?:second|minute|hour|day|week|fortnight|month|year)(?![\w-])(?!\s+ago\b))"
 _VALUE = _APPROX + r"(?:half\s+a|" + _ONE_UNIT + r"|(?:" + _CURRENCY_SIGN + r"\s?)?" + _NUM + r")" + _VALUE_END
 
 # Words that end in "s" but are not plural nouns, and words that cannot be counted.
@@ -78,10 +79,18 @@ _NOT_A_NOUN = r"(?!(?:" + "|".join(sorted(_NOT_PLURAL)) + r")\b)"
 # (Never a preposition: "two on sauces" counts nothing.)
 _MODIFIERS = r"(?:(?!(?:on|in|at|for|to|with|from|by|into|onto|about|than|as)(?![\w-]))[a-z][\w-]*\s+){0,2}?"
 
+# What a share of a group achieved: "two of them got promoted", "18 of my 24 learners passed".
+_GOT_SOMEWHERE = (r"\s+(?:(?:all|also|then|eventually|actually|now)\s+)?"
+                  r"(?:got\s+(?:promoted|hired|jobs?|places?|through|certified|qualified)|went\s+on\s+to|moved\s+up|passed|"
+                  r"graduated|qualified|made\s+it|stayed\s+on|signed\s+(?:up|on)|completed|earned|achieved|improved|renewed)\b")
+
 # A place in a ranking, said or written: "second", "11th", "fortieth".
 _ORDINAL = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
             r"(?:thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)th|(?:twentie|thirtie|fortie|fiftie)th|"
             r"\d+(?:st|nd|rd|th))")
+
+# "one" alone is no amount ("one of us", "the one thing"), "one thousand two hundred" is.
+_ONE_ALONE = r"one\b(?!\s+(?:hundred|thousand|million|billion))"
 
 # Where a change can start without a number: "from a few dozen to nearly three hundred".
 _VAGUE = (r"(?:a\s+(?:few|couple(?:\s+of)?|handful(?:\s+of)?)(?:\s+(?:dozen|hundred|thousand))?|"
@@ -112,7 +121,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("percent", re.compile(
         r"\b" + _APPROX + r"(?:half|" + _FRACTION + r")\s+of\s+(?:(?:them|us)\b|(?:the|our|my|their|all|those|these)\s+"
         r"(?:[a-z][\w-]*\s+)?(?:" + _NOT_COUNTED + _PLURAL + r"|" + _GROUP + r"))"
-        r"|\b" + _APPROX + _NUM + r"\s+(?:out\s+of|in)\s+(?:every\s+)?(?!(?:19|20)\d\d\b)(?:" + _DIGITS_NUM + r"|\b" + _WORDS_NUM + r")\b(?!\s+(?:hours?|days?|weeks?|months?|years?|minutes?))"
+        r"|\b" + _APPROX + _NUM + r"\s+(?:out\s+of|in)\s+(?:every\s+)?(?!(?:19|20)\d\d\b)(?!an?\s)(?:" + _DIGITS_NUM + r"|\b" + _WORDS_NUM + r")\b(?!\s+(?:hours?|days?|weeks?|months?|years?|minutes?))"
         # ... and what is counted, as a count says it: "three out of four nurses".
         r"(?:\s+" + _MODIFIERS + _NOT_COUNTED + _PLURAL + r")?",
         re.I)),
@@ -124,19 +133,19 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         _APPROX + _NUM + r"\s?x\b|" + _APPROX + _NUM + r"\s+times\s+(?:faster|slower|more|less|fewer|bigger|smaller|cheaper|higher|lower|as\s+\w+)"
         r"|\b(?:doubled|tripled|quadrupled|halved|(?:cut|fell|dropped|went\s+down|shrank)\s+(?:it\s+|that\s+)?(?:in|by)\s+half|twice\s+as\s+\w+|twice\s+what\s+(?:[\w']+\s+){0,2}?(?:aimed|planned|expected|hoped|budgeted|targeted)(?:\s+for)?|\d+-fold|(?:two|three|four|five|ten)-fold)\b", re.I)),
     ("duration", re.compile(
-        r"\b(?:a|an|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?|hours?|sprints?)" + _EARLY
+        r"\b(?:a|an|\d+|" + _WORDS_NUM + r")\s+(?:days?|weeks?|fortnights?|months?|hours?|sprints?)" + _EARLY
         + r"|" + _APPROX + r"(?:a|an)\s+(?:day|week|month|year|hour)\s+and\s+a\s+half\b", re.I)),
     ("duration", re.compile(
-        _APPROX + r"(?:" + _DIGITS_NUM + r"|\b(?!one\b)" + _WORDS_NUM + r"\b)" + r"\s*(?:-\s*)?" + _TIME_UNIT + r"\b" + _PER
+        _APPROX + r"(?:" + _DIGITS_NUM + r"|\b(?!" + _ONE_ALONE + r")" + _WORDS_NUM + r"\b)" + r"\s*(?:-\s*)?" + _TIME_UNIT + r"\b" + _PER
         + r"|\b(?:half\s+an?\s+(?:hour|day|year))\b" + _PER, re.I)),
     # A rate, with or without a noun: "about two hundred orders a day", "fewer than ten a month".
-    ("count", re.compile(_APPROX + r"(?:" + _DIGITS_NUM + r"|\b(?!one\b)" + _WORDS_NUM + r"\b)(?:\s+" + _MODIFIERS + _PLURAL
+    ("count", re.compile(_APPROX + r"(?:" + _DIGITS_NUM + r"|\b(?!" + _ONE_ALONE + r")" + _WORDS_NUM + r"\b)(?:\s+" + _MODIFIERS + _PLURAL
                          + r")?" + _RATE, re.I)),
     ("count", re.compile(
         r"\b" + _NUM + r"\s+out\s+of\s+" + _NUM + r"(?:\s+" + _MODIFIERS + _PLURAL + r")?"
         r"|\bzero\s+" + _MODIFIERS + r"(?:" + _PLURAL + r"|loss\b|downtime\b)"
         # (a second plural goes with the first: "four sales calls", not "four sales")
-        r"|" + _APPROX + r"(?:" + _DIGITS_NUM + r"|\b(?!one\b|zero\b)" + _WORDS_NUM + r"\b)" + _END + r"\s+" + _MODIFIERS + _PLURAL
+        r"|" + _APPROX + r"(?:" + _DIGITS_NUM + r"|\b(?!" + _ONE_ALONE + r"|zero\b)" + _WORDS_NUM + r"\b)" + _END + r"\s+" + _MODIFIERS + _PLURAL
         + r"(?:\s+" + _NOT_A_NOUN + _PLURAL + r")?", re.I)),
     # A large amount said without a unit: "six million". Last, so "three thousand lines" is a count of lines.
     ("count", re.compile(_APPROX + _SCALED + _PER, re.I)),
@@ -222,31 +231,40 @@ _LATER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                           r"|\b(?:finished|ranked|placed|came|landed)\s+(?:in\s+(?:the\s+)?)?top\s+(?:\d+|" + _WORD + r")(?!\s*%|\s+percent)"
                           r"(?:\s+in\s+(?:the|our|my)\s+\w+)?"
                           # A rating said without its scale: "the survey came back at 4.9",
-                          # "we averaged 4.7", "4.8 stars": a decimal of one digit, so no clock
-                          # time ("came back at 9"), and no unit after it ("averaged 4.5 minutes").
-                          r"|\b(?:rated|rating\s+of|ratings\s+of|score\s+of|scores\s+of|scored|averaged|came\s+back\s+at|"
-                          r"sat\s+at|stood\s+at)\s+(?:(?:us|it|them|me|him|her)\s+)?(?:an?\s+)?(?:average\s+of\s+)?"
-                          r"(?:about\s+|around\s+|roughly\s+)?\d\.\d{1,2}(?=\s*(?:[,;:!?)]|\.(?!\d)|$)|\s+(?:on|in|at|for|from|with|"
+                          # "we averaged 4.7", "4.8 stars". One digit after the point, so no clock
+                          # time ("came back at 6.45"), and no unit after it ("averaged 4.5
+                          # minutes"); "came back at" a rating's own words ("the survey"), not
+                          # anything's ("the flight came back at 6.5", "sat at 2.7 for years").
+                          r"|(?:\b(?:rated|rating\s+of|ratings\s+of|score\s+of|scores\s+of|scored|averaged)|"
+                          r"\b(?:ratings?|scores?|survey|surveys|feedback|reviews?|evaluations?|appraisals?|nps|csat|satisfaction|marks?|grades?)"
+                          r"(?:\s+[\w']+){0,3}?\s+(?:came\s+back|sat|stood)\s+at)"
+                          r"\s+(?:(?:us|it|them|me|him|her)\s+)?(?:an?\s+)?(?:average\s+of\s+)?"
+                          r"(?:about\s+|around\s+|roughly\s+)?\d\.\d(?=\s*(?:[,;:!?)]|\.(?!\d)|$)|\s+(?:on|in|at|for|from|with|"
                           r"after|by|when|and|but|which|that|this|last|across|overall|among|between|the)\b)"
-                          r"|(?<![\w.])\d(?:\.\d{1,2})?\s+stars\b"
+                          r"|(?<![\w.])\d(?:\.\d)?\s+stars\b"
                           # A rank among others: "second out of 12", "third out of about thirty stores".
                           r"|\b" + _ORDINAL + r"\s+out\s+of\s+" + _APPROX + _NUM + r"(?:\s+" + _PLURAL + r")?"
+                          # ... not a place on a list ("it was top three on my list of worries").
                           r"|\b(?:was|were|made|got|ended\s+up)\s+(?:in\s+(?:the\s+)?)?top\s+(?:\d+|" + _WORD + r")\b(?!\s*%|\s+percent)"
-                          # A mark: "we scored a 92 on the audit".
-                          r"|\b(?:scored|got|earned|received)\s+an?\s+\d{2,3}(?:\.\d)?(?=\s+(?:on|in|for|from)\b)", re.I)),
+                          r"(?!\s+(?:on|of|in)\s+(?:my|our|his|her|their|the)\s+(?:list|backlog|agenda|priorities|worries|mind)\b)"
+                          # A mark: "we scored a 92 on the audit", "got an 88 in the exam" (not "got
+                          # a 500 from the gateway": a mark names what it marks).
+                          r"|\b(?:scored|got|earned|received)\s+an?\s+\d{2,3}(?:\.\d)?(?=\s+(?:on|in|for|from)\s+(?:the|my|our|its|their|his|her|a|an)"
+                          r"\s+(?:[\w-]+\s+){0,2}(?:audit|exam|inspection|review|test|survey|assessment|evaluation|appraisal|check)s?\b)", re.I)),
     # "five of them moved up a grade", "27 of my 30 kids passed": the share of a group that
     # got somewhere ("two of my supervisors agreed", with no whole, picks people out; "two
     # of them failed" is what happened, not what was achieved).
-    ("percent", re.compile(r"\b(?!one\b)" + _NUM + r"\s+of\s+(?:them|those|(?:my|our|the|his|her|their)\s+" + _NUM
-                           + r"\s+(?:[a-z-]+\s+)?" + _PLURAL + r")\s+(?:(?:all|also|then|eventually|actually|now)\s+)?"
-                           r"(?:got\s+(?:promoted|hired|jobs?|places?|through|in)|went\s+on|moved\s+up|passed|graduated|qualified|"
-                           r"made\s+it|stayed\s+on|won|signed\s+(?:up|on)|joined|finished|completed|earned|achieved|improved|"
-                           r"renewed|came\s+back|returned)\b", re.I)),
+    ("percent", re.compile(r"\b(?!one\b)" + _NUM + r"\s+of\s+(?:my|our|the|his|her|their)\s+" + _NUM
+                           + r"\s+(?:[a-z-]+\s+)?" + _PLURAL + _GOT_SOMEWHERE, re.I)),
+    ("count", re.compile(r"\b(?!one\b)" + _NUM + r"\s+of\s+(?:them|those)" + _GOT_SOMEWHERE, re.I)),
     # "we raised ten K"; "a quarter less water", "a third fewer calls".
-    ("money", re.compile(_APPROX + r"\b" + _WORDS_NUM + r"\s+[kK]\b" + _PER)),
+    ("money", re.compile(r"(?<!\ba\s)" + _APPROX + r"\b" + _WORDS_NUM + r"\s+k\b" + _PER, re.I)),
     ("percent", re.compile(r"\b" + _APPROX + _FRACTION + r"\s+(?:less|more|fewer|lower|higher|cheaper|faster)\b", re.I)),
     # "three times what we'd raised before", "basically double what we'd managed".
-    ("multiplier", re.compile(r"\b(?:" + _NUM + r"\s+times|double|triple)\s+what\b", re.I)),
+    # (Not a question asked again: "I asked him three times what the deadline was".)
+    ("multiplier", re.compile(r"\b(?:" + _NUM + r"\s+times|double|triple)\s+what\s+(?:we|i|they|the\s+\w+|our\s+\w+|it)"
+                              r"(?:'d|\s+had|\s+(?:\w+\s+)?(?:raised|made|sold|did|got|managed|expected|planned|hoped|aimed|"
+                              r"budgeted|targeted|forecast|brought\s+in))\b", re.I)),
     ("money", re.compile(_APPROX + r"\b(?:a\s+little\s+over\s+)?" + _NUM + r"\s+grand\b" + _PER, re.I)),
     # Indian amounts: "forty lakh", "a lakh and a half", "two crore" (a lakh is 100,000 rupees).
     ("money", re.compile(_APPROX + r"\b(?:an?|" + _NUM + r")\s+(?:lakhs?|crores?)(?:\s+and\s+a\s+half)?\b" + _PER, re.I)),
@@ -254,6 +272,10 @@ _LATER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("money", re.compile(r"\b(?:a\s+(?:few|couple(?:\s+of)?)|several)\s+(?:hundred|thousand|million)\s+" + _CURRENCY_WORD
                          + r"\b" + _PER, re.I)),
     ("duration", re.compile(r"\b(?:in\s+)?(?:under|less\s+than)\s+(?:an?|half\s+an?)\s+(?:minute|hour|day|week|month)\b", re.I)),
+    # One of a unit, as a rate: "about an hour every day", "a day a week".
+    ("duration", re.compile(_APPROX + r"(?<!half\s)\ban?\s+(?:minute|hour|day|shift)" + _RATE, re.I)),
+    # None at all, said as "not a single": "we didn't lose a single file", "not a single mix-up".
+    ("count", re.compile(r"\b(?:not|never|without|didn't\s+\w+|did\s+not\s+\w+|never\s+\w+)\s+a\s+single\s+[a-z][\w-]*", re.I)),
 ]
 # Before the plain durations and counts, after money and percentages (so "several
 # thousand dollars a month" stays money): each would otherwise be cut to its last part.
@@ -276,11 +298,15 @@ _BEFORE_AMOUNTS: list[tuple[str, re.Pattern[str]]] = [
 _NUMBER_START = re.compile(r"#?\d|\btop\b|\b" + _ORDINAL + r"\b|\b" + _WORD + r"\b", re.I)
 # A change of rank or of rate, read before any other change can take its first half: "from
 # fortieth to eleventh", "from one in five orders to one in fifty".
-_RANK_OR_RATE_CHANGE = re.compile(r"\bfrom,?\s+" + _HEDGE + r"(?:" + _ORDINAL + r"\s+to\s+" + _ORDINAL + r"|one\s+in\s+" + _NUM
-                                  + r"(?:\s+" + _PLURAL + r")?\s+to\s+" + _HEDGE + r"one\s+in\s+" + _NUM + r")\b", re.I)
+# (It needs a verb of change before it: "the audit ran from 3rd to 5th May" is none, nor
+# is "from 12th to 14th floor".)
+_RANK_OR_RATE_CHANGE = re.compile(r"\bfrom,?\s+" + _HEDGE + r"(?:" + _ORDINAL + r"\s+to\s+" + _ORDINAL
+                                  + r"(?!\s+(?:of\b|floor|shift|place\s+in\s+line|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
+                                  r"|one\s+in\s+" + _NUM + r"(?:\s+" + _PLURAL + r")?\s+to\s+" + _HEDGE + r"one\s+in\s+" + _NUM
+                                  + r")\b", re.I)
 # A change these read needs a verb of change just before it ("grew from a few dozen to...";
 # not "feedback from hundreds of customers led to 3 changes").
-_NEEDS_A_CHANGE_VERB = (_CHANGE_FROM_VAGUE, _CHANGE_FROM_VAGUE_THINGS, _CHANGE_NEW_FIRST)
+_NEEDS_A_CHANGE_VERB = (_CHANGE_FROM_VAGUE, _CHANGE_FROM_VAGUE_THINGS, _CHANGE_NEW_FIRST, _RANK_OR_RATE_CHANGE)
 _FIRST_DURATION = next(i for i, (kind, _) in enumerate(_PATTERNS) if kind == "duration")
 _OUTCOME_PATTERNS = ([("change", _RANK_OR_RATE_CHANGE)] + _PATTERNS[:1] + _LATER_PATTERNS + _PATTERNS[1:_FIRST_DURATION] + _BEFORE_AMOUNTS
                      + _PATTERNS[_FIRST_DURATION:] + [
@@ -309,6 +335,13 @@ _NAMES_BEFORE_A_NUMBER = {
 # What comes before a count of what there was: "had", "there were" (and a hedge after them).
 _SCENE_BEFORE = re.compile(r"\b(?:had|has|have|there\s+(?:were|was|are|is)|there's|it's)"
                            r"(?:,?\s+(?:like|maybe|about|around|roughly|only|just|probably|um|uh|,))*,?$", re.I)
+
+# ... unless the count is what was gained ("we had 40 new sign-ups", "there were 300 fewer
+# complaints") or the sentence says it is how things ended ("by March we had 120 paying
+# customers", "in the end there were 4 complaints", "the app has 10,000 downloads now").
+_GAINED = re.compile(r"\b(?:new|more|fewer|less|extra|additional|paying|active|repeat|returning)\b", re.I)
+_RESULT_TIME = re.compile(r"\b(?:now|today|by\s+(?:then|the\s+end|\w+)|in\s+the\s+end|at\s+the\s+end|afterwards|after\s+that|"
+                          r"since|within|before\s+(?:i|we)\b|by\s+the\s+time|that\s+(?:week|month|quarter|year))\b", re.I)
 
 # A four-digit year on its own ("in 2019") measures nothing.
 _YEAR = re.compile(r"^(?:in\s+|since\s+|back\s+in\s+)?(?:19|20)\d\d$", re.I)
@@ -359,16 +392,22 @@ def _not_a_measure(kind: str, text: str, before: list[str], after: str) -> str |
     # "the school had about eleven hundred pupils", "there were two subbies on site": what
     # there was, the scene, not what was done; "we had zero complaints" and "we had two
     # incidents a month" (a rate: a level to compare) are results.
-    if kind == "count" and not re.match(r"(?:zero|no)\b", text, re.I) and not re.search(_RATE + r"$", " " + text, re.I) \
-            and _SCENE_BEFORE.search(" ".join(before[-4:])):
+    if kind == "count" and not re.match(r"(?:zero|no|not|never|without|didn|did not)\b", text, re.I) and not re.search(_RATE + r"$", " " + text, re.I) \
+            and _SCENE_BEFORE.search(" ".join(before[-4:])) and not _GAINED.search(text) \
+            and not _RESULT_TIME.search(" ".join(before) + " " + after):
         return "claim"
-    # "she'd rung a dozen times": how often, not what was done ("three times what we raised"
-    # is a multiplier, found before this).
-    if kind == "count" and re.search(r"\btimes$", text, re.I):
+    # "she'd rung a dozen times": how often someone asked, not what was done ("we deployed
+    # 40 times last month" is; "three times what we raised" is a multiplier, found before).
+    if kind == "count" and re.search(r"\btimes$", text, re.I) and re.search(
+            r"\b(?:rang|rung|called|phoned|asked|told|emailed|texted|messaged|chased|reminded|said|tried|complained)\b",
+            " ".join(before[-4:]), re.I):
         return "skip"
     # "told them a thousand times": a way of speaking.
     if re.fullmatch(r"an?\s+(?:hundred|thousand|million)\s+times", text, re.I):
         return "skip"
+    # "two years ago": when, not how long.
+    if kind == "duration" and re.match(r"\s+ago\b", after, re.I):
+        return "claim"
     # "over the two years I was there", "in those six months": when, not how long the work took.
     if kind == "duration" and (before and before[-1].lower() in ("those", "these") or re.match(
             r"\s+(?:i|we)\s+(?:was|were|worked|spent)\s+(?:there|here)\b", after, re.I)):
@@ -380,7 +419,7 @@ def _not_a_measure(kind: str, text: str, before: list[str], after: str) -> str |
     # long, not what was done.
     if kind == "duration" and re.search(r"\b(?:years?|months?)$", text, re.I) and (
             any(w.lower().strip(",") == "been" for w in before[-5:]) or re.search(
-                r"(?:\b(?:i|we|she|he|they)'d|\bhad)\s+had$", " ".join(before[-3:]), re.I) or before and before[-1].lower() == "for" and any(
+                r"(?:\b(?:i|we|she|he|they)['’]d|\bhad)\s+had$", " ".join(before[-3:]), re.I) or before and before[-1].lower() == "for" and any(
                 w.lower().strip(",") == "been" or w.lower().endswith("'d") for w in before[-8:])):
         return "claim"
     # "worked under three different managers": under them, not fewer than three ("worked

@@ -65,7 +65,8 @@ OFF_TOPIC_HOLDS_AT_MOST = 1
 # answers, dev, the six seen held-out sets and the guide's, read by a model trained
 # without them: python -m eval.relevance_eval --set dev+seen6 --cv). A story fits when the
 # model gives the asked question at least P_FITS, a little over chance among 25. It is off
-# topic when the model gives the asked question less than chance (OFF_BELOW), places the
+# topic when the model gives the asked question less than half of chance (OFF_BELOW, since
+# the sixth round below), places the
 # story elsewhere (another question at OFF_LEANS_AT or more) and gives the asked
 # question's category under TOPIC_OFF. Anything else is unsure: a story the model cannot
 # place, one about a sibling question of the same category (a disagreement of your own
