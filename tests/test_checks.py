@@ -185,6 +185,11 @@ def test_story_warns_on_habits_and_shows_the_sentences():
     assert '"I\'m a good communicator."' in result.message and "and 2 more" in result.message
     assert "one specific time" in result.tip and "The guide:" in result.tip
     assert results_for(COMPLETE)["story"].status == "pass"
+    # A tryout's answer: a claim about every job, past tense and all, and a habit said with
+    # "regularly".
+    claims = ("I'm a really good listener. In every job I've had, I've always been the one new staff come to. "
+              "I regularly run short training sessions on the till.")
+    assert results_for(claims)["story"].status == "warn"
 
 
 def test_talk_in_general_is_no_part_of_a_story():

@@ -18,7 +18,7 @@ from rehearse.analysis.star import PAST_TENSE, PAST_VERB
 # Talk about habits, traits and hypotheticals, in the first person or about "a customer".
 # ("I'd" is left out: it is as often "I had" as "I would"; "we would" is often a past habit.)
 _GENERIC = re.compile(
-    r"\b(?:i|we) (?:always|usually|generally|normally|typically|tend to|try to|like to|make it a point)\b"
+    r"\b(?:i|we) (?:always|usually|generally|normally|typically|regularly|routinely|tend to|try to|like to|make it a point)\b"
     # ("...so I would not lose it", "so that I would be ready": a purpose in a story, not a
     # habit; "so I would always check in" still is one.)
     r"|(?<!\bso )(?<!\bso that )\bi would\b(?! have\b)|\bso i would (?:always|usually|often|normally|generally|typically)\b"
@@ -37,6 +37,10 @@ _GENERIC = re.compile(
     r"|\b(?:in any job|in every job|wherever i(?:'ve| have)? worked)\b"
     r"|\bin general\b|\bgenerally speaking\b",
 )
+# A claim about every job or all one's life is general whatever its tense: "In every job
+# I've had, I've always been the person people come to".
+_ALWAYS_GENERAL = re.compile(r"\bi(?:'ve| have) always (?:believed|thought|felt|tried|found|been|liked)\b"
+                             r"|\b(?:in any job|in every job|wherever i(?:'ve| have)? worked)\b")
 # No story to tell at all, whatever the tense ("I've never really had a disagreement", "I
 # get along with everyone", "I believe most conflicts are misunderstandings").
 _NO_STORY = re.compile(
@@ -120,7 +124,8 @@ def find_generic(sentences: list[Sentence]) -> Story:
         # A sentence that tells a past event is narrative even with "usually" in it; a
         # lesson is about the future on purpose (the guide asks for one).
         no_story = bool(_NO_STORY.search(text)) and not _COMPARES.search(text) and not told_after
-        if (no_story or speaker_would or would or _GENERIC.search(text) and not told) and not lesson:
+        if (no_story or speaker_would or would or _ALWAYS_GENERAL.search(text) or _GENERIC.search(text) and not told) \
+                and not lesson:
             generic.append(sentence.index)
         elif told:
             past += 1
