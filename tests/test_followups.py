@@ -214,3 +214,20 @@ def test_a_follow_up_answer_is_quoted_by_the_words_that_answer_the_probe():
     # "myself" is an "I" word; the message names the kind of word and quotes a sentence with it.
     said = message("I wrote the rollback script myself. We tested it. I ran the release call.", "i")
     assert '"I" words (I, me, my...) 3 times, "we" words once' in said and '"I wrote the rollback script myself."' in said
+
+
+def test_a_time_the_story_compares_with_elsewhere_is_not_asked_about_again():
+    # A tryout: "compared with what?" was asked of "ten minutes" when the situation had
+    # said the report used to take about an hour.
+    told = ("Last year our weekly stock report used to take about an hour every Monday. My manager asked me to speed "
+            "it up. I built a spreadsheet that pulls the till data. I showed the team how to use it. Now the report "
+            "takes ten minutes.")
+    assert "baseline" not in asked(told)
+    assert "baseline" in asked(told.replace("used to take about an hour every Monday", "was done by hand every Monday"))
+
+
+def test_no_action_asks_what_you_did():
+    # A tryout's answer with no step told got only "What did you learn?".
+    found = asked("Last spring our cafe kept running out of milk on Saturdays. I had to sort it out before the summer. "
+                  "In the end we never ran out again and sales went up by ten percent.")
+    assert found["own_actions"].question == "What exactly did you do? Walk me through your steps."

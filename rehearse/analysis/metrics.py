@@ -35,7 +35,8 @@ _APPROX = (r"(?:(?:about|around|roughly|approximately|almost|nearly|over|under|m
            r"well over|well under|up to|at least|at most|just over|just under|some|only|an average of|on average|"
            r"a total of|something like|maybe|a good|~|<|>)\s*)?")
 _TIME_UNIT = r"(?:ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|weekends?|fortnights?|months?|quarters?|years?|sprints?)"
-_RATE = r"\s+(?:a|an|per|each|every)\s+(?:second|minute|hour|day|night|shift|week|weekend|fortnight|month|quarter|year|sprint|release)\b"
+_RATE = (r"\s+(?:a|an|per|each|every)\s+(?:second|minute|hour|day|night|shift|week|weekend|fortnight|month|quarter|year|sprint|"
+         r"release|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 _PER = r"(?:" + _RATE + r")?"
 RATE = _RATE  # "a day", "per week": for the follow-ups, which ask about a rate
 _CURRENCY_WORD = r"(?:dollars|euros|pounds|bucks|quid|rupees|usd|eur)"

@@ -67,6 +67,10 @@ _OWN_BASELINE = re.compile(_BASELINE_WORDS + r"|\brather than\b", re.I)
 _A_SUM_TO_BEAT = re.compile(r"\b(?:budget|budgeted|quote|quoted|estimate|estimated|target|goal|aimed|planned|expected|"
                             r"forecast)\b", re.I)
 _RATE_AT_END = re.compile(RATE + r"$", re.I)
+# Words that make a time one to compare with: what it took before, or what was planned.
+_SETS_A_TIME = re.compile(r"\b(?:used to|usually|normally|typically|took|takes|taking|would take|target|plan|planned|"
+                          r"deadline|expected|ahead of|behind|against)\b", re.I)
+_TIME_WORD = re.compile(r"\b(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?)\b", re.I)
 _A_LEVEL = re.compile(r"\b(?:had|have|has|got|reached|hit|hitting|was|were|is|are|at|to|now|only|just)"
                       r"\b\W*(?:\w+\W+){0,1}$", re.I)
 
@@ -91,6 +95,15 @@ def _levels(analysis: Analysis, result_metrics) -> list:
                                                for o in analysis.metrics)):
             continue
         if metric.kind == "duration" and (_PLACES_BEFORE.search(before) or _PLACES_AFTER.match(after)):
+            continue
+        # A time the story already sets against another it tells ("it used to take about an
+        # hour" in the situation, "ten minutes" in the result; "a fortnight ahead of plan"
+        # beside "in six weeks"): the comparison is there, if not in one sentence.
+        # (Not any other time: "I built it over four weeks" in the action compares nothing.)
+        if metric.kind == "duration" and any(
+                o.metric.kind in ("duration", "change") and o.metric.text.lower() != metric.text.lower()
+                and (o.metric.kind == "duration" or _TIME_WORD.search(o.metric.text))
+                and _SETS_A_TIME.search(analysis.sentences[o.sentence].text) for o in analysis.metrics):
             continue
         if not _REACHED.search(before) and (_SAYS_A_DIFFERENCE.search(before) or _A_DIFFERENCE.search(metric.text)):
             continue
@@ -142,7 +155,13 @@ def follow_ups(analysis: Analysis, results: list[CheckResult]) -> list[FollowUp]
     if "result" in star.missing or "result" in star.unsure:
         found.append(FollowUp("result", "How did it turn out? Can you put a number on it?",
                               "no clear Result", "number"))
-    if status.get("i_vs_we") in ("warn", "fail"):
+    if "action" in star.missing or "action" in star.unsure:
+        # No step told at all: the interviewer asks for the steps (with no Action, "I" vs
+        # "we" counts the whole answer, and asking "what did you do yourself?" of a story
+        # that tells no doing misses the point).
+        found.append(FollowUp("own_actions", "What exactly did you do? Walk me through your steps.",
+                              "no clear Action", "i"))
+    elif status.get("i_vs_we") in ("warn", "fail"):
         counts = analysis.checked_pronouns
         found.append(FollowUp("own_actions", "What did you do yourself?",
                               f'"we" {said_times(counts.we)} and "I" {said_times(counts.i)} in what was done', "i"))
