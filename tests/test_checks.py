@@ -164,11 +164,16 @@ def test_i_vs_we_counts_the_action_sentences_where_the_guide_wants_i():
     counted = count_in_action(steps, [Labeled("action", (), {})] * len(steps))
     assert (counted.i, counted.we) == (1, 2)  # "told our customers": the speaker acted
     assert counted.team_acted == ("our developers rewrote", "my team tested")  # quoted by the finding:
-    told = analyze_transcript(from_text(
-        "Last spring our checkout form was losing a third of mobile buyers. I was asked to fix it before the "
-        "summer sale. Our developers rewrote the form. Then my team tested it on twelve phones. I wrote the "
-        "test plan. We shipped it a week early. Mobile checkouts rose by 20 percent."))
-    assert 'counting "Our developers rewrote", "my team tested"' in i_vs_we.run(told).message
+    story = ("Last spring our checkout form was losing a third of mobile buyers. I was asked to fix it before the "
+             "summer sale. Our developers rewrote the form. Then my team tested it on twelve phones. I wrote the "
+             "test plan. We shipped it a week early. Mobile checkouts rose by 20 percent.")
+    told = analyze_transcript(from_text(story))
+    assert 'including "Our developers rewrote", "my team tested"' in i_vs_we.run(told).message
+    # Each phrase once, and the rest counted: "and 1 more".
+    again = story.replace("I wrote the test plan.", "I wrote the test plan. Our developers rewrote the form again. "
+                                                     "Then our nurses checked it.")
+    assert 'including "Our developers rewrote", "my team tested" and 1 more (' in i_vs_we.run(
+        analyze_transcript(from_text(again))).message
     # ... not its objects, nor a list of them: "I emailed my supervisor, my lead and...".
     for said in ("I emailed my supervisor, my lead and the planner.", "I asked our nurses, our techs and our doctors.",
                  "While my team slept I fixed the server.", "My team were great and I thanked them."):

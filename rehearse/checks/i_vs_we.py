@@ -16,6 +16,7 @@ and I built a prototype with two teammates" passes.
 from __future__ import annotations
 
 from rehearse.analysis.answer import Analysis
+from rehearse.analysis.metrics import said_once
 from rehearse.checks.base import CheckResult, quote
 from rehearse.prompts import guide_quote
 
@@ -43,8 +44,10 @@ def run(analysis: Analysis) -> CheckResult:
     where = "In your actions" if in_action else "In the answer"
     # "Our developers rewrote the form" counts as "we" without the word: quote it, or the
     # count names a word the speaker never said.
-    team = ", ".join(f'"{quote(words, QUOTED_CHARS)}"' for words in counts.team_acted[:SHOWN])
-    team = f", counting {team}" if team else ""
+    said = said_once(counts.team_acted)
+    team = ", ".join(f'"{quote(words, QUOTED_CHARS)}"' for words in said[:SHOWN])
+    more = f" and {len(said) - SHOWN} more" if len(said) > SHOWN else ""
+    team = f", including {team}{more}" if team else ""
     found = f'{where}, "I" {said_times(counts.i)}, "we" {said_times(counts.we)}{team} ({ratio:.0%} I).'
     points = round(MAX_POINTS * min(1.0, ratio / GOOD_RATIO), 1)
     if ratio >= GOOD_RATIO:
