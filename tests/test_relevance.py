@@ -49,7 +49,7 @@ def test_a_story_that_holds_some_of_the_question_warns_and_names_what_it_leans_t
     result = check(STRONG, "Q6")
     assert result.status == "warn"
     assert "may be more about a disagreement with a colleague" in result.message
-    assert '"disagreement"' in result.message and '(the only words about it: "disagreement", "argued")' in result.message
+    assert '"disagreement"' in result.message and '(the only words about the question: "disagreement", "argued")' in result.message
 
 
 def test_words_two_cues_match_count_once():
@@ -237,3 +237,11 @@ def test_the_report_says_which_question_and_quotes_the_closest_sentences():
     assert found["question_id"] == "Q13" and found["verdict"] == "off_topic"
     assert found["closest_text"] == [analysis.sentences[i].text for i in found["closest"]]
     assert found["about"]["closest_text"] and found["about"]["closest_text"][0] in STRONG
+
+
+def test_cue_words_show_i_as_written():
+    # A tryout: the evidence read "i started", lowercased as the cues match it.
+    from rehearse.analysis.relevance import Evidence
+    from rehearse.checks.relevance import _words
+
+    assert _words(Evidence("Q24", 2, 1, ((0, "i started"), (1, "never done")))) == '"I started", "never done"'

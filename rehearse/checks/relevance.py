@@ -29,6 +29,8 @@ OFF_TOPIC_HOLDS_AT_MOST, P_FITS, OFF_BELOW, OFF_LEANS_AT, TOPIC_OFF, LEANS_AT, M
 
 from __future__ import annotations
 
+import re
+
 from rehearse.analysis.answer import Analysis
 from rehearse.analysis.relevance import COMPETENCIES, Evidence
 from rehearse.checks.base import CheckResult
@@ -45,7 +47,8 @@ def _words(evidence: Evidence) -> str:
     for _, word in evidence.words:
         if word not in seen:
             seen.append(word)
-    shown = ", ".join(f'"{w}"' for w in seen[:SHOWN_WORDS])
+    # The cues match lowercased text; "I" is shown as written ("I started", not "i started").
+    shown = ", ".join('"' + re.sub(r"\bi\b", "I", w) + '"' for w in seen[:SHOWN_WORDS])
     return shown + (f" and {len(seen) - SHOWN_WORDS} more" if len(seen) > SHOWN_WORDS else "")
 
 
@@ -70,7 +73,7 @@ def run(analysis: Analysis) -> CheckResult:
         return CheckResult(ID, "pass", f"Answers the question: it is about {asked.asks} "
                            f"({_shown(relevance.asked, relevance.closest, analysis)}).",
                            f"Keep the story on that: {asked.do}. {listen}", 0, MAX_POINTS)
-    found = f" (the only words about it: {_words(relevance.asked)})" if relevance.asked.words else ""
+    found = f" (the only words about the question: {_words(relevance.asked)})" if relevance.asked.words else ""
     other = COMPETENCIES[relevance.about.question_id] if relevance.about is not None else None
     why_other = "" if other is None else _shown(relevance.about, relevance.about_closest, analysis)
     why_other = f" ({why_other})" if why_other else ""
