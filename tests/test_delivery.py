@@ -195,6 +195,9 @@ def test_so_counts_only_when_it_opens_a_sentence():
     ("I am just not sure.", True),
     ("I'd just need a day.", True),
     ("We'd just agreed on the plan.", False),  # "agreed" is a past ("eed" is not what tells it)
+    # A tryout's: "not just" is "not only", "you just" is "simply".
+    ("I didn't just announce it, I walked everyone through it.", False),
+    ("Now you just tick the box on the tablet.", False),
 ])
 def test_just_is_a_hedge_only_where_it_softens(text, hedged):
     assert ("just" in [m.text for m in find_hedges(words(text))]) is hedged
@@ -205,6 +208,9 @@ def test_just_is_a_hedge_only_where_it_softens(text, hedged):
     ("I kind of rolled it back and I suppose it worked.", ["kind of", "i suppose"]),
     ("I'd say the rollout went well.", ["i'd say"]),
     ("That kind of helped, and that kind of problem is rare.", ["kind of"]),  # a thing after it: a kind
+    # A tryout's: a kind after "each", an amount of a thing after "a little bit".
+    ("I colour-coded each kind of appointment.", []),
+    ("I only knew a little bit of JavaScript, and I was a little bit nervous.", ["a little bit"]),
 ])
 def test_kind_of_softens_only_where_it_is_no_kind(text, hedges):
     assert [m.text for m in find_hedges(words(text))] == hedges
@@ -219,3 +225,6 @@ def test_hedges_and_repetitions():
     # A sentence ended between the two: "log in. In the end" repeats nothing.
     assert find_repetitions(words("Nobody could log in. In the end I restarted it.")) == []
     assert [m.text for m in find_repetitions(words("I... I think we decided."))] == ["I I"]
+    # A clause ending on the word the next starts with (a tryout's): no repetition.
+    assert find_repetitions(words("If anything was connected to it, it could have caught fire.")) == []
+    assert [m.text for m in find_repetitions(words("I, I think we decided."))] == ["I I"]

@@ -36,12 +36,14 @@ HEDGES = (
 # "what kind of system", "the sort of problem": a kind of thing, not a softener. After
 # "that", "this", "which" or "all" it is one only before a thing: "that kind of problem",
 # but "that kind of helped" softens.
-KIND_OF_IS_A_KIND_AFTER = frozenset({"what", "these", "those", "the", "a", "any", "some", "every", "same", "one", "no",
+KIND_OF_IS_A_KIND_AFTER = frozenset({"what", "these", "those", "the", "a", "any", "some", "every", "each", "same", "one", "no",
                                      "what's", "different", "right", "wrong"})
 KIND_OF_IS_A_KIND_BEFORE_A_THING_AFTER = frozenset({"that", "this", "which", "all"})
 # Doubled words that are grammatical ("that that", "had had").
 GRAMMATICAL_DOUBLES = frozenset({"that", "had"})
 MAX_REPEAT_WORDS = 3
+# Words that end one clause and start the next across a comma.
+OBJECT_THEN_SUBJECT = frozenset({"it", "that", "this", "them", "there"})
 
 _WORD = re.compile(r"[a-z0-9']+")
 
@@ -143,6 +145,9 @@ def find_hedges(words: list[str]) -> list[Mark]:
                         tokens[i - 1] in KIND_OF_IS_A_KIND_AFTER or tokens[i - 1] in KIND_OF_IS_A_KIND_BEFORE_A_THING_AFTER
                         and i + 2 < len(tokens) and not PAST_TENSE.fullmatch(tokens[i + 2])):
                     break
+                # "a little bit of JavaScript": an amount of a thing ("a little bit nervous" softens).
+                if hedge == ("a", "little", "bit") and i + 3 < len(tokens) and tokens[i + 3] == "of":
+                    break
                 marks.append(Mark(" ".join(hedge), "hedge", i, i + len(hedge)))
                 break
     return marks
@@ -155,7 +160,11 @@ JUST_MEANS_ONLY_BEFORE = frozenset({
     "ten", "a", "an", "before", "after", "in", "as", "like", "enough", "about", "under", "over", "once", "twice",
     "for", "because", "when", "what", "how", "right", "now", "then", "days", "weeks", "hours", "minutes",
 })
-SUBJECTS = frozenset({"i", "we", "you", "they", "he", "she", "it", "i'd", "we'd"})
+SUBJECTS = frozenset({"i", "we", "they", "he", "she", "it", "i'd", "we'd"})
+# "now you just tick the box": how simple it is, not the speaker playing down a step.
+JUST_MEANS_SIMPLY_AFTER = frozenset({"you", "you'd", "you'll"})
+# After a "not", "just" means "only": "I didn't just announce it" (I did more).
+JUST_MEANS_ONLY_AFTER = frozenset({"not", "didn't", "don't", "doesn't", "wasn't", "weren't", "never", "isn't", "aren't"})
 
 
 # After these "just" means "a moment ago" ("we had just raised our round"): it tells when,
@@ -168,7 +177,8 @@ JUST_STARTING = frozenset({"starting", "beginning", "about", "getting", "leaving
 def _just_softens(tokens: list[str], i: int) -> bool:
     before = tokens[i - 1] if i > 0 else ""
     after = tokens[i + 1] if i + 1 < len(tokens) else ""
-    if before in JUST_MEANS_RECENTLY_AFTER or (before in {"was", "were"} and after in JUST_STARTING) or (
+    if before in JUST_MEANS_RECENTLY_AFTER or before in JUST_MEANS_ONLY_AFTER or before in JUST_MEANS_SIMPLY_AFTER or (
+            before in {"was", "were"} and after in JUST_STARTING) or (
             before in {"i'd", "we'd"} and PAST_TENSE.fullmatch(after)):  # "we'd just launched"
         return False
     if before in SUBJECTS:
@@ -187,6 +197,10 @@ def find_repetitions(words: list[str]) -> list[Mark]:
             first, second = tokens[i:i + n], tokens[i + n:i + 2 * n]
             if len(second) == n and first == second and all(first):
                 if n == 1 and first[0] in GRAMMATICAL_DOUBLES:
+                    continue
+                # "connected to it, it could have caught fire": one clause ends on the word the
+                # next starts with ("I, I think" is still a stutter).
+                if n == 1 and first[0] in OBJECT_THEN_SUBJECT and words[i].endswith(","):
                     continue
                 # "...could not log in. In the end": a sentence ended between them ("I... I
                 # think", a stutter, is still one).
