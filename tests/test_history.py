@@ -299,3 +299,23 @@ def test_compare_says_a_part_that_is_only_unclear_is_not_clear():
     report = {"sentences": [{"text": "I fixed it.", "label": "action"}], "star": {"missing": ["task"], "unsure": ["result"]}}
     assert str(_section(report, "result")) == "(not clear)" and str(_section(report, "task")) == "(missing)"
     assert str(_section(report, "action")) == "I fixed it."
+
+
+def test_the_history_marks_a_part_that_is_only_unclear():
+    # A tryout: a take that warned its Action was not clear listed "-" under Missing, as a
+    # complete one does.
+    from types import SimpleNamespace
+
+    from rich.console import Console
+
+    from rehearse.ui.history_views import history_table
+
+    figures = {"score": 64, "duration_s": 41.0, "verdict": "too_short", "star_present": "situation,task,result",
+               "action_i_ratio": 0.3, "metric_count": 2, "metric_in_result": 1}
+    take = SimpleNamespace(id=1, question_id="Q18", created_at="2026-11-27T17:21:00Z", figures=figures, missing=[])
+    complete = SimpleNamespace(id=2, question_id="Q4", created_at="2026-11-27T17:22:00Z", missing=[],
+                               figures={**figures, "star_present": "situation,task,action,result"})
+    console = Console(width=100, record=True, force_terminal=False)
+    console.print(history_table([complete, take]))
+    rows = console.export_text().splitlines()
+    assert "action?" in rows[2] and "?" not in rows[1] and " - " in rows[1]
