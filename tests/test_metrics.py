@@ -189,6 +189,7 @@ def test_precision_and_recall_on_the_labeled_lists():
     ("We didn't lose a single file.", "didn't lose a single file", "count"),
     ("There was not a single mix-up.", "not a single mix-up", "count"),
     ("We scored an 88 on the food safety inspection.", "88", "number"),
+    ("Complaints went from about six a month to one or two.", "from about six a month to one or two", "change"),
     # A new user's rating said without its scale.
     ("The parents' survey came back at 4.9.", "4.9", "number"),
     ("We averaged 4.7 on the guest survey that quarter.", "4.7", "number"),

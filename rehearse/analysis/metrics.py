@@ -98,6 +98,8 @@ _VAGUE = (r"(?:a\s+(?:few|couple(?:\s+of)?|handful(?:\s+of)?)(?:\s+(?:dozen|hund
           r"several(?:\s+(?:dozen|hundred|thousand))?|dozens|hundreds|thousands|almost\s+nothing|nothing|none)")
 
 _CHANGE_TO = (r"(?:\s+[a-z]+){0,3}?\s+(?:down\s+|up\s+|all\s+the\s+way\s+down\s+)?to\s+" + _VALUE
+              # "... to one or two": the new value said as a pair
+              + r"(?:\s+or\s+(?:\d+(?:\.\d+)?|" + _WORD + r")(?![\w-]))?"
               + r"(?:\s+" + _PLURAL + r")?")
 # A change from a vague amount needs a verb of change just before it ("grew from a few
 # dozen to..."): "feedback from hundreds of customers led to 3 changes" is no change.
