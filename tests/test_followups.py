@@ -231,3 +231,27 @@ def test_no_action_asks_what_you_did():
     found = asked("Last spring our cafe kept running out of milk on Saturdays. I had to sort it out before the summer. "
                   "In the end we never ran out again and sales went up by ten percent.")
     assert found["own_actions"].question == "What exactly did you do? Walk me through your steps."
+
+
+@pytest.mark.parametrize("told", [
+    # A second tryout's answers: the time the story set it against, a window after the fix,
+    # time lost on a plan.
+    "Last month I was a new team lead at a call centre. My handle time was around twelve minutes when the team "
+    "average was seven. I had to get it down. I listened to my calls and I wrote short scripts. My handle time "
+    "came down to eight minutes. I learned to listen to myself.",
+    "At my old job a certificate expired and the site went down for all users. I had to lead the fix. I found the "
+    "expired certificate and renewed it. I set up an alert. In the two years since, we have had no certificate "
+    "outages. I learned to watch expiry dates.",
+    "We had a late delivery problem. I had to fix it. I changed the route plan. The van still got in three hours "
+    "late once, but I learned that planning early is key.",
+])
+def test_compared_with_what_is_not_asked_where_the_story_compares(told):
+    assert "baseline" not in asked(told)
+
+
+@pytest.mark.parametrize("lesson", ["I learn that planning early is key.",
+                                    "What I took from it is that small steps add up.",
+                                    "What that experience reinforced for me is that trust takes time."])
+def test_a_lesson_said_in_other_words_is_heard(lesson):
+    assert "lesson" not in asked(COMPLETE.replace("What I learned is that data takes the heat out of a disagreement.",
+                                                  lesson))

@@ -30,8 +30,9 @@ from rehearse.checks.i_vs_we import said_times
 MAX_FOLLOW_UPS = 3
 ORDER = ("off_topic", "specific", "result", "own_actions", "number", "baseline", "lesson")
 # How a lesson is said: the guide asks for "lessons learned or how you'd approach it differently".
-LESSON = re.compile(r"\b(?:learn(?:ed|t|ing)|lessons?|takeaways?|taught me|next time|differently|in hindsight|"
-                    r"looking back|since then|from then on|i now|now i)\b", re.I)
+LESSON = re.compile(r"\b(?:learn(?:ed|t|ing|s)?|lessons?|takeaways?|taught me|next time|differently|in hindsight|"
+                    r"looking back|since then|from then on|i now|now i|(?:what )?i took (?:from|away)|took away|"
+                    r"reinforced|showed me|made me (?:realise|realize|see|understand)|i realised|i realized)\b", re.I)
 RELATIVE_KINDS = ("change", "percent", "multiplier")
 # Words that set a number against another: "from 40 to 80", "instead of two days". An
 # answer to "compared with what?" may also say "before" (BASELINE).
@@ -58,8 +59,12 @@ _A_DIFFERENCE = re.compile(r"\b(?:fewer|less|more)\b(?!\s+than)|\b(?:extra|addit
 _REACHED = re.compile(r"\bto\s+$", re.I)
 # A duration that places the story in time ("after eight months", "six months later",
 # "three weeks before the holidays") rather than measuring the work ("it takes ten minutes").
-_PLACES_BEFORE = re.compile(r"\b(?:after|within|for|over|during|by|since)\s+$", re.I)
-_PLACES_AFTER = re.compile(r"\s*(?:later|ago|earlier|before|after|into|on)\b", re.I)
+_PLACES_BEFORE = re.compile(r"\b(?:after|within|for|over|during|by|since|(?:in|over|for)\s+the\s+(?:next|following|first|last|"
+                            r"past))\s+$", re.I)
+_PLACES_AFTER = re.compile(r"\s*(?:later|ago|earlier|before|after|into|on|since)\b", re.I)
+# Time gained or lost on a plan ("three hours late", "a week early") is a difference already.
+_EARLY_OR_LATE = re.compile(r"\s*(?:early|late|ahead|behind|sooner)\b", re.I)
+_EARLY_OR_LATE_IN = re.compile(r"\b(?:early|late|ahead|behind|sooner)\b", re.I)
 # A baseline the Result sentence gives itself ("went from taking me four hours to ten
 # minutes", "eight months instead of six"; "before Christmas" is none).
 _OWN_BASELINE = re.compile(_BASELINE_WORDS + r"|\brather than\b", re.I)
@@ -69,10 +74,15 @@ _A_SUM_TO_BEAT = re.compile(r"\b(?:budget|budgeted|quote|quoted|estimate|estimat
 _RATE_AT_END = re.compile(RATE + r"$", re.I)
 # Words that make a time one to compare with: what it took before, or what was planned.
 _SETS_A_TIME = re.compile(r"\b(?:used to|usually|normally|typically|took|takes|taking|would take|target|plan|planned|"
-                          r"deadline|expected|ahead of|behind|against)\b", re.I)
+                          r"deadline|expected|ahead of|behind|against|average|instead of|not|before|at first)\b", re.I)
 _TIME_WORD = re.compile(r"\b(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?)\b", re.I)
 _A_LEVEL = re.compile(r"\b(?:had|have|has|got|reached|hit|hitting|was|were|is|are|at|to|now|only|just)"
                       r"\b\W*(?:\w+\W+){0,1}$", re.I)
+
+
+def _a_time(metric) -> bool:
+    """A duration, or a change to one ("came down to eight minutes")."""
+    return metric.kind == "duration" or metric.kind == "change" and bool(_TIME_WORD.search(metric.text))
 
 
 def _levels(analysis: Analysis, result_metrics) -> list:
@@ -94,16 +104,20 @@ def _levels(analysis: Analysis, result_metrics) -> list:
                                                _A_SUM_TO_BEAT.search(analysis.sentences[o.sentence].text)
                                                for o in analysis.metrics)):
             continue
-        if metric.kind == "duration" and (_PLACES_BEFORE.search(before) or _PLACES_AFTER.match(after)):
+        if metric.kind == "duration" and (_PLACES_BEFORE.search(before) or _PLACES_AFTER.match(after)
+                                          or _EARLY_OR_LATE.match(after) or _EARLY_OR_LATE_IN.search(metric.text)):
             continue
         # A time the story already sets against another it tells ("it used to take about an
         # hour" in the situation, "ten minutes" in the result; "a fortnight ahead of plan"
         # beside "in six weeks"): the comparison is there, if not in one sentence.
-        # (Not any other time: "I built it over four weeks" in the action compares nothing.)
-        if metric.kind == "duration" and any(
+        # A time in the Situation or Task is the one it is set against; elsewhere, only one
+        # said as what it took before or what was planned ("I built it over four weeks" in
+        # the action compares nothing).
+        if _a_time(metric) and any(
                 o.metric.kind in ("duration", "change") and o.metric.text.lower() != metric.text.lower()
                 and (o.metric.kind == "duration" or _TIME_WORD.search(o.metric.text))
-                and _SETS_A_TIME.search(analysis.sentences[o.sentence].text) for o in analysis.metrics):
+                and (analysis.labels[o.sentence].label in ("situation", "task")
+                     or _SETS_A_TIME.search(analysis.sentences[o.sentence].text)) for o in analysis.metrics):
             continue
         if not _REACHED.search(before) and (_SAYS_A_DIFFERENCE.search(before) or _A_DIFFERENCE.search(metric.text)):
             continue
