@@ -228,3 +228,5 @@ def test_hedges_and_repetitions():
     # A clause ending on the word the next starts with (a tryout's): no repetition.
     assert find_repetitions(words("If anything was connected to it, it could have caught fire.")) == []
     assert [m.text for m in find_repetitions(words("I, I think we decided."))] == ["I I"]
+    # ... but a stutter as Whisper writes it is one (a review).
+    assert [m.text for m in find_repetitions(words("And it, it was broken."))] == ["it it"]

@@ -44,6 +44,9 @@ GRAMMATICAL_DOUBLES = frozenset({"that", "had"})
 MAX_REPEAT_WORDS = 3
 # Words that end one clause and start the next across a comma.
 OBJECT_THEN_SUBJECT = frozenset({"it", "that", "this", "them", "there"})
+# ... but after these the first word opens a clause: "and it, it was broken" is a stutter.
+CLAUSE_OPENERS = frozenset({"and", "so", "but", "because", "then", "when", "if", "since", "while", "um", "uh", "or",
+                            "that", "where", "though", "although", "once", "until"})
 
 _WORD = re.compile(r"[a-z0-9']+")
 
@@ -200,7 +203,8 @@ def find_repetitions(words: list[str]) -> list[Mark]:
                     continue
                 # "connected to it, it could have caught fire": one clause ends on the word the
                 # next starts with ("I, I think" is still a stutter).
-                if n == 1 and first[0] in OBJECT_THEN_SUBJECT and words[i].endswith(","):
+                if n == 1 and first[0] in OBJECT_THEN_SUBJECT and words[i].endswith(",") and i > 0 \
+                        and tokens[i - 1] not in CLAUSE_OPENERS and not words[i - 1].endswith((",", ".", "?", "!")):
                     continue
                 # "...could not log in. In the end": a sentence ended between them ("I... I
                 # think", a stutter, is still one).

@@ -71,7 +71,8 @@ _NOT_PLURAL = {
     "success", "business", "ms", "s", "yes", "whereas", "besides", "news", "series",
 }
 _IRREGULAR_PLURALS = r"(?:people|staff|children|men|women|data loss|feedback|folks|teammates)"
-_PLURAL = r"(?:" + _IRREGULAR_PLURALS + r"|[a-z][a-z'-]*[a-rt-z]s)\b"
+# (Not an adjective in -ous: "a third of our autonomous vehicles" counts the vehicles.)
+_PLURAL = r"(?:" + _IRREGULAR_PLURALS + r"|[a-z][a-z'-]*[a-rt-z](?<!ou)s)\b"
 # Words ending in "s" that cannot be what a share counts ("half of them was...").
 _NOT_COUNTED = r"(?!(?:was|is|has|as|this|does)\b)"
 # A second plural that is no noun ("12 agents plus...", "two engineers afterwards").
@@ -84,6 +85,12 @@ _MODIFIERS = r"(?:(?!(?:on|in|at|for|to|with|from|by|into|onto|about|than|as)(?!
 _GOT_SOMEWHERE = (r"\s+(?:(?:all|also|then|eventually|actually|now)\s+)?"
                   r"(?:got\s+(?:promoted|hired|jobs?|places?|through|certified|qualified)|went\s+on\s+to|moved\s+up|passed|"
                   r"graduated|qualified|made\s+it|stayed\s+on|signed\s+(?:up|on)|completed|earned|achieved|improved|renewed)\b")
+# ... where the whole is named ("12 of the 15 apprentices finished the course"), also these.
+_GOT_SOMEWHERE_OF_A_WHOLE = _GOT_SOMEWHERE[:-4] + r"|joined|finished|won|came\s+back|returned|adopted|agreed|switched)\b"
+
+# What may follow a rating said without its scale: the sentence goes on, no unit.
+_RATING_ENDS = (r"(?=\s*(?:[,;:!?)]|\.(?!\d)|$)|\s+(?:on|in|at|for|from|with|after|by|when|and|but|which|that|this|last|"
+                r"across|overall|among|between|the)\b)")
 
 # A place in a ranking, said or written: "second", "11th", "fortieth".
 _ORDINAL = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
@@ -104,7 +111,7 @@ _CHANGE_TO = (r"(?:\s+[a-z]+){0,3}?\s+(?:down\s+|up\s+|all\s+the\s+way\s+down\s+
 # A change from a vague amount needs a verb of change just before it ("grew from a few
 # dozen to..."): "feedback from hundreds of customers led to 3 changes" is no change.
 _CHANGE_FROM_VAGUE = re.compile(r"\bfrom\s+" + _VAGUE + r"(?:\s+of)?" + _CHANGE_TO, re.I)
-_CHANGE_VERB = re.compile(r"\b(?:grew|grown|rose|risen|fell|fallen|dropped|went|gone|climbed|jumped|increased|"
+_CHANGE_VERB = re.compile(r"\b(?:grew|grown|rose|risen|fell|fallen|dropped|went|gone|climbed|jumped|increased|moved|"
                           r"decreased|cut|reduced|shrank|improved|raised|lowered|expanded)\b", re.I)
 _DESCRIBING = re.compile(r"\w\s*-\s*(?:ms|millisecond|second|sec|minute|min|hour|hr|day|week|month|quarter|year|sprint)$", re.I)
 
@@ -123,8 +130,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # Shares of a whole: "half of the team", "three out of four", "one in five", "a quarter of".
     ("percent", re.compile(
         r"\b" + _APPROX + r"(?:half|" + _FRACTION + r")\s+of\s+(?:(?:them|us)\b|(?:the|our|my|their|all|those|these)\s+"
-        r"(?:[a-z][\w-]*\s+)?(?:" + _NOT_COUNTED + _PLURAL + r"|" + _GROUP + r"))"
-        r"|\b" + _APPROX + _NUM + r"\s+(?:out\s+of|in)\s+(?:every\s+)?(?!(?:19|20)\d\d\b)(?!an?\s)(?:" + _DIGITS_NUM + r"|\b" + _WORDS_NUM + r")\b(?!\s+(?:hours?|days?|weeks?|months?|years?|minutes?))"
+        r"(?:[a-z][\w-]*\s+){0,2}?(?:" + _NOT_COUNTED + _PLURAL + r"|" + _GROUP + r"))"
+        r"|\b" + _APPROX + _NUM + r"\s+(?:out\s+of|in)\s+(?:every\s+)?(?!(?:19|20)\d\d\b)(?!an?\s+(?:million|billion|zillion)\b(?!\s+[a-z]+s\b))(?:" + _DIGITS_NUM + r"|\b" + _WORDS_NUM + r")\b(?!\s+(?:hours?|days?|weeks?|months?|years?|minutes?))"
         # ... and what is counted, as a count says it: "three out of four nurses".
         r"(?:\s+" + _MODIFIERS + _NOT_COUNTED + _PLURAL + r")?",
         re.I)),
@@ -184,7 +191,7 @@ _CHANGE_FROM_VAGUE_THINGS = re.compile(r"\bfrom\s+" + _VAGUE + r"\s+of(?:\s+[a-z
 _LATER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "no incidents at all, down from three"; "it dropped to zero"; "I cut reporting errors to zero".
     ("change", re.compile(r"\b(?:down|up)\s+from\s+" + _VALUE
-                          + r"|\b(?:dropped|fell|went\s+down|came\s+down|"
+                          + r"|\b(?:dropped|fell|went\s+down|came\s+down|go|goes|went|gone|going|"
                           r"(?:cut|reduced|brought|got(?!\s+used\b))(?:\s+[a-z'-]+){1,4}?)\s+to\s+(?:zero|none(?!\s+of)|nothing)\b",
                           re.I)),
     # "half the team" (as "half of the team").
@@ -238,18 +245,21 @@ _LATER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                           # time ("came back at 6.45"), and no unit after it ("averaged 4.5
                           # minutes"); "came back at" a rating's own words ("the survey"), not
                           # anything's ("the flight came back at 6.5", "sat at 2.7 for years").
-                          r"|(?:\b(?:rated|rating\s+of|ratings\s+of|score\s+of|scores\s+of|scored|averaged)|"
-                          r"\b(?:ratings?|scores?|survey|surveys|feedback|reviews?|evaluations?|appraisals?|nps|csat|satisfaction|marks?|grades?)"
-                          r"(?:\s+[\w']+){0,3}?\s+(?:came\s+back|sat|stood)\s+at)"
+                          # (Two decimals after "rated" or "averaged": "rated 4.85 on Google".)
+                          r"|\b(?:rated|rating\s+of|ratings\s+of|score\s+of|scores\s+of|scored|averaged)"
                           r"\s+(?:(?:us|it|them|me|him|her)\s+)?(?:an?\s+)?(?:average\s+of\s+)?"
-                          r"(?:about\s+|around\s+|roughly\s+)?\d\.\d(?=\s*(?:[,;:!?)]|\.(?!\d)|$)|\s+(?:on|in|at|for|from|with|"
-                          r"after|by|when|and|but|which|that|this|last|across|overall|among|between|the)\b)"
-                          r"|(?<![\w.])\d(?:\.\d)?\s+stars\b"
+                          r"(?:about\s+|around\s+|roughly\s+)?\d\.\d{1,2}" + _RATING_ENDS +
+                          r"|\b(?:ratings?|scores?|survey|surveys|feedback|reviews?|evaluations?|appraisals?|nps|csat|satisfaction|marks?|grades?)"
+                          r"(?:\s+[\w']+){0,3}?\s+(?:came\s+back|sat|stood)\s+at"
+                          r"\s+(?:about\s+|around\s+|roughly\s+)?\d\.\d" + _RATING_ENDS +
+                          r"|(?<![\w.])\d(?:\.\d{1,2})?\s+stars\b"
                           # A rank among others: "second out of 12", "third out of about thirty stores".
                           r"|\b" + _ORDINAL + r"\s+out\s+of\s+" + _APPROX + _NUM + r"(?:\s+" + _PLURAL + r")?"
                           # ... not a place on a list ("it was top three on my list of worries").
                           r"|\b(?:was|were|made|got|ended\s+up)\s+(?:in\s+(?:the\s+)?)?top\s+(?:\d+|" + _WORD + r")\b(?!\s*%|\s+percent)"
                           r"(?!\s+(?:on|of|in)\s+(?:my|our|his|her|their|the)\s+(?:list|backlog|agenda|priorities|worries|mind)\b)"
+                          # A letter grade: "we got an A minus, the highest in our section".
+                          r"|\b(?:got|earned|received|scored|achieved|gained)\s+an?\s+(?-i:[A-F])(?:\s*(?:plus|minus|\+|-))?(?=[\s,.;!?]|$)"
                           # A mark: "we scored a 92 on the audit", "got an 88 in the exam" (not "got
                           # a 500 from the gateway": a mark names what it marks).
                           r"|\b(?:scored|got|earned|received)\s+an?\s+\d{2,3}(?:\.\d)?(?=\s+(?:on|in|for|from)\s+(?:the|my|our|its|their|his|her|a|an)"
@@ -258,16 +268,14 @@ _LATER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # got somewhere ("two of my supervisors agreed", with no whole, picks people out; "two
     # of them failed" is what happened, not what was achieved).
     ("percent", re.compile(r"\b(?!one\b)" + _NUM + r"\s+of\s+(?:my|our|the|his|her|their)\s+" + _NUM
-                           + r"\s+(?:[a-z-]+\s+)?" + _PLURAL + _GOT_SOMEWHERE, re.I)),
+                           + r"\s+(?:[a-z-]+\s+)?" + _PLURAL + _GOT_SOMEWHERE_OF_A_WHOLE, re.I)),
     ("count", re.compile(r"\b(?!one\b)" + _NUM + r"\s+of\s+(?:them|those)" + _GOT_SOMEWHERE, re.I)),
     # "we raised ten K"; "a quarter less water", "a third fewer calls".
     ("money", re.compile(r"(?<!\ba\s)" + _APPROX + r"\b" + _WORDS_NUM + r"\s+k\b" + _PER, re.I)),
     ("percent", re.compile(r"\b" + _APPROX + _FRACTION + r"\s+(?:less|more|fewer|lower|higher|cheaper|faster)\b", re.I)),
     # "three times what we'd raised before", "basically double what we'd managed".
     # (Not a question asked again: "I asked him three times what the deadline was".)
-    ("multiplier", re.compile(r"\b(?:" + _NUM + r"\s+times|double|triple)\s+what\s+(?:we|i|they|the\s+\w+|our\s+\w+|it)"
-                              r"(?:'d|\s+had|\s+(?:\w+\s+)?(?:raised|made|sold|did|got|managed|expected|planned|hoped|aimed|"
-                              r"budgeted|targeted|forecast|brought\s+in))\b", re.I)),
+    ("multiplier", re.compile(r"\b(?:" + _NUM + r"\s+times|double|triple)\s+what\b", re.I)),
     ("money", re.compile(_APPROX + r"\b(?:a\s+little\s+over\s+)?" + _NUM + r"\s+grand\b" + _PER, re.I)),
     # Indian amounts: "forty lakh", "a lakh and a half", "two crore" (a lakh is 100,000 rupees).
     ("money", re.compile(_APPROX + r"\b(?:an?|" + _NUM + r")\s+(?:lakhs?|crores?)(?:\s+and\s+a\s+half)?\b" + _PER, re.I)),
@@ -278,7 +286,16 @@ _LATER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # One of a unit, as a rate: "about an hour every day", "a day a week".
     ("duration", re.compile(_APPROX + r"(?<!half\s)\ban?\s+(?:minute|hour|day|shift)" + _RATE, re.I)),
     # None at all, said as "not a single": "we didn't lose a single file", "not a single mix-up".
-    ("count", re.compile(r"\b(?:not|never|without|didn't\s+\w+|did\s+not\s+\w+|never\s+\w+)\s+a\s+single\s+[a-z][\w-]*", re.I)),
+    # (Only what was lost or missed: "I didn't say a single word", "without a single doubt"
+    # count nothing.)
+    ("count", re.compile(r"\b(?:(?:didn't|did\s+not|never)\s+(?:lose|lost|miss|missed|drop|dropped|get|got|receive|received|"
+                         r"fail|failed|break|broke|waste|wasted|spill|spilled|cancel|cancelled|return|returned)|not|without)"
+                         r"\s+a\s+single\s+(?!(?:one|doubt|word|person|thing)\b)"
+                         r"(?:(?!(?:that|which|who|in|on|at|for|to|of|the|and|or|with|when|since)\b)[a-z][\w-]*\s+){0,2}?"
+                         r"(?:complaint|error|mistake|outage|incident|file|record|dose|order|delivery|shift|deadline|day|"
+                         r"sale|customer|client|patient|resident|booking|call|ticket|bug|defect|fall|injury|accident|"
+                         r"parcel|package|item|box|pallet|sample|case|payment|invoice|student|child|kid|parent|guest|"
+                         r"table|cover|dish|plate|mix-up|breach|failure|crash|issue|problem|[a-z][\w-]*s)\b", re.I)),
 ]
 # Before the plain durations and counts, after money and percentages (so "several
 # thousand dollars a month" stays money): each would otherwise be cut to its last part.
@@ -298,7 +315,8 @@ _BEFORE_AMOUNTS: list[tuple[str, re.Pattern[str]]] = [
                          + r")" + _MODIFIERS + _NOT_COUNTED + _PLURAL + _PER, re.I)),
 ]
 # Where a rating or rank starts, after the words that led to it ("rated us 4.6/5").
-_NUMBER_START = re.compile(r"#?\d|\btop\b|\b" + _ORDINAL + r"\b|\b" + _WORD + r"\b", re.I)
+_NUMBER_START = re.compile(r"#?\d|\btop\b|\b" + _ORDINAL + r"\b|\b" + _WORD + r"\b|(?<=\s)(?-i:[A-F])(?![a-z])", re.I)
+_RATING_AT = re.compile(r"\b(?:came\s+back|sat|stood)\s+at\s+(?:(?:about|around|roughly)\s+)?", re.I)
 # A change of rank or of rate, read before any other change can take its first half: "from
 # fortieth to eleventh", "from one in five orders to one in fifty".
 # (It needs a verb of change before it: "the audit ran from 3rd to 5th May" is none, nor
@@ -343,8 +361,10 @@ _SCENE_BEFORE = re.compile(r"\b(?:had|has|have|there\s+(?:were|was|are|is)|there
 # complaints") or the sentence says it is how things ended ("by March we had 120 paying
 # customers", "in the end there were 4 complaints", "the app has 10,000 downloads now").
 _GAINED = re.compile(r"\b(?:new|more|fewer|less|extra|additional|paying|active|repeat|returning)\b", re.I)
-_RESULT_TIME = re.compile(r"\b(?:now|today|by\s+(?:then|the\s+end|\w+)|in\s+the\s+end|at\s+the\s+end|afterwards|after\s+that|"
-                          r"since|within|before\s+(?:i|we)\b|by\s+the\s+time|that\s+(?:week|month|quarter|year))\b", re.I)
+_RESULT_TIME = re.compile(r"\b(?:now|today|by\s+(?:then|the\s+end|(?:january|february|march|april|may|june|july|august|"
+                          r"september|october|november|december|spring|summer|autumn|fall|winter|christmas|launch)\b)|"
+                          r"in\s+the\s+end|at\s+the\s+end|afterwards|after\s+that|"
+                          r"by\s+the\s+time\s+(?:i|we)\s+(?:left|finished|handed|moved\s+on))\b", re.I)
 
 # A four-digit year on its own ("in 2019") measures nothing.
 _YEAR = re.compile(r"^(?:in\s+|since\s+|back\s+in\s+)?(?:19|20)\d\d$", re.I)
@@ -396,7 +416,8 @@ def _not_a_measure(kind: str, text: str, before: list[str], after: str) -> str |
     # there was, the scene, not what was done; "we had zero complaints" and "we had two
     # incidents a month" (a rate: a level to compare) are results.
     if kind == "count" and not re.match(r"(?:zero|no|not|never|without|didn|did not)\b", text, re.I) and not re.search(_RATE + r"$", " " + text, re.I) \
-            and _SCENE_BEFORE.search(" ".join(before[-4:])) and not _GAINED.search(text) \
+            and _SCENE_BEFORE.search(" ".join(before[-4:])) \
+            and not _GAINED.search(re.sub(r"^(?:more|less|fewer)\s+than\s+", "", text, flags=re.I)) \
             and not _RESULT_TIME.search(" ".join(before) + " " + after):
         return "claim"
     # "she'd rung a dozen times": how often someone asked, not what was done ("we deployed
@@ -404,6 +425,14 @@ def _not_a_measure(kind: str, text: str, before: list[str], after: str) -> str |
     if kind == "count" and re.search(r"\btimes$", text, re.I) and re.search(
             r"\b(?:rang|rung|called|phoned|asked|told|emailed|texted|messaged|chased|reminded|said|tried|complained)\b",
             " ".join(before[-4:]), re.I):
+        return "skip"
+    # "I asked him three times what the deadline was": a question asked again.
+    if kind == "multiplier" and re.search(r"\btimes\s+what\b", text, re.I) and re.search(
+            r"\b(?:asked|told|said|explained|checked|wondered|repeated|reminded)\b", " ".join(before[-4:]), re.I):
+        return "skip"
+    # "I ran ten k every weekend": a distance; "we raised ten K" is money.
+    if kind == "money" and re.search(r"\s[kK]\b", text) and not _MONEY_CONTEXT.search(" ".join(before[-6:])) \
+            and not re.search(r"\b(?:raised|made|earned|won|donated|collected|brought)\b", " ".join(before[-6:]), re.I):
         return "skip"
     # "told them a thousand times": a way of speaking.
     if re.fullmatch(r"an?\s+(?:hundred|thousand|million)\s+times", text, re.I):
@@ -488,20 +517,28 @@ def find_metrics(sentence: str, descriptive: bool = False) -> list[Metric]:
                     taken.append((start, end))
                 if verdict:
                     continue
-            if pattern in _NEEDS_A_CHANGE_VERB and not _CHANGE_VERB.search(" ".join(before[-3:])):
+            # (A rate's change, "from one in five to one in forty", says it is one; a rank's
+            # needs the verb: "ran from 3rd to 5th May" is none.)
+            if pattern in _NEEDS_A_CHANGE_VERB and not (pattern is _RANK_OR_RATE_CHANGE and re.search(r"\bone\s+in\b", text, re.I)) \
+                    and not _CHANGE_VERB.search(" ".join(before[-3:])):
                 continue
             if kind == "count" and not re.search(_RATE + r"$", " " + text, re.I) and not re.search(
                     r"(?:thousand|million|billion)$", text, re.I) and not _is_plural_noun(text.split()[-1].strip(".,;:")):
                 continue
             # A bare large amount is money when a money word comes just before it ("worth
             # six million"), not anywhere in the sentence ("sales calls rose to three thousand").
+            # (Its own variable: the pattern's later matches keep the pattern's kind.)
+            said_as = kind
             if kind == "count" and re.search(r"(?:thousand|million|billion)(?:" + _RATE + r")?$", text, re.I) \
                     and _MONEY_CONTEXT.search(" ".join(before[-2:])):
-                kind = "money"
+                said_as = "money"
             taken.append((start, end))
             if kind == "number":  # the words that led to a rating or rank are not shown: "4.6/5", not "rated 4.6/5"
-                lead = _NUMBER_START.search(text).start()
-                text, start = text[lead:], start + lead
-            found.append(Metric(text=text.rstrip(".,;:"), kind=kind, start=start, end=end))
+                # (a rating after "came back at" starts at its value: "one clinic came back at 4.5" is "4.5")
+                lead = _RATING_AT.search(text) or _NUMBER_START.search(text)
+                if lead:  # (a pattern without a number's start shows whole: it must never fail)
+                    at = lead.end() if lead.re is _RATING_AT else lead.start()
+                    text, start = text[at:], start + at
+            found.append(Metric(text=text.rstrip(".,;:"), kind=said_as, start=start, end=end))
     found.sort(key=lambda metric: metric.start)
     return found
