@@ -195,6 +195,11 @@ def test_story_warns_on_habits_and_shows_the_sentences():
     claims = ("I'm a really good listener. In every job I've had, I've always been the one new staff come to. "
               "I regularly run short training sessions on the till.")
     assert results_for(claims)["story"].status == "warn"
+    # ... but such a claim that goes on to tell what happened is part of the story (a review).
+    nervous = ("I've always been nervous about public speaking, and last March my manager asked me to present our "
+               "results to the whole company. I wrote a script and rehearsed it. On the day it went well. In every "
+               "job I've had, I've found that practice like that pays off, and she asked me to present again.")
+    assert results_for(nervous)["story"].message == "A specific story from your past."
 
 
 def test_talk_in_general_is_no_part_of_a_story():

@@ -255,3 +255,18 @@ def test_compared_with_what_is_not_asked_where_the_story_compares(told):
 def test_a_lesson_said_in_other_words_is_heard(lesson):
     assert "lesson" not in asked(COMPLETE.replace("What I learned is that data takes the heat out of a disagreement.",
                                                   lesson))
+
+
+@pytest.mark.parametrize("told", [
+    # A review: a time in the action, one that says when, and "learn" as a task are no
+    # baseline and no lesson.
+    "Our weekly report was slow. My manager asked me to fix it. I took two weeks to build a new spreadsheet. "
+    "Now the report takes ten minutes.",
+    "Two weeks before the audit my manager asked me to tidy our records. I sorted every file. I trained the team. "
+    "Now a search takes ten minutes.",
+    "Our till system changed. I had to learn the new till system. I wrote a guide for the team. "
+    "Now a refund takes two minutes.",
+])
+def test_a_time_that_compares_nothing_still_asks_compared_with_what(told):
+    found = asked(told)
+    assert "baseline" in found and "lesson" in found

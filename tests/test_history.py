@@ -318,4 +318,11 @@ def test_the_history_marks_a_part_that_is_only_unclear():
     console = Console(width=100, record=True, force_terminal=False)
     console.print(history_table([complete, take]))
     rows = console.export_text().splitlines()
-    assert "action?" in rows[2] and "?" not in rows[1] and " - " in rows[1]
+    assert "A?" in rows[2] and "?" not in rows[1] and " - " in rows[1]
+    # Three unclear parts still fit 60 columns, every header whole.
+    none_clear = SimpleNamespace(id=3, question_id="Q4", created_at="2026-11-27T17:23:00Z", missing=[],
+                                 figures={**figures, "star_present": "result"})
+    narrow = Console(width=60, record=True, force_terminal=False)
+    narrow.print(history_table([none_clear]))
+    lines = narrow.export_text().splitlines()
+    assert "S? T? A?" in lines[1] and lines[0].split() == ["Take", "Q", "When", "Score", "Length", "Missing", '"I"', "Metrics"]

@@ -124,8 +124,11 @@ def find_generic(sentences: list[Sentence]) -> Story:
         # A sentence that tells a past event is narrative even with "usually" in it; a
         # lesson is about the future on purpose (the guide asks for one).
         no_story = bool(_NO_STORY.search(text)) and not _COMPARES.search(text) and not told_after
-        if (no_story or speaker_would or would or _ALWAYS_GENERAL.search(text) or _GENERIC.search(text) and not told) \
-                and not lesson:
+        # A claim about every job is general, unless the sentence goes on to tell what
+        # happened ("I've always been nervous about speaking, and last March my manager asked me").
+        rest = _ALWAYS_GENERAL.sub(" ", text).replace("i've had", " ").replace("i have had", " ")
+        always = bool(_ALWAYS_GENERAL.search(text)) and not (PAST_TENSE.search(rest) or _PAST_MARKER.search(rest))
+        if (no_story or speaker_would or would or always or _GENERIC.search(text) and not told) and not lesson:
             generic.append(sentence.index)
         elif told:
             past += 1

@@ -30,9 +30,10 @@ from rehearse.checks.i_vs_we import said_times
 MAX_FOLLOW_UPS = 3
 ORDER = ("off_topic", "specific", "result", "own_actions", "number", "baseline", "lesson")
 # How a lesson is said: the guide asks for "lessons learned or how you'd approach it differently".
-LESSON = re.compile(r"\b(?:learn(?:ed|t|ing|s)?|lessons?|takeaways?|taught me|next time|differently|in hindsight|"
-                    r"looking back|since then|from then on|i now|now i|(?:what )?i took (?:from|away)|took away|"
-                    r"reinforced|showed me|made me (?:realise|realize|see|understand)|i realised|i realized)\b", re.I)
+LESSON = re.compile(r"\b(?:learn(?:ed|t|ing)|i learn (?:that|to|how)|lessons?|takeaways?|taught me|next time|differently|"
+                    r"in hindsight|looking back|since then|from then on|i now|now i|(?:what )?i took (?:from|away)|took away|"
+                    r"reinforced for me|showed me (?:that|how)|made me (?:realise|realize|see|understand)|"
+                    r"i (?:realised|realized) (?:that|how))\b", re.I)
 RELATIVE_KINDS = ("change", "percent", "multiplier")
 # Words that set a number against another: "from 40 to 80", "instead of two days". An
 # answer to "compared with what?" may also say "before" (BASELINE).
@@ -73,8 +74,9 @@ _A_SUM_TO_BEAT = re.compile(r"\b(?:budget|budgeted|quote|quoted|estimate|estimat
                             r"forecast)\b", re.I)
 _RATE_AT_END = re.compile(RATE + r"$", re.I)
 # Words that make a time one to compare with: what it took before, or what was planned.
-_SETS_A_TIME = re.compile(r"\b(?:used to|usually|normally|typically|took|takes|taking|would take|target|plan|planned|"
-                          r"deadline|expected|ahead of|behind|against|average|instead of|not|before|at first)\b", re.I)
+_SETS_A_TIME = re.compile(r"\b(?:used to(?: take)?|usually(?: took| takes)?|normally|typically|would take|was taking|"
+                          r"were taking|times? (?:was|were)|average(?: was)?|target(?: was| of)?|planned|plan|deadline|"
+                          r"expected|ahead of|behind|instead of|against)\b", re.I)
 _TIME_WORD = re.compile(r"\b(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?)\b", re.I)
 _A_LEVEL = re.compile(r"\b(?:had|have|has|got|reached|hit|hitting|was|were|is|are|at|to|now|only|just)"
                       r"\b\W*(?:\w+\W+){0,1}$", re.I)
@@ -110,14 +112,15 @@ def _levels(analysis: Analysis, result_metrics) -> list:
         # A time the story already sets against another it tells ("it used to take about an
         # hour" in the situation, "ten minutes" in the result; "a fortnight ahead of plan"
         # beside "in six weeks"): the comparison is there, if not in one sentence.
-        # A time in the Situation or Task is the one it is set against; elsewhere, only one
-        # said as what it took before or what was planned ("I built it over four weeks" in
-        # the action compares nothing).
+        # Only a time said as what it took before, or as what was planned, right where it
+        # is said ("used to take about an hour", "handle time was around twelve minutes", "a
+        # fortnight ahead of plan"); "I built it over four weeks" or "two weeks before the
+        # audit" compares nothing.
         if _a_time(metric) and any(
                 o.metric.kind in ("duration", "change") and o.metric.text.lower() != metric.text.lower()
                 and (o.metric.kind == "duration" or _TIME_WORD.search(o.metric.text))
-                and (analysis.labels[o.sentence].label in ("situation", "task")
-                     or _SETS_A_TIME.search(analysis.sentences[o.sentence].text)) for o in analysis.metrics):
+                and _SETS_A_TIME.search(" ".join(analysis.sentences[o.sentence].text[:o.metric.start].split()[-5:])
+                                        + " " + o.metric.text) for o in analysis.metrics):
             continue
         if not _REACHED.search(before) and (_SAYS_A_DIFFERENCE.search(before) or _A_DIFFERENCE.search(metric.text)):
             continue
@@ -169,13 +172,15 @@ def follow_ups(analysis: Analysis, results: list[CheckResult]) -> list[FollowUp]
     if "result" in star.missing or "result" in star.unsure:
         found.append(FollowUp("result", "How did it turn out? Can you put a number on it?",
                               "no clear Result", "number"))
-    if "action" in star.missing or "action" in star.unsure:
+    we_heavy = status.get("i_vs_we") in ("warn", "fail")
+    if "action" in star.missing or "action" in star.unsure and not we_heavy:
         # No step told at all: the interviewer asks for the steps (with no Action, "I" vs
         # "we" counts the whole answer, and asking "what did you do yourself?" of a story
-        # that tells no doing misses the point).
+        # that tells no doing misses the point). An Action only unclear in an answer told
+        # with "we" is the labeler's doubt about "we" steps: that answer is asked who did them.
         found.append(FollowUp("own_actions", "What exactly did you do? Walk me through your steps.",
                               "no clear Action", "i"))
-    elif status.get("i_vs_we") in ("warn", "fail"):
+    elif we_heavy:
         counts = analysis.checked_pronouns
         found.append(FollowUp("own_actions", "What did you do yourself?",
                               f'"we" {said_times(counts.we)} and "I" {said_times(counts.i)} in what was done', "i"))

@@ -34,7 +34,7 @@ def history_table(takes) -> Table:
     # The '"I"' header is short to fit; the caption says which "I" it is (the Action's, as the check).
     table = Table(show_header=True, header_style="bold underline", box=None, padding=(0, 1, 0, 0),
                   pad_edge=False, caption='"I": your share of "I" against "we" in the Action (the whole answer\'s when no action says either); '
-                                          '"?": a part found but not clear',
+                                          '"A?": a part that may be missing (the report was not sure)',
                   caption_style="dim", caption_justify="left")
     for column in ("Take", "Q", "When", BY_COLUMN["score"].name, BY_COLUMN["duration_s"].name,
                    BY_COLUMN["star_missing"].name, "\"I\"", BY_COLUMN["metric_count"].name):
@@ -42,13 +42,15 @@ def history_table(takes) -> Table:
                          justify="right" if column in ("Take", "Score", "\"I\"", "Metrics") else "left")
     for t in takes:
         f = t.figures
-        # A part neither found nor missing was only not clear (the report warned): shown with
-        # "?", so a take that warned about its Action does not read as complete.
+        # A part neither found nor missing was only not clear (the report warned and quoted
+        # its likeliest sentence): shown with "?", so such a take does not read as complete.
         found = {p for p in (f.get("star_present") or "").split(",") if p}
-        unclear = [f"{p}?" for p in STAR if p not in found and p not in t.missing] if f.get("star_present") is not None else []
+        # (Its initial, so three unclear parts still fit 60 columns: "S? T? A?".)
+        unclear = [f"{p[0].upper()}?" for p in STAR if p not in found and p not in t.missing] \
+            if f.get("star_present") is not None else []
         missing = Text(", ".join(t.missing), style="red") if t.missing else Text("")
         if unclear:
-            missing.append((", " if t.missing else "") + ", ".join(unclear), style="yellow")
+            missing.append((", " if t.missing else "") + " ".join(unclear), style="yellow")
         if not missing.plain:
             missing = Text("-", style="dim")
         length = Text(show("duration_s", f["duration_s"]), style=VERDICT_STYLES.get(f["verdict"], ""))
