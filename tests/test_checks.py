@@ -303,3 +303,20 @@ def test_quoted_answer_text_is_shown_as_text_never_as_markup():
     print_report(report, Console(file=out, width=200, color_system=None))
     shown = out.getvalue()
     assert "[bold]yes[/bold]" in shown and "[/]" in shown
+
+
+def test_the_action_is_the_largest_within_a_few_points():
+    # A tryout: "the situation is longer than the action (34% vs 33%)" cost 4 points over a
+    # share that labels' words cannot tell apart.
+    from dataclasses import replace
+
+    from rehearse.checks import star as star_check
+
+    analysis = analyze_transcript(from_text(COMPLETE))
+    close = replace(analysis, star=replace(analysis.star, share={"situation": 0.34, "task": 0.13, "action": 0.33,
+                                                                 "result": 0.20}))
+    far = replace(analysis, star=replace(analysis.star, share={"situation": 0.40, "task": 0.13, "action": 0.27,
+                                                               "result": 0.20}))
+    assert "longer than the action" not in star_check.run(close).message
+    assert "the situation is longer than the action (40% vs 27%)" in star_check.run(far).message
+    assert star_check.run(close).points - star_check.run(far).points == star_check.ACTION_LARGEST_POINTS

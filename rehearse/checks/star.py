@@ -26,6 +26,7 @@ POINTS_PER_PART = 8
 # A part that may be there but is not said plainly: half the points.
 UNSURE_POINTS = 4
 IN_ORDER_POINTS = 4
+ACTION_LARGEST_WITHIN = 0.03  # of the answer's words
 ACTION_LARGEST_POINTS = 4
 # Missing one of these fails the check; missing only situation or task warns.
 ESSENTIAL = ("action", "result")
@@ -58,7 +59,9 @@ def run(analysis: Analysis) -> CheckResult:
     star = analysis.star
     definitions = star_definitions()
     present = [s for s in STAR if star.present[s]]
-    action_largest = star.largest == "action"
+    # The Action is the largest when no part is more than a few points of the answer longer:
+    # a share is counted in the labels' words, and 34% against 33% says nothing.
+    action_largest = star.present["action"] and star.share["action"] >= star.share[star.largest] - ACTION_LARGEST_WITHIN
     points = POINTS_PER_PART * len(present) + UNSURE_POINTS * len(star.unsure)
     points += IN_ORDER_POINTS if star.in_order and present else 0
     points += ACTION_LARGEST_POINTS if action_largest else 0
