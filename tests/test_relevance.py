@@ -245,3 +245,10 @@ def test_cue_words_show_i_as_written():
     from rehearse.checks.relevance import _words
 
     assert _words(Evidence("Q24", 2, 1, ((0, "i started"), (1, "never done")))) == '"I started", "never done"'
+
+
+def test_a_balance_transfer_is_no_balancing_of_work():
+    # A second tryout: "balance transfers" at a bank named a story "balancing a production
+    # issue against features".
+    assert evidence(["I handled balance transfers for the bank."], "Q17").score == 0
+    assert [w for _, w in evidence(["I had to balance the fix against the sprint."], "Q17").words][:1] == ["balance"]
