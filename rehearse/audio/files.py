@@ -144,7 +144,8 @@ def check_path(path: Path) -> None:
     if path.is_dir():
         raise AudioError(f"{path} is a folder; give one audio file or a .txt/.md transcript")
     if path.stat().st_size == 0:
-        raise AudioError(f"{path} is empty (0 bytes); record the answer again")
+        again = "type the answer and try again" if path.suffix.lower() in TEXT_SUFFIXES else "record the answer again"
+        raise AudioError(f"{path} is empty (0 bytes); {again}")
 
 
 def probe_duration(path: Path) -> float | None:

@@ -24,4 +24,6 @@ class CheckResult:
 
 def quote(text: str, limit: int) -> str:
     """A sentence of the answer, shortened to `limit` characters to be quoted in a finding."""
-    return text if len(text) <= limit else text[:limit - 3].rstrip() + "..."
+    # (A sentence cut at a clause keeps no dangling comma: "...got an A minus".)
+    text = text.rstrip(",;:")
+    return text if len(text) <= limit else text[:limit - 3].rstrip(" ,;:") + "..."

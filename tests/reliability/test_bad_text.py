@@ -89,6 +89,7 @@ TYPED = {  # file name: its bytes
     "binary.txt": bytes(range(256)) * 40,
     "only-punctuation.txt": b"... !!! ??? --- ,,, ;;;\n",
     "two-words.txt": b"I dunno",
+    "empty.txt": b"",
     "one-huge-word.txt": b"a" * 100_000,
     "utf-16.txt": ANSWER_TEXT.encode("utf-16"),
     "byte-order-mark.txt": b"\xef\xbb\xbf" + ANSWER_TEXT.encode(),
@@ -100,7 +101,9 @@ TYPED = {  # file name: its bytes
     "bidi-override.txt": ("I fixed \u202egnissim\u202c the bug. " + ANSWER_TEXT).encode(),
 }
 REFUSED = {"latin-1.txt": "is not UTF-8 text", "binary.txt": "is not UTF-8 text", "only-punctuation.txt": "holds no words",
-           "two-words.txt": "holds only 2 words", "one-huge-word.txt": "holds only 1 word"}
+           "two-words.txt": "holds only 2 words", "one-huge-word.txt": "holds only 1 word",
+           # (a typed answer is typed again, not recorded: a second tryout)
+           "empty.txt": "is empty (0 bytes); type the answer and try again"}
 
 
 @slow
