@@ -121,7 +121,9 @@ def test_precision_and_recall_on_the_labeled_lists():
     # train-b, loose run-on speech, is still far from the others (as written 50.5% and 63.6%;
     # 75.0% and 85.7% after its fixes): most of what is left are counts and periods that set
     # the scene ("we ran two shifts", "over about six months"), which no pattern tells apart.
-    floors = {"held-out-3": 0.87, "held-out-7": 0.8, "train-a": 0.92, "train-b": 0.72}
+    # held-out-8 was scored once at the end of the next session: 82.8% and 81.4% (74.1% and
+    # 72.9% with that session's first commit); its floor sits under that.
+    floors = {"held-out-3": 0.87, "held-out-7": 0.8, "held-out-8": 0.8, "train-a": 0.92, "train-b": 0.72}
     for name, path in metrics_eval.SETS.items():
         tp, fp, fn, _ = metrics_eval.count(metrics_eval.load(path))
         assert tp / (tp + fp) >= floors.get(name, 0.9), path.name
