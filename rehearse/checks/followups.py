@@ -3,12 +3,15 @@ reads what the analysis and the checks found, and says why it asks (the evidence
 
 - the story does not answer the question (relevance fails): ask for one that does;
 - no clear Result: "How did it turn out? Can you put a number on it?";
+- no clear Action (missing, or unclear in an answer not told with "we"): "What exactly did
+  you do? Walk me through your steps.";
 - "we" in the Action (the "I" vs "we" check does not pass): "What did you do yourself?";
 - a Result without a number: "Can you put a number on that?";
 - numbers in the Result with no baseline (none is a change, a percentage or a multiple)
-  that state a level or a rate (not a scene's number, a duration that says when, a
-  difference, a count of what was done, nor one the sentence or a budget already sets
-  against something): "From what, to what?";
+  that state a level or a rate (not a scene's number, a duration that says when, time
+  gained or lost on a plan, a difference, a count of what was done, nor one the sentence,
+  a budget, or a time the story says it took before or was planned, already sets against
+  something): "From what, to what?";
 - no lesson ("learned", "next time", "differently"...): "What would you do differently?".
 
 At most MAX_FOLLOW_UPS, in that order: the first is the one a mock interview asks. Each
@@ -109,13 +112,11 @@ def _levels(analysis: Analysis, result_metrics) -> list:
         if metric.kind == "duration" and (_PLACES_BEFORE.search(before) or _PLACES_AFTER.match(after)
                                           or _EARLY_OR_LATE.match(after) or _EARLY_OR_LATE_IN.search(metric.text)):
             continue
-        # A time the story already sets against another it tells ("it used to take about an
-        # hour" in the situation, "ten minutes" in the result; "a fortnight ahead of plan"
-        # beside "in six weeks"): the comparison is there, if not in one sentence.
-        # Only a time said as what it took before, or as what was planned, right where it
-        # is said ("used to take about an hour", "handle time was around twelve minutes", "a
-        # fortnight ahead of plan"); "I built it over four weeks" or "two weeks before the
-        # audit" compares nothing.
+        # A time the story already sets against another it tells: the comparison is there,
+        # if not in one sentence. Only a time said as what it took before or what was
+        # planned, right where it is said ("used to take about an hour", "handle time was
+        # around twelve minutes", "a fortnight ahead of plan"); "I built it over four weeks"
+        # or "two weeks before the audit" compares nothing.
         if _a_time(metric) and any(
                 o.metric.kind in ("duration", "change") and o.metric.text.lower() != metric.text.lower()
                 and (o.metric.kind == "duration" or _TIME_WORD.search(o.metric.text))
