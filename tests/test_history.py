@@ -310,7 +310,7 @@ def test_the_history_marks_a_part_that_is_only_unclear():
 
     from rehearse.ui.history_views import history_table
 
-    figures = {"score": 64, "duration_s": 41.0, "verdict": "too_short", "star_present": "situation,task,result",
+    figures = {"score": 64, "duration_s": 41.0, "verdict": "too_short", "star_present": "situation,task,result", "star_missing": "",
                "action_i_ratio": 0.3, "metric_count": 2, "metric_in_result": 1}
     take = SimpleNamespace(id=1, question_id="Q18", created_at="2026-11-27T17:21:00Z", figures=figures, missing=[])
     complete = SimpleNamespace(id=2, question_id="Q4", created_at="2026-11-27T17:22:00Z", missing=[],

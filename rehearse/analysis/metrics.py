@@ -39,6 +39,7 @@ _RATE = (r"\s+(?:a|an|per|each|every)\s+(?:second|minute|hour|day|night|shift|we
          r"release|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 _PER = r"(?:" + _RATE + r")?"
 RATE = _RATE  # "a day", "per week": for the follow-ups, which ask about a rate
+TIME_UNIT = _TIME_UNIT  # and about a time
 _CURRENCY_WORD = r"(?:dollars|euros|pounds|bucks|quid|rupees|usd|eur)"
 _CURRENCY_SIGN = r"[$£€₹]"
 _FRACTION = r"(?:a\s+third|a\s+quarter|two\s+thirds|three\s+quarters|a\s+fifth|a\s+tenth)"
@@ -81,12 +82,14 @@ _NOT_A_NOUN = r"(?!(?:" + "|".join(sorted(_NOT_PLURAL)) + r")\b)"
 # (Never a preposition: "two on sauces" counts nothing.)
 _MODIFIERS = r"(?:(?!(?:on|in|at|for|to|with|from|by|into|onto|about|than|as)(?![\w-]))[a-z][\w-]*\s+){0,2}?"
 
-# What a share of a group achieved: "two of them got promoted", "18 of my 24 learners passed".
-_GOT_SOMEWHERE = (r"\s+(?:(?:all|also|then|eventually|actually|now)\s+)?"
-                  r"(?:got\s+(?:promoted|hired|jobs?|places?|through|certified|qualified)|went\s+on\s+to|moved\s+up|passed|"
-                  r"graduated|qualified|made\s+it|stayed\s+on|signed\s+(?:up|on)|completed|earned|achieved|improved|renewed)\b")
-# ... where the whole is named ("12 of the 15 apprentices finished the course"), also these.
-_GOT_SOMEWHERE_OF_A_WHOLE = _GOT_SOMEWHERE[:-4] + r"|joined|finished|won|came\s+back|returned|adopted|agreed|switched)\b"
+# What a share of a group achieved: "two of them got promoted", "18 of my 24 learners passed";
+# where the whole is named ("12 of the 15 apprentices finished the course"), also the
+# verbs that say less on their own ("two of them joined the call late" is no result).
+_ACHIEVED = (r"got\s+(?:promoted|hired|jobs?|places?|through|certified|qualified)|went\s+on\s+to|moved\s+up|passed|"
+             r"graduated|qualified|made\s+it|stayed\s+on|signed\s+(?:up|on)|completed|earned|achieved|improved|renewed")
+_ACHIEVED_OF_A_WHOLE = _ACHIEVED + r"|joined|finished|won|came\s+back|returned|adopted|agreed|switched"
+_GOT_SOMEWHERE = r"\s+(?:(?:all|also|then|eventually|actually|now)\s+)?(?:" + _ACHIEVED + r")\b"
+_GOT_SOMEWHERE_OF_A_WHOLE = r"\s+(?:(?:all|also|then|eventually|actually|now)\s+)?(?:" + _ACHIEVED_OF_A_WHOLE + r")\b"
 
 # What may follow a rating said without its scale: the sentence goes on, no unit.
 _RATING_ENDS = (r"(?=\s*(?:[,;:!?)]|\.(?!\d)|$)|\s+(?:on|in|at|for|from|with|after|by|when|and|but|which|that|this|last|"
@@ -317,19 +320,20 @@ _BEFORE_AMOUNTS: list[tuple[str, re.Pattern[str]]] = [
 # Where a rating or rank starts, after the words that led to it ("rated us 4.6/5").
 _NUMBER_START = re.compile(r"#?\d|\btop\b|\b" + _ORDINAL + r"\b|\b" + _WORD + r"\b|(?<=\s)(?-i:[A-F])(?![a-z])", re.I)
 _RATING_AT = re.compile(r"\b(?:came\s+back|sat|stood)\s+at\s+(?:(?:about|around|roughly)\s+)?", re.I)
-# A change of rank or of rate, read before any other change can take its first half: "from
-# fortieth to eleventh", "from one in five orders to one in fifty".
-# (It needs a verb of change before it: "the audit ran from 3rd to 5th May" is none, nor
-# is "from 12th to 14th floor".)
-_RANK_OR_RATE_CHANGE = re.compile(r"\bfrom,?\s+" + _HEDGE + r"(?:" + _ORDINAL + r"\s+to\s+" + _ORDINAL
-                                  + r"(?!\s+(?:of\b|floor|shift|place\s+in\s+line|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
-                                  r"|one\s+in\s+" + _NUM + r"(?:\s+" + _PLURAL + r")?\s+to\s+" + _HEDGE + r"one\s+in\s+" + _NUM
-                                  + r")\b", re.I)
+# Changes of rank and of rate, read before any other change can take their first half:
+# "from fortieth to eleventh", "from one in five orders to one in fifty". A rank's needs a
+# verb of change before it ("the audit ran from 3rd to 5th May" is none, nor is "from 12th
+# to 14th floor"); a rate's says it is one.
+_RANK_CHANGE = re.compile(r"\bfrom,?\s+" + _HEDGE + _ORDINAL + r"\s+to\s+" + _ORDINAL
+                          + r"(?!\s+(?:of\b|floor|shift|place\s+in\s+line|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))\b",
+                          re.I)
+_RATE_CHANGE = re.compile(r"\bfrom,?\s+" + _HEDGE + r"one\s+in\s+" + _NUM + r"(?:\s+" + _PLURAL + r")?\s+to\s+" + _HEDGE
+                          + r"one\s+in\s+" + _NUM + r"\b", re.I)
 # A change these read needs a verb of change just before it ("grew from a few dozen to...";
 # not "feedback from hundreds of customers led to 3 changes").
-_NEEDS_A_CHANGE_VERB = (_CHANGE_FROM_VAGUE, _CHANGE_FROM_VAGUE_THINGS, _CHANGE_NEW_FIRST, _RANK_OR_RATE_CHANGE)
+_NEEDS_A_CHANGE_VERB = (_CHANGE_FROM_VAGUE, _CHANGE_FROM_VAGUE_THINGS, _CHANGE_NEW_FIRST, _RANK_CHANGE)
 _FIRST_DURATION = next(i for i, (kind, _) in enumerate(_PATTERNS) if kind == "duration")
-_OUTCOME_PATTERNS = ([("change", _RANK_OR_RATE_CHANGE)] + _PATTERNS[:1] + _LATER_PATTERNS + _PATTERNS[1:_FIRST_DURATION] + _BEFORE_AMOUNTS
+_OUTCOME_PATTERNS = ([("change", _RANK_CHANGE), ("change", _RATE_CHANGE)] + _PATTERNS[:1] + _LATER_PATTERNS + _PATTERNS[1:_FIRST_DURATION] + _BEFORE_AMOUNTS
                      + _PATTERNS[_FIRST_DURATION:] + [
     # Last of all, a large approximate amount with its noun left unsaid: "about two
     # hundred a day when I started, and close to six hundred by the time I left". Not a
@@ -517,10 +521,7 @@ def find_metrics(sentence: str, descriptive: bool = False) -> list[Metric]:
                     taken.append((start, end))
                 if verdict:
                     continue
-            # (A rate's change, "from one in five to one in forty", says it is one; a rank's
-            # needs the verb: "ran from 3rd to 5th May" is none.)
-            if pattern in _NEEDS_A_CHANGE_VERB and not (pattern is _RANK_OR_RATE_CHANGE and re.search(r"\bone\s+in\b", text, re.I)) \
-                    and not _CHANGE_VERB.search(" ".join(before[-3:])):
+            if pattern in _NEEDS_A_CHANGE_VERB and not _CHANGE_VERB.search(" ".join(before[-3:])):
                 continue
             if kind == "count" and not re.search(_RATE + r"$", " " + text, re.I) and not re.search(
                     r"(?:thousand|million|billion)$", text, re.I) and not _is_plural_noun(text.split()[-1].strip(".,;:")):

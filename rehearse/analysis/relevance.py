@@ -137,6 +137,9 @@ _INCIDENT = ("outage*|incident*|went down|was down|downtime|production issue*|er
              "timing out|timed out|failing|failed over|alert*|paged|on call|on-call|postmortem*|post-mortem*|"
              "restor*|rolled? back|roll back|rollback|recover*")
 
+# Balancing work (Q8, Q17), not a bank's "balance transfers" or "balance sheets".
+_BALANCE = "balanc(?:e|ed|es|ing)(?! (?:transfers?|sheets?))\\b"
+
 COMPETENCIES: dict[str, Competency] = {c.question_id: c for c in (
     _c("Q1", "leading a critical production fix under pressure", "leading a production fix",
        "say what broke in production and how you led the fix",
@@ -181,7 +184,7 @@ COMPETENCIES: dict[str, Competency] = {c.question_id: c for c in (
     _c("Q8", "a trade-off between technical debt and delivering features", "balancing technical debt against features",
        "say what the debt was, what the features needed, and how you balanced them",
        "technical debt|tech debt|(?:code|codebase) (?:had|with) no tests|refactor*|legacy code",
-       "features?|trade-?offs?|balanc(?:e|ed|es|ing)(?! (?:transfers?|sheets?))\\b|regressions?|quarter|roadmap|product (?:team|manager)|"
+       "features?|trade-?offs?|" + _BALANCE + "|regressions?|quarter|roadmap|product (?:team|manager)|"
        "fix(?:ing)? (?:regressions|bugs)|clean(?:ing)? up|pay(?:ing)? (?:it )?down|rewrite|"
        "tangled|untangl*|spaghetti|messy|brittle|fragile|hard to change"),
     _c("Q9", "a technical decision you later regretted, and what you learned", "a decision you regretted",
@@ -231,7 +234,7 @@ COMPETENCIES: dict[str, Competency] = {c.question_id: c for c in (
        "status (?:page|update*)|logs?\\b|monitoring|dashboards?"),
     _c("Q17", "balancing a production issue against planned feature work", "balancing a production issue against features",
        "say what the issue cost, what the features needed, and how you split the work",
-       "(?:feature|planned|sprint|roadmap) (?:work|commitment*|feature*)|balanc(?:e|ed|es|ing)(?! (?:transfers?|sheets?))\\b|instead of the feature|"
+       "(?:feature|planned|sprint|roadmap) (?:work|commitment*|feature*)|" + _BALANCE + "|instead of the feature|"
        "while the rest|pull(?:ed)? (?:\\w+ )?(?:onto|off)",
        "bug|leak|issue|incident|outage|production|sprint|launch|release|feature*|priorit*|"
        "re-?plan*|slack|delay*|pause|on schedule|on time|estimat*"),

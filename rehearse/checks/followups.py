@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 from rehearse.analysis.answer import Analysis
-from rehearse.analysis.metrics import RATE
+from rehearse.analysis.metrics import RATE, TIME_UNIT
 from rehearse.analysis.pronouns import count_pronouns
 from rehearse.checks.base import CheckResult, quote
 from rehearse.checks.i_vs_we import said_times
@@ -67,8 +67,7 @@ _PLACES_BEFORE = re.compile(r"\b(?:after|within|for|over|during|by|since|(?:in|o
                             r"past))\s+$", re.I)
 _PLACES_AFTER = re.compile(r"\s*(?:later|ago|earlier|before|after|into|on|since)\b", re.I)
 # Time gained or lost on a plan ("three hours late", "a week early") is a difference already.
-_EARLY_OR_LATE = re.compile(r"\s*(?:early|late|ahead|behind|sooner)\b", re.I)
-_EARLY_OR_LATE_IN = re.compile(r"\b(?:early|late|ahead|behind|sooner)\b", re.I)
+_EARLY_OR_LATE = re.compile(r"\b(?:early|late|ahead|behind|sooner)\b", re.I)
 # A baseline the Result sentence gives itself ("went from taking me four hours to ten
 # minutes", "eight months instead of six"; "before Christmas" is none).
 _OWN_BASELINE = re.compile(_BASELINE_WORDS + r"|\brather than\b", re.I)
@@ -80,7 +79,7 @@ _RATE_AT_END = re.compile(RATE + r"$", re.I)
 _SETS_A_TIME = re.compile(r"\b(?:used to(?: take)?|usually(?: took| takes)?|normally|typically|would take|was taking|"
                           r"were taking|times? (?:was|were)|average(?: was)?|target(?: was| of)?|planned|plan|deadline|"
                           r"expected|ahead of|behind|instead of|against)\b", re.I)
-_TIME_WORD = re.compile(r"\b(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?)\b", re.I)
+_TIME_WORD = re.compile(r"\b" + TIME_UNIT + r"\b", re.I)
 _A_LEVEL = re.compile(r"\b(?:had|have|has|got|reached|hit|hitting|was|were|is|are|at|to|now|only|just)"
                       r"\b\W*(?:\w+\W+){0,1}$", re.I)
 
@@ -88,6 +87,13 @@ _A_LEVEL = re.compile(r"\b(?:had|have|has|got|reached|hit|hitting|was|were|is|ar
 def _a_time(metric) -> bool:
     """A duration, or a change to one ("came down to eight minutes")."""
     return metric.kind == "duration" or metric.kind == "change" and bool(_TIME_WORD.search(metric.text))
+
+
+def _set_as_a_baseline(analysis: Analysis, m) -> bool:
+    """Whether a number is said as what it took before or what was planned, in the five words
+    before it or in its own words ("used to take about an hour", "a fortnight ahead of plan")."""
+    before = analysis.sentences[m.sentence].text[:m.metric.start].split()[-5:]
+    return bool(_SETS_A_TIME.search(" ".join(before) + " " + m.metric.text))
 
 
 def _levels(analysis: Analysis, result_metrics) -> list:
@@ -110,18 +116,15 @@ def _levels(analysis: Analysis, result_metrics) -> list:
                                                for o in analysis.metrics)):
             continue
         if metric.kind == "duration" and (_PLACES_BEFORE.search(before) or _PLACES_AFTER.match(after)
-                                          or _EARLY_OR_LATE.match(after) or _EARLY_OR_LATE_IN.search(metric.text)):
+                                          or _EARLY_OR_LATE.search(metric.text) or _EARLY_OR_LATE.match(after.lstrip())):
             continue
         # A time the story already sets against another it tells: the comparison is there,
         # if not in one sentence. Only a time said as what it took before or what was
         # planned, right where it is said ("used to take about an hour", "handle time was
         # around twelve minutes", "a fortnight ahead of plan"); "I built it over four weeks"
         # or "two weeks before the audit" compares nothing.
-        if _a_time(metric) and any(
-                o.metric.kind in ("duration", "change") and o.metric.text.lower() != metric.text.lower()
-                and (o.metric.kind == "duration" or _TIME_WORD.search(o.metric.text))
-                and _SETS_A_TIME.search(" ".join(analysis.sentences[o.sentence].text[:o.metric.start].split()[-5:])
-                                        + " " + o.metric.text) for o in analysis.metrics):
+        if _a_time(metric) and any(_a_time(o.metric) and o.metric.text.lower() != metric.text.lower()
+                                   and _set_as_a_baseline(analysis, o) for o in analysis.metrics):
             continue
         if not _REACHED.search(before) and (_SAYS_A_DIFFERENCE.search(before) or _A_DIFFERENCE.search(metric.text)):
             continue

@@ -25,6 +25,14 @@ def _missing(figures: dict) -> set[str]:
     return _parts(figures["star_missing"]) if figures.get("star_missing") is not None else set(STAR) - found
 
 
+def unclear_parts(figures: dict) -> list[str]:
+    """The parts a take neither had nor was told it lacks: the report was not sure of them."""
+    if figures.get("star_present") is None:
+        return []
+    found = _parts(figures["star_present"])
+    return [p for p in STAR if p not in found and p not in _missing(figures)]
+
+
 def _part_changes(previous: dict, current: dict) -> list[str]:
     """How the STAR parts moved: found, lost, still missing, or only not clear."""
     before, after = _parts(previous["star_present"]), _parts(current["star_present"])

@@ -9,7 +9,7 @@ from rich.text import Text
 
 from rehearse.analysis.star import STAR
 from rehearse.history.figures import BY_COLUMN, FIGURES, TREND_MIN_SPAN, TRENDS, better, show
-from rehearse.history.progress import sparkline
+from rehearse.history.progress import sparkline, unclear_parts
 from rehearse.analysis.safetext import visible_strings
 from rehearse.ui.report_view import CHECK_NAMES, LABEL_STYLES
 
@@ -44,10 +44,8 @@ def history_table(takes) -> Table:
         f = t.figures
         # A part neither found nor missing was only not clear (the report warned and quoted
         # its likeliest sentence): shown with "?", so such a take does not read as complete.
-        found = {p for p in (f.get("star_present") or "").split(",") if p}
         # (Its initial, so three unclear parts still fit 60 columns: "S? T? A?".)
-        unclear = [f"{p[0].upper()}?" for p in STAR if p not in found and p not in t.missing] \
-            if f.get("star_present") is not None else []
+        unclear = [f"{p[0].upper()}?" for p in unclear_parts(f)]
         missing = Text(", ".join(t.missing), style="red") if t.missing else Text("")
         if unclear:
             missing.append((", " if t.missing else "") + " ".join(unclear), style="yellow")
