@@ -476,7 +476,7 @@ def history(
 @app.command()
 def progress(
     question: Optional[str] = typer.Option(None, "--question", "-q", help="Only this question."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON: {\"questions\": [{question_id, takes, first_score, latest_score, best_score, best_take_id, series}]}; series holds score, duration_s, action_i_ratio, metric_count and i_ratio per take."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON: {\"questions\": [{question_id, takes, first_score, latest_score, best_score, best_take_id (null when every take is off topic), off_topic_take_ids, series}]}; series holds score, duration_s, action_i_ratio, metric_count and i_ratio per take."),
     chart: Optional[Path] = typer.Option(None, "--chart", help="Also write a chart of score and key figures over takes (.png or .svg; needs matplotlib).", show_default=False),
     html_file: Optional[Path] = typer.Option(None, "--html", help="Also write the progress page: every question's trend and best take, one self-contained HTML file.", show_default=False),
     force: bool = typer.Option(False, "--force", help="With --html: replace the file if it exists."),
@@ -494,7 +494,8 @@ def progress(
         if html_file is not None and per_question:
             from rehearse.ui.html_report import progress_html, write_page
 
-            best = {entry["best_take_id"]: store.report(entry["best_take_id"]) for entry in per_question}
+            best = {entry["best_take_id"]: store.report(entry["best_take_id"]) for entry in per_question
+                    if entry["best_take_id"] is not None}
             write_page(html_file, progress_html(per_question, overall_progress(per_question), best), force=force, open_it=False)
             _note(f"Progress page written to {html_file}")
     if chart is not None and per_question:

@@ -168,12 +168,19 @@ def report_for(transcript: Transcript, question, path: Path, timings: dict[str, 
 
 def keep_take(history, report: dict, answer_path: Path | None, shown_as: Path | None = None,
               session_id: int | None = None) -> int:
-    """Save a take, first noting what changed since the previous take of its question, so
-    the stored report is exactly the one printed (`session_id`: the mock interview it answered)."""
+    """Save a take, first noting what changed since the previous take of its question (of
+    the same story when there is one), so the stored report is exactly the one printed
+    (`session_id`: the mock interview it answered)."""
     from rehearse.history.figures import key_figures
-    from rehearse.history.progress import change_line
+    from rehearse.history.progress import change_line, take_to_compare
 
-    previous = None if report.get("cut_short") else history.latest(question_of(report))
-    if previous is not None:
-        add_previous_take(report, previous.id, change_line(previous.figures, key_figures(report)))
+    if not report.get("cut_short"):
+        current = key_figures(report)
+        previous, same_story = take_to_compare(history.comparable(question_of(report)), report["transcript"]["text"])
+        if previous is not None and current["off_topic"]:
+            # Its score says how well another story was told, not how this answer has come on.
+            add_previous_take(report, previous.id, "not compared: this story does not answer the question", same_story)
+        elif previous is not None:
+            change = change_line(previous.figures, current)
+            add_previous_take(report, previous.id, change if same_story else f"another story; {change}", same_story)
     return history.save(report, answer_path, original=None if shown_as is None else str(shown_as), session_id=session_id)

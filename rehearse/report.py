@@ -19,7 +19,8 @@ What the spec fixes (report version 1; ../shared/spec/report-v1.md is the contra
 - `take` {id, saved} or null.
 Additions, which readers may ignore: `sentences[].pace` (rush|drag|null), `star` {unsure [part], confidence {part: 0-1},
 closest {part: {sentence, text, probability}}} (`missing` holds only the parts the answer
-surely lacks; a part neither present nor missing is `unsure`), `pronouns.action` {i, we, i_ratio}, `delivery`, `skipped_checks`, `recording`, `previous_take`,
+surely lacks; a part neither present nor missing is `unsure`), `pronouns.action` {i, we, i_ratio}, `delivery`, `skipped_checks`, `recording`,
+`previous_take` {id, change (one line), same_story (whether that take told the same story)},
 `audio_quality` {speech_dbfs, background_dbfs, snr_db, clipped_share, notes} or null,
 `relevance` {question_id (the question asked), verdict: fits|unsure|off_topic, asks, score (the question's
 cue points, not the report's score), evidence [{sentence, text}], closest [sentence, strongest first],
@@ -276,9 +277,10 @@ def make_follow_up(report: dict, follow_up: dict, of_take: int | None) -> None:
     report["next_step"] = None if answered else {"check": judged["id"], "tip": judged["tip"]}
 
 
-def add_previous_take(report: dict, take_id: int, change: str) -> None:
-    """What changed since the previous take of the same question, in one line."""
-    report["previous_take"] = {"id": take_id, "change": change}
+def add_previous_take(report: dict, take_id: int, change: str, same_story: bool) -> None:
+    """What changed since the previous take of the same question, in one line, and whether
+    that take told the same story."""
+    report["previous_take"] = {"id": take_id, "change": change, "same_story": same_story}
 
 
 def mark_saved(report: dict, take_id: int | None) -> None:

@@ -182,9 +182,9 @@ def test_a_database_of_the_first_schema_is_migrated_with_its_takes(rehearse_home
     conn.executescript(MIGRATIONS[0])
     report = a_report()
     figures = key_figures(report)
-    # The first schema had no delivery columns nor the Action's "I" share; versions 2 and 6
-    # add them from the reports.
-    first_columns = [c for c in COLUMNS if c not in ("fillers_per_min", "hedge_count", "action_i_ratio")]
+    # The first schema had no delivery columns, nor the Action's "I" share, nor the off-topic
+    # mark; versions 2, 6 and 7 add them from the reports.
+    first_columns = [c for c in COLUMNS if c not in ("fillers_per_min", "hedge_count", "action_i_ratio", "off_topic")]
     old_figures = {c: figures[c] for c in first_columns}
     columns = ", ".join(first_columns)
     conn.execute(
@@ -203,6 +203,22 @@ def test_a_database_of_the_first_schema_is_migrated_with_its_takes(rehearse_home
         store.save(a_report("Q13", "no-result-q13"))
         assert [t.id for t in store.takes()] == [2, 1]
     assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_a_history_of_schema_6_marks_its_off_topic_takes_when_upgraded(rehearse_home):
+    """Migration 7 reads the relevance verdict of every stored report; a damaged report is
+    not marked (its take stays, as in migrations 2 and 6)."""
+    with History() as store:
+        store.save(a_report("Q4", "strong-q4"))
+        store.save(a_report("Q13", "strong-q4"))  # the billing story for the mentoring question
+        store.save(a_report("Q13", "no-result-q13"))
+    path = rehearse_home / "history.sqlite3"
+    with sqlite3.connect(path) as conn:
+        conn.executescript("ALTER TABLE takes DROP COLUMN off_topic; PRAGMA user_version = 6;")
+        conn.execute("UPDATE takes SET report = '{not json' WHERE id = 3")
+    with History() as store:
+        assert [t.figures["off_topic"] for t in store.takes(newest_first=False)] == [0, 1, 0]
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
 
 
 # -- progress, pure ----------------------------------------------------------------
@@ -273,6 +289,75 @@ def test_progress_names_what_the_report_names_and_a_story_that_does_not_fit(rehe
         assert not q13["off_topic"] and q20["off_topic"]
     shown = run_cli("progress", "-q", "Q20").stdout
     assert "The latest take does not answer this question" in " ".join(shown.split())
+
+
+# Another conflict story for Q4 than the billing sample's: written for this test.
+NURSE_Q4 = (
+    "Last spring I was a staff nurse on a busy medical ward, and our charge nurse wanted to discharge an elderly patient "
+    "on a Friday afternoon so we would have the bed for the weekend. I disagreed, because his oxygen levels had dipped "
+    "twice that morning and his daughter could not get to him until Monday. I was his named nurse, so it was my job to "
+    "speak up for him without turning it into a fight on the ward floor. I asked the charge nurse for five minutes in "
+    "the office, showed her the observation chart, and said plainly that I thought sending him home that day was unsafe. "
+    "She was worried about the eleven people waiting in the emergency department, so I offered a plan: I would ring the "
+    "registrar to review him before three, and I would chase two other discharges that were only waiting on paperwork. "
+    "The registrar kept him in, I got the two other patients home by four, and we still freed two beds. The charge "
+    "nurse thanked me the next week and asked me to show the new starters how I had put the case to her.")
+
+
+def test_a_take_off_its_question_is_marked_and_never_its_best_or_its_yardstick(rehearse_home):
+    """The billing story told for the mentoring question (Q13) scores more than the real
+    mentoring answer, which has no Result: the history marks it off topic, progress never
+    names it the best take, and the next take of Q13 is compared with the one that answers."""
+    from rehearse.history.progress import progress_by_question
+    from rehearse.pipeline import analyze_path, keep_take
+
+    own, other = analyze_path(TEXTS["no-result-q13"], question_id="Q13"), analyze_path(TEXTS["strong-q4"], question_id="Q13")
+    assert other["relevance"]["verdict"] == "off_topic" and other["score"] > own["score"]
+    with History() as store:
+        keep_take(store, own, TEXTS["no-result-q13"])
+        keep_take(store, other, TEXTS["strong-q4"])
+        assert other["previous_take"] == {"id": 1, "change": "not compared: this story does not answer the question",
+                                          "same_story": False}
+        again = analyze_path(TEXTS["no-result-q13"], question_id="Q13")
+        keep_take(store, again, TEXTS["no-result-q13"])
+        assert again["previous_take"]["id"] == 1 and again["previous_take"]["same_story"]
+        assert [t.figures["off_topic"] for t in store.takes(newest_first=False)] == [0, 1, 0]
+        [q13] = progress_by_question(store)
+        assert (q13["best_take_id"], q13["best_score"], q13["off_topic_take_ids"]) == (3, own["score"], [2])
+    listed = json.loads(run_cli("history", "--json").stdout)["takes"]
+    assert [t["off_topic"] for t in listed] == [0, 1, 0]
+    table = " ".join(run_cli("history", env={"COLUMNS": "100"}).stdout.split())
+    assert "off topic" in table and "the story does not answer the question" in table
+    progress = run_cli("progress", "-q", "Q13").stdout
+    shown = " ".join(progress.split())
+    assert f"best {own['score']} (take 3)" in shown and "Take 2 tells a story that does not answer this question" in shown
+    # The latest take is measured against take 1, not against the story off the question.
+    score_row = next(line for line in progress.splitlines() if line.strip().startswith("Score"))
+    assert score_row.split()[3:6] == [str(own["score"])] * 2 + ["→"], score_row
+    exported = run_cli("export").stdout.splitlines()
+    assert exported[0].endswith(",off_topic") and [line[-2:] for line in exported[1:]] == [",0", ",1", ",0"]
+
+
+def test_a_retold_story_is_compared_with_its_last_telling_and_another_story_says_so(rehearse_home, tmp_path):
+    from rehearse.pipeline import analyze_path, keep_take
+
+    nurse = tmp_path / "nurse.txt"
+    nurse.write_text(NURSE_Q4)
+    # The billing story again, its first sentence said another way.
+    retold = tmp_path / "retold.txt"
+    retold.write_text("I worked on payments as a backend engineer, and Dana and I disagreed about billing.\n"
+                      + TEXTS["strong-q4"].read_text().split("\n", 1)[1])
+    with History() as store:
+        for path in (TEXTS["strong-q4"], nurse, retold):
+            report = analyze_path(path, question_id="Q4")
+            assert report["relevance"]["verdict"] == "fits", path
+            keep_take(store, report, path)
+        second, third = store.report(2), store.report(3)
+    assert second["previous_take"]["id"] == 1 and not second["previous_take"]["same_story"]
+    assert second["previous_take"]["change"].startswith("another story; ")
+    # The newest take is the nurse's; the billing story's last telling is take 1.
+    assert third["previous_take"]["id"] == 1 and third["previous_take"]["same_story"]
+    assert not third["previous_take"]["change"].startswith("another story")
 
 
 def test_the_history_counts_the_measures_the_report_names(rehearse_home, tmp_path):

@@ -45,6 +45,12 @@ def _measures(report: dict) -> int:
     return len(said_once(item["text"] for item in report["metrics"]["items"]))
 
 
+def _off_topic(report: dict) -> int:
+    """1 when the relevance check found the story does not answer its question: its score
+    says how well a story was told, not how the answer to this question has come on."""
+    return int((report.get("relevance") or {}).get("verdict") == "off_topic")
+
+
 FIGURES: tuple[Figure, ...] = (
     Figure("score", "Score", lambda r: r["score"], better=HIGHER, unit="0-100"),
     Figure("duration_s", "Length", lambda r: r["length"]["duration_s"], clock, CLOSER_TO_TARGET, unit="seconds"),
@@ -61,6 +67,7 @@ FIGURES: tuple[Figure, ...] = (
     Figure("wpm", "Words/min", lambda r: r["length"].get("wpm"), lambda v: f"{v:.0f}"),
     Figure("fillers_per_min", "Fillers/min", lambda r: _delivery(r, "fillers", "per_minute"), lambda v: f"{v:.1f}", LOWER),
     Figure("hedge_count", "Hedges", lambda r: _delivery(r, "hedges", "count"), better=LOWER),
+    Figure("off_topic", "Off topic", _off_topic, lambda v: "yes" if v else "no"),
 )
 BY_COLUMN = {f.column: f for f in FIGURES}
 COLUMNS = tuple(f.column for f in FIGURES)
@@ -69,8 +76,8 @@ TRENDS = ("score", "duration_s", "action_i_ratio", "metric_count")
 # The smallest change a trend line draws as a change: 5 points, 10 seconds, 10% more "I", one metric.
 TREND_MIN_SPAN = {"score": 5, "duration_s": 10, "action_i_ratio": 0.1, "metric_count": 1}
 # `rehearse history --json`: these figures of each take (the CLI contract), beside id,
-# question, time and the missing parts as a list (action_i_ratio extends the contract).
-LISTED = ("score", "duration_s", "verdict", "i_ratio", "metric_count", "action_i_ratio")
+# question, time and the missing parts as a list (action_i_ratio and off_topic extend the contract).
+LISTED = ("score", "duration_s", "verdict", "i_ratio", "metric_count", "action_i_ratio", "off_topic")
 # Changes smaller than this are noise, not progress.
 LENGTH_NOISE_S = 1
 

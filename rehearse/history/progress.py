@@ -59,6 +59,23 @@ def _part_changes(previous: dict, current: dict) -> list[str]:
     return said
 
 
+def take_to_compare(candidates: list[tuple], spoken: str) -> tuple:
+    """The take a new one is compared with, and whether it tells the same story: the newest
+    of `candidates` (History.comparable: (take, its transcript), newest first) that tells
+    the new take's story, else the newest. A person often tries more than one story on a
+    question; a retelling is best measured against the last telling of the same story."""
+    if not candidates:
+        return None, False
+    from rehearse.analysis.stories import SAME_STORY, Background, similarity
+    from rehearse.history.stories import guide_texts
+
+    background = Background.of(guide_texts() + [text for _, text in candidates] + [spoken])
+    for take, text in candidates:
+        if text and similarity(spoken, text, background) >= SAME_STORY:
+            return take, True
+    return candidates[0][0], False
+
+
 def change_line(previous: dict, current: dict) -> str:
     """One line on what changed since the previous take of the same question, e.g.
     "score 62 -> 74; now has a Result; still no numbers in the Result"."""
@@ -113,20 +130,40 @@ def sparkline(values: list[float | None], min_span: float = 0.0) -> str:
 def question_progress(question_id: str | None, takes: list) -> dict:
     """Progress of one question from its takes, oldest first (history.Take objects)."""
     scores = [t.figures["score"] for t in takes]
-    best = max(takes, key=lambda t: (t.figures["score"], t.id))
+    # A story that does not answer the question is never its best take, whatever it scored.
+    answering = [t for t in takes if not t.figures.get("off_topic")]
+    best = max(answering, key=lambda t: (t.figures["score"], t.id), default=None)
     return {
         "question_id": question_id,
         "takes": len(takes),
         "first_score": scores[0],
         "latest_score": scores[-1],
-        "best_score": best.figures["score"],
-        "best_take_id": best.id,
+        "best_score": None if best is None else best.figures["score"],
+        "best_take_id": None if best is None else best.id,
         "latest_take_id": takes[-1].id,
         "take_ids": [t.id for t in takes],
+        "off_topic_take_ids": [t.id for t in takes if t.figures.get("off_topic")],
         # The whole answer's "I" share stays for progress --json readers from before the
         # Action's became the trend.
         "series": {name: [t.figures[name] for t in takes] for name in (*TRENDS, "i_ratio")},
     }
+
+
+def best_said(entry: dict) -> str:
+    """The best take as the progress views say it, e.g. "best 92 (take 4)"."""
+    if entry["best_take_id"] is None:
+        return "best: none yet (no take answers the question)"
+    return f"best {entry['best_score']} (take {entry['best_take_id']})"
+
+
+def off_topic_said(entry: dict) -> str | None:
+    """The takes whose story does not answer the question, said once, or None."""
+    ids = entry.get("off_topic_take_ids") or []
+    if not ids:
+        return None
+    which = f"Take {ids[0]} tells a story that does" if len(ids) == 1 else \
+        f"Takes {_and([str(i) for i in ids])} tell stories that do"
+    return f"{which} not answer this question: never counted as its best take."
 
 
 def progress_by_question(store, question_id: str | None = None) -> list[dict]:

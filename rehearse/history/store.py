@@ -52,6 +52,12 @@ SESSION_STALE_S = 6 * 3600
 ACTION_I_RATIO = ("coalesce(CASE WHEN json_valid(report) THEN json_extract(report, '$.pronouns.action.i_ratio') END, "
                   "i_ratio)")
 
+# Whether a stored report's relevance check found its story off its question (1) or not (0; a
+# take with no question or no relevance reading, and a damaged report, are not marked).
+# Migration 7 fills the column with it; a read-only history of an older schema reads it this way.
+OFF_TOPIC = ("coalesce(CASE WHEN json_valid(report) THEN "
+             "json_extract(report, '$.relevance.verdict') = 'off_topic' END, 0)")
+
 # Each entry upgrades the schema from version i to i + 1; PRAGMA user_version records where
 # a file is. Never change what a released entry does: add a new one. (The one exception is a
 # fix that gives every history the entry already upgraded the same result, as in 2.)
@@ -133,6 +139,13 @@ MIGRATIONS = [
     """
     ALTER TABLE takes ADD COLUMN action_i_ratio REAL;
     UPDATE takes SET action_i_ratio = """ + ACTION_I_RATIO + """;
+    """,
+    # 7: takes whose story does not answer their question, so history, progress and the
+    # "Since take" line can leave them out of the question's progress; filled in from the
+    # stored reports.
+    """
+    ALTER TABLE takes ADD COLUMN off_topic INTEGER NOT NULL DEFAULT 0;
+    UPDATE takes SET off_topic = """ + OFF_TOPIC + """;
     """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -496,9 +509,11 @@ class History:
 
     @property
     def _take_columns(self) -> str:
-        # A read-only history of a schema before 6 reads the Action's "I" share from the
-        # reports, as migration 6 would.
-        return "*" if self.version >= 6 else f"*, {ACTION_I_RATIO} AS action_i_ratio"
+        # A read-only history of an older schema reads the Action's "I" share (6) and
+        # whether a take was off topic (7) from the reports, as those migrations would.
+        added = [f"{sql} AS {column}" for version, column, sql in ((6, "action_i_ratio", ACTION_I_RATIO),
+                                                                  (7, "off_topic", OFF_TOPIC)) if self.version < version]
+        return ", ".join(["*", *added])
 
     def _take(self, row: sqlite3.Row) -> Take:
         answer = row["answer_file"]
@@ -694,15 +709,23 @@ class History:
             raise
 
     @_said_plainly
-    def latest(self, question_id: str | None) -> Take | None:
-        """The newest whole take of this question, if any (an answer cut short by a crash is
-        not one to compare with)."""
+    def comparable(self, question_id: str | None, limit: int = 10) -> list[tuple[Take, str]]:
+        """The newest takes a new take of this question can be compared with, newest first,
+        each with its transcript text ("" when its stored report is damaged). An answer cut
+        short by a crash is not one, nor a story that does not answer the question."""
         if self.conn is None or question_id is None:
-            return None
-        row = self.conn.execute(
-            f"SELECT {self._take_columns} FROM takes WHERE question_id = ? AND {_WHOLE} ORDER BY id DESC LIMIT 1",
-            (question_id,)).fetchone()
-        return None if row is None else self._take(row)
+            return []
+        rows = self.conn.execute(
+            f"SELECT {self._take_columns}, CASE WHEN json_valid(report) THEN json_extract(report, '$.transcript.text') "
+            f"END AS spoken FROM takes WHERE question_id = ? AND {_WHOLE} ORDER BY id DESC", (question_id,))
+        out = []
+        for row in rows:
+            take = self._take(row)
+            if not take.figures["off_topic"]:
+                out.append((take, row["spoken"] if isinstance(row["spoken"], str) else ""))
+                if len(out) == limit:
+                    break
+        return out
 
     @_said_plainly
     def unsaved_recordings(self) -> list[Path]:

@@ -32,7 +32,7 @@ def write_chart(per_question: list[dict], path: Path) -> None:
             values = entry["series"][figure]
             xs = list(range(1, len(values) + 1))
             ax.plot(xs, values, marker="o", label=entry["question_id"] or "no question")
-            if figure == "score":
+            if figure == "score" and entry["best_take_id"] is not None:
                 best = entry["take_ids"].index(entry["best_take_id"])
                 ax.scatter([best + 1], [values[best]], marker="*", s=220, color=ax.lines[-1].get_color(), zorder=3)
         ax.set_title(label, fontsize=11)

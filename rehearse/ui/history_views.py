@@ -9,7 +9,7 @@ from rich.text import Text
 
 from rehearse.analysis.star import STAR
 from rehearse.history.figures import BY_COLUMN, FIGURES, TREND_MIN_SPAN, TRENDS, better, show
-from rehearse.history.progress import sparkline, unclear_parts
+from rehearse.history.progress import best_said, off_topic_said, sparkline, unclear_parts
 from rehearse.analysis.safetext import visible_strings
 from rehearse.ui.report_view import CHECK_NAMES, LABEL_STYLES
 
@@ -34,7 +34,8 @@ def history_table(takes) -> Table:
     # The '"I"' header is short to fit; the caption says which "I" it is (the Action's, as the check).
     table = Table(show_header=True, header_style="bold underline", box=None, padding=(0, 1, 0, 0),
                   pad_edge=False, caption='"I": your share of "I" against "we" in the Action (the whole answer\'s when no action says either); '
-                                          '"A?": a part that may be missing (the report was not sure)',
+                                          '"A?": a part that may be missing (the report was not sure); '
+                                          '"off topic": the story does not answer the question',
                   caption_style="dim", caption_justify="left")
     for column in ("Take", "Q", "When", BY_COLUMN["score"].name, BY_COLUMN["duration_s"].name,
                    BY_COLUMN["star_missing"].name, "\"I\"", BY_COLUMN["metric_count"].name):
@@ -49,6 +50,8 @@ def history_table(takes) -> Table:
         missing = Text(", ".join(t.missing), style="red") if t.missing else Text("")
         if unclear:
             missing.append((", " if t.missing else "") + " ".join(unclear), style="yellow")
+        if f.get("off_topic"):  # before its parts: a story that misses the question misses more
+            missing = Text.assemble(("off topic", "bold red"), ", " if missing.plain else "", missing)
         if not missing.plain:
             missing = Text("-", style="dim")
         length = Text(show("duration_s", f["duration_s"]), style=VERDICT_STYLES.get(f["verdict"], ""))
@@ -73,14 +76,18 @@ def progress_view(entry: dict) -> Group:
     title = Text.assemble(
         (entry["question_id"] or "no question", "bold"),
         f"  {entry['takes']} take{'s' if entry['takes'] != 1 else ''} · first {entry['first_score']} · "
-        f"latest {entry['latest_score']} · best {entry['best_score']} (take {entry['best_take_id']})",
+        f"latest {entry['latest_score']} · {best_said(entry)}",
     )
     table = Table(show_header=True, header_style="bold", box=None, padding=(0, 2))
     for column in ("", "trend", "first", "previous", "latest", ""):
         table.add_column(column)
+    # "previous" is the last take before the latest that answers the question: a story
+    # told off it is no yardstick (it stays in the trend line, and is named below).
+    off_topic = set(entry.get("off_topic_take_ids") or [])
+    before = [i for i, take_id in enumerate(entry["take_ids"][:-1]) if take_id not in off_topic]
     for figure in TRENDS:
         values = entry["series"][figure]
-        previous = values[-2] if len(values) > 1 else None
+        previous = values[before[-1]] if before else None
         table.add_row(BY_COLUMN[figure].name, sparkline(values, TREND_MIN_SPAN[figure]), show(figure, values[0]), show(figure, previous),
                       show(figure, values[-1]), _arrow(figure, previous, values[-1]) if previous is not None else Text(""))
     lines = [title, table]
@@ -89,6 +96,8 @@ def progress_view(entry: dict) -> Group:
     if entry.get("off_topic"):
         lines.append(Text.assemble(("The latest take does not answer this question: ", "bold red"),
                                    f"`rehearse show {entry['latest_take_id']}` says what it is about instead."))
+    elif off_topic_said(entry):
+        lines.append(Text(off_topic_said(entry), style="yellow"))
     if held:
         lines.append(Text.assemble(("Still holding the score back: ", "bold"), f"{CHECK_NAMES.get(held['check'], held['check'])}: {held['tip']}"))
     elif entry["latest_score"] == 100 and not entry.get("off_topic"):
