@@ -27,6 +27,19 @@ from rehearse.analysis.metrics import find_metrics
     ("I got the close done in three days instead of the usual eight.", "three days instead of the usual eight", "change"),
     ("It would have cost us 1.2 million over the contract.", "1.2 million", "money"),
     ("We raised twice what we'd aimed for.", "twice what we'd aimed for", "multiplier"),
+    # held-out 8's misses in general form (scored once, then fixed); sentences written for this test
+    ("Our branch finished number three out of 40 branches.", "number three out of 40 branches", "number"),
+    ("By June, nineteen of my twenty-four learners were working independently.",
+     "nineteen of my twenty-four learners were working", "percent"),
+    ("Donations came to nearly triple the year before.", "nearly triple the year before", "multiplier"),
+    ("The new rota brought overtime down by half.", "down by half", "multiplier"),
+    ("Stock accuracy reached ninety-eight point five percent.", "ninety-eight point five percent", "percent"),
+    ("Her reading score went from a 52 to a 71.", "from a 52 to a 71", "change"),
+    ("Check-in went from north of forty minutes to under ten.", "from north of forty minutes to under ten", "change"),
+    ("Releases went from twice a month to about three a week.", "from twice a month to about three a week", "change"),
+    ("The new scanner reads labels with 99% accuracy.", "99% accuracy", "percent"),
+    # (the time it took, not the time the builder had said)
+    ("We opened in six weeks, though the builder had said four months.", "six weeks", "duration"),
 ])
 def test_metrics_that_measure_the_story(sentence, text, kind):
     found = find_metrics(sentence)
@@ -45,8 +58,14 @@ def test_metrics_that_measure_the_story(sentence, text, kind):
                                       "I learned more in those six months than in my whole degree.",
                                       "A day later I called her back.",
                                       "Sales are up from a year ago.",  # a review's
-                                      "It dropped to a day-one priority."])
-def test_numbers_that_measure_nothing(sentence):
+                                      "It dropped to a day-one priority.",
+                                      # held-out 8's false metrics in general form (sentences of our own)
+                                      "I was about three months into the role when it happened.",
+                                      "They'd said it'd take two months to clear.",
+                                      "The night team, which was nine people, took the calls.",
+                                      "I worked the counter from nine to five.",
+                                      "A few dozen messages came in overnight."])
+def test_numbers_that_only_set_the_scene(sentence):
     assert find_metrics(sentence) == []
 
 
@@ -122,8 +141,8 @@ def test_precision_and_recall_on_the_labeled_lists():
     # 75.0% and 85.7% after its fixes): most of what is left are counts and periods that set
     # the scene ("we ran two shifts", "over about six months"), which no pattern tells apart.
     # held-out-8 was scored once at the end of the next session: 82.8% and 81.4% (74.1% and
-    # 72.9% with that session's first commit); its floor sits under that.
-    floors = {"held-out-3": 0.87, "held-out-7": 0.8, "held-out-8": 0.8, "train-a": 0.92, "train-b": 0.72}
+    # 72.9% with that session's first commit); its misses fixed in general form, 100% and 98.3%.
+    floors = {"held-out-3": 0.87, "held-out-7": 0.8, "train-a": 0.92, "train-b": 0.72}
     for name, path in metrics_eval.SETS.items():
         tp, fp, fn, _ = metrics_eval.count(metrics_eval.load(path))
         assert tp / (tp + fp) >= floors.get(name, 0.9), path.name
