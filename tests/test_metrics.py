@@ -40,6 +40,7 @@ from rehearse.analysis.metrics import find_metrics
     ("The new scanner reads labels with 99% accuracy.", "99% accuracy", "percent"),
     # (the time it took, not the time the builder had said)
     ("We opened in six weeks, though the builder had said four months.", "six weeks", "duration"),
+    ("We fitted the kitchen in four days when the owner wanted two weeks.", "four days", "duration"),
 ])
 def test_metrics_that_measure_the_story(sentence, text, kind):
     found = find_metrics(sentence)

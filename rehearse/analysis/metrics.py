@@ -477,7 +477,8 @@ def _not_a_measure(kind: str, text: str, before: list[str], after: str) -> str |
         return "claim"
     # "in five weeks, when the plan had said three months", "they'd said it'd take two
     # months": what was planned or promised, the yardstick the result is set against.
-    if kind == "duration" and re.search(r"\b(?:said|planned|estimated|quoted|promised|scheduled|budgeted)"
+    if kind == "duration" and re.search(r"\b(?:said|planned|estimated|quoted|promised|scheduled|budgeted|wanted|allowed|"
+                                        r"gave\s+(?:us|me|them|it)|asked\s+for|expected)"
                                         r"(?:\s+(?:it|that|this)(?:['’]d|\s+would|\s+will)?\s+take)?$", " ".join(before[-4:]), re.I):
         return "claim"
     # "the whole finance team, which was twelve people": how many there were.
