@@ -41,6 +41,10 @@ from rehearse.analysis.metrics import find_metrics
     # (the time it took, not the time the builder had said)
     ("We opened in six weeks, though the builder had said four months.", "six weeks", "duration"),
     ("We fitted the kitchen in four days when the owner wanted two weeks.", "four days", "duration"),
+    # a tryout's: an approximate word is a whole word ("cover two closes" said no "over"),
+    # and a change from a pair of values
+    ("I agreed to cover two weekday closes.", "two weekday closes", "count"),
+    ("Wrong notices went from five or six a month to none.", "from five or six a month to none", "change"),
 ])
 def test_metrics_that_measure_the_story(sentence, text, kind):
     found = find_metrics(sentence)
@@ -65,7 +69,13 @@ def test_metrics_that_measure_the_story(sentence, text, kind):
                                       "They'd said it'd take two months to clear.",
                                       "The night team, which was nine people, took the calls.",
                                       "I worked the counter from nine to five.",
-                                      "A few dozen messages came in overnight."])
+                                      "A few dozen messages came in overnight.",
+                                      # a new user's (a tryout): when, a tenure, opening hours, and the
+                                      # period after a result
+                                      "Two summers ago I ran the front of house.",
+                                      "I had been there maybe a year and a half at that point.",
+                                      "I put an extra agent on the desk from five to nine.",
+                                      "Nothing went wrong in the six months I stayed after that."])
 def test_numbers_that_only_set_the_scene(sentence):
     assert find_metrics(sentence) == []
 

@@ -103,6 +103,34 @@ def test_speech_that_yields_no_words_is_reported_with_its_time_span():
     assert 1.5 <= start <= 2.5 and 7.0 <= end <= 8.5
 
 
+def test_speech_under_a_stretched_word_is_decoded_again():
+    """A new user's espeak answer: Whisper timed one "and" from 23.2 s to 30.0 s over a
+    whole sentence it never wrote, so no stretch looked uncovered and the sentence was
+    lost without a warning (and called "dragged"). Only a stretched word's ends count as
+    heard; its middle is decoded again, and the word is cut back to its first end."""
+    from rehearse.transcription.speech import WINDOW_S
+
+    speech = Speech(np.full(int(10 / WINDOW_S), 0.9))  # speech all through 10 s
+    words = [Word("So", 0.2, 0.4), Word("I", 0.4, 0.6), Word("went", 0.6, 1.0), Word("and", 1.0, 8.0),
+             Word("left.", 8.0, 8.4)]
+    hidden = [Word(t, 2.0 + 0.5 * i, 2.4 + 0.5 * i) for i, t in enumerate("I checked the dashboards every hour".split())]
+    asked = []
+
+    def decode(lo, hi, prompt):
+        asked.append((lo, hi))
+        return [w for w in hidden if lo <= w.start and w.end <= hi]
+
+    repaired = repair(words, speech, decode, 10.0, find_fillers=False)
+    assert repaired.redecoded == 1 and asked
+    said = [w.text for w in repaired.words]
+    assert said == ["So", "I", "went", "and", "I", "checked", "the", "dashboards", "every", "hour", "left."]
+    and_ = repaired.words[3]
+    assert and_.end <= 2.0 and and_.end - and_.start < 1.0
+    # A word drawn out, but not over a stretch it could hide, is left as it is.
+    drawn = [Word("So", 0.2, 0.4), Word("and", 0.4, 2.0), Word("then", 2.0, 2.3)]
+    assert repair(drawn, Speech(np.full(int(2.3 / WINDOW_S), 0.9)), decode, 2.3, find_fillers=False).words == tuple(drawn)
+
+
 @slow
 def test_skipped_speech_is_decoded_again_and_words_over_silence_are_removed():
     from rehearse.transcription.models import resolve

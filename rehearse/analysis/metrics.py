@@ -31,9 +31,10 @@ _DIGITS_NUM = r"(?<![\w.])\d+(?:[.,]\d+)*(?:/\d+(?:\.\d+)?)?(?:\s?[kKmMbB](?![a-
 _NUM = r"(?:" + _DIGITS_NUM + r"|\b" + _WORDS_NUM + r"\b)"
 # Not followed by a hyphenated word or letters: "3-tier", "3rd", "two-pizza" are not amounts.
 _END = r"(?![\w-]|\.\d|\s+point\s)"  # (and not "four" of "four point six")
-_APPROX = (r"(?:(?:about|around|roughly|approximately|almost|nearly|over|under|more than|less than|fewer than|close to|"
+# (A whole word: "cover two closes" holds no "over two closes".)
+_APPROX = (r"(?:(?:\b(?:about|around|roughly|approximately|almost|nearly|over|under|more than|less than|fewer than|close to|"
            r"well over|well under|up to|at least|at most|just over|just under|some|only|an average of|on average|"
-           r"a total of|something like|maybe|a good|north of|south of|upwards of|~|<|>)\s*)?")
+           r"a total of|something like|maybe|a good|north of|south of|upwards of)|~|<|>)\s*)?")
 _TIME_UNIT = r"(?:ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|weekends?|fortnights?|months?|quarters?|years?|sprints?)"
 _RATE = (r"\s+(?:a|an|per|each|every)\s+(?:second|minute|hour|day|night|shift|week|weekend|fortnight|month|quarter|year|sprint|"
          r"release|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
@@ -178,7 +179,7 @@ _CHANGE_NEW_FIRST = re.compile(r"\bto\s+" + _VALUE + r"\s+from\s+(?!(?:19|20)\d\
 # A change to a vague amount: "from about forty a week to a handful" (not "to a couple
 # of hours", where the vague words start an amount of something else).
 _CHANGE_TO_VAGUE = re.compile(
-    r"\bfrom\s+" + _VALUE + r"(?:\s+[a-z]+){0,3}?\s+(?:down\s+|up\s+)?to\s+(?:just\s+|only\s+)?"
+    r"\bfrom\s+" + _VALUE + r"(?:\s+or\s+" + _VALUE + r")?(?:\s+[a-z]+){0,3}?\s+(?:down\s+|up\s+)?to\s+(?:just\s+|only\s+)?"
     r"(?:a\s+handful|a\s+(?:few|couple)(?!\s+(?:of\s+)?[a-z]+s\b)|almost\s+none|hardly\s+any|almost\s+nothing|"
     r"nothing|none|zero)\b", re.I)
 
@@ -372,8 +373,10 @@ _OUTCOME_PATTERNS = ([("change", _RANK_CHANGE), ("change", _RATE_CHANGE)] + _PAT
 _PICKS_OUT = re.compile(r"^\S+\s+(?:of\s+(?:my|her|his|their|our|the|your)\b|(?:\w+est|best|worst|most|least)\b)", re.I)
 
 # Two bare hours: "from 9 to 5 every day", said of opening or working hours.
-_CLOCK_SPAN = re.compile(r"^from\s+(?:[1-9]|1[0-2])\s+to\s+(?:[1-9]|1[0-2])(?:\s+(?:a|an|per|each|every)\s+\w+)?$", re.I)
-_HOURS_CONTEXT = re.compile(r"\b(?:open|opened|closed|worked|work|working|shifts?|ran|run|hours|staffed|covered|available)\b",
+_HOUR = r"(?:[1-9]|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_CLOCK_SPAN = re.compile(r"^from\s+" + _HOUR + r"\s+to\s+" + _HOUR + r"(?:\s+(?:a|an|per|each|every)\s+\w+)?$", re.I)
+_HOURS_CONTEXT = re.compile(r"\b(?:open|opened|closed|worked|work|working|shifts?|ran|run|hours|staffed|covered|available|"
+                            r"desk|counter|phones?|floor|till|rota)\b",
                             re.I)
 _EVERY_DAY = re.compile(r"\b(?:every|each)\s+(?:day|night|morning|weekday)$", re.I)
 # Names a number belongs to ("Windows 10", "Route 66"), for the metrics check only.
@@ -473,7 +476,8 @@ def _not_a_measure(kind: str, text: str, before: list[str], after: str) -> str |
         return "skip"
     # "two years ago": when, not how long; "about two years into the job": where the story
     # sits in a tenure.
-    if kind == "duration" and re.match(r"\s+(?:ago|into\s+(?:the|my|our|his|her|their|a)\b)", after, re.I):
+    if kind in ("duration", "count") and re.match(r"\s+ago\b", after, re.I) \
+            or kind == "duration" and re.match(r"\s+into\s+(?:the|my|our|his|her|their|a)\b", after, re.I):
         return "claim"
     # "in five weeks, when the plan had said three months", "they'd said it'd take two
     # months": what was planned or promised, the yardstick the result is set against.
@@ -491,14 +495,14 @@ def _not_a_measure(kind: str, text: str, before: list[str], after: str) -> str |
         return "skip"
     # "over the two years I was there", "in those six months": when, not how long the work took.
     if kind == "duration" and (before and before[-1].lower() in ("those", "these") or re.match(
-            r"\s+(?:i|we)\s+(?:was|were|worked|spent)\s+(?:there|here)\b", after, re.I)):
+            r"\s+(?:i|we)\s+(?:(?:was|were|worked|spent)\s+(?:there|here)|stayed)\b", after, re.I)):
         return "claim"
     # "a million questions" is a way of speaking, not a count.
     if kind == "count" and re.match(r"a\s+(?:million|billion|zillion)\s", text, re.I):
         return "skip"
     # "I'd been a line cook for about five years", "I'd been there three years by then": how
     # long, not what was done.
-    if kind == "duration" and re.search(r"\b(?:years?|months?)$", text, re.I) and (
+    if kind == "duration" and re.search(r"\b(?:years?|months?|(?:year|month)\s+and\s+a\s+half)$", text, re.I) and (
             any(w.lower().strip(",") == "been" for w in before[-5:]) or re.search(
                 r"(?:\b(?:i|we|she|he|they)['’]d|\bhad)\s+had$", " ".join(before[-3:]), re.I) or before and before[-1].lower() == "for" and any(
                 w.lower().strip(",") == "been" or w.lower().endswith("'d") for w in before[-8:])):

@@ -149,9 +149,24 @@ def _spans(removed: list[Removed], reason: str) -> list[tuple[float, float]]:
     return _join([(r.start, r.end) for r in removed if r.reason == reason])
 
 
+def _said_in(w: Word) -> float:
+    """About the longest a word takes to say, drawn out: its letters' time."""
+    return max(STRETCHED_MIN_S, STRETCHED_PER_LETTER_S * sum(c.isalnum() for c in w.text) + STRETCHED_BASE_S)
+
+
+def _sound_of(w: Word) -> list[tuple[float, float]]:
+    """Where a word's sound can be. Whisper sometimes stretches a word's timing over
+    speech it skipped ("and" from 23.2 s to 30.0 s, over a whole sentence it never
+    wrote): such a word is said at one end of its span, not all through it, so only its
+    ends count as heard and the middle is decoded again like any stretch without words."""
+    if w.end - w.start <= 2 * _said_in(w) + MIN_UNCOVERED_S:
+        return [(w.start, w.end)]
+    return [(w.start, w.start + _said_in(w)), (w.end - _said_in(w), w.end)]
+
+
 def uncovered(words: list[Word], speech: Speech, min_s: float = MIN_UNCOVERED_S) -> list[tuple[float, float]]:
     """Stretches of speech of `min_s` or more that no word reaches."""
-    reach = [(w.start - WORD_REACH_S, w.end + WORD_REACH_S) for w in words]
+    reach = [(a - WORD_REACH_S, b + WORD_REACH_S) for w in words for a, b in _sound_of(w)]
     pieces: list[list[float]] = []
     for a, b in speech.regions():
         parts = [[a, b]]
@@ -165,6 +180,15 @@ def uncovered(words: list[Word], speech: Speech, min_s: float = MIN_UNCOVERED_S)
             else:
                 pieces.append(p)
     return [(round(a, 2), round(b, 2)) for a, b in pieces if b - a >= min_s]
+
+
+def _shortened(w: Word, heard: list[Word]) -> Word:
+    """A stretched word that new words were found inside, cut back to its first end (it
+    comes first in the text, so it is said first): its timing no longer spans them, and
+    its sentence's pace is not measured over the words it had hidden."""
+    if len(_sound_of(w)) == 1 or not any(w.start < h.start and h.end <= w.end for h in heard):
+        return w
+    return replace(w, end=round(w.start + _said_in(w), 2))
 
 
 def _merge(words: list[Word], new: list[Word]) -> list[Word]:
@@ -195,10 +219,10 @@ def redecode(words: list[Word], speech: Speech, decode: Decode, duration: float,
             hi = min(duration, max(b + 0.3, lo + 1.0), lo + REDECODE_MAX_S)
             heard = [w for w in decode(lo, hi, None) if a - WORD_REACH_S <= (w.start + w.end) / 2 <= b + WORD_REACH_S]
             # Only where nothing was heard before: a window reaches into known words.
-            heard = [w for w in heard if not any(k.start < w.end and w.start < k.end for k in words)]
+            heard = [w for w in heard if not any(a0 < w.end and w.start < a1 for k in words for a0, a1 in _sound_of(k))]
             heard, dropped = remove_invented(heard, speech)
             removed += dropped
-            words = _merge(words, heard)
+            words = _merge([_shortened(k, heard) for k in words], heard)
             lo = hi
     # A loop over speech-like sound that still yields no words is speech we could not
     # transcribe; over silence or plain noise it was only invented.
