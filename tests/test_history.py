@@ -238,6 +238,9 @@ def test_change_line_names_what_moved():
     assert change_line(before, after) == (
         "score 62 -> 74; now has a Result; length 2:30 -> 1:35 (closer to 1:30); \"I\" in the Action 50% -> 80%; still no numbers in the Result")
     assert change_line(figures(80), figures(80)) == "no change: score 80"
+    # A tryout's: from 4:07 to 0:07 is closer to 1:30, and still no length to keep.
+    assert "length 4:07 -> 0:07 (closer to 1:30, but too short)" in change_line(
+        figures(60, duration=247), {**figures(50, duration=7), "verdict": "too_short"})
     assert change_line(figures(90), figures(70, present="situation,action,result", in_result=0)) == (
         "score 90 -> 70; lost the Task; lost the number in the Result")
     # A Result not found but only not clear (the report warned) is said so, not "no Result".
@@ -287,8 +290,11 @@ def test_progress_names_what_the_report_names_and_a_story_that_does_not_fit(rehe
         # No Result: the report's one thing to change is the missing part; so is progress's.
         assert store.report(1)["next_step"]["check"] == q13["holding_back"]["check"] == "star"
         assert not q13["off_topic"] and q20["off_topic"]
+        # What holds an off-topic take back is the story, not its polish (a tryout saw "Metrics").
+        assert q20["holding_back"]["check"] == "relevance"
     shown = run_cli("progress", "-q", "Q20").stdout
     assert "The latest take does not answer this question" in " ".join(shown.split())
+    assert "Still holding the score back" not in shown
 
 
 # Another conflict story for Q4 than the billing sample's: written for this test.

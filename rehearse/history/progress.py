@@ -84,6 +84,9 @@ def change_line(previous: dict, current: dict) -> str:
     d0, d1 = previous["duration_s"], current["duration_s"]
     if d0 is not None and d1 is not None and abs(d1 - d0) >= DURATION_STEP_S:
         way = "closer to 1:30" if better("duration_s", d0, d1) else "further from 1:30"
+        # Closer, but still outside 1-3 minutes, is not there yet: 4:07 to 0:07 is no progress.
+        if current.get("verdict") in ("too_short", "too_long"):
+            way = f"{way}, but {current['verdict'].replace('_', ' ')}"
         parts.append(f"length {clock(d0)} -> {clock(d1)} ({way})")
     i0, i1 = previous["action_i_ratio"], current["action_i_ratio"]
     if i0 is not None and i1 is not None and abs(i1 - i0) >= I_RATIO_STEP:
@@ -184,10 +187,12 @@ def progress_by_question(store, question_id: str | None = None) -> list[dict]:
         step = report.get("next_step")
         named = next((c for c in costly if step and c["id"] == step.get("check")), None)
         held = named or held
-        entry["holding_back"] = None if held is None else {"check": held["id"], "tip": held["tip"]}
-        # A story that does not answer its question costs no points, but comes before them.
+        # A story that does not answer its question costs no points, but comes before them:
+        # polishing the metrics of a story told for another question is no progress.
         relevance = next((c for c in report.get("checks", []) if c["id"] == "relevance"), None)
         entry["off_topic"] = relevance is not None and relevance["status"] == "fail"
+        held = relevance if entry["off_topic"] else held
+        entry["holding_back"] = None if held is None else {"check": held["id"], "tip": held["tip"]}
         # What to work on when no check costs points: the one thing to change, if any (delivery, say).
         entry["polish"] = None if held is not None or step is None else {"check": step["check"], "tip": step["tip"]}
     return per_question

@@ -98,7 +98,7 @@ def progress_view(entry: dict) -> Group:
                                    f"`rehearse show {entry['latest_take_id']}` says what it is about instead."))
     elif off_topic_said(entry):
         lines.append(Text(off_topic_said(entry), style="yellow"))
-    if held:
+    if held and not entry.get("off_topic"):  # (the line above says what to do first)
         lines.append(Text.assemble(("Still holding the score back: ", "bold"), f"{CHECK_NAMES.get(held['check'], held['check'])}: {held['tip']}"))
     elif entry["latest_score"] == 100 and not entry.get("off_topic"):
         lines.append(Text.assemble(("Nothing holds the score back at 100.", "bold green"),
