@@ -91,6 +91,17 @@ def test_score_is_the_sum_of_points_and_next_step_is_the_costliest_check():
     assert lost["i_vs_we"] > lost["length"] > 0 and next_step(results).id == "i_vs_we"
 
 
+def test_an_answer_too_short_for_a_story_is_told_to_say_more_first():
+    """A tryout's 7-second answer (18 words, no number) was told to put a number on its
+    result; there is no room for one yet."""
+    short = "My supervisor told me my emails were too long. I started writing shorter ones. It worked out fine."
+    results = run_checks(analyze_transcript(from_text(short), question_id="Q22"))
+    lost = {r.id: r.lost for r in results}
+    assert lost["metrics"] > lost["length"] > 0
+    step = next_step(results)
+    assert step.id == "length" and step.tip.startswith("Say more about what you did")
+
+
 def test_a_result_that_is_not_clear_is_the_one_thing_before_its_number():
     """A new user's mentoring story ended on an action: "put a number on the result" came
     first, for a result never told. The result is made plain first."""

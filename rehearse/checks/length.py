@@ -24,6 +24,9 @@ MAX_POINTS = 20
 POINTS = {"good": 20, "long": 12, "too_short": 10, "too_long": 4}
 FAIL_BELOW_S = 45
 VERY_SHORT_POINTS = 4
+# Under this, there is no room for a story yet: saying more comes before the checks whose
+# losses follow from it (a 7-second answer was told to put a number on its result).
+NO_ROOM_BELOW_S = 30
 
 
 def run(analysis: Analysis) -> CheckResult:
@@ -45,4 +48,5 @@ def run(analysis: Analysis) -> CheckResult:
     very_short = length.duration_s < FAIL_BELOW_S
     return CheckResult(ID, "fail" if very_short else "warn", f"Length {found}: under a minute.",
                        f"Say more about what you did and how it turned out, toward {TARGET_S} seconds. {guide}",
-                       VERY_SHORT_POINTS if very_short else POINTS["too_short"], MAX_POINTS)
+                       VERY_SHORT_POINTS if very_short else POINTS["too_short"], MAX_POINTS,
+                       comes_first=length.duration_s < NO_ROOM_BELOW_S)

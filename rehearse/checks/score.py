@@ -29,7 +29,8 @@ def next_step(results: list[CheckResult]) -> CheckResult | None:
     A story that does not answer the question comes first, whatever else it does well
     (every other figure is about the wrong story); then a STAR part that is missing, or a
     Result or Action that is not clear, since the other checks' losses follow from it (no
-    clear Result, so no number in the Result). Then
+    clear Result, so no number in the Result); then an answer too short to hold a story
+    (under 30 s). Then
     the check that loses the most points, ties in the guide's order: a 0% "I" answer
     losing 20 points is told to say "I" before it is told to say more, which loses 16.
     Then the checks without points, a failure before a warning, in the guide's order."""
