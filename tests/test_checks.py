@@ -186,6 +186,16 @@ def test_i_vs_we_counts_the_action_sentences_where_the_guide_wants_i():
     assert 'including "Our developers rewrote", "my team tested" and 1 more (' in i_vs_we.run(
         analyze_transcript(from_text(again))).message
     # ... not its objects, nor a list of them: "I emailed my supervisor, my lead and...".
+    # Teams outside offices, and two who acted together (a tryout's answers counted neither):
+    # a joint "X and I" is a "we" said another way, its "I" not the speaker alone.
+    for said, i, we in (("Our fitters built the change parts, and our operators ran two trial batches.", 0, 2),
+                        ("Me and the sales coordinator walked the line together.", 0, 1),
+                        ("The sales coordinator and I walked the line.", 0, 1),
+                        ("So I stayed and I rebuilt it.", 2, 0), ("The manager agreed and I started.", 1, 0),
+                        ("Our sales went up and our customers were happy.", 0, 0)):
+        steps = split_sentences(from_text(said).words)
+        counted = count_in_action(steps, [Labeled("action", (), {})] * len(steps))
+        assert (counted.i, counted.we) == (i, we), said
     for said in ("I emailed my supervisor, my lead and the planner.", "I asked our nurses, our techs and our doctors.",
                  "While my team slept I fixed the server.", "My team were great and I thanked them."):
         steps = split_sentences(from_text(said).words)

@@ -45,11 +45,25 @@ ACTOR_WE_WORDS = {"we", "ourselves", "we're", "we've", "we'd", "we'll"}
 # ... except where "our" or "my" opens a clause whose subject is the people who acted, its
 # verb right after them: "Then our developers rewrote the form", "my team tested it" (the
 # team did it, not the speaker; "I emailed my supervisor, my lead and..." is not).
+# (People who work with the speaker, in offices and outside them: "our fitters built", "my
+# pickers ran"; not "our customers" or "my students", who are not the team.)
+_CLAUSE_START = r"(?:^|[.;:!?]\s+|,\s+(?:and|then|so)\s+|\b(?:then|first|next|and|so|but|after that|finally)\s+)"
 _TEAM_ACTED = re.compile(
-    r"(?:^|[.;:!?]\s+|,\s+(?:and|then|so)\s+|\b(?:then|first|next|and|so|but|after that|finally)\s+)(?:our|my)\s+"
-    r"(?:[a-z-]+\s+)?(?:team|teams|group|crew|department|staff|colleagues|developers|engineers|people|nurses|techs|"
-    r"technicians|analysts|testers|designers|volunteers|agents|reps)\s+(?:(?:also|then|all|quickly|just)\s+)?"
+    _CLAUSE_START + r"(?:our|my)\s+"
+    r"(?:[a-z-]+\s+)?(?:team|teams|group|crew|crews|department|staff|colleagues|coworkers|co-workers|teammates|"
+    r"developers|engineers|people|nurses|carers|aides|techs|technicians|analysts|testers|designers|volunteers|agents|"
+    r"reps|fitters|operators|electricians|plumbers|joiners|carpenters|builders|installers|mechanics|drivers|pickers|"
+    r"packers|cooks|chefs|servers|waiters|waitresses|baristas|bartenders|cleaners|housekeepers|porters|cashiers|"
+    r"associates|clerks|assistants|apprentices|juniors|interns|supervisors|managers|leads|guys|lads|workers|"
+    r"contractors|subbies|paramedics|doctors|teachers|tutors|coaches)\s+(?:(?:also|then|all|quickly|just)\s+)?"
+    r"(?:" + PAST_VERB + r"|got|did)\b"
+    # Two who acted together: "me and the sales coordinator walked the line", "Dana and I
+    # rewrote it" (a "we" said another way: its "I" is not the speaker alone).
+    r"|" + _CLAUSE_START + r"(?:me\s+and\s+(?:the\s+|my\s+|our\s+)?[a-z-]+(?:\s+[a-z-]+)?"
+    r"|(?:the\s+|my\s+|our\s+)?(?!(?:i|we|you|he|she|they|it)\b)[a-z-]+(?:\s+(?!" + PAST_VERB + r"\b)[a-z-]+)?\s+and\s+i)"
+    r"\s+(?:(?:also|then|both|together|just)\s+)?"
     r"(?:" + PAST_VERB + r"|got|did)\b", re.I)
+_TOGETHER_WITH_I = re.compile(r"\band\s+i\s", re.I)
 _OPENING = re.compile(r"^(?:[.;:!?,]\s*)?(?:(?:and|then|so|first|next|but|after that|finally)\s+)?", re.I)
 
 
@@ -59,4 +73,5 @@ def count_in_action(sentences, labels) -> PronounCount:
     text = " ".join(s.text for s, lab in zip(sentences, labels) if lab.label == "action")
     actors = count_pronouns(text, ACTOR_I_WORDS, ACTOR_WE_WORDS)
     teams = tuple(_OPENING.sub("", m.group(0).strip()) for m in _TEAM_ACTED.finditer(text))
-    return PronounCount(i=actors.i, we=actors.we + len(teams), team_acted=teams)
+    with_i = sum(1 for team in teams if _TOGETHER_WITH_I.search(team + " "))
+    return PronounCount(i=actors.i - with_i, we=actors.we + len(teams), team_acted=teams)
