@@ -123,3 +123,22 @@ def test_a_story_told_for_a_question_it_does_not_answer_leaves_that_question_unc
     assert "Q13" in {u["question_id"] for u in bank["uncovered"]}
     shown = run_cli("stories", env={"COLUMNS": "200"})
     assert "Q4 (told for Q13, which it does not answer)" in shown.stdout
+
+
+def test_a_question_answered_only_in_general_terms_stays_uncovered(rehearse_home, tmp_path):
+    """A tryout's "I usually sit with new starters..." answer to the documentation question
+    was listed as a story that answered it; no one time was told."""
+    general = tmp_path / "general.txt"
+    general.write_text("Whenever someone new joins the team, I usually sit with them for their first week. I always "
+                       "write down the questions they ask and I add the answers to our wiki. I think a good knowledge "
+                       "base saves everyone time. I'm the person people come to when they cannot find something.")
+    with History() as store:
+        report = analyze_path(general, question_id="Q14")
+        assert next(c for c in report["checks"] if c["id"] == "story")["status"] == "warn"
+        store.save(report, general)
+        bank = story_bank(store)
+    [story] = bank["stories"]
+    assert story["questions"] == [] and story["in_general"] == ["Q14"]
+    assert "Q14" in {u["question_id"] for u in bank["uncovered"]}
+    shown = " ".join(run_cli("stories", env={"COLUMNS": "200"}).stdout.split())
+    assert "Q14 answered in general terms: tell one time" in shown

@@ -667,8 +667,9 @@ class History:
         """Every take as the story bank reads it, oldest first: id, question_id, score,
         story_id (None: not grouped yet), placed (by hand), and from its report the
         transcript text, the sentences [{text, label}] ({} and [] when the stored
-        report is damaged: that take is grouped by nothing and stays on its own) and
-        off_topic (the relevance check found it does not answer its question)."""
+        report is damaged: that take is grouped by nothing and stays on its own),
+        off_topic (the relevance check found it does not answer its question) and
+        in_general (the story check found it talks in general: no one time is told)."""
         if self.conn is None:
             return []
         stories = "story_id, story_placed" if self.version >= 3 else "NULL AS story_id, 0 AS story_placed"
@@ -676,7 +677,9 @@ class History:
             f"SELECT id, question_id, score, {stories}, "
             "CASE WHEN json_valid(report) THEN json_extract(report, '$.transcript.text') END AS text, "
             "CASE WHEN json_valid(report) THEN json_extract(report, '$.sentences') END AS sentences, "
-            "CASE WHEN json_valid(report) THEN json_extract(report, '$.relevance.verdict') END AS fits "
+            "CASE WHEN json_valid(report) THEN json_extract(report, '$.relevance.verdict') END AS fits, "
+            "CASE WHEN json_valid(report) THEN (SELECT json_extract(c.value, '$.status') FROM json_each(report, '$.checks') c "
+            "WHERE json_extract(c.value, '$.id') = 'story') END AS story "
             "FROM takes ORDER BY id")
         out = []
         for row in rows:
@@ -687,7 +690,7 @@ class History:
             out.append({"id": row["id"], "question_id": row["question_id"], "score": row["score"],
                         "story_id": row["story_id"], "placed": bool(row["story_placed"]),
                         "text": row["text"] or "", "sentences": sentences,
-                        "off_topic": row["fits"] == "off_topic"})
+                        "off_topic": row["fits"] == "off_topic", "in_general": row["story"] == "warn"})
         return out
 
     @property

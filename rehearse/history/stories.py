@@ -57,7 +57,8 @@ def story_bank(store) -> dict:
     question no story has answered, with the story that fits it best (the relevance check
     on the story's latest take) or null: prepare a new story. A question a story was told
     for but does not answer (the relevance check failed) is in its `off_topic`, not its
-    `questions`: it is still uncovered."""
+    `questions`: it is still uncovered; so is one answered only in general terms ("I
+    always...", "I would..."), in its `in_general`: no one time was told."""
     rows = grouped(store)
     by_story: dict[int, list[dict]] = defaultdict(list)
     for row in rows:
@@ -65,11 +66,15 @@ def story_bank(store) -> dict:
     stories = []
     for story_id in sorted(by_story):
         takes = by_story[story_id]
-        questions = sorted({t["question_id"] for t in takes if t["question_id"] and not t["off_topic"]}, key=prompts.order)
+        questions = sorted({t["question_id"] for t in takes if t["question_id"] and not t["off_topic"]
+                            and not t["in_general"]}, key=prompts.order)
         missed = sorted({t["question_id"] for t in takes if t["question_id"] and t["off_topic"]} - set(questions),
                         key=prompts.order)
+        general = sorted({t["question_id"] for t in takes if t["question_id"] and t["in_general"]}
+                         - set(questions) - set(missed), key=prompts.order)
         stories.append({"id": story_id, "title": _title(takes[0]), "takes": [t["id"] for t in takes],
-                        "questions": questions, "off_topic": missed, "best_score": max(t["score"] for t in takes)})
+                        "questions": questions, "off_topic": missed, "in_general": general,
+                        "best_score": max(t["score"] for t in takes)})
     answered = {q for story in stories for q in story["questions"]}
     fits = {story_id: assess_all([s["text"] for s in takes[-1]["sentences"]]) for story_id, takes in by_story.items()}
     uncovered = []
