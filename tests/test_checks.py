@@ -203,6 +203,18 @@ def test_i_vs_we_counts_the_action_sentences_where_the_guide_wants_i():
         assert (counted.i, counted.we) == (1, 0), said
 
 
+def test_an_answer_that_talks_in_general_gets_no_credit_for_its_i():
+    """A tryout's general answer took all 20 "I" points for "I usually sit with them" and
+    "I am the person people come to": no step of its own was told."""
+    general = ("I am a very organized person and I always believe documentation is important. Whenever someone new "
+               "joins the team, I usually sit with them and walk them through the shared drive. I think a good "
+               "knowledge base saves everyone time. Overall I am the person people come to when they cannot find "
+               "something.")
+    result = results_for(general)["i_vs_we"]
+    assert result.status == "warn" and result.points == i_vs_we.NO_PRONOUN_POINTS
+    assert "No step of your own is told yet" in result.message
+
+
 def test_story_warns_on_habits_and_shows_the_sentences():
     habit = ("I'm a good communicator. I always make sure everyone on the team is heard. "
              "Whenever there is a conflict I sit down with both people. I would listen first and then decide.")
@@ -282,6 +294,14 @@ def test_talk_in_general_is_no_part_of_a_story():
     ("I told him that if he sent the data by Monday, I would finish by Friday.", False),  # reported, in the past
     ("Back then I would always meet the client on Mondays.", False),  # a past habit
     ("A year later I'm the person who connects marketing and data.", False),  # a result
+    # a tryout's general answer, read as a story: "-ed" words that describe ("organized",
+    # "the shared drive") are no past tense; a standing and an opinion about things in general
+    ("I am a very organized person and I always believe documentation is important.", True),
+    ("Whenever someone new joins the team, I usually sit with them and walk them through the shared drive.", True),
+    ("Overall I am the person people come to when they cannot find something.", True),
+    ("I think a good knowledge base saves everyone time.", True),
+    ("I think that was the right call.", False),
+    ("Two years later I believe all three are still on the team.", False),
 ])
 def test_which_sentences_talk_in_general(sentence, general):
     from rehearse.analysis.sentences import split_sentences

@@ -37,6 +37,18 @@ _GENERIC = re.compile(
     r"|\b(?:in any job|in every job|wherever i(?:'ve| have)? worked)\b"
     r"|\bin general\b|\bgenerally speaking\b",
 )
+# A standing ("I'm the person people come to") or an opinion about things in general ("I
+# think a good knowledge base saves everyone time") is general, unless it says how things
+# stand after the story ("A year later I'm the person who connects marketing and data").
+_STANDING = re.compile(
+    r"\bi(?:'m| am) (?:usually |always |often )?(?:the|everyone's) (?:person|one|go-to)\b"
+    r"|\bi (?:think|believe|feel) (?:that )?(?:a|an|good|great|clear|every|most|people|teams?|managers?|"
+    r"customers?|patients?|communication|documentation)\b")
+_AFTERWARDS = re.compile(r"\b(?:later|now|still|since|today|these days|ever since|to this day|afterwards)\b")
+# "-ed" words that describe, not narrate: "I am very organized", "the shared drive" (as
+# past tenses they made a general answer look like a story).
+_DESCRIBING_ED = re.compile(r"\b(?:the|a|an|our|my|your|their|his|her|its|very|really|so|too|more|most|well|am|is|are|"
+                            r"be|being|get|gets|stay|stays|feel|feels|keep|keeps|i'm|we're|it's)\s+[a-z]+ed\b")
 # A claim about every job or all one's life is general whatever its tense: "In every job
 # I've had, I've always been the person people come to".
 _ALWAYS_GENERAL = re.compile(r"\bi(?:'ve| have) always (?:believed|thought|felt|tried|found|been|liked)\b"
@@ -117,8 +129,8 @@ def find_generic(sentences: list[Sentence]) -> Story:
         # "I would make sure I stayed neutral": the past inside a "would" is still a would.
         would = bool(_WOULD_NOW.search(text)) and not _PAST_MARKER.search(text) and not _REPORTED.search(text) \
             and not told_after
-        told = bool(PAST_TENSE.search(text) or _PAST_STATE.search(text) or _PAST_MARKER.search(text)) \
-            and not hypothetical and not would
+        told = bool(PAST_TENSE.search(_DESCRIBING_ED.sub(" ", text)) or _PAST_STATE.search(text)
+                    or _PAST_MARKER.search(text)) and not hypothetical and not would
         in_lesson = in_lesson or bool(_LESSON.search(text))
         lesson = in_lesson and bool(_LESSON.search(text) or _WOULD.search(text))
         # A sentence that tells a past event is narrative even with "usually" in it; a
@@ -128,7 +140,9 @@ def find_generic(sentences: list[Sentence]) -> Story:
         # happened ("I've always been nervous about speaking, and last March my manager asked me").
         rest = _ALWAYS_GENERAL.sub(" ", text).replace("i've had", " ").replace("i have had", " ")
         always = bool(_ALWAYS_GENERAL.search(text)) and not (PAST_TENSE.search(rest) or _PAST_MARKER.search(rest))
-        if (no_story or speaker_would or would or always or _GENERIC.search(text) and not told) and not lesson:
+        standing = bool(_STANDING.search(text)) and not _AFTERWARDS.search(text)
+        if (no_story or speaker_would or would or always or (_GENERIC.search(text) or standing) and not told) \
+                and not lesson:
             generic.append(sentence.index)
         elif told:
             past += 1

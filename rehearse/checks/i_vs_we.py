@@ -41,6 +41,12 @@ def run(analysis: Analysis) -> CheckResult:
     if ratio is None:
         return CheckResult(ID, "warn", 'Neither "I" nor "we" was said: it is unclear who did what.',
                            f"Say what you did, in the first person. {guide}", NO_PRONOUN_POINTS, MAX_POINTS)
+    if not in_action and analysis.story.talks_in_general:
+        # "I usually...", "I'm the person people come to": "I" in habits owns no step (a
+        # tryout's general answer took all 20 points for them).
+        return CheckResult(ID, "warn", 'No step of your own is told yet: "I" counts in what you did, one time.',
+                           f"Tell what you did, in the first person, on one specific occasion. {guide}",
+                           NO_PRONOUN_POINTS, MAX_POINTS)
     where = "In your actions" if in_action else "In the answer"
     # "Our developers rewrote the form" counts as "we" without the word: quote it, or the
     # count names a word the speaker never said.
