@@ -244,6 +244,10 @@ def test_no_action_asks_what_you_did():
     "outages. I learned to watch expiry dates.",
     "We had a late delivery problem. I had to fix it. I changed the route plan. The van still got in three hours "
     "late once, but I learned that planning early is key.",
+    # A third tryout's: the count the story set the scene with ("had four forklift accidents").
+    "Our site had four forklift accidents in one quarter. The safety manager asked me to run refresher training. I "
+    "ran short sessions at the start of every night shift. In the next two quarters we had zero forklift accidents. "
+    "I learned that short sessions stick.",
 ])
 def test_compared_with_what_is_not_asked_where_the_story_compares(told):
     assert "baseline" not in asked(told)

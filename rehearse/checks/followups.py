@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 from rehearse.analysis.answer import Analysis
-from rehearse.analysis.metrics import RATE, TIME_UNIT
+from rehearse.analysis.metrics import RATE, TIME_UNIT, find_metrics
 from rehearse.analysis.pronouns import count_pronouns
 from rehearse.checks.base import CheckResult, quote
 from rehearse.checks.i_vs_we import said_times
@@ -96,6 +96,20 @@ def _set_as_a_baseline(analysis: Analysis, m) -> bool:
     return bool(_SETS_A_TIME.search(" ".join(before) + " " + m.metric.text))
 
 
+def _counted(text: str) -> str:
+    """What a count counts, singular and without its rate: "accident" for "zero forklift
+    accidents", "complaint" for "40 complaints a week" ("" for a bare number)."""
+    words = re.findall(r"[a-z]+", re.sub(RATE + r"$", "", text, flags=re.I).lower())
+    noun = words[-1] if len(words) > 1 else ""
+    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+
+
+def _counted_elsewhere(analysis: Analysis, sentence: int) -> set[str]:
+    """What the story's other sentences count, scene numbers included."""
+    return {_counted(found.text) for s in analysis.sentences if s.index != sentence
+            for found in find_metrics(s.text, descriptive=True) if found.kind == "count"} - {""}
+
+
 def _levels(analysis: Analysis, result_metrics) -> list:
     """The Result's numbers that state a level with nothing to compare it with: not a
     number the story set its scene with ("150 guests" in the situation, "all 150 guests"
@@ -127,6 +141,11 @@ def _levels(analysis: Analysis, result_metrics) -> list:
                                    and _set_as_a_baseline(analysis, o) for o in analysis.metrics):
             continue
         if not _REACHED.search(before) and (_SAYS_A_DIFFERENCE.search(before) or _A_DIFFERENCE.search(metric.text)):
+            continue
+        # A count of what the story counted before ("Our site had four forklift accidents in
+        # one quarter", a scene, then "zero forklift accidents"): the comparison is there,
+        # across sentences.
+        if metric.kind == "count" and _counted(metric.text) in _counted_elsewhere(analysis, m.sentence):
             continue
         # A count or sum of what was done ("she trained two new servers", "we raised $5,000")
         # is an achievement; a rate or a level reached ("40 calls a day", "we had 12
