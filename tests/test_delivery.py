@@ -155,6 +155,8 @@ def words(text: str) -> list[str]:
     ("It took like 20 minutes.", ["like"]),
     ("I'd like to add one thing.", []),
     ("It looks like a memory leak.", []),
+    ("I showed him what a normal week looked like, and he got it.", []),  # a tryout's
+    ("It looked, like, terrible.", ["like"]),
     ("We used tools like Kafka.", []),
     ("I like working with designers.", []),
     ("You know, I built it myself.", ["you know"]),

@@ -25,6 +25,8 @@ LIKE_NOT_FILLER_AFTER = frozenset({
     "feel", "feels", "felt", "just", "much", "more", "something", "anything", "nothing", "things", "stuff",
     "tools", "ones", "companies", "teams", "services", "languages", "is", "was", "not",
 })
+_LIKE_ENDS_A_CLAUSE_AFTER = frozenset({"look", "looks", "looked", "looking", "seem", "seems", "seemed", "sound", "sounds",
+                                       "sounded", "feel", "feels", "felt"})
 # Before these, "like" is a filler wherever it stands ("she was like really smart"), as it
 # is when commas mark it off ("she was, like, smart") or a number follows ("like 20").
 LIKE_FILLER_BEFORE = frozenset({"really", "so", "very", "totally", "um", "uh", "literally", "basically"})
@@ -126,7 +128,8 @@ def _phrase_is_filler(words: list[str], tokens: list[str], i: int, phrase: tuple
 def _like_is_filler(words: list[str], tokens: list[str], i: int) -> bool:
     before = tokens[i - 1] if i > 0 else ""
     after = tokens[i + 1] if i + 1 < len(tokens) else ""
-    if (i > 0 and _comma_after(words, i - 1)) or _comma_after(words, i):
+    # (Not a clause that ends on the verb's "like": "what a normal week looked like, and...".)
+    if (i > 0 and _comma_after(words, i - 1)) or _comma_after(words, i) and before not in _LIKE_ENDS_A_CLAUSE_AFTER:
         return True
     if after in LIKE_FILLER_BEFORE or after.isdigit():
         return True
