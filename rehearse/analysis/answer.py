@@ -28,6 +28,10 @@ class StarSummary:
     confidence: dict[str, float] = field(default_factory=dict)  # P(the answer has the part)
     # part -> (index of its likeliest sentence, the probability that it is that part)
     closest: dict[str, tuple[int, float]] = field(default_factory=dict)
+    # Each part's share counted with the model's probabilities instead of the labels: a
+    # sentence that is 55% action and 45% result counts for both (the check asserts "the
+    # result is longer than the action" only when both ways of counting say so).
+    likely_share: dict[str, float] = field(default_factory=dict)
 
     @property
     def largest(self) -> str | None:
@@ -100,15 +104,17 @@ def summarize_star(sentences: list[Sentence], star_labels: StarLabels, timed: bo
         total = sentences[-1].end - sentences[0].start
     else:
         total = sum(weight(s) for s in sentences)
-    share = {}
+    share, likely_share = {}, {}
     for section in STAR:
         part = sum(weight(s) for s, lab in zip(sentences, labels) if lab.label == section)
         share[section] = round(min(1.0, part / total), 3) if total > 0 else 0.0
+        likely = sum(weight(s) * p[section] for s, p in zip(sentences, star_labels.probabilities))
+        likely_share[section] = round(min(1.0, likely / total), 3) if total > 0 else 0.0
 
     firsts = [next(i for i, lab in enumerate(labels) if lab.label == s) for s in STAR if present[s]]
     return StarSummary(present=present, missing=missing, share=share, in_order=firsts == sorted(firsts),
                        unsure=unsure, confidence=dict(star_labels.confidence),
-                       closest=dict(star_labels.closest))
+                       closest=dict(star_labels.closest), likely_share=likely_share)
 
 
 def analyze_transcript(transcript: Transcript, star_model: StarModel | None = None,

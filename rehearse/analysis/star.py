@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -363,6 +363,8 @@ class StarLabels:
     # probability that this sentence is that part.
     closest: dict[str, tuple[int, float]]
     missing_below: dict[str, float]
+    # For each sentence, the probability of each part (what the labels round to 0 or 1).
+    probabilities: list[dict[str, float]] = field(default_factory=list)
 
 
 def _marginals(model: StarModel, emissions: list[list[float]]) -> tuple[list[list[float]], float]:
@@ -416,7 +418,8 @@ def analyze_labels(sentences: list[Sentence], model: StarModel | None = None) ->
             cues=_evidence(model, features[i], LABELS[k], LABELS[runner_up]),
             scores={label: round(emissions[i][j], 2) for j, label in enumerate(LABELS)},
         ))
-    return StarLabels(labeled, confidence, closest, model.missing_below)
+    probabilities = [{label: marginals[i][j] for j, label in enumerate(LABELS)} for i in range(n)]
+    return StarLabels(labeled, confidence, closest, model.missing_below, probabilities)
 
 
 def label_sentences(sentences: list[Sentence], model: StarModel | None = None) -> list[Labeled]:

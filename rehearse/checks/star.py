@@ -60,8 +60,14 @@ def run(analysis: Analysis) -> CheckResult:
     definitions = star_definitions()
     present = [s for s in STAR if star.present[s]]
     # The Action is the largest when no part is more than a few points of the answer longer:
-    # a share is counted in the labels' words, and 34% against 33% says nothing.
-    action_largest = star.present["action"] and star.share["action"] >= star.share[star.largest] - ACTION_LARGEST_WITHIN
+    # a share is counted in the labels' words, and 34% against 33% says nothing. Nor is it
+    # said when counting with the model's probabilities puts the Action first: then only
+    # sentences the model was unsure of make another part longer, and what is unsure is the
+    # labels, not the answer (`python -m eval.action_largest`: said wrongly of 17 to 6 of 190
+    # labeled answers, rightly of 5 to 4 of 6).
+    action_largest = star.present["action"] and (
+        star.share["action"] >= star.share[star.largest] - ACTION_LARGEST_WITHIN
+        or bool(star.likely_share) and star.likely_share["action"] >= max(star.likely_share.values()) - ACTION_LARGEST_WITHIN)
     points = POINTS_PER_PART * len(present) + UNSURE_POINTS * len(star.unsure)
     points += IN_ORDER_POINTS if star.in_order and present else 0
     points += ACTION_LARGEST_POINTS if action_largest else 0
