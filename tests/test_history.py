@@ -66,7 +66,7 @@ def test_history_lists_newest_first_with_key_figures(rehearse_home):
     listed = json.loads(run_cli("history", "--json").stdout)["takes"]
     assert [t["id"] for t in listed] == [3, 2, 1]
     assert set(listed[0]) == {"id", "question_id", "created_at", "score", "duration_s", "verdict", "missing", "i_ratio",
-                              "metric_count", "action_i_ratio"}
+                              "metric_count", "action_i_ratio", "off_topic"}
     assert listed[2]["question_id"] == "Q13" and listed[2]["missing"] == ["result"]
     assert listed[1]["i_ratio"] < 0.5  # the "we"-heavy answer
     assert listed[0]["created_at"].endswith("Z") and listed[0]["missing"] == []
@@ -78,12 +78,16 @@ def test_history_lists_newest_first_with_key_figures(rehearse_home):
 
 
 @slow
-def test_a_second_take_says_what_changed(rehearse_home):
-    analyze_json(str(TEXTS["no-result-q13"]), "-q", "Q4")
+def test_a_second_take_says_what_changed(rehearse_home, tmp_path):
+    # The billing story told first without its end (its last four lines), then whole.
+    first = tmp_path / "no-end.txt"
+    first.write_text("\n".join(TEXTS["strong-q4"].read_text().splitlines()[:-4]) + "\n")
+    before = analyze_json(str(first), "-q", "Q4")["score"]
     second = run_cli("analyze", str(TEXTS["strong-q4"]), "-q", "Q4")
-    assert "Since take 1: score 72 -> 100; now has a Result;" in second.stdout
+    assert f"Since take 1: score {before} -> 100; now has a Result;" in second.stdout
     report = json.loads(run_cli("show", "2", "--json").stdout)
-    assert report["previous_take"]["id"] == 1 and report["previous_take"]["change"].startswith("score 72 -> 100")
+    assert report["previous_take"]["id"] == 1 and report["previous_take"]["same_story"]
+    assert report["previous_take"]["change"].startswith(f"score {before} -> 100")
 
 
 @slow
