@@ -45,6 +45,12 @@ from rehearse.analysis.metrics import find_metrics
     # and a change from a pair of values
     ("I agreed to cover two weekday closes.", "two weekday closes", "count"),
     ("Wrong notices went from five or six a month to none.", "from five or six a month to none", "change"),
+    # a second tryout's: money after "release" (no release's number), none of a thing
+    # "had", more than half, and a count over a period (a level, not the scene)
+    ("I asked finance to release about £2k from their budget.", "about £2k", "money"),
+    ("We didn't have a single missed dose after that.", "didn't have a single missed dose", "count"),
+    ("Falls dropped by more than half.", "dropped by more than half", "multiplier"),
+    ("We had six incidents that quarter.", "six incidents", "count"),
 ])
 def test_metrics_that_measure_the_story(sentence, text, kind):
     found = find_metrics(sentence)

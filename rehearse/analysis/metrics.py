@@ -147,7 +147,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("percent", re.compile(_APPROX + r"(?:" + _NUM + r"|half\s+a)\s*(?:%|percent\b|per\s+cent\b|percentage\s+points\b)", re.I)),
     ("multiplier", re.compile(
         _APPROX + _NUM + r"\s?x\b|" + _APPROX + _NUM + r"\s+times\s+(?:faster|slower|more|less|fewer|bigger|smaller|cheaper|higher|lower|as\s+\w+)"
-        r"|\b(?:doubled|tripled|quadrupled|halved|(?:cut|fell|dropped|went\s+down|shrank)\s+(?:it\s+|that\s+)?(?:in|by)\s+half|twice\s+as\s+\w+|twice\s+what\s+(?:[\w']+\s+){0,2}?(?:aimed|planned|expected|hoped|budgeted|targeted)(?:\s+for)?|\d+-fold|(?:two|three|four|five|ten)-fold)\b", re.I)),
+        r"|\b(?:doubled|tripled|quadrupled|halved|(?:cut|fell|dropped|went\s+down|shrank)\s+(?:it\s+|that\s+)?(?:in|by)\s+"
+        r"(?:more\s+than\s+|over\s+|almost\s+|nearly\s+|about\s+|roughly\s+)?half|twice\s+as\s+\w+|twice\s+what\s+(?:[\w']+\s+){0,2}?(?:aimed|planned|expected|hoped|budgeted|targeted)(?:\s+for)?|\d+-fold|(?:two|three|four|five|ten)-fold)\b", re.I)),
     ("duration", re.compile(
         r"\b(?:a|an|\d+|" + _WORDS_NUM + r")\s+(?:days?|weeks?|fortnights?|months?|hours?|sprints?)" + _EARLY
         + r"|" + _APPROX + r"(?:a|an)\s+(?:day|week|month|year|hour)\s+and\s+a\s+half\b", re.I)),
@@ -294,7 +295,7 @@ _LATER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # None at all, said as "not a single": "we didn't lose a single file", "not a single mix-up".
     # (Only what was lost or missed: "I didn't say a single word", "without a single doubt"
     # count nothing.)
-    ("count", re.compile(r"\b(?:(?:didn't|did\s+not|never)\s+(?:lose|lost|miss|missed|drop|dropped|get|got|receive|received|"
+    ("count", re.compile(r"\b(?:(?:didn't|did\s+not|never)\s+(?:lose|lost|miss|missed|drop|dropped|get|got|receive|received|have|had|"
                          r"fail|failed|break|broke|waste|wasted|spill|spilled|cancel|cancelled|return|returned)|not|without)"
                          r"\s+a\s+single\s+(?!(?:one|doubt|word|person|thing)\b)"
                          r"(?:(?!(?:that|which|who|in|on|at|for|to|of|the|and|or|with|when|since)\b)[a-z][\w-]*\s+){0,2}?"
@@ -390,7 +391,11 @@ _NAMES_BEFORE_A_NUMBER = {
 _SCENE_BEFORE = re.compile(r"\b(?:had|has|have|there\s+(?:were|was|are|is)|there's|it's)"
                            r"(?:,?\s+(?:like|maybe|about|around|roughly|only|just|probably|um|uh|,))*,?$", re.I)
 
-# ... unless the count is what was gained ("we had 40 new sign-ups", "there were 300 fewer
+# ... unless it is counted over a period, a level to compare ("we had six incidents that
+# quarter", "we'd had two in the quarter before")...
+_OVER_A_PERIOD = re.compile(r"\s+(?:that|this|last|in\s+(?:one|a|the|that)|in\s+the\s+(?:last|previous))\s+"
+                            r"(?:(?:whole|same|first|last|previous)\s+)?(?:day|shift|week|fortnight|month|quarter|year|term)\b", re.I)
+# ... or unless the count is what was gained ("we had 40 new sign-ups", "there were 300 fewer
 # complaints") or the sentence says it is how things ended ("by March we had 120 paying
 # customers", "in the end there were 4 complaints", "the app has 10,000 downloads now").
 _GAINED = re.compile(r"\b(?:new|more|fewer|less|extra|additional|paying|active|repeat|returning)\b", re.I)
@@ -453,6 +458,7 @@ def _not_a_measure(kind: str, text: str, before: list[str], after: str) -> str |
     # there was, the scene, not what was done; "we had zero complaints" and "we had two
     # incidents a month" (a rate: a level to compare) are results.
     if kind == "count" and not re.match(r"(?:zero|no|not|never|without|didn|did not)\b", text, re.I) and not re.search(_RATE + r"$", " " + text, re.I) \
+            and not _OVER_A_PERIOD.match(after) \
             and _SCENE_BEFORE.search(" ".join(before[-4:])) \
             and not _GAINED.search(re.sub(r"^(?:more|less|fewer)\s+than\s+", "", text, flags=re.I)) \
             and not _RESULT_TIME.search(" ".join(before) + " " + after):
@@ -562,7 +568,8 @@ def find_metrics(sentence: str, descriptive: bool = False) -> list[Metric]:
             if _YEAR.match(text):
                 continue
             before = sentence[:start].split()
-            if before and before[-1].lower().strip(",;:") in _NAMING_WORDS:
+            # ("release 2" names a release; "release about £2k from the budget" is money.)
+            if before and before[-1].lower().strip(",;:") in _NAMING_WORDS and re.match(r"(?:\d|" + _WORD + r"\b)", text, re.I):
                 continue
             if not descriptive:
                 verdict = _not_a_measure(kind, text, before, sentence[end:])
