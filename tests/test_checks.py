@@ -192,7 +192,14 @@ def test_i_vs_we_counts_the_action_sentences_where_the_guide_wants_i():
                         ("Me and the sales coordinator walked the line together.", 0, 1),
                         ("The sales coordinator and I walked the line.", 0, 1),
                         ("So I stayed and I rebuilt it.", 2, 0), ("The manager agreed and I started.", 1, 0),
-                        ("Our sales went up and our customers were happy.", 0, 0)):
+                        ("Our sales went up and our customers were happy.", 0, 0),
+                        # (a second tryout's) a "we" of a purpose, a condition, a proposal or
+                        # what the team has names no step the team took
+                        ("I copied it once so we could enter it on the ward.", 1, 0),
+                        ("I suggested we walk the ward together.", 1, 0),
+                        ("I checked everything we gave against the chart.", 1, 0),
+                        ("I said we should only use a side room if we can put a sensor mat down.", 1, 0),
+                        ("So we rebuilt it.", 0, 1)):
         steps = split_sentences(from_text(said).words)
         counted = count_in_action(steps, [Labeled("action", (), {})] * len(steps))
         assert (counted.i, counted.we) == (i, we), said

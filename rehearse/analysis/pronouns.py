@@ -67,11 +67,23 @@ _TOGETHER_WITH_I = re.compile(r"\band\s+i\s", re.I)
 _OPENING = re.compile(r"^(?:[.;:!?,]\s*)?(?:(?:and|then|so|first|next|but|after that|finally)\s+)?", re.I)
 
 
+# A "we" that names no step the team took: a purpose or a condition ("so we could enter
+# it", "if we can put a sensor mat"), a proposal the speaker made ("I suggested we walk the
+# ward together"), or what the team has ("everything we gave"). A second tryout's answers,
+# every step told with "I", were told "What did you do yourself?" for them.
+_WE_NOT_ACTING = re.compile(r"\b(?:so(?:\s+that)?\s+we(?=\s+(?:could|can|would|might|wouldn't|couldn't)\b)|"
+                            r"(?:if|unless|whether|in\s+case)\s+we|"
+                            r"(?:suggested|proposed|recommended|asked\s+(?:if|whether|that)|insisted)\s+(?:that\s+)?we|"
+                            r"(?:said|argued|told\s+(?:them|him|her|everyone))\s+(?:that\s+)?we(?=\s+(?:should|could|"
+                            r"needed|had\s+to|must|ought)\b)|"
+                            r"(?:everything|anything|something|nothing|whatever|all\s+that)\s+we)\b", re.I)
+
+
 def count_in_action(sentences, labels) -> PronounCount:
     """Who acted in the Action sentences ("I" against "we"), where the guide wants "I":
     the situation may say "we" about the team, the action should say what you did."""
     text = " ".join(s.text for s, lab in zip(sentences, labels) if lab.label == "action")
-    actors = count_pronouns(text, ACTOR_I_WORDS, ACTOR_WE_WORDS)
+    actors = count_pronouns(_WE_NOT_ACTING.sub(" ", text), ACTOR_I_WORDS, ACTOR_WE_WORDS)
     teams = tuple(_OPENING.sub("", m.group(0).strip()) for m in _TEAM_ACTED.finditer(text))
     with_i = sum(1 for team in teams if _TOGETHER_WITH_I.search(team + " "))
     return PronounCount(i=actors.i - with_i, we=actors.we + len(teams), team_acted=teams)
