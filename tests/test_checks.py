@@ -102,6 +102,16 @@ def test_an_answer_too_short_for_a_story_is_told_to_say_more_first():
     assert step.id == "length" and step.tip.startswith("Say more about what you did")
 
 
+def test_a_fast_answer_with_enough_words_is_told_to_slow_down_not_to_say_more():
+    """A second tryout: 181 words said in 0:53 were told to say more; they are a calm 72
+    seconds' worth."""
+    fast = run_checks(analyze_transcript(spoken(" ".join([COMPLETE] * 3), 50)))
+    length = next(r for r in fast if r.id == "length")
+    assert length.status == "warn" and length.tip.startswith("Slow down rather than add more: your ")
+    short = next(r for r in run_checks(analyze_transcript(spoken(COMPLETE, 50))) if r.id == "length")
+    assert short.tip.startswith("Say more about what you did")
+
+
 def test_a_result_that_is_not_clear_is_the_one_thing_before_its_number():
     """A new user's mentoring story ended on an action: "put a number on the result" came
     first, for a result never told. The result is made plain first."""

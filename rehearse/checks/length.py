@@ -14,7 +14,7 @@ situation down to two sentences.
 from __future__ import annotations
 
 from rehearse.analysis.answer import Analysis
-from rehearse.analysis.length import TARGET_S, clock
+from rehearse.analysis.length import ESTIMATE_WPM, TARGET_S, TOO_SHORT_BELOW_S, clock
 from rehearse.checks.base import CheckResult
 from rehearse.prompts import guide_quote
 
@@ -46,7 +46,13 @@ def run(analysis: Analysis) -> CheckResult:
                            f"Cut it to about {TARGET_S} seconds: one situation, one task, three or four "
                            f"actions, one result. {guide}", POINTS["too_long"], MAX_POINTS)
     very_short = length.duration_s < FAIL_BELOW_S
-    return CheckResult(ID, "fail" if very_short else "warn", f"Length {found}: under a minute.",
-                       f"Say more about what you did and how it turned out, toward {TARGET_S} seconds. {guide}",
+    tip = f"Say more about what you did and how it turned out, toward {TARGET_S} seconds. {guide}"
+    calm_s = length.word_count * 60 / ESTIMATE_WPM
+    if not length.estimated and calm_s >= TOO_SHORT_BELOW_S:
+        # Enough words, said fast (a second tryout: 181 words in 0:53 was told to say more):
+        # the time comes from a calmer pace, not from more words.
+        tip = (f"Slow down rather than add more: your {length.word_count} words take about {clock(calm_s)} at a calm "
+               f"{ESTIMATE_WPM} words a minute. {guide}")
+    return CheckResult(ID, "fail" if very_short else "warn", f"Length {found}: under a minute.", tip,
                        VERY_SHORT_POINTS if very_short else POINTS["too_short"], MAX_POINTS,
                        comes_first=length.duration_s < NO_ROOM_BELOW_S)
