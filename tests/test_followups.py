@@ -254,6 +254,7 @@ def test_compared_with_what_is_not_asked_where_the_story_compares(told):
 
 
 @pytest.mark.parametrize("lesson", ["I learn that planning early is key.",
+                                    "If I did it again I'd get the night staff involved earlier.",  # a second tryout's
                                     "What I took from it is that small steps add up.",
                                     "What that experience reinforced for me is that trust takes time."])
 def test_a_lesson_said_in_other_words_is_heard(lesson):

@@ -36,7 +36,8 @@ ORDER = ("off_topic", "specific", "result", "own_actions", "number", "baseline",
 LESSON = re.compile(r"\b(?:learn(?:ed|t|ing)|i learn (?:that|to|how)|lessons?|takeaways?|taught me|next time|differently|"
                     r"in hindsight|looking back|since then|from then on|i now|now i|(?:what )?i took (?:from|away)|took away|"
                     r"reinforced for me|showed me (?:that|how)|made me (?:realise|realize|see|understand)|"
-                    r"i (?:realised|realized) (?:that|how))\b", re.I)
+                    r"i (?:realised|realized) (?:that|how)|if i (?:did|had|were|was) (?:to )?(?:do )?(?:it|that|this) "
+                    r"(?:again|over)|if i had to do (?:it|that) again|(?:doing|do) it again,? i(?:'d| would))\b", re.I)
 RELATIVE_KINDS = ("change", "percent", "multiplier")
 # Words that set a number against another: "from 40 to 80", "instead of two days". An
 # answer to "compared with what?" may also say "before" (BASELINE).
