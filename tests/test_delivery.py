@@ -197,6 +197,10 @@ def test_so_counts_only_when_it_opens_a_sentence():
     ("I am just not sure.", True),
     ("I'd just need a day.", True),
     ("We'd just agreed on the plan.", False),  # "agreed" is a past ("eed" is not what tells it)
+    # a second tryout's: "we'd just got" (a moment before), "couldn't just" (simply), "just ones" (only)
+    ("We'd just got the new scanners.", False),
+    ("I couldn't just move it.", False),
+    ("Just ones who'd been transferred.", False),
     # A tryout's: "not just" is "not only", "you just" is "simply".
     ("I didn't just announce it, I walked everyone through it.", False),
     ("Now you just tick the box on the tablet.", False),

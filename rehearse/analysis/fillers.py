@@ -164,13 +164,15 @@ def find_hedges(words: list[str]) -> list[Mark]:
 JUST_MEANS_ONLY_BEFORE = frozenset({
     "that", "this", "those", "these", "the", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
     "ten", "a", "an", "before", "after", "in", "as", "like", "enough", "about", "under", "over", "once", "twice",
-    "for", "because", "when", "what", "how", "right", "now", "then", "days", "weeks", "hours", "minutes",
+    "for", "because", "when", "what", "how", "right", "now", "then", "days", "weeks", "hours", "minutes", "ones",
 })
 SUBJECTS = frozenset({"i", "we", "they", "he", "she", "it", "i'd", "we'd"})
 # "now you just tick the box": how simple it is, not the speaker playing down a step.
 JUST_MEANS_SIMPLY_AFTER = frozenset({"you", "you'd", "you'll"})
 # After a "not", "just" means "only": "I didn't just announce it" (I did more).
-JUST_MEANS_ONLY_AFTER = frozenset({"not", "didn't", "don't", "doesn't", "wasn't", "weren't", "never", "isn't", "aren't"})
+JUST_MEANS_ONLY_AFTER = frozenset({"not", "didn't", "don't", "doesn't", "wasn't", "weren't", "never", "isn't", "aren't",
+                                   # "I couldn't just move it": simply, not a softener
+                                   "couldn't", "can't", "cannot", "wouldn't", "won't", "shouldn't", "mustn't"})
 
 
 # After these "just" means "a moment ago" ("we had just raised our round"): it tells when,
@@ -185,7 +187,9 @@ def _just_softens(tokens: list[str], i: int) -> bool:
     after = tokens[i + 1] if i + 1 < len(tokens) else ""
     if before in JUST_MEANS_RECENTLY_AFTER or before in JUST_MEANS_ONLY_AFTER or before in JUST_MEANS_SIMPLY_AFTER or (
             before in {"was", "were"} and after in JUST_STARTING) or (
-            before in {"i'd", "we'd"} and PAST_TENSE.fullmatch(after)):  # "we'd just launched"
+            before in {"i'd", "we'd", "she'd", "he'd", "they'd"} and (
+                PAST_TENSE.fullmatch(after) or after in {"got", "gotten", "been", "gone", "come", "begun", "become"})):
+        # "we'd just launched", "we'd just got the new scanners": a moment before
         return False
     if before in SUBJECTS:
         return True
