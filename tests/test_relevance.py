@@ -252,3 +252,19 @@ def test_a_balance_transfer_is_no_balancing_of_work():
     # issue against features".
     assert evidence(["I handled balance transfers for the bank."], "Q17").score == 0
     assert [w for _, w in evidence(["I had to balance the fix against the sprint."], "Q17").words][:1] == ["balance"]
+
+
+def test_the_question_said_back_first_is_no_evidence():
+    """A second tryout opened a mentoring story with "Okay so, um, mediating." and it passed
+    as mediation on that one word; without it, it is the mentoring story it is."""
+    from rehearse.analysis.relevance import assess
+
+    story = ["I was looking after a student nurse, Ellie, on her first placement.",
+             "She was nervous about calling the doctors, so I sat with her for her first few calls.",
+             "Each week I let her do more on her own and we talked through every shift at the end.",
+             "By the end of her eight weeks she was calling the doctors on her own, even at night."]
+    plain = assess(story, "Q6")
+    echoed = assess(["Okay so, um, mediating.", *story], "Q6")
+    assert echoed.verdict == plain.verdict != "fits"
+    # A first sentence with someone doing something in it is part of the story.
+    assert assess(["So I mediated between two nurses.", *story], "Q6").asked.score > 0

@@ -406,15 +406,41 @@ def evidence(sentences: list[str] | _Answer, question_id: str) -> Evidence:
     return Evidence(question_id, score, strong, tuple(found))
 
 
+# An opening that only names the topic, the question said back ("Okay so, um, mediating.",
+# "Influencing without authority."): a few words, no one doing anything in them.
+_OPENING_FILLERS = {"okay", "ok", "so", "um", "uh", "well", "right", "yeah", "yes", "sure", "alright", "hmm", "and"}
+_SOMEONE = re.compile(r"\b(?:i|we|he|she|they|it|you|my|our|his|her|their|there|was|were|had|did|is|are)\b|[a-z]{3,}ed\b",
+                      re.I)
+ECHO_WORDS = 5
+
+
+def names_the_topic_only(sentence: str) -> bool:
+    """A few words with no one doing anything in them: "Okay so, um, mediating."."""
+    words = [w for w in re.findall(r"[a-z']+", sentence.lower()) if w not in _OPENING_FILLERS]
+    return len(words) <= ECHO_WORDS and not _SOMEONE.search(" ".join(words))
+
+
+def _without_echo(sentences: list[str]) -> list[str]:
+    """The sentences with an opening echo of the question blanked (kept in place, so the
+    evidence still names sentences by their number): saying the question's words back
+    answers nothing, and a second tryout's story about mentoring passed as mediation on
+    the one word "mediating" said first."""
+    if len(sentences) > 1 and names_the_topic_only(sentences[0]):
+        return ["", *sentences[1:]]
+    return sentences
+
+
 def assess(sentences: list[str], question_id: str, model: TopicModel | None = None) -> Relevance:
     """How well the answer (its sentences, in order) fits the question. `model`: another
     learned model than the shipped one (the evaluation's cross-validation)."""
+    sentences = _without_echo(sentences)
     found = _all_evidence(sentences)
     return _verdict(found, _read(sentences, found, model), question_id, sentences)
 
 
 def assess_all(sentences: list[str], model: TopicModel | None = None) -> dict[str, Relevance]:
     """How well the answer fits each of the 25 questions (the evidence is gathered once)."""
+    sentences = _without_echo(sentences)
     found = _all_evidence(sentences)
     reading = _read(sentences, found, model)
     return {question_id: _verdict(found, reading, question_id, sentences) for question_id in COMPETENCIES}

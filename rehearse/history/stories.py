@@ -14,7 +14,7 @@ import re
 from collections import defaultdict
 
 from rehearse import prompts
-from rehearse.analysis.relevance import assess_all
+from rehearse.analysis.relevance import assess_all, names_the_topic_only
 from rehearse.analysis.stories import group
 from rehearse.errors import RehearseError
 
@@ -43,7 +43,8 @@ def grouped(store) -> list[dict]:
 
 
 def _title(row: dict) -> str:
-    sentences = row["sentences"]
+    # (Not an opening that only says the question back: "Leading a fix under pressure.")
+    sentences = [s for s in row["sentences"] if not names_the_topic_only(s["text"])] or row["sentences"]
     first = next((s["text"] for s in sentences if s["label"] == "situation"), sentences[0]["text"] if sentences else "")
     # "So, at my last company..." is titled "At my last company...".
     first = re.sub(r"^(?:(?:so|well|um|uh|okay|ok|and|yeah|right)\b[,.]?\s+)+", "", " ".join(first.split()), flags=re.I)
