@@ -51,6 +51,7 @@ from rehearse.analysis.metrics import find_metrics
     ("We didn't have a single missed dose after that.", "didn't have a single missed dose", "count"),
     ("Falls dropped by more than half.", "dropped by more than half", "multiplier"),
     ("We had six incidents that quarter.", "six incidents", "count"),
+    ("After that, nobody missed a dose.", "nobody missed a dose", "count"),
 ])
 def test_metrics_that_measure_the_story(sentence, text, kind):
     found = find_metrics(sentence)
@@ -81,7 +82,10 @@ def test_metrics_that_measure_the_story(sentence, text, kind):
                                       "Two summers ago I ran the front of house.",
                                       "I had been there maybe a year and a half at that point.",
                                       "I put an extra agent on the desk from five to nine.",
-                                      "Nothing went wrong in the six months I stayed after that."])
+                                      "Nothing went wrong in the six months I stayed after that.",
+                                      # a second tryout's: a talk's length, a period that says when
+                                      "We talked for ten minutes at the end of every shift.",
+                                      "The super users stayed on the ward for the first two weeks."])
 def test_numbers_that_only_set_the_scene(sentence):
     assert find_metrics(sentence) == []
 

@@ -303,6 +303,11 @@ _LATER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                          r"sale|customer|client|patient|resident|booking|call|ticket|bug|defect|fall|injury|accident|"
                          r"parcel|package|item|box|pallet|sample|case|payment|invoice|student|child|kid|parent|guest|"
                          r"table|cover|dish|plate|mix-up|breach|failure|crash|issue|problem|[a-z][\w-]*s)\b", re.I)),
+    # None at all, said of people: "nobody missed a dose", "no one quit" (a second tryout's).
+    ("count", re.compile(r"\b(?:nobody|no\s+one|not\s+one\s+(?:person|patient|customer|resident|guest|child|student|member))"
+                         r"\s+(?:(?:else|ever|has|had|else\s+has)\s+)?(?:missed|lost|fell|complained|quit|left|"
+                         r"dropped\s+out|got\s+(?:hurt|injured|sick|lost)|was\s+(?:hurt|injured|late|missed)|came\s+back|"
+                         r"called\s+in\s+sick|walked\s+out)\b(?:\s+(?:a|an|the|their|his|her|any)(?:\s+[a-z]+-[a-z-]+)?\s+[a-z]+)?", re.I)),
     # Held-out 8's misses (scored once, then fixed), each in its general form.
     # A decimal said in words: "ninety-nine point two percent" (not "two percent").
     ("percent", re.compile(_APPROX + r"\b" + _WORDS_NUM + r"\s+point\s+" + _WORD + r"(?:[\s-]" + _WORD + r")?\s*"
@@ -480,6 +485,13 @@ def _not_a_measure(kind: str, text: str, before: list[str], after: str) -> str |
     # "told them a thousand times": a way of speaking.
     if re.fullmatch(r"an?\s+(?:hundred|thousand|million)\s+times", text, re.I):
         return "skip"
+    # "we talked for ten minutes at the end of every shift": how long a talk lasted, not
+    # what the work did; "super users for the first two weeks": when things started.
+    if kind == "duration" and (re.search(r"\b(?:talked|spoke|met|chatted|debriefed|caught\s+up|huddled)\b(?:\s+\w+){0,3}\s+for$",
+                                         " ".join(before[-5:]), re.I)
+                               # (not "no gaps for the next three months": how long a result held)
+                               or re.search(r"\b(?:for|over|in|during)\s+the\s+first$", " ".join(before[-3:]), re.I)):
+        return "claim"
     # "two years ago": when, not how long; "about two years into the job": where the story
     # sits in a tenure.
     if kind in ("duration", "count") and re.match(r"\s+ago\b", after, re.I) \
