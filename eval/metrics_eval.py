@@ -42,6 +42,9 @@ SETS = {
     # Written by a helper who saw neither the detector nor the other sets, before the fifth
     # session's changes to the detector (6e84695); scored once, at the end.
     "held-out-8": ROOT / "eval" / "metric_sentences_heldout8.txt",
+    # Written by a helper who saw neither the detector nor the other sets, before the sixth
+    # session's changes to the detector (cbb65c8); scored once, at the end.
+    "held-out-9": ROOT / "eval" / "metric_sentences_heldout9.txt",
     # Development lists, not held out: two helpers who saw neither the detector nor the
     # other lists wrote 100 sentences each (the second as loose, run-on speech with
     # British, Indian and Australian amounts), and the detector was fixed on them.

@@ -33,7 +33,9 @@ round and scored once. `dev+seen8` adds it: the sixth round trains on it with tw
 helpers' answers, from trades, care work and hospitality (a new user's on-topic stories
 from a kitchen, a food bank and a plumber's van were failed as off topic); `heldout9`, by
 another such helper and mostly from work outside software and offices, was written before
-the sixth round and scored once.
+the sixth round and scored once. `dev+seen9` adds it; `heldout10`, by another such helper
+(two thirds from work outside software and offices), was written before the next
+session's changes (none of them to the relevance check) and scored once.
 
     python -m eval.relevance_eval            # dev
     python -m eval.relevance_eval --set heldout
@@ -82,6 +84,8 @@ def load(name: str) -> list[Item]:
         return load("dev+seen6") + load("heldout7")
     if name == "dev+seen8":  # and the eighth: what the sixth round was chosen on
         return load("dev+seen7") + load("heldout8")
+    if name == "dev+seen9":  # and the ninth, scored once at the end of the sixth round
+        return load("dev+seen8") + load("heldout9")
     data = json.loads((ROOT / "eval" / "relevance" / f"{name}.json").read_text())
     items = [Item(a["id"], a["question"], tuple(a["also_fits"]), a["text"], name) for a in data["answers"]]
     if name == "dev" and GUIDE.exists():
@@ -171,7 +175,8 @@ def main() -> None:
     parser.add_argument("--set", default="dev", choices=("dev", "heldout", "dev+seen", "heldout2", "dev+seen2", "heldout3",
                                                         "dev+seen3", "heldout4", "dev+seen4", "heldout5",
                                                         "dev+seen5", "heldout6", "dev+seen6", "heldout7",
-                                                        "dev+seen7", "heldout8", "dev+seen8", "heldout9"))
+                                                        "dev+seen7", "heldout8", "dev+seen8", "heldout9",
+                                                        "dev+seen9", "heldout10"))
     parser.add_argument("--cv", action="store_true",
                         help="read each writer's answers with a learned model trained without them")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss and false alarm")
