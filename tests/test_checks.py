@@ -209,7 +209,11 @@ def test_i_vs_we_counts_the_action_sentences_where_the_guide_wants_i():
                         ("I suggested we walk the ward together.", 1, 0),
                         ("I checked everything we gave against the chart.", 1, 0),
                         ("I said we should only use a side room if we can put a sensor mat down.", 1, 0),
-                        ("So we rebuilt it.", 0, 1)):
+                        ("So we rebuilt it.", 0, 1),
+                        # (a review's) a joint subject only at a clause's start, and a person
+                        ("I pulled the logs and the reports and I found the gap.", 2, 0),
+                        ("I called Tom and Sue and I booked a room.", 2, 0),
+                        ("She and I rewrote it.", 0, 1), ("Our managers approved it.", 0, 0)):
         steps = split_sentences(from_text(said).words)
         counted = count_in_action(steps, [Labeled("action", (), {})] * len(steps))
         assert (counted.i, counted.we) == (i, we), said

@@ -126,6 +126,16 @@ def test_speech_under_a_stretched_word_is_decoded_again():
     assert said == ["So", "I", "went", "and", "I", "checked", "the", "dashboards", "every", "hour", "left."]
     and_ = repaired.words[3]
     assert and_.end <= 2.0 and and_.end - and_.start < 1.0
+    # Said at the end of its span (the skipped words start where its timing did): it is cut
+    # back to its last end, and the first new words are kept (a review's case).
+    early = [Word(t, 1.05 + 0.5 * i, 1.45 + 0.5 * i) for i, t in enumerate("I checked the dashboards every hour".split())]
+    repaired = repair(words, speech, lambda lo, hi, prompt: [w for w in early if lo <= w.start and w.end <= hi], 10.0,
+                      find_fillers=False)
+    assert [w.text for w in repaired.words] == ["So", "I", "went", "I", "checked", "the", "dashboards", "every", "hour",
+                                                "and", "left."]
+    # Stretched over a long "ummm" a plain decoding leaves out: nothing new is heard, and the
+    # word covers its span again (no "speech we could not transcribe").
+    assert repair(words, speech, lambda lo, hi, prompt: [], 10.0, find_fillers=False).untranscribed == ()
     # A word drawn out, but not over a stretch it could hide, is left as it is.
     drawn = [Word("So", 0.2, 0.4), Word("and", 0.4, 2.0), Word("then", 2.0, 2.3)]
     assert repair(drawn, Speech(np.full(int(2.3 / WINDOW_S), 0.9)), decode, 2.3, find_fillers=False).words == tuple(drawn)

@@ -108,7 +108,9 @@ def summarize_star(sentences: list[Sentence], star_labels: StarLabels, timed: bo
     for section in STAR:
         part = sum(weight(s) for s, lab in zip(sentences, labels) if lab.label == section)
         share[section] = round(min(1.0, part / total), 3) if total > 0 else 0.0
-        likely = sum(weight(s) * p[section] for s, p in zip(sentences, star_labels.probabilities))
+        # (A sentence told in general is no part, however the model read it.)
+        likely = sum(weight(s) * p[section] for i, (s, p) in enumerate(zip(sentences, star_labels.probabilities))
+                     if i not in general)
         likely_share[section] = round(min(1.0, likely / total), 3) if total > 0 else 0.0
 
     firsts = [next(i for i, lab in enumerate(labels) if lab.label == s) for s in STAR if present[s]]

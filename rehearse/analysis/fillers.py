@@ -168,11 +168,11 @@ JUST_MEANS_ONLY_BEFORE = frozenset({
 })
 SUBJECTS = frozenset({"i", "we", "they", "he", "she", "it", "i'd", "we'd"})
 # "now you just tick the box": how simple it is, not the speaker playing down a step.
-JUST_MEANS_SIMPLY_AFTER = frozenset({"you", "you'd", "you'll"})
+JUST_MEANS_SIMPLY_AFTER = frozenset({"you", "you'd", "you'll",
+                                     # "I couldn't just move it" (a second tryout's)
+                                     "couldn't", "can't", "cannot", "wouldn't", "won't", "shouldn't", "mustn't"})
 # After a "not", "just" means "only": "I didn't just announce it" (I did more).
-JUST_MEANS_ONLY_AFTER = frozenset({"not", "didn't", "don't", "doesn't", "wasn't", "weren't", "never", "isn't", "aren't",
-                                   # "I couldn't just move it": simply, not a softener
-                                   "couldn't", "can't", "cannot", "wouldn't", "won't", "shouldn't", "mustn't"})
+JUST_MEANS_ONLY_AFTER = frozenset({"not", "didn't", "don't", "doesn't", "wasn't", "weren't", "never", "isn't", "aren't"})
 
 
 # After these "just" means "a moment ago" ("we had just raised our round"): it tells when,

@@ -48,21 +48,27 @@ ACTOR_WE_WORDS = {"we", "ourselves", "we're", "we've", "we'd", "we'll"}
 # (People who work with the speaker, in offices and outside them: "our fitters built", "my
 # pickers ran"; not "our customers" or "my students", who are not the team.)
 _CLAUSE_START = r"(?:^|[.;:!?]\s+|,\s+(?:and|then|so)\s+|\b(?:then|first|next|and|so|but|after that|finally)\s+)"
+_TEAM = (r"team|teams|group|crew|crews|department|staff|colleagues|coworkers|co-workers|teammates|"
+         r"developers|engineers|people|nurses|carers|aides|techs|technicians|analysts|testers|designers|volunteers|agents|"
+         r"reps|fitters|operators|electricians|plumbers|joiners|carpenters|builders|installers|mechanics|drivers|pickers|"
+         r"packers|cooks|chefs|servers|waiters|waitresses|baristas|bartenders|cleaners|housekeepers|porters|cashiers|"
+         r"associates|clerks|assistants|apprentices|juniors|interns|guys|lads|workers|contractors|subbies|paramedics|"
+         r"doctors|teachers|tutors|coaches")
+# One person who can act beside the speaker: a name, "she", or a role ("the sales
+# coordinator", "my manager"), never an object of the speaker's step ("the reports").
+_PARTNER = (r"(?:(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?|she|he|(?:the|my|our)\s+(?:[a-z-]+\s+)?"
+            r"(?:manager|supervisor|coordinator|lead|colleague|teammate|boss|partner|director|chef|nurse|doctor|"
+            r"teacher|owner|engineer|developer|analyst|designer|driver|assistant|technician|tech|fitter|operator|"
+            r"mentor|trainee|apprentice|intern|friend|co-worker|coworker|pharmacist|officer|rep|agent))")
 _TEAM_ACTED = re.compile(
-    _CLAUSE_START + r"(?:our|my)\s+"
-    r"(?:[a-z-]+\s+)?(?:team|teams|group|crew|crews|department|staff|colleagues|coworkers|co-workers|teammates|"
-    r"developers|engineers|people|nurses|carers|aides|techs|technicians|analysts|testers|designers|volunteers|agents|"
-    r"reps|fitters|operators|electricians|plumbers|joiners|carpenters|builders|installers|mechanics|drivers|pickers|"
-    r"packers|cooks|chefs|servers|waiters|waitresses|baristas|bartenders|cleaners|housekeepers|porters|cashiers|"
-    r"associates|clerks|assistants|apprentices|juniors|interns|supervisors|managers|leads|guys|lads|workers|"
-    r"contractors|subbies|paramedics|doctors|teachers|tutors|coaches)\s+(?:(?:also|then|all|quickly|just)\s+)?"
+    _CLAUSE_START + r"(?:our|my)\s+(?:[a-z-]+\s+)?(?:" + _TEAM + r")\s+(?:(?:also|then|all|quickly|just)\s+)?"
     r"(?:" + PAST_VERB + r"|got|did)\b"
     # Two who acted together: "me and the sales coordinator walked the line", "Dana and I
-    # rewrote it" (a "we" said another way: its "I" is not the speaker alone).
-    r"|" + _CLAUSE_START + r"(?:me\s+and\s+(?:the\s+|my\s+|our\s+)?[a-z-]+(?:\s+[a-z-]+)?"
-    r"|(?:the\s+|my\s+|our\s+)?(?!(?:i|we|you|he|she|they|it)\b)[a-z-]+(?:\s+(?!" + PAST_VERB + r"\b)[a-z-]+)?\s+and\s+i)"
-    r"\s+(?:(?:also|then|both|together|just)\s+)?"
-    r"(?:" + PAST_VERB + r"|got|did)\b", re.I)
+    # rewrote it" (a "we" said another way: its "I" is not the speaker alone). At a clause's
+    # start only: in "I pulled the logs and the reports and I found it" the speaker acted.
+    r"|(?:^|[.;:!?]\s+|,\s+(?:and|then|so)\s+|\b(?:then|first|next|so|but|after that|finally)\s+)"
+    r"(?:me\s+and\s+" + _PARTNER + r"|" + _PARTNER + r"\s+and\s+i)"
+    r"\s+(?:(?:also|then|both|together|just)\s+)?(?:" + PAST_VERB + r"|got|did)\b", re.I)
 _TOGETHER_WITH_I = re.compile(r"\band\s+i\s", re.I)
 _OPENING = re.compile(r"^(?:[.;:!?,]\s*)?(?:(?:and|then|so|first|next|but|after that|finally)\s+)?", re.I)
 

@@ -420,14 +420,20 @@ def names_the_topic_only(sentence: str) -> bool:
     return len(words) <= ECHO_WORDS and not _SOMEONE.search(" ".join(words))
 
 
+def echoes_a_question(sentences: list[str]) -> bool:
+    """Whether the answer opens by saying a question's topic back, and nothing else: a few
+    words with no one doing anything in them, that hold a question's cue ("Okay so, um,
+    mediating."; not "A really angry customer.")."""
+    return len(sentences) > 1 and names_the_topic_only(sentences[0]) and any(
+        evidence.words for evidence in _all_evidence(sentences[:1]).values())
+
+
 def _without_echo(sentences: list[str]) -> list[str]:
     """The sentences with an opening echo of the question blanked (kept in place, so the
     evidence still names sentences by their number): saying the question's words back
     answers nothing, and a second tryout's story about mentoring passed as mediation on
     the one word "mediating" said first."""
-    if len(sentences) > 1 and names_the_topic_only(sentences[0]):
-        return ["", *sentences[1:]]
-    return sentences
+    return ["", *sentences[1:]] if echoes_a_question(sentences) else sentences
 
 
 def assess(sentences: list[str], question_id: str, model: TopicModel | None = None) -> Relevance:

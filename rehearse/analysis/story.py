@@ -47,8 +47,10 @@ _STANDING = re.compile(
 _AFTERWARDS = re.compile(r"\b(?:later|now|still|since|today|these days|ever since|to this day|afterwards)\b")
 # "-ed" words that describe, not narrate: "I am very organized", "the shared drive" (as
 # past tenses they made a general answer look like a story).
-_DESCRIBING_ED = re.compile(r"\b(?:the|a|an|our|my|your|their|his|her|its|very|really|so|too|more|most|well|am|is|are|"
-                            r"be|being|get|gets|stay|stays|feel|feels|keep|keeps|i'm|we're|it's)\s+[a-z]+ed\b")
+# (An adverb only after an article or a present "be": "I really pushed the supplier" tells
+# the past.)
+_DESCRIBING_ED = re.compile(r"\b(?:the|a|an|our|my|your|their|his|her|its|am|is|are|be|being|get|gets|stay|stays|feel|"
+                            r"feels|keep|keeps|i'm|we're|it's)(?:\s+(?:very|really|so|too|quite|pretty|well))?\s+[a-z]+ed\b")
 # A claim about every job or all one's life is general whatever its tense: "In every job
 # I've had, I've always been the person people come to".
 _ALWAYS_GENERAL = re.compile(r"\bi(?:'ve| have) always (?:believed|thought|felt|tried|found|been|liked)\b"

@@ -97,11 +97,15 @@ def _set_as_a_baseline(analysis: Analysis, m) -> bool:
     return bool(_SETS_A_TIME.search(" ".join(before) + " " + m.metric.text))
 
 
+_NUMBER_WORD = re.compile(r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty|"
+                          r"hundred|thousand|million|billion|dozen|[a-z]+-[a-z]+ty|[a-z]+ty-[a-z]+)")
+
+
 def _counted(text: str) -> str:
     """What a count counts, singular and without its rate: "accident" for "zero forklift
     accidents", "complaint" for "40 complaints a week" ("" for a bare number)."""
-    words = re.findall(r"[a-z]+", re.sub(RATE + r"$", "", text, flags=re.I).lower())
-    noun = words[-1] if len(words) > 1 else ""
+    words = re.findall(r"[a-z][a-z'-]*", re.sub(RATE + r"$", "", text, flags=re.I).lower())
+    noun = words[-1] if words and not _NUMBER_WORD.fullmatch(words[-1]) else ""
     return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
 
 

@@ -41,9 +41,11 @@ def run(analysis: Analysis) -> CheckResult:
     if ratio is None:
         return CheckResult(ID, "warn", 'Neither "I" nor "we" was said: it is unclear who did what.',
                            f"Say what you did, in the first person. {guide}", NO_PRONOUN_POINTS, MAX_POINTS)
-    if not in_action and analysis.story.talks_in_general:
+    points = round(MAX_POINTS * min(1.0, ratio / GOOD_RATIO), 1)
+    if not in_action and analysis.story.talks_in_general and points > NO_PRONOUN_POINTS:
         # "I usually...", "I'm the person people come to": "I" in habits owns no step (a
-        # tryout's general answer took all 20 points for them).
+        # tryout's general answer took all 20 points for them). (A "we" that scores lower
+        # keeps its own finding.)
         return CheckResult(ID, "warn", 'No step of your own is told yet: "I" counts in what you did, one time.',
                            f"Tell what you did, in the first person, on one specific occasion. {guide}",
                            NO_PRONOUN_POINTS, MAX_POINTS)
@@ -55,7 +57,6 @@ def run(analysis: Analysis) -> CheckResult:
     more = f" and {len(said) - SHOWN} more" if len(said) > SHOWN else ""
     team = f", including {team}{more}" if team else ""
     found = f'{where}, "I" {said_times(counts.i)}, "we" {said_times(counts.we)}{team} ({ratio:.0%} I).'
-    points = round(MAX_POINTS * min(1.0, ratio / GOOD_RATIO), 1)
     if ratio >= GOOD_RATIO:
         return CheckResult(ID, "pass", found, f"Your own actions come through. {guide}", points, MAX_POINTS)
     status = "warn" if ratio >= FAIL_BELOW else "fail"

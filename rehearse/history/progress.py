@@ -86,7 +86,8 @@ def change_line(previous: dict, current: dict) -> str:
         way = "closer to 1:30" if better("duration_s", d0, d1) else "further from 1:30"
         # Closer, but still outside 1-3 minutes, is not there yet: 4:07 to 0:07 is no progress.
         if current.get("verdict") in ("too_short", "too_long"):
-            way = f"{way}, but {current['verdict'].replace('_', ' ')}"
+            now = current["verdict"].replace("_", " ")
+            way = f"{way}, but {now}" if way.startswith("closer") else f"{way}, now {now}"
         parts.append(f"length {clock(d0)} -> {clock(d1)} ({way})")
     i0, i1 = previous["action_i_ratio"], current["action_i_ratio"]
     if i0 is not None and i1 is not None and abs(i1 - i0) >= I_RATIO_STEP:

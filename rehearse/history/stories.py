@@ -14,7 +14,7 @@ import re
 from collections import defaultdict
 
 from rehearse import prompts
-from rehearse.analysis.relevance import assess_all, names_the_topic_only
+from rehearse.analysis.relevance import assess_all, echoes_a_question
 from rehearse.analysis.stories import group
 from rehearse.errors import RehearseError
 
@@ -44,7 +44,7 @@ def grouped(store) -> list[dict]:
 
 def _title(row: dict) -> str:
     # (Not an opening that only says the question back: "Leading a fix under pressure.")
-    sentences = [s for s in row["sentences"] if not names_the_topic_only(s["text"])] or row["sentences"]
+    sentences = row["sentences"][1:] if echoes_a_question([s["text"] for s in row["sentences"]]) else row["sentences"]
     first = next((s["text"] for s in sentences if s["label"] == "situation"), sentences[0]["text"] if sentences else "")
     # "So, at my last company..." is titled "At my last company...".
     first = re.sub(r"^(?:(?:so|well|um|uh|okay|ok|and|yeah|right)\b[,.]?\s+)+", "", " ".join(first.split()), flags=re.I)

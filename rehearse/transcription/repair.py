@@ -164,9 +164,13 @@ def _sound_of(w: Word) -> list[tuple[float, float]]:
     return [(w.start, w.start + _said_in(w)), (w.end - _said_in(w), w.end)]
 
 
-def uncovered(words: list[Word], speech: Speech, min_s: float = MIN_UNCOVERED_S) -> list[tuple[float, float]]:
-    """Stretches of speech of `min_s` or more that no word reaches."""
-    reach = [(a - WORD_REACH_S, b + WORD_REACH_S) for w in words for a, b in _sound_of(w)]
+def uncovered(words: list[Word], speech: Speech, min_s: float = MIN_UNCOVERED_S,
+              stretched_heard_at_ends: bool = True) -> list[tuple[float, float]]:
+    """Stretches of speech of `min_s` or more that no word reaches. A stretched word reaches
+    only its ends (to decode its middle again), or, once that yielded nothing, all its span:
+    it may be stretched over a filled pause, which a plain decoding leaves out."""
+    reach = [(a - WORD_REACH_S, b + WORD_REACH_S) for w in words
+             for a, b in (_sound_of(w) if stretched_heard_at_ends else [(w.start, w.end)])]
     pieces: list[list[float]] = []
     for a, b in speech.regions():
         parts = [[a, b]]
@@ -182,13 +186,25 @@ def uncovered(words: list[Word], speech: Speech, min_s: float = MIN_UNCOVERED_S)
     return [(round(a, 2), round(b, 2)) for a, b in pieces if b - a >= min_s]
 
 
-def _shortened(w: Word, heard: list[Word]) -> Word:
-    """A stretched word that new words were found inside, cut back to its first end (it
-    comes first in the text, so it is said first): its timing no longer spans them, and
-    its sentence's pace is not measured over the words it had hidden."""
-    if len(_sound_of(w)) == 1 or not any(w.start < h.start and h.end <= w.end for h in heard):
-        return w
-    return replace(w, end=round(w.start + _said_in(w), 2))
+def _placed(words: list[Word], heard: list[Word]) -> tuple[list[Word], list[Word]]:
+    """Stretched words that new words were found inside, cut back to the end they were said
+    at: the last, when the new words start right where the word's timing did (the word came
+    after what Whisper skipped), else the first. New words that overlap the end kept are
+    the word itself, heard again, and are left out."""
+    placed = []
+    for w in words:
+        inside = [h for h in heard if w.start <= h.start and h.end <= w.end]
+        if len(_sound_of(w)) == 1 or not inside:
+            placed.append(w)
+            continue
+        said = _said_in(w)
+        # The word heard again tells its end best; else the new words' start does.
+        again = [h for h in inside if normalize(h.text) == normalize(w.text)]
+        at_start = (again[0].start < w.start + said) if again else min(h.start for h in inside) >= w.start + said
+        w = replace(w, end=round(w.start + said, 2)) if at_start else replace(w, start=round(w.end - said, 2))
+        heard = [h for h in heard if not (w.start < h.end and h.start < w.end)]
+        placed.append(w)
+    return placed, heard
 
 
 def _merge(words: list[Word], new: list[Word]) -> list[Word]:
@@ -214,21 +230,28 @@ def redecode(words: list[Word], speech: Speech, decode: Decode, duration: float,
     removed: list[Removed] = []
     stretches = _join(uncovered(words, speech) + loops)
     for a, b in stretches:
+        # Inside a stretched word, its whole span: the word may have been said at either end.
+        for k in words:
+            if len(_sound_of(k)) == 2 and k.start < b and a < k.end:
+                a, b = min(a, k.start), max(b, k.end)
         lo = max(0.0, a - 0.2)
         while lo < min(duration, b + 0.3) - 0.1:
             hi = min(duration, max(b + 0.3, lo + 1.0), lo + REDECODE_MAX_S)
             heard = [w for w in decode(lo, hi, None) if a - WORD_REACH_S <= (w.start + w.end) / 2 <= b + WORD_REACH_S]
             # Only where nothing was heard before: a window reaches into known words.
-            heard = [w for w in heard if not any(a0 < w.end and w.start < a1 for k in words for a0, a1 in _sound_of(k))]
+            # (A stretched word's span is open to them: _placed says where it was said.)
+            heard = [w for w in heard if not any(k.start < w.end and w.start < k.end for k in words
+                                                 if len(_sound_of(k)) == 1)]
             heard, dropped = remove_invented(heard, speech)
             removed += dropped
-            words = _merge([_shortened(k, heard) for k in words], heard)
+            words, heard = _placed(words, heard)
+            words = _merge(words, heard)
             lo = hi
     # A loop over speech-like sound that still yields no words is speech we could not
     # transcribe; over silence or plain noise it was only invented.
     lost = [(a, b) for a, b in loops if speech.peak(a, b) >= LOST_SPEECH
             and not any(a <= (w.start + w.end) / 2 <= b for w in words)]
-    return words, removed, _join(uncovered(words, speech) + lost), len(stretches)
+    return words, removed, _join(uncovered(words, speech, stretched_heard_at_ends=False) + lost), len(stretches)
 
 
 def filler_suspects(words: list[Word], speech: Speech) -> list[tuple[float, float]]:
