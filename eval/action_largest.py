@@ -18,13 +18,9 @@ from eval.star_data import load_all
 from rehearse.analysis.answer import analyze_transcript
 from rehearse.analysis.star import STAR
 from rehearse.analysis.transcript import from_text
-from rehearse.checks.star import ACTION_LARGEST_WITHIN
+from rehearse.checks.star import action_first
 
 DEFAULT_SETS = "spoken-dev,spoken-heldout,heldout2,heldout3,heldout4,heldout5,heldout6,heldout7"
-
-
-def _first(share: dict[str, float]) -> bool:
-    return share["action"] >= max(share[p] for p in STAR) - ACTION_LARGEST_WITHIN
 
 
 def main() -> int:
@@ -39,10 +35,10 @@ def main() -> int:
         for label, text in answer.lines:
             words[label] += len(text.split())
         total = sum(words.values())
-        truly_first = _first({p: words[p] / total for p in STAR})
+        truly_first = action_first({p: words[p] / total for p in STAR})
         star = analyze_transcript(from_text(answer.text)).star
-        by_labels = star.present["action"] and _first(star.share)
-        by_probabilities = _first(star.likely_share)
+        by_labels = star.present["action"] and action_first(star.share)
+        by_probabilities = action_first(star.likely_share)
         rows.append((truly_first, not by_labels, not by_probabilities))
     print(f"{len(rows)} labeled answers ({', '.join(sorted(sets))})")
     for name, said in (("labels", lambda r: r[1]), ("probabilities", lambda r: r[2]),

@@ -292,6 +292,12 @@ def question_of(report: dict) -> str | None:
     return (report.get("question") or {}).get("id")
 
 
+def off_topic(report: dict) -> bool:
+    """Whether the relevance check found the story does not answer its question (the
+    history's SQL reads the same field: store.OFF_TOPIC)."""
+    return (report.get("relevance") or {}).get("verdict") == "off_topic"
+
+
 def delivery_report(analysis: Analysis) -> dict:
     """How the answer was said (an addition to report version 1)."""
     d = analysis.delivery

@@ -29,6 +29,7 @@ _WORDS_NUM = (
 # 500, 2,000, 1.2, 8+, $10K, 2.8/5; never a digit glued to a letter before it (Q3, v2).
 _DIGITS_NUM = r"(?<![\w.])\d+(?:[.,]\d+)*(?:/\d+(?:\.\d+)?)?(?:\s?[kKmMbB](?![a-zA-Z]))?\+?"
 _NUM = r"(?:" + _DIGITS_NUM + r"|\b" + _WORDS_NUM + r"\b)"
+NUMBER_IN_WORDS = _WORDS_NUM  # "twenty-five", "a hundred": for the follow-ups, which read what a count counts
 # Not followed by a hyphenated word or letters: "3-tier", "3rd", "two-pizza" are not amounts.
 _END = r"(?![\w-]|\.\d|\s+point\s)"  # (and not "four" of "four point six")
 # (A whole word: "cover two closes" holds no "over two closes".)

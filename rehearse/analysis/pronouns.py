@@ -47,7 +47,10 @@ ACTOR_WE_WORDS = {"we", "ourselves", "we're", "we've", "we'd", "we'll"}
 # team did it, not the speaker; "I emailed my supervisor, my lead and..." is not).
 # (People who work with the speaker, in offices and outside them: "our fitters built", "my
 # pickers ran"; not "our customers" or "my students", who are not the team.)
-_CLAUSE_START = r"(?:^|[.;:!?]\s+|,\s+(?:and|then|so)\s+|\b(?:then|first|next|and|so|but|after that|finally)\s+)"
+_OPENERS = r"then|first|next|so|but|after that|finally"
+_CLAUSE_START = r"(?:^|[.;:!?]\s+|,\s+(?:and|then|so)\s+|\b(?:and|" + _OPENERS + r")\s+)"
+# (A joint subject only after an opener that is not "and": see _TEAM_ACTED.)
+_JOINT_START = r"(?:^|[.;:!?]\s+|,\s+(?:and|then|so)\s+|\b(?:" + _OPENERS + r")\s+)"
 _TEAM = (r"team|teams|group|crew|crews|department|staff|colleagues|coworkers|co-workers|teammates|"
          r"developers|engineers|people|nurses|carers|aides|techs|technicians|analysts|testers|designers|volunteers|agents|"
          r"reps|fitters|operators|electricians|plumbers|joiners|carpenters|builders|installers|mechanics|drivers|pickers|"
@@ -66,8 +69,7 @@ _TEAM_ACTED = re.compile(
     # Two who acted together: "me and the sales coordinator walked the line", "Dana and I
     # rewrote it" (a "we" said another way: its "I" is not the speaker alone). At a clause's
     # start only: in "I pulled the logs and the reports and I found it" the speaker acted.
-    r"|(?:^|[.;:!?]\s+|,\s+(?:and|then|so)\s+|\b(?:then|first|next|so|but|after that|finally)\s+)"
-    r"(?:me\s+and\s+" + _PARTNER + r"|" + _PARTNER + r"\s+and\s+i)"
+    r"|" + _JOINT_START + r"(?:me\s+and\s+" + _PARTNER + r"|" + _PARTNER + r"\s+and\s+i)"
     r"\s+(?:(?:also|then|both|together|just)\s+)?(?:" + PAST_VERB + r"|got|did)\b", re.I)
 _TOGETHER_WITH_I = re.compile(r"\band\s+i\s", re.I)
 _OPENING = re.compile(r"^(?:[.;:!?,]\s*)?(?:(?:and|then|so|first|next|but|after that|finally)\s+)?", re.I)

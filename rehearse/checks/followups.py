@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 from rehearse.analysis.answer import Analysis
-from rehearse.analysis.metrics import RATE, TIME_UNIT, find_metrics
+from rehearse.analysis.metrics import NUMBER_IN_WORDS, RATE, TIME_UNIT, find_metrics
 from rehearse.analysis.pronouns import count_pronouns
 from rehearse.checks.base import CheckResult, quote
 from rehearse.checks.i_vs_we import said_times
@@ -97,8 +97,7 @@ def _set_as_a_baseline(analysis: Analysis, m) -> bool:
     return bool(_SETS_A_TIME.search(" ".join(before) + " " + m.metric.text))
 
 
-_NUMBER_WORD = re.compile(r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty|"
-                          r"hundred|thousand|million|billion|dozen|[a-z]+-[a-z]+ty|[a-z]+ty-[a-z]+)")
+_NUMBER_WORD = re.compile(NUMBER_IN_WORDS)
 
 
 def _counted(text: str) -> str:

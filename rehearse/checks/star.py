@@ -55,6 +55,11 @@ MAKE_IT_PLAIN = {
 }
 
 
+def action_first(share: dict[str, float]) -> bool:
+    """Whether no part is more than ACTION_LARGEST_WITHIN of the answer longer than the Action."""
+    return share["action"] >= max(share[p] for p in STAR) - ACTION_LARGEST_WITHIN
+
+
 def run(analysis: Analysis) -> CheckResult:
     star = analysis.star
     definitions = star_definitions()
@@ -65,9 +70,8 @@ def run(analysis: Analysis) -> CheckResult:
     # sentences the model was unsure of make another part longer, and what is unsure is the
     # labels, not the answer (`python -m eval.action_largest`: said wrongly of 17 to 6 of 190
     # labeled answers, rightly of 5 to 4 of 6).
-    action_largest = star.present["action"] and (
-        star.share["action"] >= star.share[star.largest] - ACTION_LARGEST_WITHIN
-        or bool(star.likely_share) and star.likely_share["action"] >= max(star.likely_share.values()) - ACTION_LARGEST_WITHIN)
+    action_largest = star.present["action"] and (action_first(star.share)
+                                                 or bool(star.likely_share) and action_first(star.likely_share))
     points = POINTS_PER_PART * len(present) + UNSURE_POINTS * len(star.unsure)
     points += IN_ORDER_POINTS if star.in_order and present else 0
     points += ACTION_LARGEST_POINTS if action_largest else 0

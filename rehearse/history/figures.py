@@ -11,6 +11,7 @@ from typing import Any, Callable
 from rehearse.analysis.length import TARGET_S, clock
 from rehearse.analysis.metrics import said_once
 from rehearse.analysis.star import STAR
+from rehearse.report import off_topic
 
 # Which way a figure improves: higher, lower, or closer to the guide's 90 s.
 HIGHER, LOWER, CLOSER_TO_TARGET = "higher", "lower", "closer to 1:30"
@@ -46,9 +47,9 @@ def _measures(report: dict) -> int:
 
 
 def _off_topic(report: dict) -> int:
-    """1 when the relevance check found the story does not answer its question: its score
-    says how well a story was told, not how the answer to this question has come on."""
-    return int((report.get("relevance") or {}).get("verdict") == "off_topic")
+    """1 when the story does not answer its question: its score says how well a story was
+    told, not how the answer to this question has come on."""
+    return int(off_topic(report))
 
 
 FIGURES: tuple[Figure, ...] = (

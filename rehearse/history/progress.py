@@ -7,6 +7,7 @@ from rehearse import prompts
 from rehearse.analysis.length import clock
 from rehearse.analysis.star import STAR
 from rehearse.history.figures import TRENDS, better
+from rehearse.report import off_topic
 
 # Changes smaller than these are noise, not progress.
 DURATION_STEP_S = 10
@@ -190,9 +191,8 @@ def progress_by_question(store, question_id: str | None = None) -> list[dict]:
         held = named or held
         # A story that does not answer its question costs no points, but comes before them:
         # polishing the metrics of a story told for another question is no progress.
-        relevance = next((c for c in report.get("checks", []) if c["id"] == "relevance"), None)
-        entry["off_topic"] = relevance is not None and relevance["status"] == "fail"
-        held = relevance if entry["off_topic"] else held
+        entry["off_topic"] = off_topic(report)
+        held = next((c for c in report.get("checks", []) if c["id"] == "relevance"), held) if entry["off_topic"] else held
         entry["holding_back"] = None if held is None else {"check": held["id"], "tip": held["tip"]}
         # What to work on when no check costs points: the one thing to change, if any (delivery, say).
         entry["polish"] = None if held is not None or step is None else {"check": step["check"], "tip": step["tip"]}

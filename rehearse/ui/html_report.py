@@ -18,6 +18,7 @@ from rehearse.analysis.length import clock
 from rehearse.analysis.safetext import visible_strings
 from rehearse.analysis.star import STAR
 from rehearse.history.progress import best_said, off_topic_said
+from rehearse.report import off_topic
 from rehearse.ui.history_views import when
 from rehearse.ui.session_view import FITS_WORDS, unanswered, work_on_words
 from rehearse.ui.report_view import CHECK_NAMES as TERMINAL_NAMES
@@ -219,12 +220,12 @@ def report_html(report: dict, audio: bytes | None = None, earlier: list[dict] | 
     title = f"{question['id']}: {question['text']}" if question else "An answer"
     take = report.get("take") or {}
     step = report.get("next_step")
-    off_topic = (report.get("relevance") or {}).get("verdict") == "off_topic"
+    told_off_topic = off_topic(report)
     parts = [f'<p class="muted">rehearse · {"take " + str(take["id"]) if take else "not saved"}'
              f'{" · " + _e(question["category"]) if question else ""}</p>',
              f"<h1>{_e(title)}</h1>",
              f'<p><span class="score">{int(report["score"])}/100</span>'
-             f'{" <strong>for a story that does not answer this question</strong>" if off_topic else ""} <span class="muted">length '
+             f'{" <strong>for a story that does not answer this question</strong>" if told_off_topic else ""} <span class="muted">length '
              f'{clock(report["length"]["duration_s"])}{" (estimated)" if report["length"]["estimated"] else ""}</span></p>',
              f'<p><strong>{"Change one thing next take:" if step else "Every check passes."}</strong> '
              f'{_e(step["tip"]) if step else "Say it again tomorrow to make it your own."}</p>']

@@ -12,6 +12,7 @@ from rich.text import Text
 from rehearse.analysis.length import clock
 from rehearse.analysis.star import STAR
 from rehearse.analysis.safetext import visible_strings
+from rehearse.report import off_topic
 
 LABEL_STYLES = {
     "situation": "cyan",
@@ -178,7 +179,7 @@ def summary(report: dict) -> Text:
     out = Text()
     out.append("Score ", style="bold")
     out.append(f"{score}/100", style=style)
-    if (report.get("relevance") or {}).get("verdict") == "off_topic":
+    if off_topic(report):
         # The score counts the STAR checks only: said beside it, so 100 is never read as
         # "a good answer" to a question the story does not answer.
         out.append(" for a story that does not answer this question", style="bold red")
