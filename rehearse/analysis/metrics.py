@@ -388,6 +388,7 @@ _CLOCK_SPAN = re.compile(r"^from\s+" + _HOUR + r"\s+to\s+" + _HOUR + r"(?:\s+(?:
 _HOURS_CONTEXT = re.compile(r"\b(?:open|opened|closed|worked|work|working|shifts?|ran|run|hours|staffed|covered|available|"
                             r"desk|counter|phones?|floor|till|rota)\b",
                             re.I)
+_NINE_TO_FIVE = re.compile(r"from\s+(?:nine|9)\s+(?:to|till|until)\s+(?:five|5)", re.I)
 _EVERY_DAY = re.compile(r"\b(?:every|each)\s+(?:day|night|morning|weekday)$", re.I)
 # Names a number belongs to ("Windows 10", "Route 66"), for the metrics check only.
 _NAMES_BEFORE_A_NUMBER = {
@@ -444,14 +445,11 @@ def _not_a_measure(kind: str, text: str, before: list[str], after: str) -> str |
     # to 4 a week" is a change.
     # ("Falls on the floor went from six to one a month" is a change: a verb of change
     # before it, or a rate after it that is not "every day", says so.)
+    # ("From nine to five" is the working day wherever it is said, as the saying says it;
+    # "incidents went from nine to five a month" is a change.)
     if kind == "change" and _CLOCK_SPAN.match(text) and not _CHANGE_VERB.search(" ".join(before[-3:])) and (
             _HOURS_CONTEXT.search(" ".join(before[-3:])) and not re.search(_RATE + r"$", " " + text, re.I)
-            or _EVERY_DAY.search(text)):
-        return "claim"
-    # "on the phones from nine to five": the working day, said as the saying says it
-    # ("incidents went from nine to five a month" is a change).
-    if kind == "change" and re.fullmatch(r"from\s+(?:nine|9)\s+(?:to|till|until)\s+(?:five|5)", text, re.I) \
-            and not _CHANGE_VERB.search(" ".join(before[-3:])):
+            or _EVERY_DAY.search(text) or _NINE_TO_FIVE.fullmatch(text)):
         return "claim"
     # "kids between 6 and 10 years old": an age, not a time.
     if kind in ("duration", "count") and re.match(r"\s*-?\s*old\b", after, re.I):
