@@ -485,7 +485,7 @@ def progress(
 
     Example: rehearse progress --question Q4 --chart progress.png
     """
-    from rehearse.history.progress import overall_progress, progress_by_question
+    from rehearse.history.progress import overall_progress, overall_said, progress_by_question
 
     question_id = _question_id(question)
     with _history(create=False) as store:
@@ -515,8 +515,7 @@ def progress(
         console.print(progress_view(entry))
     if len(per_question) > 1:
         overall = overall_progress(per_question)
-        console.print(f"Overall: {overall['takes']} takes of {overall['questions']} questions; mean score of the first "
-                      f"takes {overall['mean_first_score']}, of the latest {overall['mean_latest_score']}.")
+        console.print("Overall: " + overall_said(overall))
     if chart is not None:
         from rich.text import Text
 

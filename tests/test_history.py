@@ -318,7 +318,7 @@ def test_a_take_off_its_question_is_marked_and_never_its_best_or_its_yardstick(r
     """The billing story told for the mentoring question (Q13) scores more than the real
     mentoring answer, which has no Result: the history marks it off topic, progress never
     names it the best take, and the next take of Q13 is compared with the one that answers."""
-    from rehearse.history.progress import progress_by_question
+    from rehearse.history.progress import overall_progress, overall_said, progress_by_question
     from rehearse.pipeline import analyze_path, keep_take
 
     own, other = analyze_path(TEXTS["no-result-q13"], question_id="Q13"), analyze_path(TEXTS["strong-q4"], question_id="Q13")
@@ -334,6 +334,11 @@ def test_a_take_off_its_question_is_marked_and_never_its_best_or_its_yardstick(r
         assert [t.figures["off_topic"] for t in store.takes(newest_first=False)] == [0, 1, 0]
         [q13] = progress_by_question(store)
         assert (q13["best_take_id"], q13["best_score"], q13["off_topic_take_ids"]) == (3, own["score"], [2])
+        # The overall means leave the other story out: its higher score is no progress.
+        overall = overall_progress([q13])
+        assert (overall["mean_first_score"], overall["mean_latest_score"], overall["off_topic_takes"]) == (
+            own["score"], again["score"], 1)
+        assert overall_said(overall).endswith("(1 off-topic take left out).")
     listed = json.loads(run_cli("history", "--json").stdout)["takes"]
     assert [t["off_topic"] for t in listed] == [0, 1, 0]
     table = " ".join(run_cli("history", env={"COLUMNS": "100"}).stdout.split())
@@ -421,3 +426,12 @@ def test_the_history_marks_a_part_that_is_only_unclear():
     narrow.print(history_table([none_clear]))
     lines = narrow.export_text().splitlines()
     assert "S? T? A?" in lines[1] and lines[0].split() == ["Take", "Q", "When", "Score", "Length", "Missing", '"I"', "Metrics"]
+
+
+def test_the_overall_means_say_so_when_no_take_answers_its_question():
+    from rehearse.history.progress import overall_progress, overall_said
+
+    entry = {"take_ids": [4, 5], "off_topic_take_ids": [4, 5], "takes": 2, "series": {"score": [90, 100]}}
+    overall = overall_progress([entry])
+    assert (overall["mean_first_score"], overall["mean_latest_score"], overall["off_topic_takes"]) == (None, None, 2)
+    assert overall_said(overall) == "2 takes of 1 question; no take answers its question yet, so there is no mean score."

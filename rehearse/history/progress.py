@@ -200,11 +200,35 @@ def progress_by_question(store, question_id: str | None = None) -> list[dict]:
 
 
 def overall_progress(per_question: list[dict]) -> dict:
-    latest = [q["latest_score"] for q in per_question]
-    first = [q["first_score"] for q in per_question]
+    """Mean scores of every question's first and latest take that answers it. A story told
+    for another question is left out (as it is never a question's best take): a 100 for
+    the wrong story would show progress that is not there. `off_topic_takes` says how many."""
+    first, latest, left_out = [], [], 0
+    for entry in per_question:
+        off = set(entry.get("off_topic_take_ids") or [])
+        answering = [score for take_id, score in zip(entry["take_ids"], entry["series"]["score"]) if take_id not in off]
+        left_out += len(off)
+        if answering:
+            first.append(answering[0])
+            latest.append(answering[-1])
     return {
         "questions": len(per_question),
         "takes": sum(q["takes"] for q in per_question),
         "mean_first_score": round(sum(first) / len(first), 1) if first else None,
         "mean_latest_score": round(sum(latest) / len(latest), 1) if latest else None,
+        "off_topic_takes": left_out,
     }
+
+
+def overall_said(overall: dict) -> str:
+    """The overall line of `progress` and its page, e.g. "7 takes of 3 questions; mean score
+    of the first takes 61.3, of the latest 84.0 (2 off-topic takes left out)." """
+    said = f"{overall['takes']} takes of {overall['questions']} question{'s' if overall['questions'] != 1 else ''}; "
+    if overall["mean_first_score"] is None:
+        said += "no take answers its question yet, so there is no mean score"
+    else:
+        said += f"mean score of the first takes {overall['mean_first_score']}, of the latest {overall['mean_latest_score']}"
+    left_out = overall.get("off_topic_takes") or 0
+    if left_out and overall["mean_first_score"] is not None:
+        said += f" ({left_out} off-topic take{'s' if left_out != 1 else ''} left out)"
+    return said + "."

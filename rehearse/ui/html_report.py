@@ -17,7 +17,7 @@ import os
 from rehearse.analysis.length import clock
 from rehearse.analysis.safetext import visible_strings
 from rehearse.analysis.star import STAR
-from rehearse.history.progress import best_said, off_topic_said
+from rehearse.history.progress import best_said, off_topic_said, overall_said
 from rehearse.report import off_topic
 from rehearse.ui.history_views import when
 from rehearse.ui.session_view import FITS_WORDS, unanswered, work_on_words
@@ -288,8 +288,7 @@ def progress_html(per_question: list[dict], overall: dict, best_reports: dict[in
     from rehearse import prompts
 
     parts = ['<p class="muted">rehearse · progress</p>', "<h1>Progress over takes</h1>",
-             f'<p>{overall["takes"]} takes of {overall["questions"]} question{"s" if overall["questions"] != 1 else ""}; '
-             f'mean score of the first takes {overall["mean_first_score"]}, of the latest {overall["mean_latest_score"]}.</p>']
+             f"<p>{_e(overall_said(overall))}</p>"]
     for entry in per_question:
         qid = entry["question_id"]
         question = prompts.question(qid) if qid else None
