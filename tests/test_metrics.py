@@ -165,8 +165,8 @@ def test_precision_and_recall_on_the_labeled_lists():
     # 72.9% with that session's first commit); its misses fixed in general form, 100% and 98.3%.
     # held-out-9 was scored once at the end of the session after: 67.2% and 77.4% (65.6% and
     # 75.5% with its first commit); most false metrics set the scene ("four floors", "300
-    # rooms", "five years in"); its floor sits under that.
-    floors = {"held-out-3": 0.87, "held-out-7": 0.8, "held-out-9": 0.65, "train-a": 0.92, "train-b": 0.72}
+    # rooms", "five years in"); fixed in general form the session after, 92.9% and 98.1%.
+    floors = {"held-out-3": 0.87, "held-out-7": 0.8, "train-a": 0.92, "train-b": 0.72}
     for name, path in metrics_eval.SETS.items():
         tp, fp, fn, _ = metrics_eval.count(metrics_eval.load(path))
         assert tp / (tp + fp) >= floors.get(name, 0.9), path.name
@@ -339,3 +339,55 @@ def test_money_found_for_one_match_leaves_the_next_as_said():
     # "about five thousand a day" processed, inherited the kind.
     found = find_metrics("We saved about two thousand a month and processed about five thousand a day.")
     assert [(m.text, m.kind) for m in found] == [("about two thousand a month", "money"), ("about five thousand a day", "count")]
+
+
+# Held-out 9's misses, fixed in general form: written here in other words.
+@pytest.mark.parametrize("sentence,text,kind", [
+    ("The raffle brought in just over 12,000 rand for the shelter.", "just over 12,000 rand", "money"),
+    ("We saved ¥2 million on freight that year.", "¥2 million", "money"),
+    ("I negotiated R4,500 off every container.", "R4,500", "money"),
+    ("We clawed back about six lakh rupees of unbilled hours.", "about six lakh rupees", "money"),
+    ("I got the supplier to drop the price by 4p a bottle.", "4p a bottle", "money"),
+    ("By March the branch was second in the region for new accounts.", "second in the region", "number"),
+    ("I sat the certification and came out with a score of 910.", "910", "number"),
+    ("Turnaround on repairs came down by about a week.", "down by about a week", "duration"),
+    ("Night-time call-outs fell by like half once the new valves were in.", "fell by like half", "multiplier"),
+    ("Stocktake went from two full days to one morning.", "from two full days to one morning", "change"),
+    ("Wrong deliveries went from one in a hundred to about one in eight hundred.",
+     "from one in a hundred to about one in eight hundred", "change"),
+    ("Shrinkage went from about £3k a month to a few hundred pounds.", "from about £3k a month to a few hundred pounds", "change"),
+    ("Open complaints went from like two hundred-odd down to nine.", "from like two hundred-odd down to nine", "change"),
+    ("We went from thirty, thirty-five boxes an hour to about fifty boxes an hour.",
+     "from thirty, thirty-five boxes an hour to about fifty boxes an hour", "change"),
+])
+def test_other_currencies_ranks_and_changes_said_loosely(sentence, text, kind):
+    assert [(m.text, m.kind) for m in find_metrics(sentence)] == [(text, kind)]
+
+
+# ... and the numbers that set the scene there, in other words.
+@pytest.mark.parametrize("sentence", [
+    "It was a care home with sixty beds and one lift.",
+    "I'm in a team of nine fitters, about three years in, and we still used paper job cards.",
+    "I was only four months in when the audit landed.",
+    "The charity had two vans covering three counties.",
+    "We tested the new menu in two of the six branches first.",
+    "I pulled the figures from the last four months.",
+    "My manager had, honestly, a thousand ideas about the layout.",
+])
+def test_numbers_that_set_the_scene_said_loosely(sentence):
+    assert find_metrics(sentence) == []
+
+
+@pytest.mark.parametrize("sentence,text", [
+    # a result said after "with": what the place ended with
+    ("The kitchen passed its inspection with zero violations.", "zero violations"),
+    # a share of the whole that is the result
+    ("That term I was teaching three of my four classes on my own.", "four classes"),
+    # how long a result held
+    ("There were no missed doses in the next three months.", "three months"),
+    # how far the work reached
+    ("I rolled the checklist out across 14 stores.", "14 stores"),
+    ("I led a team of six engineers.", "six engineers"),
+])
+def test_the_scene_rules_leave_results_alone(sentence, text):
+    assert text in [m.text for m in find_metrics(sentence)]
