@@ -99,7 +99,17 @@ def test_an_answer_too_short_for_a_story_is_told_to_say_more_first():
     lost = {r.id: r.lost for r in results}
     assert lost["metrics"] > lost["length"] > 0
     step = next_step(results)
-    assert step.id == "length" and step.tip.startswith("Say more about what you did")
+    assert step.id == "length" and step.tip.startswith("Say more, toward 90 seconds: where and when it was")
+
+
+def test_a_short_answer_is_told_to_say_more_before_it_is_told_a_part_is_missing():
+    """A third tryout's 18-second answer set its scene in one clause and was told to "add
+    the situation"; a coach says: 18 seconds, say more."""
+    short = ("At the cafe one waiter kept leaving the tills open. I told him it put the team at risk. "
+             "After that he locked them every time.")
+    results = run_checks(analyze_transcript(from_text(short), question_id="Q5"))
+    assert next(r for r in results if r.id == "star").status != "pass"
+    assert next_step(results).id == "length"
 
 
 def test_a_fast_answer_with_enough_words_is_told_to_slow_down_not_to_say_more():

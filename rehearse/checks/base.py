@@ -16,6 +16,8 @@ class CheckResult:
     # What other findings follow from, so it is the one thing to change even as a warning
     # (a result that is not clear comes before "put a number on the result").
     comes_first: bool = False
+    # The answer tells no story at all ("I always..."): telling one comes before saying more.
+    no_story: bool = False
 
     @property
     def lost(self) -> float:

@@ -47,6 +47,11 @@ def run(analysis: Analysis) -> CheckResult:
                            f"actions, one result. {guide}", POINTS["too_long"], MAX_POINTS)
     very_short = length.duration_s < FAIL_BELOW_S
     tip = f"Say more about what you did and how it turned out, toward {TARGET_S} seconds. {guide}"
+    if length.duration_s < NO_ROOM_BELOW_S:
+        # No room for a story yet: every part is short, so name them all (a tryout's 18-second
+        # answer had a situation in one clause and was told to add one).
+        tip = (f"Say more, toward {TARGET_S} seconds: where and when it was, what you had to do, what you did "
+               f"step by step, and how it turned out. {guide}")
     calm_s = length.word_count * 60 / ESTIMATE_WPM
     if not length.estimated and calm_s >= TOO_SHORT_BELOW_S:
         # Enough words, said fast (a second tryout: 181 words in 0:53 was told to say more):

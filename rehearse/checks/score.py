@@ -27,11 +27,11 @@ def next_step(results: list[CheckResult]) -> CheckResult | None:
     """What to change first; None when every check passes.
 
     A story that does not answer the question comes first, whatever else it does well
-    (every other figure is about the wrong story); then a STAR part that is missing, or a
-    Result or Action that is not clear, since the other checks' losses follow from it (no
-    clear Result, so no number in the Result); then an answer too short to hold a story
-    (under 30 s). Then
-    the check that loses the most points, ties in the guide's order: a 0% "I" answer
+    (every other figure is about the wrong story); then an answer that tells no story at
+    all ("I always..."); then an answer too short to hold a story (under 30 s: an 18-second answer told to "add the situation" was told the least
+    of it); then a STAR part that is missing, or a Result or Action that is not clear,
+    since the other checks' losses follow from it (no clear Result, so no number in the
+    Result). Then the check that loses the most points, ties in the guide's order: a 0% "I" answer
     losing 20 points is told to say "I" before it is told to say more, which loses 16.
     Then the checks without points, a failure before a warning, in the guide's order."""
     open_checks = [r for r in results if r.status != "pass"]
@@ -42,5 +42,13 @@ def next_step(results: list[CheckResult]) -> CheckResult | None:
 
     def leads(r: CheckResult) -> bool:
         return r.comes_first or (r.id in first and r.status == "fail")
-    return min(open_checks, key=lambda r: (not leads(r), rank.get(r.id, len(rank)) if leads(r) else 0, -r.lost,
-                                           r.status != "fail", rank.get(r.id, len(rank))))
+    def lead_order(r: CheckResult) -> int:
+        if not leads(r):
+            return 0
+        if r.id == "relevance":
+            return -3
+        if r.no_story:
+            return -2
+        return -1 if r.id == "length" else rank.get(r.id, len(rank))
+    return min(open_checks, key=lambda r: (not leads(r), lead_order(r), -r.lost, r.status != "fail",
+                                           rank.get(r.id, len(rank))))

@@ -96,7 +96,8 @@ def run(analysis: Analysis) -> CheckResult:
         # change comes from, before "put a number on the result").
         tip = ("Tell one specific time it happened: where and when, what you had to do, what you did, and how it "
                f"ended. The guide: \"{definitions['situation']}.\"")
-        return CheckResult(ID, "fail" if star.missing else "warn", message, tip, points, MAX_POINTS, comes_first=True)
+        return CheckResult(ID, "fail" if star.missing else "warn", message, tip, points, MAX_POINTS, comes_first=True,
+                           no_story=True)
     elif star.missing:
         # Ask for the part that matters most first: a missing result before a missing task.
         essential_missing = [m for m in star.missing if m in ESSENTIAL]
