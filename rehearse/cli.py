@@ -784,14 +784,33 @@ def example(
 
 
 @app.command()
-def explain(check_id: str = typer.Argument(..., help="A check id: relevance, length, star, story, i_vs_we, metrics, pace, pauses, fillers, hedging.")) -> None:
+def explain(check_id: Optional[str] = typer.Argument(None, help="A check id (relevance, length, star, story, i_vs_we, metrics, pace, pauses, fillers, hedging) or its name in the report (\"Fits question\"). Without one: the list.", show_default=False)) -> None:
     """Explain what a check looks for, why it matters, with an example."""
     from rehearse.checks import CHECKS, by_id
+    from rehearse.ui.report_view import CHECK_NAMES
 
-    check = by_id(check_id)
+    if check_id is None:
+        # A new user does not know the ids yet (a tryout got "Missing argument").
+        for check in CHECKS:
+            summary = (check.__doc__ or "").strip().splitlines()[0].split(":", 1)[-1].strip()
+            typer.echo(f"{check.ID:<10} {CHECK_NAMES.get(check.ID, check.ID):<14} {summary}")
+        typer.echo("\nrehearse explain ID: what a check looks for, why it matters, with an example.")
+        return
+    check = by_id(check_id) or _check_by_name(check_id, CHECKS, CHECK_NAMES)
     if check is None:
         raise RehearseError(f"unknown check {check_id!r}; checks are: {', '.join(c.ID for c in CHECKS)}")
     typer.echo((check.__doc__ or "").strip())
+
+
+def _check_by_name(name: str, checks, names: dict[str, str]):
+    """The check the report shows under this name, or the one name it starts: "Fits
+    question" or "fits" is relevance (the report's name, not the id, is what a user sees)."""
+    def plain(text: str) -> str:
+        return " ".join(text.lower().replace('"', " ").replace("-", " ").replace("_", " ").split())
+    wanted = plain(name)
+    named = [c for c in checks if wanted and (plain(names.get(c.ID, "")) == wanted
+                                              or plain(names.get(c.ID, "")).split(" ")[0] == wanted)]
+    return named[0] if len(named) == 1 else None
 
 
 def main() -> None:

@@ -66,6 +66,15 @@ def test_explain_prints_a_checks_documentation():
     result = run_cli("explain", "metrics")
     assert result.returncode == 0 and "Why it matters" in result.stdout
     assert_one_error_line(run_cli("explain", "nope"), "unknown check")
+    # A new user: no id yet (a tryout got "Missing argument"), or the name the report shows.
+    listed = run_cli("explain")
+    assert listed.returncode == 0 and all(check_id in listed.stdout for check_id in ("relevance", "i_vs_we", "hedging"))
+    assert "Fits question" in listed.stdout
+    for name in ("fits", "Fits question", '"I" vs "we"'):
+        shown = run_cli("explain", name)
+        assert shown.returncode == 0 and shown.stdout.split(":")[0] in ("relevance", "i_vs_we"), name
+    # What a user reads is the check's meaning, not the code's constant names.
+    assert "FITS_AT" not in run_cli("explain", "relevance").stdout
 
 
 def test_models_lists_the_default():

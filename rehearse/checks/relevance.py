@@ -14,18 +14,23 @@ words that decided it. It runs only when the question is known (--question).
 
 Why it matters: the first thing an interviewer judges is whether you answered their
 question. A polished story about a disagreement, told for "a time you mentored someone",
-scores nothing, and it tells the interviewer you did not listen. The guide: "Listen
-carefully to the question: ask for clarification if needed."
+earns nothing in an interview however well it is told, and it tells the interviewer you
+did not listen. The guide: "Listen carefully to the question: ask for clarification if
+needed."
 
 Example: the billing-service disagreement in samples/strong-q4.txt passes for Q4 and
 fails for Q13 ("The question asks about mentoring someone or helping them grow their
 skills; your answer is about a disagreement with a colleague").
 
-It carries no points until it is calibrated on more than our own answers, but when it
-fails it is the one thing to change: every other figure is about the wrong story.
-Thresholds: analysis.relevance (FITS_AT, MIN_STRONG, SHARE_OF_BEST, STRONG_ENOUGH, OTHER_AT, MARGIN,
-OFF_TOPIC_HOLDS_AT_MOST, P_FITS, OFF_BELOW, OFF_LEANS_AT, TOPIC_OFF, LEANS_AT, MODEL_FROM_FEATURES).
+It carries no points until it is calibrated on more than our own answers, so the score
+of a story that fails it still counts the other checks; the report says the score is for
+a story that does not answer the question, the failure is the one thing to change (every
+other figure is about the wrong story), and such a take is never a question's best.
 """
+
+# Thresholds: analysis.relevance (FITS_AT, MIN_STRONG, SHARE_OF_BEST, STRONG_ENOUGH, OTHER_AT,
+# MARGIN, OFF_TOPIC_HOLDS_AT_MOST, P_FITS, OFF_BELOW, OFF_LEANS_AT, TOPIC_OFF, LEANS_AT,
+# MODEL_FROM_FEATURES).
 
 from __future__ import annotations
 
