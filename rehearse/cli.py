@@ -478,7 +478,7 @@ def progress(
     question: Optional[str] = typer.Option(None, "--question", "-q", help="Only this question."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON: {\"questions\": [{question_id, takes, first_score, latest_score, best_score, best_take_id (null when every take is off topic), off_topic_take_ids, series}]}; series holds score, duration_s, action_i_ratio, metric_count and i_ratio per take."),
     chart: Optional[Path] = typer.Option(None, "--chart", help="Also write a chart of score and key figures over takes (.png or .svg; needs matplotlib).", show_default=False),
-    html_file: Optional[Path] = typer.Option(None, "--html", help="Also write the progress page: every question's trend and best take, one self-contained HTML file.", show_default=False),
+    html_file: Optional[Path] = typer.Option(None, "--html", help="Write the progress page instead: every question's trend and best take, one self-contained HTML file.", show_default=False),
     force: bool = typer.Option(False, "--force", help="With --html: replace the file if it exists."),
 ) -> None:
     """How the figures moved across takes: trends, best take, change since the previous take.
@@ -504,6 +504,11 @@ def progress(
         write_chart(per_question, chart)
     if as_json:
         _print_json({"questions": per_question, "overall": overall_progress(per_question)})
+        return
+    if html_file is not None and per_question:
+        # The page instead of the text, as `show --html` (a tryout got 200 lines with its one).
+        if chart is not None:
+            _note(f"Chart written to {chart}")
         return
     console = _console()
     if not per_question:

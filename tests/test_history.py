@@ -435,3 +435,22 @@ def test_the_overall_means_say_so_when_no_take_answers_its_question():
     overall = overall_progress([entry])
     assert (overall["mean_first_score"], overall["mean_latest_score"], overall["off_topic_takes"]) == (None, None, 2)
     assert overall_said(overall) == "2 takes of 1 question; no take answers its question yet, so there is no mean score."
+
+
+def test_progress_starts_from_the_first_take_that_answers_the_question():
+    """A tryout's first Q13 take, a 100 for a customer story, read "first 100 ... latest
+    100" and hid the real climb from 52 to 100."""
+    from rich.console import Console
+
+    from rehearse.ui.history_views import progress_view
+
+    entry = {"question_id": "Q13", "takes": 3, "first_score": 100, "latest_score": 100, "best_score": 100,
+             "best_take_id": 3, "latest_take_id": 3, "take_ids": [1, 2, 3], "off_topic_take_ids": [1],
+             "series": {"score": [100, 52, 100], "duration_s": [80.0, 70.0, 90.0], "action_i_ratio": [1.0, 0.5, 1.0],
+                        "metric_count": [2, 0, 2], "i_ratio": [1.0, 0.5, 1.0]},
+             "holding_back": None, "polish": None, "off_topic": False}
+    console = Console(record=True, width=120)
+    console.print(progress_view(entry))
+    shown = console.export_text()
+    assert "first 52" in shown and "first 100" not in shown
+    assert "Take 1 tells a story that does not answer this question" in " ".join(shown.split())

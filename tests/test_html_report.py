@@ -110,6 +110,7 @@ def test_the_progress_page_shows_every_question_and_opens_cleanly(tmp_path):
     page_file = tmp_path / "progress.html"
     made = run_cli("progress", "--html", str(page_file), env=env)
     assert made.returncode == 0 and "Progress page written to" in made.stderr
+    assert made.stdout == ""  # the page instead of the text, as show --html (a tryout got both)
     text = page_file.read_text()
     assert "http://" not in text and "https://" not in text and text.count("<h2>") == 2
     assert run_cli("progress", "--html", str(page_file), env=env).stderr.startswith("error: ")  # never over a file unasked

@@ -154,6 +154,13 @@ def question_progress(question_id: str | None, takes: list) -> dict:
     }
 
 
+def first_answering(entry: dict) -> int:
+    """Where the first take that answers the question sits in the entry's takes (the first
+    take when none does): a story told for another question is no starting point."""
+    off = set(entry.get("off_topic_take_ids") or [])
+    return next((i for i, take_id in enumerate(entry["take_ids"]) if take_id not in off), 0)
+
+
 def best_said(entry: dict) -> str:
     """The best take as the progress views say it, e.g. "best 92 (take 4)"."""
     if entry["best_take_id"] is None:

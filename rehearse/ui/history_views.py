@@ -9,7 +9,7 @@ from rich.text import Text
 
 from rehearse.analysis.star import STAR
 from rehearse.history.figures import BY_COLUMN, FIGURES, TREND_MIN_SPAN, TRENDS, better, show
-from rehearse.history.progress import best_said, off_topic_said, sparkline, unclear_parts
+from rehearse.history.progress import best_said, first_answering, off_topic_said, sparkline, unclear_parts
 from rehearse.analysis.safetext import visible_strings
 from rehearse.ui.report_view import CHECK_NAMES, LABEL_STYLES
 
@@ -73,22 +73,24 @@ def _arrow(figure: str, before, after) -> Text:
 def progress_view(entry: dict) -> Group:
     entry = visible_strings(entry)
     """One question's progress: scores, a trend line per figure, the last change."""
+    # "first" and "previous" are takes that answer the question: a story told off it is no
+    # yardstick (it stays in the trend line, and is named below). A tryout's first take, a
+    # 100 for another question's story, hid its real climb from 52 to 100.
+    off_topic = set(entry.get("off_topic_take_ids") or [])
+    first = first_answering(entry)
     title = Text.assemble(
         (entry["question_id"] or "no question", "bold"),
-        f"  {entry['takes']} take{'s' if entry['takes'] != 1 else ''} · first {entry['first_score']} · "
+        f"  {entry['takes']} take{'s' if entry['takes'] != 1 else ''} · first {entry['series']['score'][first]} · "
         f"latest {entry['latest_score']} · {best_said(entry)}",
     )
     table = Table(show_header=True, header_style="bold", box=None, padding=(0, 2))
     for column in ("", "trend", "first", "previous", "latest", ""):
         table.add_column(column)
-    # "previous" is the last take before the latest that answers the question: a story
-    # told off it is no yardstick (it stays in the trend line, and is named below).
-    off_topic = set(entry.get("off_topic_take_ids") or [])
     before = [i for i, take_id in enumerate(entry["take_ids"][:-1]) if take_id not in off_topic]
     for figure in TRENDS:
         values = entry["series"][figure]
         previous = values[before[-1]] if before else None
-        table.add_row(BY_COLUMN[figure].name, sparkline(values, TREND_MIN_SPAN[figure]), show(figure, values[0]), show(figure, previous),
+        table.add_row(BY_COLUMN[figure].name, sparkline(values, TREND_MIN_SPAN[figure]), show(figure, values[first]), show(figure, previous),
                       show(figure, values[-1]), _arrow(figure, previous, values[-1]) if previous is not None else Text(""))
     lines = [title, table]
     held = entry.get("holding_back")
@@ -101,8 +103,10 @@ def progress_view(entry: dict) -> Group:
     if held and not entry.get("off_topic"):  # (the line above says what to do first)
         lines.append(Text.assemble(("Still holding the score back: ", "bold"), f"{CHECK_NAMES.get(held['check'], held['check'])}: {held['tip']}"))
     elif entry["latest_score"] == 100 and not entry.get("off_topic"):
+        # (Whether the story fits is no polish: the check could not tell, so it asks to make it plain.)
+        said = "Check it fits" if polish and polish["check"] == "relevance" else "To polish"
         lines.append(Text.assemble(("Nothing holds the score back at 100.", "bold green"),
-                                   f" To polish: {CHECK_NAMES.get(polish['check'], polish['check'])}: {polish['tip']}" if polish else ""))
+                                   f" {said}: {CHECK_NAMES.get(polish['check'], polish['check'])}: {polish['tip']}" if polish else ""))
     return Group(*lines, Text(""))
 
 
