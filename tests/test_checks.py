@@ -210,6 +210,7 @@ def test_i_vs_we_counts_the_action_sentences_where_the_guide_wants_i():
     # a joint "X and I" is a "we" said another way, its "I" not the speaker alone.
     for said, i, we in (("Our fitters built the change parts, and our operators ran two trial batches.", 0, 2),
                         ("Me and the sales coordinator walked the line together.", 0, 1),
+                        ("Me and my colleague Priya did the handover.", 0, 1),  # a third tryout's
                         ("The sales coordinator and I walked the line.", 0, 1),
                         ("So I stayed and I rebuilt it.", 2, 0), ("The manager agreed and I started.", 1, 0),
                         ("Our sales went up and our customers were happy.", 0, 0),

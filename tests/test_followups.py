@@ -86,6 +86,9 @@ def test_a_number_with_nothing_to_compare_asks_from_what_to_what():
     "The report went from taking me four hours every Monday to about ten minutes.",  # its own baseline
     "We took about twelve thousand pounds in the first month.",  # "took" is no level ("to..." inside it)
     "I still trained twelve new engineers that quarter.",
+    # a third tryout's: a record or a best is set against every time before
+    "By Friday we had 212 sign-ups, which was our record.",
+    "We served 96 covers, the most we had ever done on a Tuesday.",
 ])
 def test_no_compared_with_what_for_numbers_that_need_no_baseline(result):
     # A new user's answers were asked "compared with what?" about each of these.

@@ -359,6 +359,10 @@ def test_money_found_for_one_match_leaves_the_next_as_said():
     ("Open complaints went from like two hundred-odd down to nine.", "from like two hundred-odd down to nine", "change"),
     ("We went from thirty, thirty-five boxes an hour to about fifty boxes an hour.",
      "from thirty, thirty-five boxes an hour to about fifty boxes an hour", "change"),
+    # a third tryout's (a non-native speaker's answers)
+    ("The fix was live in one hour and twenty minutes.", "one hour and twenty minutes", "duration"),
+    ("Sales were more than four times than the year before.", "more than four times than the year before", "multiplier"),
+    ("By Saturday we had 240 bookings.", "240 bookings", "count"),
 ])
 def test_other_currencies_ranks_and_changes_said_loosely(sentence, text, kind):
     assert [(m.text, m.kind) for m in find_metrics(sentence)] == [(text, kind)]

@@ -336,6 +336,15 @@ _LATER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # A rank said as "number two out of 31 stores".
     ("number", re.compile(r"\b(?:number|no\.)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+out\s+of\s+"
                           + _APPROX + _NUM + r"(?:\s+" + _PLURAL + r")?", re.I)),
+    # A third tryout's (a non-native speaker's answers). A time of hours and minutes is one
+    # duration: "one hour and forty minutes", "two days and a half".
+    ("duration", re.compile(_APPROX + r"\b(?:an?|" + _NUM + r")\s+(?:hours?|days?|weeks?)\s+and\s+(?:a\s+half\b|"
+                            + _NUM + r"\s+(?:minutes?|hours?|days?)\b)", re.I)),
+    # Times a level, the level said after "than" or "the": "more than three times than the
+    # year before", "three times the year before".
+    # ("We deployed 40 times last month" counts deployments.)
+    ("multiplier", re.compile(_APPROX + r"\b" + _NUM + r"\s+times\s+(?:(?:than|as\s+(?:much|many)\s+as)\s+(?:the|last)\s+|the\s+)"
+                              r"(?:year|month|week|quarter|term|season|number|amount|figure|total|one|time)\b(?:\s+before\b)?", re.I)),
     # Held-out 9's misses (scored once, then fixed), each in its general form.
     # Money in other currencies: "8,000 rand", "¥3 million", "R15,000", "Rs 40,000", "four lakh rupees".
     ("money", re.compile(r"(?:(?:(?:[¥₦₩₱]|\bRs\.?)\s?" + _APPROX + _NUM + r"|\b(?-i:R)\d+(?:[.,]\d+)*(?:\s?[kKmM](?![a-zA-Z]))?)"
@@ -467,7 +476,8 @@ _HOW_MANY_WERE_THERE = re.compile(r"\b(?:people|guests|staff|delegates|pupils|st
 # customers", "in the end there were 4 complaints", "the app has 10,000 downloads now").
 _GAINED = re.compile(r"\b(?:new|more|fewer|less|extra|additional|paying|active|repeat|returning)\b", re.I)
 _RESULT_TIME = re.compile(r"\b(?:now|today|by\s+(?:then|the\s+end|(?:january|february|march|april|may|june|july|august|"
-                          r"september|october|november|december|spring|summer|autumn|fall|winter|christmas|launch)\b)|"
+                          r"september|october|november|december|spring|summer|autumn|fall|winter|christmas|launch|"
+                          r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|the\s+(?:deadline|weekend|next\s+\w+))\b)|"
                           r"in\s+the\s+end|at\s+the\s+end|afterwards|after\s+that|"
                           r"by\s+the\s+time\s+(?:i|we)\s+(?:left|finished|handed|moved\s+on))\b", re.I)
 

@@ -62,7 +62,9 @@ _TEAM = (r"team|teams|group|crew|crews|department|staff|colleagues|coworkers|co-
 _PARTNER = (r"(?:(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?|she|he|(?:the|my|our)\s+(?:[a-z-]+\s+)?"
             r"(?:manager|supervisor|coordinator|lead|colleague|teammate|boss|partner|director|chef|nurse|doctor|"
             r"teacher|owner|engineer|developer|analyst|designer|driver|assistant|technician|tech|fitter|operator|"
-            r"mentor|trainee|apprentice|intern|friend|co-worker|coworker|pharmacist|officer|rep|agent))")
+            r"mentor|trainee|apprentice|intern|friend|co-worker|coworker|pharmacist|officer|rep|agent)"
+            # ... and named: "me and my colleague Priya did the handover" (a third tryout's)
+            r"(?:\s+(?-i:[A-Z][a-z]+))?)")
 _TEAM_ACTED = re.compile(
     _CLAUSE_START + r"(?:our|my)\s+(?:[a-z-]+\s+)?(?:" + _TEAM + r")\s+(?:(?:also|then|all|quickly|just)\s+)?"
     r"(?:" + PAST_VERB + r"|got|did)\b"

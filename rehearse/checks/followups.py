@@ -71,7 +71,11 @@ _PLACES_AFTER = re.compile(r"\s*(?:later|ago|earlier|before|after|into|on|since)
 _EARLY_OR_LATE = re.compile(r"\b(?:early|late|ahead|behind|sooner)\b", re.I)
 # A baseline the Result sentence gives itself ("went from taking me four hours to ten
 # minutes", "eight months instead of six"; "before Christmas" is none).
-_OWN_BASELINE = re.compile(_BASELINE_WORDS + r"|\brather than\b", re.I)
+# A record or a best sets the number against every time before ("176 registrations, which
+# was our record": a third tryout was asked "compared with what?").
+_OWN_BASELINE = re.compile(_BASELINE_WORDS + r"|\brather than\b|\b(?:a|our|the|new|all-time|club|school|site|store)\s+record\b"
+                           r"|\b(?:the\s+)?(?:highest|lowest|best|fastest|most|fewest)\b[^.]{0,40}\b(?:ever|yet|in\s+(?:the|our|its|their|years))\b",
+                           re.I)
 # A sum the story sets the Result's money against: "a budget of five thousand pounds".
 _A_SUM_TO_BEAT = re.compile(r"\b(?:budget|budgeted|quote|quoted|estimate|estimated|target|goal|aimed|planned|expected|"
                             r"forecast)\b", re.I)
