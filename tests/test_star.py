@@ -41,6 +41,25 @@ def test_an_answer_that_stops_after_the_actions_has_no_result():
     assert star.confidence["result"] < load_model().missing_below["result"]
 
 
+def test_an_outcome_told_inside_a_step_is_not_a_missing_result():
+    """A third tryout's answer ended on a step with its outcome ("I moved everything to a
+    booking tool, and the double bookings stopped completely"), read as a step; the model
+    was then sure there was no result, and the report said so. Evidence of an outcome makes
+    it "not clear", quoting that sentence."""
+    steps = "\n".join(COMPLETE.splitlines()[:-1])
+    text = steps + "\nI also moved the release notes into the pipeline, and the Friday failures stopped completely."
+    analysis = analyze_transcript(from_text(text))
+    star = analysis.star
+    assert not star.present["result"] and star.missing == [] and star.unsure == ["result"]
+    assert "Friday failures stopped" in analysis.sentences[star.closest["result"][0]].text
+    # ... and not for a clause that tells no outcome of the story (the labeled answers' steps
+    # hold none of these; `python -m eval.star_eval` moves no figure).
+    from rehearse.analysis.answer import _OUTCOME_CLAUSE
+    for step in ("I wrote a guide with the fix that had worked before.", "I moved my classes first, so I could show what worked.",
+                 "Then the form dropped everything into one sheet."):
+        assert not _OUTCOME_CLAUSE.search(step), step
+
+
 def test_an_answer_that_opens_with_the_result_is_out_of_order():
     reordered = ("The short version is that I cut our deploy time from three hours to fifteen minutes.\n"
                  + "\n".join(COMPLETE.splitlines()[:-1]))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from rehearse.analysis.delivery import Delivery, analyze_delivery
@@ -85,6 +86,29 @@ def told_in_general(star_labels: StarLabels, story: Story) -> StarLabels:
     return replace(star_labels, labels=labels)
 
 
+# An outcome told in a clause of its own, its subject not the speaker, its verb ending the
+# clause: "..., and the double bookings stopped completely", "so the complaints dropped by
+# half", "and it worked." (Not "the fix that had worked", "what worked", nor "the form
+# dropped everything into one sheet", a step.)
+_OUTCOME_VERB = (r"(?:stopped|ended|disappeared|went\s+away|dropped|fell|decreased|improved|rose|increased|doubled|halved|"
+                 r"worked|passed|succeeded|got\s+better|came\s+back|(?:was|were)\s+(?:solved|fixed|resolved|happy|pleased|"
+                 r"delighted|relieved|gone)|never\s+happened|(?:didn't|did\s+not)\s+happen(?:\s+again)?)")
+_OUTCOME_CLAUSE = re.compile(
+    r"(?:,|\band\b|\bso\b|\bthen\b|\bafter\s+that\b)\s+(?:the|our|my|all|every|their|it|they|this|everyone|nobody|"
+    r"people|customers|staff|patients|guests|parents|students)\b(?:(?!\b(?:that|which|what|who|had|have|has)\b)[^,.;]){0,40}?\b"
+    + _OUTCOME_VERB + r"(?=\s*(?:[,.;!?]|$)|\s+(?:completely|entirely|altogether|overnight|right\s+away|immediately|"
+    r"straight\s+away|after\s+that|for\s+good|too|again|a\s+lot|quite\s+a\s+lot|significantly|dramatically|by|to|from)\b)",
+    re.I)
+
+
+def _outcome_told(sentences: list[Sentence], labels: list) -> int | None:
+    """The last sentence after the first step that tells an outcome in a clause of its own."""
+    first_step = next((i for i, lab in enumerate(labels) if lab.label == "action"), None)
+    if first_step is None:
+        return None
+    return next((i for i in range(len(sentences) - 1, first_step, -1) if _OUTCOME_CLAUSE.search(sentences[i].text)), None)
+
+
 def summarize_star(sentences: list[Sentence], star_labels: StarLabels, timed: bool,
                    general: frozenset[int] = frozenset()) -> StarSummary:
     """`general`: the sentences `told_in_general` took out of the story. A part whose
@@ -94,6 +118,15 @@ def summarize_star(sentences: list[Sentence], star_labels: StarLabels, timed: bo
     present = {s: any(lab.label == s for lab in labels) for s in STAR}
     missing = [s for s in STAR if not present[s] and (
         (general and star_labels.closest[s][0] in general) or star_labels.confidence[s] < star_labels.missing_below[s])]
+    closest = dict(star_labels.closest)
+    told = _outcome_told(sentences, labels)
+    if "result" in missing and told is not None:
+        # A step that ends on its outcome ("I moved the bookings to an online tool, and the
+        # double bookings stopped completely") is read as a step, and the model is then sure
+        # no result is told (a third tryout's answer). An outcome said after the first step
+        # is evidence enough not to call it missing: the check asks to make it plain.
+        missing.remove("result")
+        closest["result"] = (told, star_labels.probabilities[told]["result"] if star_labels.probabilities else 0.0)
     unsure = [s for s in STAR if not present[s] and s not in missing]
 
     def weight(sentence: Sentence) -> float:
@@ -116,7 +149,7 @@ def summarize_star(sentences: list[Sentence], star_labels: StarLabels, timed: bo
     firsts = [next(i for i, lab in enumerate(labels) if lab.label == s) for s in STAR if present[s]]
     return StarSummary(present=present, missing=missing, share=share, in_order=firsts == sorted(firsts),
                        unsure=unsure, confidence=dict(star_labels.confidence),
-                       closest=dict(star_labels.closest), likely_share=likely_share)
+                       closest=closest, likely_share=likely_share)
 
 
 def analyze_transcript(transcript: Transcript, star_model: StarModel | None = None,
