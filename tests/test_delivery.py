@@ -158,6 +158,12 @@ def words(text: str) -> list[str]:
     ("I showed him what a normal week looked like, and he got it.", []),  # a tryout's
     ("It looked, like, terrible.", ["like"]),
     ("We used tools like Kafka.", []),
+    # "like" as "such as", before examples (a third tryout's), and the fillers it is not
+    ("I gave him small tasks, like fixing the footer, and reviewed them.", []),
+    ("I logged the reason for each delay, like traffic or a loading problem.", []),
+    ("I was, like fixing it and stuff.", ["like"]),
+    ("So, like we said, it was fine.", ["like"]),
+    ("It was a big hotel, like three hundred rooms and a spa.", ["like"]),  # an amount hedged
     ("I like working with designers.", []),
     ("You know, I built it myself.", ["you know"]),
     ("You know what I did?", []),

@@ -129,6 +129,11 @@ def _like_is_filler(words: list[str], tokens: list[str], i: int) -> bool:
     before = tokens[i - 1] if i > 0 else ""
     after = tokens[i + 1] if i + 1 < len(tokens) else ""
     # (Not a clause that ends on the verb's "like": "what a normal week looked like, and...".)
+    # (Nor "like" as "such as", after a comma only, before examples: "small tasks, like
+    # fixing the footer", "the reason, like traffic or loading problems": a third tryout's.)
+    if i > 0 and _comma_after(words, i - 1) and not _comma_after(words, i) and before not in _NO_EXAMPLES_AFTER \
+            and _gives_examples(tokens[i + 1:i + 6]):
+        return False
     if (i > 0 and _comma_after(words, i - 1)) or _comma_after(words, i) and before not in _LIKE_ENDS_A_CLAUSE_AFTER:
         return True
     if after in LIKE_FILLER_BEFORE or after.isdigit():
@@ -137,6 +142,31 @@ def _like_is_filler(words: list[str], tokens: list[str], i: int) -> bool:
         return False
     # "wanted to like rewrite": between "to" and the verb it introduces.
     return before == "to"
+
+
+# Words that end no list of things a "like" could give examples of ("I was, like fixing it").
+_NO_EXAMPLES_AFTER = frozenset({"was", "were", "is", "am", "are", "be", "been", "i", "we", "you", "he", "she", "they", "it",
+                                "and", "so", "then", "but", "just", "um", "uh", "really", "or", "because", "that"})
+
+
+_AMOUNT_WORDS = frozenset({
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen",
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "half", "a",
+    "under", "over", "about", "around", "almost", "nearly", "maybe", "dozens", "hundreds", "thousands"} - {"a"})
+
+
+def _gives_examples(following: list[str]) -> bool:
+    """Whether the words after "like" read as examples: a task ("fixing the footer") or a
+    list ("traffic or loading problems"), not a clause ("we went back")."""
+    if not following:
+        return False
+    first = following[0]
+    # ("like three hundred rooms", "like under a percent" hedge an amount: fillers, as "like 20" is.)
+    if first[:1].isdigit() or first.split("-")[0] in _AMOUNT_WORDS:
+        return False
+    return (first.endswith("ing") and first not in ("thing", "something", "nothing", "anything", "everything")) \
+        or ("or" in following[1:] or "and" in following[1:]) and first not in (
+            "i", "we", "you", "he", "she", "they", "it", "the", "that", "this", "there", "so", "and", "then")
 
 
 def find_hedges(words: list[str]) -> list[Mark]:
