@@ -334,6 +334,21 @@ def test_talk_in_general_is_no_part_of_a_story():
     ("I think a good knowledge base saves everyone time.", True),
     ("I think that was the right call.", False),
     ("Two years later I believe all three are still on the team.", False),
+    # held-out 6 and 8's weak answers (seen), in other words: a habit with "I'd", advice to
+    # "you", how things go most of the time; an infinitive or a relative clause tells nothing
+    ("I'd usually pair them with a senior nurse for the first week.", True),
+    ("What I always do is write the steps down before I start.", True),
+    ("My approach is always to let new starters shadow someone first.", True),
+    ("I'd normally check the things that went wrong last time.", True),
+    ("I think you have to stay calm when the pass gets busy.", True),
+    ("Most of the time it sorts itself out.", True),
+    ("If you rush the handover you miss things.", True),
+    ("It really depends on the client.", True),
+    ("I'm more of a hands-on person.", True),
+    ("I'd usually been the one to open up.", False),  # a past perfect: the past told
+    ("I told him you have to log every call.", False),  # reported, in the past
+    ("Most of the time the queue was out the door.", False),  # a scene, told
+    ("I fixed the script that broke the nightly build.", False),
 ])
 def test_which_sentences_talk_in_general(sentence, general):
     from rehearse.analysis.sentences import split_sentences
