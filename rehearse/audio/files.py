@@ -196,7 +196,10 @@ def load_audio(path: Path):
     if seconds > MAX_SECONDS:
         raise AudioError(f"{path} is {seconds / 60:.0f} minutes long; rehearse takes up to {MAX_SECONDS // 60} minutes; trim it")
     if seconds < MIN_SECONDS:
-        raise AudioError(f"{path} is only {seconds:.1f} s long; record an answer of at least a minute (aim for 90 seconds)")
+        # (Say the limit it broke, then what an answer should be: a tryout read "at least a
+        # minute" as the limit, where the README says 2 s.)
+        raise AudioError(f"{path} is only {seconds:.1f} s long, under the {MIN_SECONDS:g} s rehearse needs; record the "
+                         "answer again (an answer should run 1-3 minutes, aim for 90 seconds)")
     rms = frame_rms(audio, 0.05)
     if float(rms.max()) < SILENCE_RMS:
         raise NoSpeechError(f"{path} is silent; check that the microphone is on and not muted, then record again")
