@@ -69,3 +69,17 @@ def test_the_history_headers_are_whole_at_60_columns(rehearse_home):
     assert "…" not in header
     # The short '"I"' header is explained under the table.
     assert '"I": your share of "I" against "we" in the Action' in " ".join(text.split())
+
+
+def test_the_score_line_gives_one_speed():
+    """A tryout saw "153 words/min" in the delivery and "142 words/min" beside the length,
+    with nothing to say why: the score line gives the words a minute only when there is no
+    measured pace."""
+    from rehearse.ui.report_view import summary
+
+    report = {"score": 90, "length": {"duration_s": 68.0, "estimated": False, "wpm": 142.0},
+              "star": {"share": {"situation": 0.2, "task": 0.1, "action": 0.5, "result": 0.2}},
+              "delivery": {"timed": True, "pace": {"wpm": 153.0, "verdict": "good"}}, "checks": []}
+    assert "142 words/min" not in summary(report).plain
+    report["delivery"] = {"timed": False, "pace": {"wpm": None}}
+    assert "142 words/min" in summary(report).plain

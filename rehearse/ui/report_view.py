@@ -186,7 +186,9 @@ def summary(report: dict) -> Text:
     length = report["length"]
     share = report["star"]["share"]
     out.append(f"   length {clock(length['duration_s'])}{' (estimated)' if length['estimated'] else ''}", style="dim")
-    if length.get("wpm"):
+    # One speed per report: the pace (words while speaking, long pauses left out) when the
+    # delivery has one, not also the words over the whole length (a tryout saw 153 and 142).
+    if length.get("wpm") and not ((report.get("delivery") or {}).get("pace") or {}).get("wpm"):
         out.append(f", {length['wpm']:.0f} words/min", style="dim")
     out.append("   S/T/A/R " + "/".join(f"{share[k]:.0%}" for k in STAR), style="dim")
     example = report.get("example")
