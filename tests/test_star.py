@@ -60,6 +60,23 @@ def test_an_outcome_told_inside_a_step_is_not_a_missing_result():
         assert not _OUTCOME_CLAUSE.search(step), step
 
 
+def test_an_answer_that_ends_on_a_vague_lesson_has_no_clear_result():
+    """A third tryout's answers ended "I learned a lot... it was a very valuable experience"
+    and were told "Result found"; a coach asks how it turned out."""
+    from rehearse.analysis.answer import VAGUE_LESSON
+    from rehearse.checks import star as star_check
+
+    steps = "\n".join(COMPLETE.splitlines()[:-1])
+    text = steps + "\nI learned a lot from this experience.\nIt was a very valuable experience for me."
+    analysis = analyze_transcript(from_text(text))
+    assert not analysis.star.present["result"] and "result" in analysis.star.unsure
+    assert [lab.cues for lab in analysis.labels[-2:]] == [(VAGUE_LESSON,)] * 2
+    result = star_check.run(analysis)
+    assert result.status == "warn" and result.tip.startswith("Your answer ends on a lesson")
+    # A lesson after an outcome leaves the result alone.
+    assert analyze_transcript(from_text(COMPLETE + "\nI learned a lot from it.")).star.present["result"]
+
+
 def test_an_answer_that_opens_with_the_result_is_out_of_order():
     reordered = ("The short version is that I cut our deploy time from three hours to fifteen minutes.\n"
                  + "\n".join(COMPLETE.splitlines()[:-1]))

@@ -109,6 +109,29 @@ def _outcome_told(sentences: list[Sentence], labels: list) -> int | None:
     return next((i for i in range(len(sentences) - 1, first_step, -1) if _OUTCOME_CLAUSE.search(sentences[i].text)), None)
 
 
+# The evidence shown for a vague lesson that is the answer's only "result".
+VAGUE_LESSON = "a lesson, no outcome"
+# A lesson that says nothing of what happened: "I learned a lot from this experience", "it
+# was a very valuable experience", "communication is the key".
+_VAGUE_LESSON = re.compile(r"\b(?:learned|learnt|taught me|gained) (?:a lot|so much|many things|a great deal)\b|\b(?:valuable|"
+                           r"good|great|useful|important|amazing|rewarding) (?:learning )?experience\b|\bis (?:the )?key\b|"
+                           r"\b(?:it is|it's) (?:very |really |so )?important to\b|\bi (?:learned|learnt) that\b", re.I)
+
+
+def lessons_only(star_labels: StarLabels, sentences: list[Sentence]) -> StarLabels:
+    """When every sentence read as the result is a vague lesson ("I learned a lot... it was a
+    valuable experience"), the answer says nothing of how it turned out: those sentences
+    are no result (a third tryout's two answers were told "Result found"). The model still
+    reads them as the result, so the part is "not clear", with the closest sentence quoted,
+    never "missing". (No sentence of the 453 labeled answers' results is only this.)"""
+    results = [i for i, lab in enumerate(star_labels.labels) if lab.label == "result"]
+    if not results or not all(_VAGUE_LESSON.search(sentences[i].text) for i in results):
+        return star_labels
+    labels = [Labeled("other", (VAGUE_LESSON,), lab.scores) if i in results else lab
+              for i, lab in enumerate(star_labels.labels)]
+    return replace(star_labels, labels=labels)
+
+
 def summarize_star(sentences: list[Sentence], star_labels: StarLabels, timed: bool,
                    general: frozenset[int] = frozenset()) -> StarSummary:
     """`general`: the sentences `told_in_general` took out of the story. A part whose
@@ -159,7 +182,7 @@ def analyze_transcript(transcript: Transcript, star_model: StarModel | None = No
     sentences = split_sentences(transcript.words)
     learned = analyze_labels(sentences, star_model)
     story = find_generic(sentences)
-    star_labels = told_in_general(learned, story)
+    star_labels = lessons_only(told_in_general(learned, story), sentences)
     labels = star_labels.labels
     words = transcript.words
     spoken_s = None

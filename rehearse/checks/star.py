@@ -15,7 +15,7 @@ with "no result": say what changed, with a number.
 
 from __future__ import annotations
 
-from rehearse.analysis.answer import Analysis
+from rehearse.analysis.answer import VAGUE_LESSON, Analysis
 from rehearse.analysis.star import STAR
 from rehearse.checks.base import CheckResult, quote
 from rehearse.prompts import guide_quote, star_definitions
@@ -109,6 +109,10 @@ def run(analysis: Analysis) -> CheckResult:
         closest = analysis.sentences[star.closest[part][0]].text
         tip = (f'Your {part} may be "{quote(closest, QUOTED_CHARS)}": {MAKE_IT_PLAIN[part]}. '
                f'The guide: "{definitions[part]}."')
+        if part == "result" and analysis.labels[star.closest[part][0]].cues == (VAGUE_LESSON,):
+            # The answer ends on what was learned, and tells no outcome: ask for what happened.
+            tip = (f'Your answer ends on a lesson ("{quote(closest, QUOTED_CHARS)}"): first say how it turned out, '
+                   f'what changed because of what you did. The guide: "{definitions[part]}."')
         # A result or action that is not clear comes before the checks that read it.
         return CheckResult(ID, "warn", message, tip, points, MAX_POINTS, comes_first=part in ESSENTIAL)
     elif not star.in_order:
