@@ -362,7 +362,7 @@ def test_money_found_for_one_match_leaves_the_next_as_said():
     # a third tryout's (a non-native speaker's answers)
     ("The fix was live in one hour and twenty minutes.", "one hour and twenty minutes", "duration"),
     ("Sales were more than four times than the year before.", "more than four times than the year before", "multiplier"),
-    ("By Saturday we had 240 bookings.", "240 bookings", "count"),
+    ("By Saturday we had 240 bookings, a new record.", "240 bookings", "count"),
 ])
 def test_other_currencies_ranks_and_changes_said_loosely(sentence, text, kind):
     assert [(m.text, m.kind) for m in find_metrics(sentence)] == [(text, kind)]
@@ -377,6 +377,13 @@ def test_other_currencies_ranks_and_changes_said_loosely(sentence, text, kind):
     "We tested the new menu in two of the six branches first.",
     "I pulled the figures from the last four months.",
     "My manager had, honestly, a thousand ideas about the layout.",
+    # (a review's) names, a screen, a bar set, a way of speaking, a scene by morning
+    "We moved the ledger to Oracle R12.",
+    "The cameras record up to 1080p.",
+    "We set a minimum grade of 50 for late work.",
+    "That's my two cents.",
+    "By the next morning we had 300 angry emails.",
+    "I was at a supermarket with eighteen cashiers on the front end.",
 ])
 def test_numbers_that_set_the_scene_said_loosely(sentence):
     assert find_metrics(sentence) == []
@@ -392,6 +399,14 @@ def test_numbers_that_set_the_scene_said_loosely(sentence):
     # how far the work reached
     ("I rolled the checklist out across 14 stores.", "14 stores"),
     ("I led a team of six engineers.", "six engineers"),
+    # (a review's) a period ended with an amount; a team grown into; a share of shifts; a
+    # system live across branches; how long a result held
+    ("We finished the year with 120 clients.", "120 clients"),
+    ("We left the fair with 60 qualified leads.", "60 qualified leads"),
+    ("I grew it into a team of 20 people.", "20 people"),
+    ("We were fully staffed on 28 of the 30 shifts.", "30 shifts"),
+    ("It went live across 30 branches.", "30 branches"),
+    ("He was never late for the whole six months.", "six months"),
 ])
 def test_the_scene_rules_leave_results_alone(sentence, text):
     assert text in [m.text for m in find_metrics(sentence)]

@@ -342,17 +342,20 @@ _LATER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                             + _NUM + r"\s+(?:minutes?|hours?|days?)\b)", re.I)),
     # Times a level, the level said after "than" or "the": "more than three times than the
     # year before", "three times the year before".
-    # ("We deployed 40 times last month" counts deployments.)
-    ("multiplier", re.compile(_APPROX + r"\b" + _NUM + r"\s+times\s+(?:(?:than|as\s+(?:much|many)\s+as)\s+(?:the|last)\s+|the\s+)"
+    # ("We deployed 40 times last month" counts deployments; "we met three times the week
+    # before" counts meetings.)
+    ("multiplier", re.compile(_APPROX + r"\b" + _NUM + r"\s+times\s+(?:than|as\s+(?:much|many)\s+as)\s+(?:the|last)\s+"
                               r"(?:year|month|week|quarter|term|season|number|amount|figure|total|one|time)\b(?:\s+before\b)?", re.I)),
     # Held-out 9's misses (scored once, then fixed), each in its general form.
     # Money in other currencies: "8,000 rand", "¥3 million", "R15,000", "Rs 40,000", "four lakh rupees".
-    ("money", re.compile(r"(?:(?:(?:[¥₦₩₱]|\bRs\.?)\s?" + _APPROX + _NUM + r"|\b(?-i:R)\d+(?:[.,]\d+)*(?:\s?[kKmM](?![a-zA-Z]))?)"
+    ("money", re.compile(r"(?:(?:(?:[¥₦₩₱]|\bRs\.?)\s?" + _APPROX + _NUM + r"|\b(?-i:R)(?:\d{1,3}(?:,\d{3})+|\d{3,})(?:\.\d+)?(?:\s?[kKmM](?![a-zA-Z]))?)"
                          r"(?:\s+(?:thousand|million|billion|lakhs?|crores?))?"
                          r"|" + _APPROX + r"\b(?:half\s+)?" + _NUM + r"(?:\s+(?:thousand|million|billion|lakhs?|crores?))?\s+"
                          r"(?:rand|yen|yuan|pesos|naira|shillings|dirhams?|francs|ringgit|baht|rupees)\b)" + _PER, re.I)),
     # Pence and cents on each unit: "6p a unit", "forty cents a bottle".
-    ("money", re.compile(_APPROX + r"(?:(?<![\w.])\d+(?:\.\d+)?p\b|(?:" + _NUM + r")\s+(?:pence|cents?)\b)"
+    # (Not a screen's "1080p", nor "my two cents".)
+    ("money", re.compile(_APPROX + r"(?:(?<![\w.])\d{1,2}(?:\.\d+)?p\b|(?<!\bmy\s)(?<!\bour\s)(?<!\bhis\s)(?<!\bher\s)(?:" + _NUM
+                         + r")\s+(?:pence|cents?)\b)"
                          r"(?:\s+(?:a|an|per|each|on\s+(?:a|each|every))\s+(?:unit|item|pack|litre|liter|kilo|kg|box|case|bottle|"
                          r"head|pallet|parcel|order|transaction|meal|cover|call|mile|minute|hour|day|week|month))?", re.I)),
     # A place in a ranking among others: "which put me third in the region".
@@ -361,7 +364,9 @@ _LATER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                           r"district|area|county|city|league|division|network|chain|company|business|group|trust|zone|area|"
                           r"franchise|class|year|cohort)\b", re.I)),
     # A mark out of a scale unsaid: "a score of 870", "a mark of 92".
-    ("number", re.compile(r"\b(?:score|mark|grade|rating)\s+of\s+\d{2,4}(?!\s*(?:%|percent|[/.,]\d|[a-z]))\b", re.I)),
+    # (Not a bar set: "a minimum grade of 50", "a pass mark of 40".)
+    ("number", re.compile(r"(?<!minimum\s)(?<!maximum\s)(?<!passing\s)(?<!pass\s)(?<!target\s)\b(?:score|mark)\s+of\s+\d{2,4}"
+                          r"(?!\s*(?:%|percent)|[/.,]\d|[a-z])\b", re.I)),
     # Time gained or lost, said with "by": "went down by about a fortnight", "cut it by a week".
     ("duration", re.compile(r"\b(?:down|up|cut|reduced|shortened|dropped|fell|faster|earlier|sooner|forward|late|early|delayed)"
                             r"(?:\s+(?:it|that|them))?\s+by\s+" + _HEDGE + _APPROX
@@ -414,7 +419,8 @@ _LOOSE_CHANGE = re.compile(r"\bfrom,?\s+" + _HEDGE + _APPROX + r"(?:" + _NUM + r
                            r"(?:" + _RATE + r")?)", re.I)
 # A change these read needs a verb of change just before it ("grew from a few dozen to...";
 # not "feedback from hundreds of customers led to 3 changes").
-_NEEDS_A_CHANGE_VERB = (_CHANGE_FROM_VAGUE, _CHANGE_FROM_VAGUE_THINGS, _CHANGE_NEW_FIRST, _RANK_CHANGE)
+_NEEDS_A_CHANGE_VERB = (_CHANGE_FROM_VAGUE, _CHANGE_FROM_VAGUE_THINGS, _CHANGE_NEW_FIRST, _RANK_CHANGE, _PART_OF_A_DAY_CHANGE,
+                        _LOOSE_CHANGE)
 _FIRST_DURATION = next(i for i, (kind, _) in enumerate(_PATTERNS) if kind == "duration")
 _OUTCOME_PATTERNS = ([("change", _RANK_CHANGE), ("change", _RATE_CHANGE), ("change", _PART_OF_A_DAY_CHANGE), ("change", _LOOSE_CHANGE)] + _PATTERNS[:1] + _LATER_PATTERNS + _PATTERNS[1:_FIRST_DURATION] + _BEFORE_AMOUNTS
                      + _PATTERNS[_FIRST_DURATION:] + [
@@ -447,6 +453,10 @@ _NAMES_BEFORE_A_NUMBER = {
 _GROUP_OF = re.compile(r"(?:team|group|crew|class|staff|unit|ward|department|squad|family|office|cohort|caseload|"
                        r"workforce|network|fleet|department|practice|school|company|firm|charity|business)")
 _ARTICLES = {"a", "an", "the", "our", "my", "their", "his", "her", "this", "that", "its"}
+# A period or an event ended or started with an amount: a result or a baseline ("we
+# finished the year with 120 clients", "we left the fair with 60 leads"), no scene.
+_ENDED_WITH = re.compile(r"(?<![\w-])(?:finished|finish|ended|end|closed|close|left|wrapped\s+up|walked\s+away|came\s+away|came\s+out|"
+                         r"started|began|opened|signed\s+off)\b", re.I)
 # Words before "with" that name a thing, not an act: "a hotel with", "a block with"; not
 # "finished with", "helped with", "came up with".
 _THING_WITH = re.compile(r"(?!(?:up|along|together|out|off|in|on|down|over|back|away|it|them|us|him|her|me|that|this|"
@@ -457,7 +467,7 @@ _PLACES = re.compile(r"\b(?:sites|counties|regions|states|countries|cities|towns
                      r"time\s+zones|continents|farms|kitchens|venues|clinics|practices|territories)$", re.I)
 # Verbs that say the work reached the places: "rolled it out across 40 stores".
 _REACHED = re.compile(r"\b(?:rolled|launched|expanded|extended|trained|opened|delivered|visited|deployed|introduced|"
-                      r"coordinated|managed|led|oversaw|supported|served|handled|"
+                      r"coordinated|managed|led|oversaw|supported|served|handled|live|running|used|adopted|available|"
                       r"implemented|installed|brought|took|spread|scaled|grew|audited|inspected|standardi[sz]ed)\b", re.I)
 
 # What comes before a count of what there was: "had", "there were" (and a hedge after them).
@@ -476,10 +486,13 @@ _HOW_MANY_WERE_THERE = re.compile(r"\b(?:people|guests|staff|delegates|pupils|st
 # customers", "in the end there were 4 complaints", "the app has 10,000 downloads now").
 _GAINED = re.compile(r"\b(?:new|more|fewer|less|extra|additional|paying|active|repeat|returning)\b", re.I)
 _RESULT_TIME = re.compile(r"\b(?:now|today|by\s+(?:then|the\s+end|(?:january|february|march|april|may|june|july|august|"
-                          r"september|october|november|december|spring|summer|autumn|fall|winter|christmas|launch|"
-                          r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|the\s+(?:deadline|weekend|next\s+\w+))\b)|"
+                          r"september|october|november|december|spring|summer|autumn|fall|winter|christmas|launch)\b)|"
                           r"in\s+the\s+end|at\s+the\s+end|afterwards|after\s+that|"
                           r"by\s+the\s+time\s+(?:i|we)\s+(?:left|finished|handed|moved\s+on))\b", re.I)
+
+# ... or that the sentence calls a record ("By Friday we had 176 registrations, which was our
+# record": a third tryout's).
+_A_RECORD = re.compile(r"\b(?:(?:a|our|the|new|all-time)\s+record|(?:our|the)\s+(?:best|highest|most)\s+ever)\b", re.I)
 
 # A four-digit year on its own ("in 2019") measures nothing.
 _YEAR = re.compile(r"^(?:in\s+|since\s+|back\s+in\s+)?(?:19|20)\d\d$", re.I)
@@ -539,7 +552,8 @@ def _not_a_measure(kind: str, text: str, before: list[str], after: str) -> str |
             and not (_OVER_A_PERIOD.match(after) and not _HOW_MANY_WERE_THERE.search(text)) \
             and _SCENE_BEFORE.search(" ".join(before[-4:])) \
             and not _GAINED.search(re.sub(r"^(?:more|less|fewer)\s+than\s+", "", text, flags=re.I)) \
-            and not _RESULT_TIME.search(" ".join(before) + " " + after):
+            and not _RESULT_TIME.search(" ".join(before) + " " + after) \
+            and not _A_RECORD.search(after):
         return "claim"
     # "she'd rung a dozen times": how often someone asked, not what was done ("we deployed
     # 40 times last month" is; "three times what we raised" is a multiplier, found before).
@@ -559,6 +573,9 @@ def _not_a_measure(kind: str, text: str, before: list[str], after: str) -> str |
     # "I ran ten k every weekend": a distance; "we raised ten K" is money.
     if kind == "money" and re.search(r"\s[kK]\b", text) and not _MONEY_CONTEXT.search(" ".join(before[-6:])) \
             and not re.search(r"\b(?:raised|made|earned|won|donated|collected|brought)\b", " ".join(before[-6:]), re.I):
+        return "skip"
+    # "that's my two cents": a way of speaking.
+    if re.fullmatch(r"two\s+cents", text, re.I) and before and before[-1].lower() in ("my", "our", "his", "her", "their", "your"):
         return "skip"
     # "told them a thousand times": a way of speaking.
     if re.fullmatch(r"an?\s+(?:hundred|thousand|million)\s+times", text, re.I):
@@ -635,7 +652,7 @@ def _not_a_measure(kind: str, text: str, before: list[str], after: str) -> str |
     # of six engineers", "I taught a class of 32" say how much one took on).
     if kind == "count" and len(before) > 3 and before[-1].lower() == "of" and _GROUP_OF.fullmatch(before[-2].lower()) \
             and before[-3].lower() in ("a", "an", "the", "our", "my") and before[-4].lower() in (
-                "in", "on", "of", "into", "joined", "within", "inside"):
+                "in", "on", "joined", "within", "inside"):
         return "claim"
     # What a place has, said after it: "a hotel with 300 rooms", "a block with four floors"
     # ("we finished the year with 120 new clients" is a result: a verb, or a gain).
@@ -643,6 +660,7 @@ def _not_a_measure(kind: str, text: str, before: list[str], after: str) -> str |
             and _THING_WITH.fullmatch(before[-2].lower().strip(",")) \
             and any(w.lower() in _ARTICLES for w in before[-4:-1]) and not _GAINED.search(text) \
             and not re.match(r"(?:zero|no|none|not)\b", text, re.I) \
+            and not _ENDED_WITH.search(" ".join(before[-6:-1])) \
             and not _RESULT_TIME.search(" ".join(before) + " " + after):
         return "claim"
     # Where the work was spread: "across two sites", "covering two counties" ("rolled it out
@@ -654,12 +672,12 @@ def _not_a_measure(kind: str, text: str, before: list[str], after: str) -> str |
     # ("they closed seven of the eleven deals" and "18 of my 24 learners passed" are results).
     if kind == "count" and len(before) > 3 and before[-2].lower() == "of" and before[-1].lower() in _ARTICLES \
             and re.fullmatch(r"\d+|" + _WORD, before[-3].lower()) and before[-4].lower() in (
-                "in", "at", "across", "on", "for", "from", "to", "among", "between", "with"):
+                "in", "at", "across", "on", "for", "from", "to", "among", "between", "with") and _PLACES.search(text):
         return "claim"
-    # A window a story sits in: "the previous two years", "from the last six months", "in
-    # the whole six months after" ("no gaps for the next three months" says how long a
+    # A window a story sits in: "the previous two years", "from the last six months" ("no
+    # gaps for the next three months", "not late for the whole six months" say how long a
     # result held).
-    if kind == "duration" and len(before) > 1 and before[-1].lower() in ("previous", "past", "last", "whole", "entire") \
+    if kind == "duration" and len(before) > 1 and before[-1].lower() in ("previous", "past", "last") \
             and before[-2].lower() in ("the", "those", "that", "these", "my", "our", "his", "her", "their"):
         return "claim"
     # A tenure: "five years in, and we were still on Java 8", "only six months in".
