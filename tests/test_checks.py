@@ -349,6 +349,12 @@ def test_talk_in_general_is_no_part_of_a_story():
     ("I told him you have to log every call.", False),  # reported, in the past
     ("Most of the time the queue was out the door.", False),  # a scene, told
     ("I fixed the script that broke the nightly build.", False),
+    # (a review's) a story in the present with words said to someone, a participle after
+    # "I'd always", and a result that opens with "That"
+    ("So I call the supplier and I tell him, you have to deliver by Friday.", False),
+    ("And she goes, you need to fix this today.", False),
+    ("I'd always seen him as the expert.", False),
+    ("That calmed him down.", False),
 ])
 def test_which_sentences_talk_in_general(sentence, general):
     from rehearse.analysis.sentences import split_sentences

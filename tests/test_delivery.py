@@ -164,6 +164,8 @@ def words(text: str) -> list[str]:
     ("I was, like fixing it and stuff.", ["like"]),
     ("So, like we said, it was fine.", ["like"]),
     ("It was a big hotel, like three hundred rooms and a spa.", ["like"]),  # an amount hedged
+    ("The client was angry, like really angry and shouting.", ["like"]),  # (a review's) a stronger word
+    ("She was upset, like crying and everything.", ["like"]),  # ... a vague tag
     ("I like working with designers.", []),
     ("You know, I built it myself.", ["you know"]),
     ("You know what I did?", []),

@@ -334,6 +334,7 @@ def test_a_take_off_its_question_is_marked_and_never_its_best_or_its_yardstick(r
         assert [t.figures["off_topic"] for t in store.takes(newest_first=False)] == [0, 1, 0]
         [q13] = progress_by_question(store)
         assert (q13["best_take_id"], q13["best_score"], q13["off_topic_take_ids"]) == (3, own["score"], [2])
+        assert (q13["first_answering_take_id"], q13["first_answering_score"]) == (1, own["score"])
         # The overall means leave the other story out: its higher score is no progress.
         overall = overall_progress([q13])
         assert (overall["mean_first_score"], overall["mean_latest_score"], overall["off_topic_takes"]) == (

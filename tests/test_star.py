@@ -54,10 +54,15 @@ def test_an_outcome_told_inside_a_step_is_not_a_missing_result():
     assert "Friday failures stopped" in analysis.sentences[star.closest["result"][0]].text
     # ... and not for a clause that tells no outcome of the story (the labeled answers' steps
     # hold none of these; `python -m eval.star_eval` moves no figure).
-    from rehearse.analysis.answer import _OUTCOME_CLAUSE
+    from rehearse.analysis.answer import _OUTCOME_CLAUSE, _OUTCOME_MOVE, _outcome_told
     for step in ("I wrote a guide with the fix that had worked before.", "I moved my classes first, so I could show what worked.",
-                 "Then the form dropped everything into one sheet."):
-        assert not _OUTCOME_CLAUSE.search(step), step
+                 "Then the form dropped everything into one sheet.", "The staff said they were happy to help."):
+        assert not _OUTCOME_CLAUSE.search(step) and not _OUTCOME_MOVE.search(step), step
+    # A setback mid-story, more steps after it, is no result (a review's).
+    setback = split_sentences(from_text(steps + "\nThe manager cut the budget anyway, and the complaints increased."
+                                        "\nSo I proposed a new rota.\nI also wrote up the costs for the director.").words)
+    steps_only = [type("L", (), {"label": "action"})()] * len(setback)
+    assert _outcome_told(setback, steps_only) is None
 
 
 def test_an_answer_that_ends_on_a_vague_lesson_has_no_clear_result():

@@ -88,25 +88,38 @@ def told_in_general(star_labels: StarLabels, story: Story) -> StarLabels:
 
 # An outcome told in a clause of its own, its subject not the speaker, its verb ending the
 # clause: "..., and the double bookings stopped completely", "so the complaints dropped by
-# half", "and it worked." (Not "the fix that had worked", "what worked", nor "the form
-# dropped everything into one sheet", a step.)
-_OUTCOME_VERB = (r"(?:stopped|ended|disappeared|went\s+away|dropped|fell|decreased|improved|rose|increased|doubled|halved|"
-                 r"worked|passed|succeeded|got\s+better|came\s+back|(?:was|were)\s+(?:solved|fixed|resolved|happy|pleased|"
-                 r"delighted|relieved|gone)|never\s+happened|(?:didn't|did\s+not)\s+happen(?:\s+again)?)")
+# half", "and it worked." (Not "the fix that had worked", "what worked", "the form dropped
+# everything into one sheet", a step, nor "they were happy to help".)
+_OUTCOME_ENDS = (r"(?:stopped|ended|disappeared|went\s+away|worked|passed|succeeded|got\s+better|came\s+back|"
+                 r"(?:was|were)\s+(?:solved|fixed|resolved|gone)|never\s+happened|(?:didn't|did\s+not)\s+happen(?:\s+again)?|"
+                 r"(?:was|were)\s+(?:happy|pleased|delighted|relieved)(?!\s+to\b))")
+_OUTCOME_MOVES = r"(?:dropped|fell|decreased|improved|rose|increased|doubled|halved)"
+_OUTCOME_SUBJECT = (r"(?:,|\band\b|\bso\b|\bthen\b|\bafter\s+that\b)\s+(?:the|our|my|all|every|their|it|they|this|everyone|"
+                    r"nobody|people|customers|staff|patients|guests|parents|students)\b"
+                    r"(?:(?!\b(?:that|which|what|who|had|have|has)\b)[^,.;]){0,40}?\b")
+# An end that is an outcome: "stopped completely", "it worked".
 _OUTCOME_CLAUSE = re.compile(
-    r"(?:,|\band\b|\bso\b|\bthen\b|\bafter\s+that\b)\s+(?:the|our|my|all|every|their|it|they|this|everyone|nobody|"
-    r"people|customers|staff|patients|guests|parents|students)\b(?:(?!\b(?:that|which|what|who|had|have|has)\b)[^,.;]){0,40}?\b"
-    + _OUTCOME_VERB + r"(?=\s*(?:[,.;!?]|$)|\s+(?:completely|entirely|altogether|overnight|right\s+away|immediately|"
-    r"straight\s+away|after\s+that|for\s+good|too|again|a\s+lot|quite\s+a\s+lot|significantly|dramatically|by|to|from)\b)",
-    re.I)
+    _OUTCOME_SUBJECT + _OUTCOME_ENDS + r"(?=\s*(?:[,.;!?]|$)|\s+(?:completely|entirely|altogether|overnight|right\s+away|"
+    r"immediately|straight\s+away|after\s+that|for\s+good|too|again|with)\b)", re.I)
+# A move that may be good or bad ("the complaints increased"): an outcome only at the very end.
+_OUTCOME_MOVE = re.compile(
+    _OUTCOME_SUBJECT + _OUTCOME_MOVES + r"(?=\s*(?:[,.;!?]|$)|\s+(?:a\s+lot|quite\s+a\s+lot|significantly|dramatically|by|to|"
+    r"from)\b)", re.I)
 
 
 def _outcome_told(sentences: list[Sentence], labels: list) -> int | None:
-    """The last sentence after the first step that tells an outcome in a clause of its own."""
+    """A sentence that tells an outcome in a clause of its own where a result is told, after
+    the first step: an end that is an outcome in the last three sentences (a lesson or two
+    may follow it), a move in the last two (a setback mid-story, "and the complaints
+    increased", then more steps, is no result)."""
     first_step = next((i for i, lab in enumerate(labels) if lab.label == "action"), None)
     if first_step is None:
         return None
-    return next((i for i in range(len(sentences) - 1, first_step, -1) if _OUTCOME_CLAUSE.search(sentences[i].text)), None)
+    n = len(sentences)
+    for i in range(n - 1, max(first_step, n - 4), -1):
+        if _OUTCOME_CLAUSE.search(sentences[i].text) or i >= n - 2 and _OUTCOME_MOVE.search(sentences[i].text):
+            return i
+    return None
 
 
 # The evidence shown for a vague lesson that is the answer's only "result".

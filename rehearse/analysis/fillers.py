@@ -155,14 +155,24 @@ _AMOUNT_WORDS = frozenset({
     "under", "over", "about", "around", "almost", "nearly", "maybe", "dozens", "hundreds", "thousands"} - {"a"})
 
 
+_STRONGER = frozenset({"really", "so", "very", "totally", "super", "way", "completely", "literally", "actually",
+                       "proper", "properly", "absolutely", "seriously", "crazy", "insanely", "just", "quite", "pretty"})
+_VAGUE_TAGS = ("and everything", "and stuff", "and that", "or whatever", "or something", "and all")
+
+
 def _gives_examples(following: list[str]) -> bool:
     """Whether the words after "like" read as examples: a task ("fixing the footer") or a
     list ("traffic or loading problems"), not a clause ("we went back")."""
     if not following:
         return False
     first = following[0]
-    # ("like three hundred rooms", "like under a percent" hedge an amount: fillers, as "like 20" is.)
-    if first[:1].isdigit() or first.split("-")[0] in _AMOUNT_WORDS:
+    # ("like three hundred rooms", "like under a percent" hedge an amount: fillers, as "like 20" is;
+    # so is "like" before a word that only makes the last one stronger, "angry, like really
+    # angry and shouting", or a vague tag, "like crying and everything": a review's.)
+    if first[:1].isdigit() or first.split("-")[0] in _AMOUNT_WORDS or first in _STRONGER:
+        return False
+    if " ".join(following[1:]).startswith(_VAGUE_TAGS) or any(" ".join(following[i:i + 2]) in _VAGUE_TAGS
+                                                             for i in range(1, len(following))):
         return False
     return (first.endswith("ing") and first not in ("thing", "something", "nothing", "anything", "everything")) \
         or ("or" in following[1:] or "and" in following[1:]) and first not in (

@@ -40,7 +40,9 @@ _GENERIC = re.compile(
     # Held-out 6 and 8's weak answers (seen): a habit said with "I'd" and a base verb ("I'd
     # usually observe a lesson"), "what I always do is", how things go most of the time,
     # advice to "you" ("you have to listen", "if you go too deep you get stuck"), "it depends".
-    r"|\bi'd (?:usually|always|normally|generally|typically|often) (?!been\b|had\b)[a-z]+(?<!ed)\b"
+    r"|\bi'd (?:usually|always|normally|generally|typically|often) (?!(?:been|had|seen|done|gone|known|taken|given|made|got|"
+    r"gotten|found|thought|told|felt|left|kept|brought|become|come|run|spent|heard|met|put|set|said|sent|built|taught|"
+    r"caught|held|lost|won|written|spoken|driven|chosen|worn|grown|shown|understood)\b)[a-z]+(?<!ed)\b"
     r"|\bwhat i (?:always|usually|normally|generally|typically|tend to) (?:do|say|try)\b"
     r"|\b(?:most of the time|more often than not|nine times out of ten|as a rule|in my experience)\b"
     r"|\byou(?:'ve got| have got| have| need| want|'ve| ought)? to (?!me\b)[a-z]+|\byou (?:should|must|can't|cannot)\b"
@@ -60,10 +62,19 @@ _AFTERWARDS = re.compile(r"\b(?:later|now|still|since|today|these days|ever sinc
 # the past.)
 _DESCRIBING_ED = re.compile(r"\b(?:the|a|an|our|my|your|their|his|her|its|am|is|are|be|being|get|gets|stay|stays|feel|"
                             r"feels|keep|keeps|i'm|we're|it's)(?:\s+(?:very|really|so|too|quite|pretty|well))?\s+[a-z]+ed\b")
+# Words said to someone in the story, the present of a story told in the present ("I tell
+# him, you have to deliver by Friday", "she goes, you need to fix this"): no advice to the
+# listener (a review's).
+_SAID_TO_YOU = re.compile(r"\b(?:tell|tells|told|say|says|said|goes|go|went|ask|asks|asked|explain|explains|explained|"
+                          r"shout|shouts|shouted|warn|warns|warned)\b(?:\s+(?:him|her|them|me|us|everyone|the\s+\w+))?,?\s+"
+                          r"(?:that\s+)?you\b.*")
 # Past forms that narrate nothing: an infinitive ("my approach is to let them..."), a
 # relative clause ("two things that went well"): held-out 8's weak answers (seen) read as
 # stories for them.
-_NOT_NARRATING = re.compile(r"\bto [a-z]+\b|\b(?:that|which|who) [a-z]+\b")
+# ("That calmed him down." and ", which saved us two hours" tell the past: only a relative
+# clause right after a noun is left out.)
+_NOT_NARRATING = re.compile(r"\bto [a-z]+\b|(?<=[a-z] )(?<!\band )(?<!\bso )(?<!\bbut )(?<!\bthen )(?<!\bbecause )"
+                            r"(?:that|which|who) [a-z]+\b")
 # A claim about every job or all one's life is general whatever its tense: "In every job
 # I've had, I've always been the person people come to".
 _ALWAYS_GENERAL = re.compile(r"\bi(?:'ve| have) always (?:believed|thought|felt|tried|found|been|liked)\b"
@@ -156,7 +167,8 @@ def find_generic(sentences: list[Sentence]) -> Story:
         rest = _ALWAYS_GENERAL.sub(" ", text).replace("i've had", " ").replace("i have had", " ")
         always = bool(_ALWAYS_GENERAL.search(text)) and not (PAST_TENSE.search(rest) or _PAST_MARKER.search(rest))
         standing = bool(_STANDING.search(text)) and not _AFTERWARDS.search(text)
-        if (no_story or speaker_would or would or always or (_GENERIC.search(text) or standing) and not told) \
+        if (no_story or speaker_would or would or always or (_GENERIC.search(_SAID_TO_YOU.sub(" ", text)) or standing)
+                and not told) \
                 and not lesson:
             generic.append(sentence.index)
         elif told:

@@ -138,16 +138,22 @@ def question_progress(question_id: str | None, takes: list) -> dict:
     # A story that does not answer the question is never its best take, whatever it scored.
     answering = [t for t in takes if not t.figures.get("off_topic")]
     best = max(answering, key=lambda t: (t.figures["score"], t.id), default=None)
+    off_topic_ids = [t.id for t in takes if t.figures.get("off_topic")]
+    first = next((t for t in takes if t.id not in off_topic_ids), None)
     return {
         "question_id": question_id,
         "takes": len(takes),
         "first_score": scores[0],
+        # The first take that answers the question: where progress is measured from (the
+        # views' "first"; a story told for another question is no starting point).
+        "first_answering_take_id": None if first is None else first.id,
+        "first_answering_score": None if first is None else first.figures["score"],
         "latest_score": scores[-1],
         "best_score": None if best is None else best.figures["score"],
         "best_take_id": None if best is None else best.id,
         "latest_take_id": takes[-1].id,
         "take_ids": [t.id for t in takes],
-        "off_topic_take_ids": [t.id for t in takes if t.figures.get("off_topic")],
+        "off_topic_take_ids": off_topic_ids,
         # The whole answer's "I" share stays for progress --json readers from before the
         # Action's became the trend.
         "series": {name: [t.figures[name] for t in takes] for name in (*TRENDS, "i_ratio")},
