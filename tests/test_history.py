@@ -455,3 +455,25 @@ def test_progress_starts_from_the_first_take_that_answers_the_question():
     shown = console.export_text()
     assert "first 52" in shown and "first 100" not in shown
     assert "Take 1 tells a story that does not answer this question" in " ".join(shown.split())
+
+
+def test_since_take_follows_a_story_merged_by_hand(rehearse_home, tmp_path):
+    """A review: "Since take N" measured stories by their words only, so a retelling a
+    person merged in the story bank was still "another story"."""
+    from rehearse.pipeline import analyze_path, keep_take
+
+    with History() as store:
+        keep_take(store, analyze_path(TEXTS["strong-q4"], question_id="Q4"), TEXTS["strong-q4"])
+        nurse = tmp_path / "nurse-q4.txt"
+        nurse.write_text(NURSE_Q4)
+        keep_take(store, analyze_path(nurse, question_id="Q4"), nurse)
+        # The person says both tell one story (here: two different stories, put together by hand).
+        store.set_stories({1: 1, 2: 1}, placed=True)
+        again = analyze_path(TEXTS["strong-q4"], question_id="Q4")
+        keep_take(store, again, TEXTS["strong-q4"])
+        assert again["previous_take"]["id"] == 2 and again["previous_take"]["same_story"]
+        # Without the merge the newest telling of its own words is take 1.
+        store.set_stories({2: 2}, placed=True)
+        alone = analyze_path(TEXTS["strong-q4"], question_id="Q4")
+        keep_take(store, alone, TEXTS["strong-q4"])
+        assert alone["previous_take"]["id"] == 3 and alone["previous_take"]["same_story"]

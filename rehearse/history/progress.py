@@ -62,18 +62,22 @@ def _part_changes(previous: dict, current: dict) -> list[str]:
 
 def take_to_compare(candidates: list[tuple], spoken: str) -> tuple:
     """The take a new one is compared with, and whether it tells the same story: the newest
-    of `candidates` (History.comparable: (take, its transcript), newest first) that tells
-    the new take's story, else the newest. A person often tries more than one story on a
-    question; a retelling is best measured against the last telling of the same story."""
+    of `candidates` (History.comparable: (take, its transcript, its story), newest first)
+    that tells the new take's story, else the newest. A person often tries more than one
+    story on a question; a retelling is best measured against the last telling of the same
+    story. The same story: a take as similar as SAME_STORY, or one the story bank holds in
+    the same story as such a take (a retelling in other words that a person merged)."""
     if not candidates:
         return None, False
     from rehearse.analysis.stories import SAME_STORY, Background, similarity
     from rehearse.history.stories import guide_texts
 
-    background = Background.of(guide_texts() + [text for _, text in candidates] + [spoken])
-    for take, text in candidates:
-        if text and similarity(spoken, text, background) >= SAME_STORY:
-            return take, True
+    background = Background.of(guide_texts() + [c[1] for c in candidates] + [spoken])
+    similar = [bool(c[1]) and similarity(spoken, c[1], background) >= SAME_STORY for c in candidates]
+    stories = {c[2] for c, alike in zip(candidates, similar) if alike and len(c) > 2 and c[2] is not None}
+    for candidate, alike in zip(candidates, similar):
+        if alike or len(candidate) > 2 and candidate[2] in stories:
+            return candidate[0], True
     return candidates[0][0], False
 
 

@@ -712,10 +712,11 @@ class History:
             raise
 
     @_said_plainly
-    def comparable(self, question_id: str | None, limit: int = 10) -> list[tuple[Take, str]]:
+    def comparable(self, question_id: str | None, limit: int = 10) -> list[tuple[Take, str, int | None]]:
         """The newest takes a new take of this question can be compared with, newest first,
-        each with its transcript text ("" when its stored report is damaged). An answer cut
-        short by a crash is not one, nor a story that does not answer the question."""
+        each with its transcript text ("" when its stored report is damaged) and its story
+        (None: not grouped yet). An answer cut short by a crash is not one, nor a story that
+        does not answer the question."""
         if self.conn is None or question_id is None:
             return []
         rows = self.conn.execute(
@@ -725,7 +726,8 @@ class History:
         for row in rows:
             take = self._take(row)
             if not take.figures["off_topic"]:
-                out.append((take, row["spoken"] if isinstance(row["spoken"], str) else ""))
+                story = row["story_id"] if "story_id" in row.keys() else None
+                out.append((take, row["spoken"] if isinstance(row["spoken"], str) else "", story))
                 if len(out) == limit:
                     break
         return out
