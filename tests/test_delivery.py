@@ -166,6 +166,10 @@ def words(text: str) -> list[str]:
     ("It was a big hotel, like three hundred rooms and a spa.", ["like"]),  # an amount hedged
     ("The client was angry, like really angry and shouting.", ["like"]),  # (a review's) a stronger word
     ("She was upset, like crying and everything.", ["like"]),  # ... a vague tag
+    # (a second tryout's) an example said as one thing; "what you know" says what is known
+    ("We kept hitting the same errors, like a pallet scanned to the wrong bay.", []),
+    ("You can always go back to what you know.", []),
+    ("It was my boss, who, you know, I really liked.", ["you know"]),
     ("I like working with designers.", []),
     ("You know, I built it myself.", ["you know"]),
     ("You know what I did?", []),

@@ -117,7 +117,12 @@ def _phrase_is_filler(words: list[str], tokens: list[str], i: int, phrase: tuple
     end = i + len(phrase)
     following = tokens[end] if end < len(tokens) else ""
     if phrase == ("you", "know"):
-        # "you know what I did" / "you know the answer" are questions or statements, not fillers.
+        # "you know what I did" / "you know the answer" are questions or statements, not fillers;
+        # nor is "go back to what you know" (a second tryout's).
+        # ("who, you know, smelled like a fryer": commas mark it off, a filler.)
+        if i > 0 and tokens[i - 1] in {"what", "all", "everything", "whatever", "who", "if", "than", "as", "people"} \
+                and not _comma_after(words, i - 1) and not _comma_after(words, end - 1):
+            return False
         return following not in {"what", "how", "why", "that", "the", "it", "him", "her", "them", "about", "when", "where"} \
             or _comma_after(words, end - 1)
     if phrase == ("i", "mean"):
@@ -174,6 +179,10 @@ def _gives_examples(following: list[str]) -> bool:
     if " ".join(following[1:]).startswith(_VAGUE_TAGS) or any(" ".join(following[i:i + 2]) in _VAGUE_TAGS
                                                              for i in range(1, len(following))):
         return False
+    # (An example said as one thing: "the same exceptions, like a pallet scanned to the wrong
+    # location", "certificates, like a project management qualification": a second tryout's.)
+    if first in ("a", "an") and len(following) > 1 and following[1] not in _STRONGER:
+        return True
     return (first.endswith("ing") and first not in ("thing", "something", "nothing", "anything", "everything")) \
         or ("or" in following[1:] or "and" in following[1:]) and first not in (
             "i", "we", "you", "he", "she", "they", "it", "the", "that", "this", "there", "so", "and", "then")
