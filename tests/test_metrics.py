@@ -363,6 +363,11 @@ def test_money_found_for_one_match_leaves_the_next_as_said():
     ("The fix was live in one hour and twenty minutes.", "one hour and twenty minutes", "duration"),
     ("Sales were more than four times than the year before.", "more than four times than the year before", "multiplier"),
     ("By Saturday we had 240 bookings, a new record.", "240 bookings", "count"),
+    # a second tryout's: a share of days; a change between parts of an hour
+    ("After the rota change the vans left on time 9 days out of 10.", "9 days out of 10", "percent"),
+    ("We were late on 7 of the 10 days before.", "7 of the 10 days", "percent"),
+    ("The wait went from well over an hour to about a quarter of an hour.",
+     "from well over an hour to about a quarter of an hour", "change"),
 ])
 def test_other_currencies_ranks_and_changes_said_loosely(sentence, text, kind):
     assert [(m.text, m.kind) for m in find_metrics(sentence)] == [(text, kind)]
@@ -383,6 +388,7 @@ def test_other_currencies_ranks_and_changes_said_loosely(sentence, text, kind):
     "We set a minimum grade of 50 for late work.",
     "That's my two cents.",
     "By the next morning we had 300 angry emails.",
+    "Nine times out of ten it's just a misunderstanding.",
     "I was at a supermarket with eighteen cashiers on the front end.",
 ])
 def test_numbers_that_set_the_scene_said_loosely(sentence):
@@ -404,7 +410,7 @@ def test_numbers_that_set_the_scene_said_loosely(sentence):
     ("We finished the year with 120 clients.", "120 clients"),
     ("We left the fair with 60 qualified leads.", "60 qualified leads"),
     ("I grew it into a team of 20 people.", "20 people"),
-    ("We were fully staffed on 28 of the 30 shifts.", "30 shifts"),
+    ("We were fully staffed on 28 of the 30 shifts.", "28 of the 30 shifts"),
     ("It went live across 30 branches.", "30 branches"),
     ("He was never late for the whole six months.", "six months"),
 ])

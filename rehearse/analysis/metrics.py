@@ -346,6 +346,16 @@ _LATER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # before" counts meetings.)
     ("multiplier", re.compile(_APPROX + r"\b" + _NUM + r"\s+times\s+(?:than|as\s+(?:much|many)\s+as)\s+(?:the|last)\s+"
                               r"(?:year|month|week|quarter|term|season|number|amount|figure|total|one|time)\b(?:\s+before\b)?", re.I)),
+    # A second tryout's. A share of days or shifts: "9 days out of 10", "8 of the 10 days".
+    ("percent", re.compile(r"\b" + _APPROX + _NUM + r"\s+(?:days?|shifts?|weeks?|nights?|times?|months?|runs?|loads?)\s+out\s+of\s+"
+                           + _NUM + r"\b|\b(?!one\b)" + _NUM + r"\s+(?:out\s+)?of\s+(?:the|those|our)\s+" + _NUM
+                           + r"\s+(?:days|shifts|weeks|nights|times|months|runs|loads)\b", re.I)),
+    # A change between parts of an hour: "from well over an hour to about a quarter of an hour",
+    # "from half an hour to ten minutes".
+    ("change", re.compile(r"\bfrom\s+" + _HEDGE + _APPROX + r"(?:an?\s+hour(?:\s+and\s+a\s+half)?|half\s+an\s+hour|"
+                          r"(?:a|one|three)\s+quarters?\s+of\s+an\s+hour|" + _NUM + r"\s+" + _TIME_UNIT + r")\s+(?:down\s+)?to\s+"
+                          + _HEDGE + _APPROX + r"(?:an?\s+hour|half\s+an\s+hour|(?:a|one|three)\s+quarters?\s+of\s+an\s+hour|"
+                          + _NUM + r"\s+" + _TIME_UNIT + r")\b", re.I)),
     # Held-out 9's misses (scored once, then fixed), each in its general form.
     # Money in other currencies: "8,000 rand", "¥3 million", "R15,000", "Rs 40,000", "four lakh rupees".
     ("money", re.compile(r"(?:(?:(?:[¥₦₩₱]|\bRs\.?)\s?" + _APPROX + _NUM + r"|\b(?-i:R)(?:\d{1,3}(?:,\d{3})+|\d{3,})(?:\.\d+)?(?:\s?[kKmM](?![a-zA-Z]))?)"
@@ -574,6 +584,11 @@ def _not_a_measure(kind: str, text: str, before: list[str], after: str) -> str |
     if kind == "money" and re.search(r"\s[kK]\b", text) and not _MONEY_CONTEXT.search(" ".join(before[-6:])) \
             and not re.search(r"\b(?:raised|made|earned|won|donated|collected|brought)\b", " ".join(before[-6:]), re.I):
         return "skip"
+    # "nine times out of ten it's just a misunderstanding": a way of speaking ("nine times out
+    # of ten the trucks left on time" measures).
+    if re.fullmatch(r"(?:nine|9)\s+times\s+out\s+of\s+(?:ten|10)", text, re.I) and re.match(
+            r",?\s+(?:it's|it\s+is|that's|you|they|people|things|everyone|someone)\b", after, re.I):
+        return "claim"
     # "that's my two cents": a way of speaking.
     if re.fullmatch(r"two\s+cents", text, re.I) and before and before[-1].lower() in ("my", "our", "his", "her", "their", "your"):
         return "skip"
