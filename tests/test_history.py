@@ -253,7 +253,7 @@ def test_change_line_names_what_moved():
     assert "Result still not clear" in change_line(unclear, figures(88, present="situation,task,action", missing="",
                                                                     in_result=0))
     missing = figures(60, present="situation,task,action", in_result=0)  # told "no result"
-    assert "Result found, not clear yet" in change_line(missing, unclear)
+    assert "Result no longer missing, not clear yet" in change_line(missing, unclear)
     assert "Result missing now" in change_line(unclear, missing)
     assert "still no Result" in change_line(missing, missing)
 

@@ -140,5 +140,7 @@ def test_a_question_answered_only_in_general_terms_stays_uncovered(rehearse_home
     [story] = bank["stories"]
     assert story["questions"] == [] and story["in_general"] == ["Q14"]
     assert "Q14" in {u["question_id"] for u in bank["uncovered"]}
+    # ... nor is it a story to retell for another question (a second tryout's was suggested).
+    assert all(u["best_story"] != story["id"] for u in bank["uncovered"])
     shown = " ".join(run_cli("stories", env={"COLUMNS": "200"}).stdout.split())
     assert "Q14 answered in general terms: tell one time" in shown

@@ -53,7 +53,8 @@ def _part_changes(previous: dict, current: dict) -> list[str]:
             ([p for p in lost if p not in missing], "{} not clear now"),
             ([p for p in still if p in missing and p in was_missing], "still no {}"),
             ([p for p in still if p not in missing and p not in was_missing], "{} still not clear"),
-            ([p for p in still if p not in missing and p in was_missing], "{} found, not clear yet"),
+            # (A second tryout read "Task found, not clear yet" as a contradiction.)
+            ([p for p in still if p not in missing and p in was_missing], "{} no longer missing, not clear yet"),
             ([p for p in still if p in missing and p not in was_missing], "{} missing now")):
         if chosen:
             said.append(text.format(names(chosen)))

@@ -82,8 +82,10 @@ def story_bank(store) -> dict:
     for question in prompts.questions():
         if question.id in answered:
             continue
+        # (Not a story told only in general terms: it is no story to retell, a second tryout's
+        # "I would..." answer was suggested for another question.)
         candidates = [(relevance[question.id].asked.score, -story_id, story_id) for story_id, relevance in fits.items()
-                      if relevance[question.id].verdict == "fits"]
+                      if relevance[question.id].verdict == "fits" and not all(t["in_general"] for t in by_story[story_id])]
         uncovered.append({"question_id": question.id, "category": question.category,
                           "best_story": max(candidates)[2] if candidates else None})
     covered = {prompts.question(q).category for q in answered}
