@@ -420,3 +420,18 @@ def test_the_action_is_the_largest_within_a_few_points():
         "situation": 0.30, "task": 0.13, "action": 0.37, "result": 0.20}))
     assert "longer than the action" not in star_check.run(unsure).message
     assert star_check.run(unsure).points == star_check.run(close).points
+
+
+def test_steps_said_as_advice_to_you_are_not_the_speakers_own():
+    """A second tryout's answer told its steps as advice ("You have to listen to both sides
+    first") and took all 20 "I" points for the "I" of its opening."""
+    text = ("At my last depot I had two shift leads, Sam and Priya, who argued every morning about the pickers.\n"
+            "It was my job to stop it before it hit the trucks.\n"
+            "You have to listen to both sides separately first, and you let each of them finish.\n"
+            "Then you get them in a room together and you stick to the facts.\n"
+            "After that the arguments stopped and the trucks left on time again.")
+    analysis = analyze_transcript(from_text(text))
+    assert analysis.action_pronouns.i_ratio is None  # the steps say neither "I" nor "we"
+    result = i_vs_we.run(analysis)
+    assert result.status == "warn" and result.points == i_vs_we.NO_PRONOUN_POINTS
+    assert result.message.startswith('In your actions, "you"') and "they read as advice" in result.message

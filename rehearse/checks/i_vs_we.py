@@ -15,6 +15,8 @@ and I built a prototype with two teammates" passes.
 
 from __future__ import annotations
 
+import re
+
 from rehearse.analysis.answer import Analysis
 from rehearse.analysis.metrics import said_once
 from rehearse.checks.base import CheckResult, quote
@@ -27,6 +29,17 @@ FAIL_BELOW = 0.4  # below: fail
 NO_PRONOUN_POINTS = 10
 SHOWN = 2  # team phrases quoted ("our developers rewrote"), at most
 QUOTED_CHARS = 40
+
+
+MIN_ADVICE = 2  # "you" said this often in Action sentences with no "I" or "we": advice, not steps
+# "you" as the one who acts, not "you know" (a filler) nor "thank you".
+_YOU_ACTING = re.compile(r"\byou\b(?!\s+know\b)(?<!\bthank you)", re.I)
+
+
+def _advice_in_action(analysis: Analysis) -> int:
+    """How often the Action sentences say "you" (only read when they say neither "I" nor "we")."""
+    return sum(len(_YOU_ACTING.findall(s.text)) for s, lab in zip(analysis.sentences, analysis.labels)
+               if lab.label == "action")
 
 
 def said_times(n: int) -> str:
@@ -48,6 +61,15 @@ def run(analysis: Analysis) -> CheckResult:
         # keeps its own finding.)
         return CheckResult(ID, "warn", 'No step of your own is told yet: "I" counts in what you did, one time.',
                            f"Tell what you did, in the first person, on one specific occasion. {guide}",
+                           NO_PRONOUN_POINTS, MAX_POINTS)
+    advice = _advice_in_action(analysis)
+    if not in_action and advice >= MIN_ADVICE and points > NO_PRONOUN_POINTS:
+        # Steps said as advice to "you" ("You have to listen to both sides first") say what
+        # anyone should do, not what the speaker did: a second tryout's answer took all 20
+        # points for the "I" of its opening.
+        return CheckResult(ID, "warn", f'In your actions, "you" {said_times(advice)} and no "I": they read as advice, '
+                           "not as what you did.",
+                           f'Tell your steps as yours: "I listened to each of them first", not "you have to listen". {guide}',
                            NO_PRONOUN_POINTS, MAX_POINTS)
     where = "In your actions" if in_action else "In the answer"
     # "Our developers rewrote the form" counts as "we" without the word: quote it, or the
