@@ -35,7 +35,10 @@ from a kitchen, a food bank and a plumber's van were failed as off topic); `held
 another such helper and mostly from work outside software and offices, was written before
 the sixth round and scored once. `dev+seen9` adds it; `heldout10`, by another such helper
 (two thirds from work outside software and offices), was written before the next
-session's changes (none of them to the relevance check) and scored once.
+session's changes (none of them to the relevance check) and scored once. `dev+seen10` adds
+it; `heldout11`, by another such helper (36 of 50 from work outside software and offices,
+30 told without the question's own words), was written before the session after and
+scored once at its end.
 
     python -m eval.relevance_eval            # dev
     python -m eval.relevance_eval --set heldout
@@ -86,6 +89,8 @@ def load(name: str) -> list[Item]:
         return load("dev+seen7") + load("heldout8")
     if name == "dev+seen9":  # and the ninth, scored once at the end of the sixth round
         return load("dev+seen8") + load("heldout9")
+    if name == "dev+seen10":  # and the tenth, scored once at the end of the next session
+        return load("dev+seen9") + load("heldout10")
     data = json.loads((ROOT / "eval" / "relevance" / f"{name}.json").read_text())
     items = [Item(a["id"], a["question"], tuple(a["also_fits"]), a["text"], name) for a in data["answers"]]
     if name == "dev" and GUIDE.exists():
@@ -176,7 +181,7 @@ def main() -> None:
                                                         "dev+seen3", "heldout4", "dev+seen4", "heldout5",
                                                         "dev+seen5", "heldout6", "dev+seen6", "heldout7",
                                                         "dev+seen7", "heldout8", "dev+seen8", "heldout9",
-                                                        "dev+seen9", "heldout10"))
+                                                        "dev+seen9", "heldout10", "dev+seen10", "heldout11"))
     parser.add_argument("--cv", action="store_true",
                         help="read each writer's answers with a learned model trained without them")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss and false alarm")
