@@ -435,3 +435,7 @@ def test_steps_said_as_advice_to_you_are_not_the_speakers_own():
     result = i_vs_we.run(analysis)
     assert result.status == "warn" and result.points == i_vs_we.NO_PRONOUN_POINTS
     assert result.message.startswith('In your actions, "you"') and "they read as advice" in result.message
+    # Words said to someone in the story are steps told (a review's).
+    quoted = text.replace("You have to listen to both sides separately first, and you let each of them finish.",
+                          'I told both of them the same: "You take turns, and you come to me before you swap."')
+    assert "advice" not in i_vs_we.run(analyze_transcript(from_text(quoted))).message

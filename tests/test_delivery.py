@@ -170,6 +170,8 @@ def words(text: str) -> list[str]:
     ("We kept hitting the same errors, like a pallet scanned to the wrong bay.", []),
     ("You can always go back to what you know.", []),
     ("It was my boss, who, you know, I really liked.", ["you know"]),
+    ("He turned up late, like an hour late.", ["like"]),  # (a review's) an amount hedged
+    ("It was my boss who you know really liked it.", ["you know"]),
     ("I like working with designers.", []),
     ("You know, I built it myself.", ["you know"]),
     ("You know what I did?", []),

@@ -460,6 +460,7 @@ def test_progress_starts_from_the_first_take_that_answers_the_question():
 def test_since_take_follows_a_story_merged_by_hand(rehearse_home, tmp_path):
     """A review: "Since take N" measured stories by their words only, so a retelling a
     person merged in the story bank was still "another story"."""
+    from rehearse.history.progress import take_to_compare
     from rehearse.pipeline import analyze_path, keep_take
 
     with History() as store:
@@ -467,13 +468,24 @@ def test_since_take_follows_a_story_merged_by_hand(rehearse_home, tmp_path):
         nurse = tmp_path / "nurse-q4.txt"
         nurse.write_text(NURSE_Q4)
         keep_take(store, analyze_path(nurse, question_id="Q4"), nurse)
+        # Unmerged, the nurse's story is another story: the yardstick is take 1, its own words.
+        assert take_to_compare(store.comparable("Q4"), TEXTS["strong-q4"].read_text())[0].id == 1
         # The person says both tell one story (here: two different stories, put together by hand).
         store.set_stories({1: 1, 2: 1}, placed=True)
         again = analyze_path(TEXTS["strong-q4"], question_id="Q4")
         keep_take(store, again, TEXTS["strong-q4"])
         assert again["previous_take"]["id"] == 2 and again["previous_take"]["same_story"]
-        # Without the merge the newest telling of its own words is take 1.
-        store.set_stories({2: 2}, placed=True)
-        alone = analyze_path(TEXTS["strong-q4"], question_id="Q4")
-        keep_take(store, alone, TEXTS["strong-q4"])
-        assert alone["previous_take"]["id"] == 3 and alone["previous_take"]["same_story"]
+
+
+def test_progress_when_no_take_answers_the_question_has_no_first():
+    from rich.console import Console
+
+    from rehearse.ui.history_views import progress_view
+
+    entry = {"question_id": "Q13", "takes": 1, "first_score": 90, "latest_score": 90, "best_score": None,
+             "best_take_id": None, "latest_take_id": 1, "take_ids": [1], "off_topic_take_ids": [1],
+             "series": {"score": [90], "duration_s": [80.0], "action_i_ratio": [1.0], "metric_count": [2], "i_ratio": [1.0]},
+             "holding_back": None, "polish": None, "off_topic": True}
+    console = Console(record=True, width=120)
+    console.print(progress_view(entry))
+    assert "first - ·" in console.export_text()

@@ -120,7 +120,7 @@ def _phrase_is_filler(words: list[str], tokens: list[str], i: int, phrase: tuple
         # "you know what I did" / "you know the answer" are questions or statements, not fillers;
         # nor is "go back to what you know" (a second tryout's).
         # ("who, you know, smelled like a fryer": commas mark it off, a filler.)
-        if i > 0 and tokens[i - 1] in {"what", "all", "everything", "whatever", "who", "if", "than", "as", "people"} \
+        if i > 0 and tokens[i - 1] in {"what", "everything", "whatever", "anything", "something"} \
                 and not _comma_after(words, i - 1) and not _comma_after(words, end - 1):
             return False
         return following not in {"what", "how", "why", "that", "the", "it", "him", "her", "them", "about", "when", "where"} \
@@ -163,6 +163,10 @@ _AMOUNT_WORDS = frozenset({
 _STRONGER = frozenset({"really", "so", "very", "totally", "super", "way", "completely", "literally", "actually",
                        "proper", "properly", "absolutely", "seriously", "crazy", "insanely", "just", "quite", "pretty"})
 _VAGUE_TAGS = ("and everything", "and stuff", "and that", "or whatever", "or something", "and all")
+# "like a week", "like an hour late", "like a couple of days", "like a lot of them": an
+# amount hedged, a filler (a review's).
+_HEDGED_AMOUNTS = frozenset({"couple", "few", "lot", "bit", "dozen", "hundred", "thousand", "million", "good", "whole",
+                             "minute", "hour", "day", "week", "month", "year", "fortnight", "second", "ton", "load"})
 
 
 def _gives_examples(following: list[str]) -> bool:
@@ -181,7 +185,8 @@ def _gives_examples(following: list[str]) -> bool:
         return False
     # (An example said as one thing: "the same exceptions, like a pallet scanned to the wrong
     # location", "certificates, like a project management qualification": a second tryout's.)
-    if first in ("a", "an") and len(following) > 1 and following[1] not in _STRONGER:
+    if first in ("a", "an") and len(following) > 1 and following[1] not in _STRONGER \
+            and following[1] not in _AMOUNT_WORDS and following[1] not in _HEDGED_AMOUNTS:
         return True
     return (first.endswith("ing") and first not in ("thing", "something", "nothing", "anything", "everything")) \
         or ("or" in following[1:] or "and" in following[1:]) and first not in (

@@ -5,9 +5,9 @@ What it checks: filled pauses (um, uh, er, ah), "like" used as a filler (not "I'
 mean", "basically", "actually", "literally", and "so" opening a sentence; as a count and a
 rate per minute of speaking. Also words or phrases said twice in a row ("the the", "and
 then and then"). Whisper leaves out most "um"s: where the audio shows a sign of one it
-left out (a gap with speech-like sound in it, a word stretched far too long), that stretch
-is decoded again with a prompt that keeps them, and each is checked against the sound in
-the audio (see the README for the measured recall and precision).
+left out (a gap with speech-like sound in it, a word stretched far too long), the answer
+is decoded again with a prompt that keeps them, only that decoding's filled pauses are put
+among the plain words, and each is checked against the sound in the audio (see the README for the measured recall and precision).
 
 Why it matters: a few fillers are human; many make an answer sound unprepared. A silent
 pause sounds more confident than "um".

@@ -36,10 +36,15 @@ MIN_ADVICE = 2  # "you" said this often in Action sentences with no "I" or "we":
 _YOU_ACTING = re.compile(r"\byou\b(?!\s+know\b)(?<!\bthank you)", re.I)
 
 
+# Words said to someone in the story, quoted or addressed back to the speaker ("Same message
+# to both: 'You take turns, and you come to me first'"): a step told, not advice (a review's).
+_SAID_TO_SOMEONE = re.compile(r"[\"“”:]|\b(?:me|my)\b", re.I)
+
+
 def _advice_in_action(analysis: Analysis) -> int:
     """How often the Action sentences say "you" (only read when they say neither "I" nor "we")."""
     return sum(len(_YOU_ACTING.findall(s.text)) for s, lab in zip(analysis.sentences, analysis.labels)
-               if lab.label == "action")
+               if lab.label == "action" and not _SAID_TO_SOMEONE.search(s.text))
 
 
 def said_times(n: int) -> str:

@@ -165,11 +165,11 @@ def question_progress(question_id: str | None, takes: list) -> dict:
     }
 
 
-def first_answering(entry: dict) -> int:
-    """Where the first take that answers the question sits in the entry's takes (the first
-    take when none does): a story told for another question is no starting point."""
+def first_answering(entry: dict) -> int | None:
+    """Where the first take that answers the question sits in the entry's takes (None when
+    none does): a story told for another question is no starting point."""
     off = set(entry.get("off_topic_take_ids") or [])
-    return next((i for i, take_id in enumerate(entry["take_ids"]) if take_id not in off), 0)
+    return next((i for i, take_id in enumerate(entry["take_ids"]) if take_id not in off), None)
 
 
 def best_said(entry: dict) -> str:

@@ -80,7 +80,7 @@ def progress_view(entry: dict) -> Group:
     first = first_answering(entry)
     title = Text.assemble(
         (entry["question_id"] or "no question", "bold"),
-        f"  {entry['takes']} take{'s' if entry['takes'] != 1 else ''} · first {entry['series']['score'][first]} · "
+        f"  {entry['takes']} take{'s' if entry['takes'] != 1 else ''} · first {'-' if first is None else entry['series']['score'][first]} · "
         f"latest {entry['latest_score']} · {best_said(entry)}",
     )
     table = Table(show_header=True, header_style="bold", box=None, padding=(0, 2))
@@ -90,7 +90,7 @@ def progress_view(entry: dict) -> Group:
     for figure in TRENDS:
         values = entry["series"][figure]
         previous = values[before[-1]] if before else None
-        table.add_row(BY_COLUMN[figure].name, sparkline(values, TREND_MIN_SPAN[figure]), show(figure, values[first]), show(figure, previous),
+        table.add_row(BY_COLUMN[figure].name, sparkline(values, TREND_MIN_SPAN[figure]), show(figure, None if first is None else values[first]), show(figure, previous),
                       show(figure, values[-1]), _arrow(figure, previous, values[-1]) if previous is not None else Text(""))
     lines = [title, table]
     held = entry.get("holding_back")
