@@ -7,7 +7,8 @@ rate per minute of speaking. Also words or phrases said twice in a row ("the the
 then and then"). Whisper leaves out most "um"s: where the audio shows a sign of one it
 left out (a gap with speech-like sound in it, a word stretched far too long), the answer
 is decoded again with a prompt that keeps them, only that decoding's filled pauses are put
-among the plain words, and each is checked against the sound in the audio (see the README for the measured recall and precision).
+among the plain words, and each is checked against the sound in the audio (see the README
+for the measured recall and precision).
 
 Why it matters: a few fillers are human; many make an answer sound unprepared. A silent
 pause sounds more confident than "um".

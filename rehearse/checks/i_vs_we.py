@@ -29,13 +29,9 @@ FAIL_BELOW = 0.4  # below: fail
 NO_PRONOUN_POINTS = 10
 SHOWN = 2  # team phrases quoted ("our developers rewrote"), at most
 QUOTED_CHARS = 40
-
-
 MIN_ADVICE = 2  # "you" said this often in Action sentences with no "I" or "we": advice, not steps
 # "you" as the one who acts, not "you know" (a filler) nor "thank you".
 _YOU_ACTING = re.compile(r"\byou\b(?!\s+know\b)(?<!\bthank you)", re.I)
-
-
 # Words said to someone in the story, quoted or addressed back to the speaker ("Same message
 # to both: 'You take turns, and you come to me first'"): a step told, not advice (a review's).
 _SAID_TO_SOMEONE = re.compile(r"[\"“”:]|\b(?:me|my)\b", re.I)

@@ -28,11 +28,12 @@ def next_step(results: list[CheckResult]) -> CheckResult | None:
 
     A story that does not answer the question comes first, whatever else it does well
     (every other figure is about the wrong story); then an answer that tells no story at
-    all ("I always..."); then an answer too short to hold a story (under 30 s: an 18-second answer told to "add the situation" was told the least
-    of it); then a STAR part that is missing, or a Result or Action that is not clear,
-    since the other checks' losses follow from it (no clear Result, so no number in the
-    Result). Then the check that loses the most points, ties in the guide's order: a 0% "I" answer
-    losing 20 points is told to say "I" before it is told to say more, which loses 16.
+    all ("I always..."); then an answer too short to hold a story (under 30 s: an
+    18-second answer told to "add the situation" was told the least of it); then a STAR
+    part that is missing, or a Result or Action that is not clear, since the other checks'
+    losses follow from it (no clear Result, so no number in the Result). Then the check
+    that loses the most points, ties in the guide's order: a 0% "I" answer losing 20
+    points is told to say "I" before it is told to say more, which loses 16.
     Then the checks without points, a failure before a warning, in the guide's order."""
     open_checks = [r for r in results if r.status != "pass"]
     if not open_checks:
@@ -42,6 +43,7 @@ def next_step(results: list[CheckResult]) -> CheckResult | None:
 
     def leads(r: CheckResult) -> bool:
         return r.comes_first or (r.id in first and r.status == "fail")
+
     def lead_order(r: CheckResult) -> int:
         if not leads(r):
             return 0
