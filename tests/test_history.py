@@ -432,7 +432,8 @@ def test_the_history_marks_a_part_that_is_only_unclear():
 def test_the_overall_means_say_so_when_no_take_answers_its_question():
     from rehearse.history.progress import overall_progress, overall_said
 
-    entry = {"take_ids": [4, 5], "off_topic_take_ids": [4, 5], "takes": 2, "series": {"score": [90, 100]}}
+    entry = {"take_ids": [4, 5], "off_topic_take_ids": [4, 5], "takes": 2, "series": {"score": [90, 100]},
+             "first_answering_take_id": None, "first_answering_score": None}
     overall = overall_progress([entry])
     assert (overall["mean_first_score"], overall["mean_latest_score"], overall["off_topic_takes"]) == (None, None, 2)
     assert overall_said(overall) == "2 takes of 1 question; no take answers its question yet, so there is no mean score."
@@ -445,7 +446,8 @@ def test_progress_starts_from_the_first_take_that_answers_the_question():
 
     from rehearse.ui.history_views import progress_view
 
-    entry = {"question_id": "Q13", "takes": 3, "first_score": 100, "latest_score": 100, "best_score": 100,
+    entry = {"question_id": "Q13", "takes": 3, "first_score": 100, "first_answering_take_id": 2, "first_answering_score": 52,
+             "latest_score": 100, "best_score": 100,
              "best_take_id": 3, "latest_take_id": 3, "take_ids": [1, 2, 3], "off_topic_take_ids": [1],
              "series": {"score": [100, 52, 100], "duration_s": [80.0, 70.0, 90.0], "action_i_ratio": [1.0, 0.5, 1.0],
                         "metric_count": [2, 0, 2], "i_ratio": [1.0, 0.5, 1.0]},
@@ -482,7 +484,8 @@ def test_progress_when_no_take_answers_the_question_has_no_first():
 
     from rehearse.ui.history_views import progress_view
 
-    entry = {"question_id": "Q13", "takes": 1, "first_score": 90, "latest_score": 90, "best_score": None,
+    entry = {"question_id": "Q13", "takes": 1, "first_score": 90, "first_answering_take_id": None,
+             "first_answering_score": None, "latest_score": 90, "best_score": None,
              "best_take_id": None, "latest_take_id": 1, "take_ids": [1], "off_topic_take_ids": [1],
              "series": {"score": [90], "duration_s": [80.0], "action_i_ratio": [1.0], "metric_count": [2], "i_ratio": [1.0]},
              "holding_back": None, "polish": None, "off_topic": True}

@@ -156,8 +156,8 @@ _NO_EXAMPLES_AFTER = frozenset({"was", "were", "is", "am", "are", "be", "been", 
 
 _AMOUNT_WORDS = frozenset({
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen",
-    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "half", "a",
-    "under", "over", "about", "around", "almost", "nearly", "maybe", "dozens", "hundreds", "thousands"} - {"a"})
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "half",
+    "under", "over", "about", "around", "almost", "nearly", "maybe", "dozens", "hundreds", "thousands"})
 
 
 _STRONGER = frozenset({"really", "so", "very", "totally", "super", "way", "completely", "literally", "actually",

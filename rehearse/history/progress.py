@@ -143,8 +143,7 @@ def question_progress(question_id: str | None, takes: list) -> dict:
     # A story that does not answer the question is never its best take, whatever it scored.
     answering = [t for t in takes if not t.figures.get("off_topic")]
     best = max(answering, key=lambda t: (t.figures["score"], t.id), default=None)
-    off_topic_ids = [t.id for t in takes if t.figures.get("off_topic")]
-    first = next((t for t in takes if t.id not in off_topic_ids), None)
+    first = answering[0] if answering else None
     return {
         "question_id": question_id,
         "takes": len(takes),
@@ -158,7 +157,7 @@ def question_progress(question_id: str | None, takes: list) -> dict:
         "best_take_id": None if best is None else best.id,
         "latest_take_id": takes[-1].id,
         "take_ids": [t.id for t in takes],
-        "off_topic_take_ids": off_topic_ids,
+        "off_topic_take_ids": [t.id for t in takes if t.figures.get("off_topic")],
         # The whole answer's "I" share stays for progress --json readers from before the
         # Action's became the trend.
         "series": {name: [t.figures[name] for t in takes] for name in (*TRENDS, "i_ratio")},
@@ -224,11 +223,11 @@ def overall_progress(per_question: list[dict]) -> dict:
     first, latest, left_out = [], [], 0
     for entry in per_question:
         off = set(entry.get("off_topic_take_ids") or [])
-        answering = [score for take_id, score in zip(entry["take_ids"], entry["series"]["score"]) if take_id not in off]
         left_out += len(off)
-        if answering:
-            first.append(answering[0])
-            latest.append(answering[-1])
+        if entry["first_answering_take_id"] is not None:
+            first.append(entry["first_answering_score"])
+            latest.append(next(score for take_id, score in zip(reversed(entry["take_ids"]), reversed(entry["series"]["score"]))
+                               if take_id not in off))
     return {
         "questions": len(per_question),
         "takes": sum(q["takes"] for q in per_question),

@@ -80,7 +80,7 @@ def progress_view(entry: dict) -> Group:
     first = first_answering(entry)
     title = Text.assemble(
         (entry["question_id"] or "no question", "bold"),
-        f"  {entry['takes']} take{'s' if entry['takes'] != 1 else ''} · first {'-' if first is None else entry['series']['score'][first]} · "
+        f"  {entry['takes']} take{'s' if entry['takes'] != 1 else ''} · first {show('score', entry['first_answering_score'])} · "
         f"latest {entry['latest_score']} · {best_said(entry)}",
     )
     table = Table(show_header=True, header_style="bold", box=None, padding=(0, 2))

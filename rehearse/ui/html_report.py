@@ -17,7 +17,7 @@ import os
 from rehearse.analysis.length import clock
 from rehearse.analysis.safetext import visible_strings
 from rehearse.analysis.star import STAR
-from rehearse.history.progress import best_said, first_answering, off_topic_said, overall_said
+from rehearse.history.progress import best_said, off_topic_said, overall_said
 from rehearse.report import off_topic
 from rehearse.ui.history_views import when
 from rehearse.ui.session_view import FITS_WORDS, unanswered, work_on_words
@@ -298,7 +298,7 @@ def progress_html(per_question: list[dict], overall: dict, best_reports: dict[in
         best = visible_strings(best_reports.get(entry["best_take_id"]) or {})
         step = best.get("next_step")
         parts.append(f"<h2>{_e(heading)}</h2>"
-                     f'<p>{entry["takes"]} take{"s" if entry["takes"] != 1 else ""} · first {"-" if first_answering(entry) is None else entry["series"]["score"][first_answering(entry)]} · '
+                     f'<p>{entry["takes"]} take{"s" if entry["takes"] != 1 else ""} · first {"-" if entry["first_answering_score"] is None else entry["first_answering_score"]} · '
                      f'latest {entry["latest_score"]} · {_e(best_said(entry))}</p>'
                      + (f'<p class="muted">{_e(off_topic_said(entry))}</p>' if off_topic_said(entry) else ""))
         parts.append(trend_svg(series, f"Score and length over the takes of {qid or 'no question'}")
