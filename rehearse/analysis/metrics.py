@@ -374,7 +374,7 @@ _LATER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # A place in a ranking among others: "which put me third in the region".
     ("number", re.compile(r"\b(?:me|us|them|it|came|finished|ranked|placed|landed|was|were|now|to)\s+" + _ORDINAL
                           + r"\s+(?:place\s+)?(?:in|across)\s+(?:the|our|my|their)\s+(?:whole\s+)?(?:region|country|state|"
-                          r"district|area|county|city|league|division|network|chain|company|business|group|trust|zone|area|"
+                          r"district|area|county|city|league|division|network|chain|company|business|group|trust|zone|"
                           r"franchise|class|year|cohort)\b", re.I)),
     # A mark out of a scale unsaid: "a score of 870", "a mark of 92".
     # (Not a bar set: "a minimum grade of 50", "a pass mark of 40".)
@@ -465,7 +465,7 @@ _NAMES_BEFORE_A_NUMBER = {
 
 # Groups whose size sets a scene: "a team of twelve developers", "a ward of 28 beds".
 _GROUP_OF = re.compile(r"(?:team|group|crew|class|staff|unit|ward|department|squad|family|office|cohort|caseload|"
-                       r"workforce|network|fleet|department|practice|school|company|firm|charity|business)")
+                       r"workforce|network|fleet|practice|school|company|firm|charity|business)")
 _ARTICLES = {"a", "an", "the", "our", "my", "their", "his", "her", "this", "that", "its"}
 # A period or an event ended with an amount: a result ("we finished the year with 120
 # clients", "we left the fair with 60 leads"), no scene ("we opened a site with 40 beds" is).
