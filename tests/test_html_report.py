@@ -121,6 +121,14 @@ def test_the_progress_page_shows_every_question_and_opens_cleanly(tmp_path):
             page, errors, requests = _open(browser, page_file, 390, 844)
             assert page.locator("svg[role=img]").count() == 1  # Q4 has two takes; Q13 one
             assert "One take so far" in page.content()
+            # The chart can be read without its table: each take's score at its point, the
+            # score's scale on the left and the length's minutes on the right.
+            shown = page.locator("svg[role=img] text").all_text_contents()
+            q4 = next(e for e in json.loads(run_cli("progress", "--json", env=env).stdout)["questions"]
+                      if e["question_id"] == "Q4")
+            assert all(str(score) in shown for score in q4["series"]["score"]) and len(q4["series"]["score"]) == 2
+            assert {"0", "50", "100", "0:00", "1:00", "2:00", "3:00"} <= set(shown)
+            assert page.locator("svg[role=img] circle").count() == 2
             assert page.evaluate("document.documentElement.scrollWidth") <= 390
             page.screenshot(path=str(SHOTS / "progress-phone.png"), full_page=True)
             assert not errors and all(url.startswith(("file://", "data:")) for url in requests), (errors, requests)

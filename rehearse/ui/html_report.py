@@ -14,7 +14,7 @@ import html
 import json
 import os
 
-from rehearse.analysis.length import clock
+from rehearse.analysis.length import LONG_ABOVE_S, TARGET_S, TOO_SHORT_BELOW_S, clock
 from rehearse.analysis.safetext import visible_strings
 from rehearse.analysis.star import STAR
 from rehearse.history.progress import best_said, off_topic_said, overall_said
@@ -69,7 +69,7 @@ audio { width: 100%; margin: .4rem 0; }
 .scroll { overflow-x: auto; } .answers { border-collapse: collapse; width: 100%; }
 .answers th, .answers td { text-align: left; padding: .2rem .5rem .2rem 0; border-bottom: 1px solid var(--line); white-space: nowrap; }
 details .part { color: var(--c); font-weight: 700; margin-right: .3rem; }
-svg text { fill: var(--fg); font-size: 11px; } svg .axis { stroke: var(--line); } svg .line { fill: none; stroke-width: 2; }
+figure { margin: 1rem 0; } svg text { fill: var(--fg); font-size: 12px; } svg .axis { stroke: var(--line); } svg .line { fill: none; stroke-width: 2; }
 @media (max-width: 30rem) { .tip { margin-left: 0; } .status { min-width: 0; margin-right: .4rem; } }
 """
 
@@ -175,26 +175,51 @@ def _checks(report: dict) -> str:
 
 
 def trend_svg(series: list[dict], title: str) -> str:
-    """Score and length over takes of one question, as an inline SVG (no library)."""
+    """Score and length over takes of one question, as an inline SVG (no library).
+
+    Two scales, each with its values on its own side: the score (0-100) on the left, the
+    length (minutes) on the right, with the guide's 1-2 minute band shaded and its 90 s aim
+    dashed, so a take's line can be read without the table (a tryout: "a line with no
+    numbers")."""
     if len(series) < 2:
         return ""
-    w, h, pad = 560, 180, 34
+    w, h, top_pad, bottom_pad, left, right = 440, 200, 36, 30, 34, 42
     n = len(series)
+    plot_h = h - top_pad - bottom_pad
 
-    def x(i):
-        return pad + i * (w - 2 * pad) / (n - 1)
+    def x(i):  # inset from the scales, so a take's score never sits on an axis value
+        return left + 16 + i * (w - left - right - 32) / (n - 1)
+
+    def y(fraction):
+        return h - bottom_pad - fraction * plot_h
 
     lengths = [p["duration_s"] or 0 for p in series]
-    top = max(180.0, max(lengths))
-    score_points = " ".join(f"{x(i):.1f},{h - pad - p['score'] / 100 * (h - 2 * pad):.1f}" for i, p in enumerate(series))
-    length_points = " ".join(f"{x(i):.1f},{h - pad - v / top * (h - 2 * pad):.1f}" for i, v in enumerate(lengths))
+    top = max(180.0, 60.0 * -(-max(lengths) // 60))  # whole minutes, at least 3
+
+    def y_len(seconds):
+        return y(seconds / top)
+
+    score_points = " ".join(f"{x(i):.1f},{y(p['score'] / 100):.1f}" for i, p in enumerate(series))
+    length_points = " ".join(f"{x(i):.1f},{y_len(v):.1f}" for i, v in enumerate(lengths))
+    grid = "".join(f'<line class="axis" x1="{left}" y1="{y(v / 100):.1f}" x2="{w - right}" y2="{y(v / 100):.1f}"/>'
+                   f'<text x="{left - 6}" y="{y(v / 100) + 4:.1f}" text-anchor="end">{v}</text>' for v in (0, 50, 100))
+    minutes = "".join(f'<text x="{w - right + 6}" y="{y_len(s) + 4:.1f}">{clock(s)}</text>'
+                      for s in range(0, int(top) + 1, 60))
+    band = (f'<rect x="{left}" y="{y_len(LONG_ABOVE_S):.1f}" width="{w - left - right}" '
+            f'height="{y_len(TOO_SHORT_BELOW_S) - y_len(LONG_ABOVE_S):.1f}" fill="var(--situation)" opacity="0.08"/>'
+            f'<line x1="{left}" y1="{y_len(TARGET_S):.1f}" x2="{w - right}" y2="{y_len(TARGET_S):.1f}" '
+            f'stroke="var(--situation)" stroke-dasharray="2 3" opacity="0.6"/>')
+    dots = "".join(f'<circle cx="{x(i):.1f}" cy="{y(p["score"] / 100):.1f}" r="3" fill="var(--action)"/>'
+                   f'<text x="{x(i):.1f}" y="{y(p["score"] / 100) - 7:.1f}" text-anchor="middle">{p["score"]}</text>'
+                   for i, p in enumerate(series))
     labels = "".join(f'<text x="{x(i):.1f}" y="{h - 10}" text-anchor="middle">take {p["id"]}</text>' for i, p in enumerate(series))
     rows = "".join(f"<tr><td>take {p['id']}</td><td>{p['score']}</td><td>{clock(p['duration_s'])}</td></tr>" for p in series)
     return (f'<figure><svg viewBox="0 0 {w} {h}" width="100%" role="img" aria-label="{_e(title)}">'
-            f'<line class="axis" x1="{pad}" y1="{h - pad}" x2="{w - pad}" y2="{h - pad}"/>'
+            f'{band}{grid}{minutes}'
             f'<polyline class="line" stroke="var(--action)" points="{score_points}"/>'
             f'<polyline class="line" stroke="var(--situation)" stroke-dasharray="5 4" points="{length_points}"/>'
-            f'{labels}<text x="{pad}" y="14">— score (0-100)   - - length (0 to {clock(top)})</text></svg>'
+            f'{dots}{labels}<text x="0" y="14">— score (left)  - - length (right; shaded: 1-2 min; dots: 90 s)'
+            '</text></svg>'
             f'<figcaption class="muted">{_e(title)}</figcaption></figure>'
             f'<details><summary>The figures</summary><table><tr><th>take</th><th>score</th><th>length</th></tr>{rows}'
             '</table></details>')
