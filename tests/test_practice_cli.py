@@ -89,7 +89,28 @@ def test_practice_in_a_real_terminal(rehearse_home, tmp_path):
         after = terminal.wait_for("[r] try again", timeout=120)
         assert "Score 100/100" in after or "Score" in after
         assert "by the end of the replayed file" in terminal.screen(history=200)
-        terminal.keys("q", "Enter")
+        terminal.keys("q")  # one key, no Enter
+        assert terminal.exit_status() == "0"
+    finally:
+        terminal.close()
+
+
+@needs_tmux
+def test_a_prompt_takes_one_key_and_an_enter_by_habit_does_not_stop_the_next_take(rehearse_home, tmp_path):
+    """At "[r] try again" one key is the answer; a key that is no choice is told the
+    choices; and an Enter pressed after `r` out of habit (it arrives during the countdown)
+    does not end the new take at once."""
+    terminal = practice_in_terminal(rehearse_home, tmp_path, "Q4", STRONG, 8)
+    try:
+        terminal.wait_for("[r] try again", timeout=120)
+        terminal.keys("x")
+        terminal.wait_for("Press one of: r, n, q", timeout=10)
+        terminal.keys("r")
+        terminal.keys("Enter")
+        shown = terminal.wait_for("saved as take 2", "[r] try again", timeout=120, history=400)
+        assert shown.count("by the end of the replayed file") == 2, shown
+        assert "by you pressed Enter" not in shown
+        terminal.keys("q")
         assert terminal.exit_status() == "0"
     finally:
         terminal.close()
@@ -104,7 +125,7 @@ def test_a_follow_up_is_asked_answered_aloud_and_kept_with_its_take(rehearse_hom
     try:
         terminal.wait_for("[f] answer the follow-up aloud", timeout=120)
         assert "How did it turn out?" in terminal.screen(history=200)
-        terminal.keys("f", "Enter")
+        terminal.keys("f")
         card = terminal.wait_for("Follow-up · Q13", timeout=30)
         assert "How did it turn out? Can you put a number on it?" in card
         judged = terminal.wait_for("the probe", timeout=120)  # "That answers the probe" / "Not yet an answer to the probe"
@@ -112,7 +133,7 @@ def test_a_follow_up_is_asked_answered_aloud_and_kept_with_its_take(rehearse_hom
         assert f'{verdict} "How did it turn out? Can you put a number on it?"' in judged
         assert ("You gave a number" in judged) if verdict == "PASS" else ("no number" in judged)
         terminal.wait_for("[r] try again", timeout=30)
-        terminal.keys("q", "Enter")
+        terminal.keys("q")
         assert terminal.exit_status() == "0"
     finally:
         terminal.close()

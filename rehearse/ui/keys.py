@@ -1,5 +1,6 @@
-"""The keys that stop a recording: Enter (or space or q), read without echo so the live
-panel stays clean. Ctrl-C is a signal, handled by the practice session."""
+"""The keys: Enter (or space or q) stops a recording, read without echo so the live panel
+stays clean; a prompt's answer is one key. Ctrl-C is a signal, handled by the practice
+session."""
 
 from __future__ import annotations
 
@@ -35,6 +36,8 @@ def watch_keys(stop: StopSignal, stream=None) -> Callable[[], None]:
         import tty
 
         saved = termios.tcgetattr(fd)
+        # setcbreak discards the keys typed before it (TCSAFLUSH): an Enter pressed after
+        # `r` out of habit is not a stop that ends the new take at once.
         tty.setcbreak(fd)
         restore = lambda: termios.tcsetattr(fd, termios.TCSADRAIN, saved)  # noqa: E731
 
@@ -77,3 +80,39 @@ def _watch_keys_windows(stop: StopSignal, done: threading.Event) -> Callable[[],
 
     threading.Thread(target=run, name="keys", daemon=True).start()
     return done.set
+
+
+def is_keyboard(stream=None) -> bool:
+    """Is the input a terminal, where keys can be read one at a time?"""
+    stream = stream if stream is not None else sys.stdin
+    try:
+        return stream.isatty()
+    except (AttributeError, OSError, ValueError):
+        return False
+
+
+def read_key(stream=None) -> str:
+    """One key from a terminal, without waiting for Enter. Enter is "\\n"; Ctrl-D (end of
+    input) is "". Only for a terminal (`is_keyboard`)."""
+    stream = stream if stream is not None else sys.stdin
+    if sys.platform == "win32":
+        import msvcrt
+
+        key = msvcrt.getwch()
+        return "" if key in ("\x04", "\x1a") else ("\n" if key == "\r" else key)
+
+    import os
+    import termios
+    import tty
+
+    fd = stream.fileno()
+    saved = termios.tcgetattr(fd)
+    try:
+        # Keys pressed before the prompt showed (during the analysis) are discarded, not
+        # taken as its answer; Ctrl-C still interrupts (ISIG stays on).
+        tty.setcbreak(fd)
+        data = os.read(fd, 8)  # an arrow key's whole sequence, so none of it is left for the next read
+    finally:
+        termios.tcsetattr(fd, termios.TCSADRAIN, saved)
+    key = data.decode("utf-8", "replace")[:1]
+    return "" if key in ("", "\x04") else ("\n" if key == "\r" else key)

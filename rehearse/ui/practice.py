@@ -28,7 +28,7 @@ from rehearse.errors import RehearseError
 from rehearse.pipeline import analyze_recording, keep_take
 from rehearse.transcription.models import DEFAULT_ENGINE
 from rehearse.ui.console import spinner
-from rehearse.ui.keys import watch_keys
+from rehearse.ui.keys import is_keyboard, read_key, watch_keys
 from rehearse.ui.live import STAR_REMINDER, recording_panel
 from rehearse.ui.report_view import print_answer, print_follow_up, print_report
 
@@ -116,7 +116,21 @@ def record_answer(question: prompts.Question, source: InputSource, options: Opti
 
 
 def ask(console: Console, prompt: str, choices: str, default: str) -> str:
-    """One letter from `choices`; the default on Enter or when there is no keyboard (EOF)."""
+    """One letter from `choices`; the default on Enter or when there is no keyboard (EOF).
+    On a terminal one key is enough (a tryout had to press Enter after each); from a pipe
+    or a file, a line."""
+    if console.is_terminal and is_keyboard():
+        while True:
+            console.print(Text(prompt, style="bold"), end="")
+            key = (read_key() or "").lower()
+            if key in ("", "\n"):
+                console.print()
+                return default
+            if key in choices:
+                console.print(key, highlight=False, markup=False)
+                return key
+            console.print()
+            console.print(Text(f"Press one of: {', '.join(choices)}", style="dim"))
     while True:
         try:
             answer = console.input(Text(prompt, style="bold")).strip().lower()
