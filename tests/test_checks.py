@@ -439,3 +439,11 @@ def test_steps_said_as_advice_to_you_are_not_the_speakers_own():
     quoted = text.replace("You have to listen to both sides separately first, and you let each of them finish.",
                           'I told both of them the same: "You take turns, and you come to me before you swap."')
     assert "advice" not in i_vs_we.run(analyze_transcript(from_text(quoted))).message
+
+
+@pytest.mark.parametrize("seconds,points", [(20, 4), (30, 4), (45, 12), (58, 18.9), (60, 20), (90, 20), (120, 20),
+                                            (150, 16), (180, 12), (200, 9.3), (240, 4), (400, 4)])
+def test_length_points_fall_with_the_distance_from_the_sweet_spot(seconds, points):
+    # A 58-second answer loses about 1 point, less than a STAR part (8): not 10 at a cliff.
+    result = {r.id: r for r in run_checks(analyze_transcript(spoken(COMPLETE, seconds)))}["length"]
+    assert result.points == points
