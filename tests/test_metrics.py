@@ -372,6 +372,15 @@ def test_money_found_for_one_match_leaves_the_next_as_said():
     ("We saved about R2 million over the year.", "about R2 million", "money"),
     ("The wait went from well over an hour to about a quarter of an hour.",
      "from well over an hour to about a quarter of an hour", "change"),
+    # held-out 10's misses in general form (scored once, then fixed); sentences of our own
+    ("Returns came down to 4 per hundred from about 11.", "to 4 per hundred from about 11", "change"),
+    ("By spring we were up to nine hundred from six hundred meals a week.", "to nine hundred from six hundred", "change"),
+    ("Check-out got down to six minutes from around fifteen.", "to six minutes from around fifteen", "change"),
+    ("Attendance went from seventy-something percent to ninety-one.", "from seventy-something percent to ninety-one", "change"),
+    ("Our bookings are up twenty percent-ish on last spring.", "twenty percent-ish", "percent"),
+    ("I was handling probably forty-plus calls an hour by the end.", "forty-plus calls an hour", "count"),
+    ("We recovered NZD 40,000 in unbilled freight.", "NZD 40,000", "money"),
+    ("Missed doses dropped to one in fifty.", "one in fifty", "percent"),  # a rate, not "dropped to one"
 ])
 def test_other_currencies_ranks_and_changes_said_loosely(sentence, text, kind):
     assert [(m.text, m.kind) for m in find_metrics(sentence)] == [(text, kind)]

@@ -24,7 +24,7 @@ _WORD = r"(?:" + "|".join(sorted(_UNITS + _SCALES, key=len, reverse=True)) + r")
 # "two hundred and fifty", "twenty-five", "a hundred", "three thousand", "five and a half"
 _WORDS_NUM = (
     r"(?:(?:a|an)\s+(?:hundred|thousand|million|billion|dozen)|" + _WORD + r")"
-    r"(?:(?:\s+and\s+|\s+|-)(?:a\s+half|" + _WORD + r"))*(?:-odd)?"
+    r"(?:(?:\s+and\s+|\s+|-)(?:a\s+half|" + _WORD + r"))*(?:-odd|-ish|-something|-plus)?"
 )
 # 500, 2,000, 1.2, 8+, $10K, 2.8/5; never a digit glued to a letter before it (Q3, v2).
 _DIGITS_NUM = r"(?<![\w.])\d+(?:[.,]\d+)*(?:/\d+(?:\.\d+)?)?(?:\s?[kKmMbB](?![a-zA-Z]))?\+?"
@@ -61,7 +61,7 @@ _MONEY_CONTEXT = re.compile(r"\b(?:worth|cost|costs|saved|saving|savings|revenue
                             r"spend|spent|paid|profit|funding|grant|deal|contract|fine|bill)\b", re.I)
 
 # What a value ends with: its unit, or nothing glued to it; and a rate ("a week").
-_VALUE_END = r"(?:\s*%|\s*(?:percent|" + _TIME_UNIT + r"|" + _CURRENCY_WORD + r")\b|" + _END + r")" + _PER
+_VALUE_END = r"(?:\s*%|\s*(?:percent|" + _TIME_UNIT + r"|" + _CURRENCY_WORD + r")\b(?:-ish)?|" + _END + r")" + _PER
 # One of a unit, as a value: "from an hour to ten minutes", "dropped to under a second".
 _ONE_UNIT = r"an?(?=\s+(?:second|minute|hour|day|week|fortnight|month|year)(?![\w-])(?!\s+ago\b))"
 _VALUE = _APPROX + r"(?:half\s+a|" + _ONE_UNIT + r"|(?:" + _CURRENCY_SIGN + r"\s?)?" + _NUM + r")" + _VALUE_END
@@ -118,7 +118,8 @@ _CHANGE_TO = (r"(?:\s+[a-z]+){0,3}?\s+(?:down\s+|up\s+|all\s+the\s+way\s+down\s+
 # A change from a vague amount needs a verb of change just before it ("grew from a few
 # dozen to..."): "feedback from hundreds of customers led to 3 changes" is no change.
 _CHANGE_FROM_VAGUE = re.compile(r"\bfrom\s+" + _VAGUE + r"(?:\s+of)?" + _CHANGE_TO, re.I)
-_CHANGE_VERB = re.compile(r"\b(?:grew|grown|rose|risen|fell|fallen|dropped|went|gone|climbed|jumped|increased|moved|"
+_CHANGE_VERB = re.compile(r"\b(?:(?:came|come|were|was|are|is|got|get)\s+(?:down|up)|"
+                          r"grew|grown|rose|risen|fell|fallen|dropped|went|gone|climbed|jumped|increased|moved|"
                           r"decreased|cut|reduced|shrank|improved|raised|lowered|expanded)\b", re.I)
 _DESCRIBING = re.compile(r"\w\s*-\s*(?:ms|millisecond|second|sec|minute|min|hour|hr|day|week|month|quarter|year|sprint)$", re.I)
 
@@ -145,7 +146,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("money", re.compile(
         _APPROX + _CURRENCY_SIGN + r"\s?" + _NUM + _END + r"(?:\s*(?:thousand|million|billion))?" + r"(?:\s+(?:a|per)\s+(?:second|minute|hour|day|week|month|quarter|year))?"
         r"|" + _APPROX + r"(?:half\s+)?" + _NUM + r"(?:\s+(?:thousand|million|billion))?\s+" + _CURRENCY_WORD + r"\b" + _PER, re.I)),
-    ("percent", re.compile(_APPROX + r"(?:" + _NUM + r"|half\s+a)\s*(?:%|percent\b|per\s+cent\b|percentage\s+points\b)", re.I)),
+    ("percent", re.compile(_APPROX + r"(?:" + _NUM + r"|half\s+a)\s*(?:%|percent\b|per\s+cent\b|percentage\s+points\b)(?:-ish\b)?",
+                           re.I)),
     ("multiplier", re.compile(
         _APPROX + _NUM + r"\s?x\b|" + _APPROX + _NUM + r"\s+times\s+(?:faster|slower|more|less|fewer|bigger|smaller|cheaper|higher|lower|as\s+\w+)"
         r"|\b(?:doubled|tripled|quadrupled|halved|(?:cut|fell|dropped|went\s+down|shrank)\s+(?:it\s+|that\s+)?(?:in|by)\s+"
@@ -175,9 +177,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _RANGE_END = (r"(?:(?<![\w.])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)*|\b" + _WORD + r"(?:[\s-]" + _WORD + r"){0,2}\b)")
 _RANGE = (r"(?:\bbetween\s+" + _APPROX + _RANGE_END + r"\s+and\s+|" + _APPROX + _RANGE_END + r"\s+(?:to|or)\s+)"
           + _RANGE_END)
+# Hedges said inside an amount: "like three days", "maybe forty".
+_HEDGE = r"(?:(?:like|maybe|probably|um|uh|say),?\s+)?"
 # A change told new value first ("climbed to 88 percent from 64 percent") needs a verb of
 # change before it: "sent the survey to 500 from 20 sites" is none.
-_CHANGE_NEW_FIRST = re.compile(r"\bto\s+" + _VALUE + r"\s+from\s+(?!(?:19|20)\d\d\b)" + _VALUE, re.I)
+_CHANGE_NEW_FIRST = re.compile(r"\bto\s+" + _HEDGE + _VALUE + r"(?:\s+(?:per|in)\s+(?:a\s+)?(?:hundred|thousand|million|cent)\b"
+                               r"|\s+" + _MODIFIERS + _NOT_COUNTED + _PLURAL + r"(?:" + _RATE + r")?)?,?\s+from\s+"
+                               r"(?!(?:19|20)\d\d\b)" + _HEDGE + _VALUE, re.I)
 # A change to a vague amount: "from about forty a week to a handful" (not "to a couple
 # of hours", where the vague words start an amount of something else).
 _CHANGE_TO_VAGUE = re.compile(
@@ -185,8 +191,6 @@ _CHANGE_TO_VAGUE = re.compile(
     r"(?:a\s+handful|a\s+(?:few|couple)(?:\s+(?:of\s+)?(?:hundred|thousand)(?:\s+" + _CURRENCY_WORD + r")?)?(?!\s+(?:of\s+)?[a-z]+s\b)|"
     r"almost\s+none|hardly\s+any|almost\s+nothing|nothing|none|zero)\b", re.I)
 
-# Hedges said inside an amount: "like three days", "maybe forty".
-_HEDGE = r"(?:(?:like|maybe|probably|um|uh|say),?\s+)?"
 _CHANGE_FROM_VAGUE_THINGS = re.compile(r"\bfrom\s+" + _VAGUE + r"\s+of(?:\s+[a-z-]+){1,5}?\s+(?:down\s+)?to\s+"
                                        + _HEDGE + _RANGE_END + r"(?:\s+(?:to|or)\s+" + _RANGE_END + r")?\b", re.I)
 
@@ -229,7 +233,7 @@ _LATER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                           r"rose|climbed|jumped|shrank|decreased|increased)\s+to\s+" + _HEDGE + r"(?!(?:19|20)\d\d\b|[\d.]+\s*/)"
                           # the value whole: "$2 million", "80 people"; not a rating ("4.5 out of 5")
                           + _APPROX + r"(?:(?:" + _CURRENCY_SIGN + r"\s?)?" + _NUM + r"|" + _ONE_UNIT + r")(?!\s*/|\s+out\s+of\b)"
-                          r"(?:\s+(?:thousand|million|billion))?"
+                          r"(?:\s+(?:thousand|million|billion))?(?!\s+in\s+(?:a\s+)?(?:\d|" + _WORD + r"\b))"
                           + _VALUE_END + r"(?:\s+" + _MODIFIERS + _NOT_COUNTED + _PLURAL + r")?", re.I)),
     ("duration", re.compile(r"\b(?:a|an|one|two|three|four|five|six|\d+)\s+(?:full\s+|whole\s+|entire\s+)?"
                             r"(?:days?|weeks?|months?|hours?|sprints?|shifts?)" + _EARLY, re.I)),
@@ -360,7 +364,7 @@ _LATER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                           + _NUM + r"\s+" + _TIME_UNIT + r")\b", re.I)),
     # Held-out 9's misses (scored once, then fixed), each in its general form.
     # Money in other currencies: "8,000 rand", "¥3 million", "R15,000", "Rs 40,000", "four lakh rupees".
-    ("money", re.compile(r"(?:(?:(?:[¥₦₩₱]|\bRs\.?)\s?" + _APPROX + _NUM + r"|" + _APPROX + r"\b(?-i:R)(?:\d{1,3}(?:,\d{3})+|\d{3,})(?:\.\d+)?(?:\s?[kKmM](?![a-zA-Z]))?"
+    ("money", re.compile(r"(?:(?:(?:[¥₦₩₱]|\bRs\.?|\b(?-i:CAD|AUD|NZD|USD|EUR|GBP|INR|ZAR|NGN|KES|SGD|HKD|AED)(?=\s?\d))\s?" + _APPROX + _NUM + r"|" + _APPROX + r"\b(?-i:R)(?:\d{1,3}(?:,\d{3})+|\d{3,})(?:\.\d+)?(?:\s?[kKmM](?![a-zA-Z]))?"
                          r"|" + _APPROX + r"\b(?-i:R)\d+(?:\.\d+)?(?:\s?(?:[kKmM]|bn)(?![a-zA-Z])|(?=\s+(?:thousand|million|billion)\b)))"
                          r"(?:\s+(?:thousand|million|billion|lakhs?|crores?))?"
                          r"|" + _APPROX + r"\b(?:half\s+)?" + _NUM + r"(?:\s+(?:thousand|million|billion|lakhs?|crores?))?\s+"
