@@ -29,7 +29,7 @@ the cues alone judge), about {question_id, about, score, evidence, closest, clos
 or null} or null (no question given), `example` {question_id, words, estimated_s, share {part: 0-1}, metrics,
 metrics_in_result, notes [sentence]} or null (the guide's example answer beside this
 take), `follow_ups` [{id: off_topic|specific|result|own_actions|number|baseline|lesson, question, because,
-expects: story|specific|number|i|baseline|lesson}] (what an interviewer would ask next),
+expects: story|specific|outcome|number|i|baseline|lesson}] (what an interviewer would ask next),
 `follow_up` {of_take, id, question, expects, answered} (only in the report of a spoken
 answer to a follow-up: its checks are the follow_up check and the delivery checks, and its
 score is 100 when it answers the probe, else 0), and

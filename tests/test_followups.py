@@ -10,6 +10,7 @@ from rehearse.analysis.transcript import from_text
 from rehearse.checks import run_checks
 from rehearse.checks.followups import MAX_FOLLOW_UPS, ORDER, follow_ups, judge_follow_up
 from tests.conftest import SAMPLES
+from tests.test_checks import spoken
 
 COMPLETE = (SAMPLES / "strong-q4.txt").read_text()
 
@@ -195,6 +196,30 @@ def test_a_follow_up_answer_is_judged_on_what_the_probe_asked_for():
     story = (SAMPLES / "no-result-q13.txt").read_text()
     assert judged(story, "story", "Q13") == "pass"
     assert judged(COMPLETE, "story", "Q13") == "fail"
+
+
+def test_how_did_it_turn_out_is_answered_by_the_outcome_with_its_number():
+    # A tryout: a step with a number ("every Monday for eight weeks") passed as an outcome.
+    probe = FollowUp("result", "How did it turn out? Can you put a number on it?", "no clear Result", "outcome")
+
+    def judge(text: str):
+        return judge_follow_up(analyze_transcript(from_text(text), question_id="Q13"), probe)
+
+    passed = judge("By the end of term, eleven of the nineteen passed, more than double the year before.")
+    assert passed.status == "pass" and "How it turned out, with a number" in passed.message
+    step = judge("I met him every Monday for eight weeks, and I gave him two targets each time.")
+    assert step.status == "fail" and "in what you did, not in how it turned out" in step.message
+    plain = judge("The queue more or less disappeared and we made the last van every day.")
+    assert plain.status == "fail" and "but no number" in plain.message and "The queue more or less" in plain.message
+    assert judge("Then I booked a room for the two of them.").status == "fail"
+
+
+def test_keep_it_that_short_is_said_only_to_a_short_follow_up_answer():
+    probe = FollowUp("x", "the probe", "", "number")
+    short = judge_follow_up(analyze_transcript(spoken("Complaints fell by half within a month.", 12)), probe)
+    long = judge_follow_up(analyze_transcript(spoken("Complaints fell by half within a month.", 52)), probe)
+    assert short.tip == "That answers the probe: keep it that short."
+    assert "keep it that short" not in long.tip and "20-40 seconds" in long.tip
 
 
 def test_every_kind_of_number_can_answer_a_put_a_number_on_it_probe():

@@ -177,7 +177,7 @@ class FollowUp:
     id: str  # off_topic | specific | result | own_actions | number | baseline | lesson
     question: str  # what the interviewer asks
     because: str  # what in the answer made them ask
-    expects: str  # what a good short answer holds: story | specific | number | i | baseline | lesson
+    expects: str  # what a good short answer holds: story | specific | outcome | number | i | baseline | lesson
 
 
 def follow_ups(analysis: Analysis, results: list[CheckResult]) -> list[FollowUp]:
@@ -202,7 +202,7 @@ def follow_ups(analysis: Analysis, results: list[CheckResult]) -> list[FollowUp]
     star = analysis.star
     if "result" in star.missing or "result" in star.unsure:
         found.append(FollowUp("result", "How did it turn out? Can you put a number on it?",
-                              "no clear Result", "number"))
+                              "no clear Result", "outcome"))
     we_heavy = status.get("i_vs_we") in ("warn", "fail")
     if "action" in star.missing or "action" in star.unsure and not we_heavy:
         # No step told at all: the interviewer asks for the steps (with no Action, "I" vs
@@ -252,43 +252,73 @@ def judge_follow_up(analysis: Analysis, follow_up: FollowUp) -> CheckResult:
     baseline, a story that fits)? Judged on that, never on STAR length."""
     tip_more = f'The probe was: "{follow_up.question}"'
     text = analysis.transcript.text
+    if follow_up.expects == "outcome":
+        return _judge_outcome(analysis, tip_more)
     if follow_up.expects == "number":
         if analysis.metrics:
             telling = min(analysis.metrics, key=lambda m: TELLING_KINDS.index(m.metric.kind))
-            return _answered(f'You gave a number: "{telling.metric.text}".')
+            return _answered(f'You gave a number: "{telling.metric.text}".', analysis)
         return _missed("No number in the answer.", f"Say how much, how many or how fast, even roughly. {tip_more}")
     if follow_up.expects == "baseline":
         change = [m.metric.text for m in analysis.metrics if m.metric.kind == "change" and _compares(m.metric)]
         said = change[0] if change else (BASELINE.search(text).group(0) if BASELINE.search(text) else None)
         if said:
-            return _answered(f'You gave something to compare with: "{said}".')
+            return _answered(f'You gave something to compare with: "{said}".', analysis)
         return _missed("Nothing to compare the number with.", f'Say where it started: "from X to Y". {tip_more}')
     if follow_up.expects == "i":
         counts = analysis.pronouns
         said = f'"I" words (I, me, my...) {said_times(counts.i)}, "we" words {said_times(counts.we)}'
         if counts.i >= 2 and (counts.i_ratio or 0) >= 0.7:
             mine = next(s.text for s in analysis.sentences if count_pronouns(s.text).i)
-            return _answered(f'{said}: your own part comes through ("{quote(mine, 60)}").')
+            return _answered(f'{said}: your own part comes through ("{quote(mine, 60)}").', analysis)
         return _missed(f"{said}.", f'Name what you did yourself, with "I". {tip_more}')
     if follow_up.expects == "specific":
         story = analysis.story
         if story.past and not story.talks_in_general:
-            return _answered("You told what happened, one time.")
+            return _answered("You told what happened, one time.", analysis)
         return _missed("Still talk in general, not one time.",
                        f"Start with when and where it was: \"Last spring, at...\". {tip_more}")
     if follow_up.expects == "lesson":
         lesson = LESSON.search(text)
         if lesson:
-            return _answered(f'A lesson: "...{lesson.group(0)}...".')
+            return _answered(f'A lesson: "...{lesson.group(0)}...".', analysis)
         return _missed("No lesson in the answer.", f"Say what you learned, or what you would do differently. {tip_more}")
     relevance = analysis.relevance
     if relevance is not None and relevance.verdict == "fits":
-        return _answered(f"This story fits: it is about {relevance.competency.asks}.")
+        return _answered(f"This story fits: it is about {relevance.competency.asks}.", analysis)
     return _missed("This story does not fit the question either.", f"Tell a time that answers it. {tip_more}")
 
 
-def _answered(message: str) -> CheckResult:
-    return CheckResult(FOLLOW_UP_CHECK, "pass", message, "That answers the probe: keep it that short.", 0, 0)
+def _judge_outcome(analysis: Analysis, tip_more: str) -> CheckResult:
+    """"How did it turn out? Can you put a number on it?" is answered by how it ended, with
+    its number: any number is not enough (a tryout's "I met him every Monday for eight
+    weeks" passed, though it told a step, not an outcome)."""
+    told = [m for m in analysis.metrics if analysis.labels[m.sentence].label == "result"]
+    if told:
+        telling = min(told, key=lambda m: TELLING_KINDS.index(m.metric.kind))
+        return _answered(f'How it turned out, with a number: "{telling.metric.text}".', analysis)
+    ending = next((s for s, lab in zip(analysis.sentences, analysis.labels) if lab.label == "result"), None)
+    if analysis.metrics:
+        step = analysis.metrics[0]
+        return _missed(f'A number, but in what you did, not in how it turned out: "{step.metric.text}".',
+                       f"Say what was different at the end, and by how much. {tip_more}")
+    if ending is not None:
+        return _missed(f'How it turned out ("{quote(ending.text, 60)}"), but no number.',
+                       f"Put a number on it, even roughly: how much, how many, how fast. {tip_more}")
+    return _missed("Neither how it turned out nor a number.",
+                   f"Say what was different at the end, and by how much. {tip_more}")
+
+
+# A follow-up answer is short by nature: the panel asks for 20-40 seconds.
+SHORT_ANSWER_S = 40
+
+
+def _answered(message: str, analysis: Analysis) -> CheckResult:
+    # "Keep it that short" only to an answer that is (a tryout's 42-second one was told so).
+    long = analysis.length.duration_s > SHORT_ANSWER_S + 5
+    tip = ("That answers the probe; say it in 20-40 seconds: the probe asks for one thing." if long
+           else "That answers the probe: keep it that short.")
+    return CheckResult(FOLLOW_UP_CHECK, "pass", message, tip, 0, 0)
 
 
 def _missed(message: str, tip: str) -> CheckResult:
