@@ -122,6 +122,21 @@ def test_a_bottleneck_told_in_front_desk_words_fits_and_shows_them():
     assert check(FRONT_DESK, "Q13").status == "fail"  # still not a mentoring story
 
 
+# A comfort-zone story told without "comfort zone" or "learned something new" (a tryout's
+# first staff training session was failed as "sharing knowledge" once Whisper misheard
+# "rehearsed", its only cue). Written for this test.
+BRIEFING = ("Last spring my store manager asked me to run the monthly briefing for all forty staff, because she was on "
+            "leave. I had never chaired a meeting of more than four people, and the idea of it honestly terrified me. "
+            "I had two weeks to get ready. I asked our area trainer to watch me do a run-through, and I cut my notes "
+            "down to three cards. On the day I started with a question for the room instead of a speech. Twelve people "
+            "stayed behind with ideas, and since then I run the briefing every other month.")
+
+
+def test_a_first_time_that_scared_the_speaker_fits_the_comfort_zone_question():
+    result = check(BRIEFING, "Q24")
+    assert result.status == "pass" and '"never chaired"' in result.message and '"terrified"' in result.message
+
+
 def test_a_few_sentences_are_judged_by_the_cues_alone():
     result = assess(sentences_of(OUTING), "Q4")
     assert result.probability == 0.0 and result.verdict == "unsure"
