@@ -80,6 +80,10 @@ def test_an_answer_that_ends_on_a_vague_lesson_has_no_clear_result():
     assert result.status == "warn" and result.tip.startswith("Your answer ends on a lesson")
     # A lesson after an outcome leaves the result alone.
     assert analyze_transcript(from_text(COMPLETE + "\nI learned a lot from it.")).star.present["result"]
+    # Growth said of oneself is no outcome either (a fourth tryout's answer was told "Result found").
+    grown = steps + "\nIt was a really valuable experience.\nI think it made me a better manager, and it showed me this is the way I want to go."
+    analysis = analyze_transcript(from_text(grown))
+    assert not analysis.star.present["result"] and "result" in analysis.star.unsure
 
 
 def test_an_answer_that_opens_with_the_result_is_out_of_order():
@@ -89,6 +93,15 @@ def test_an_answer_that_opens_with_the_result_is_out_of_order():
     assert analysis.labels[0].label == "result"
     assert analysis.star.in_order is False
     assert analysis.star.missing == []
+
+
+def test_a_result_said_first_as_a_headline_then_told_in_order_is_in_order():
+    # A fourth tryout's answer opened on its result, then told the story to its result
+    # again, and was told "Tell it in order".
+    headline = "The short version is that I cut our deploy time from three hours to fifteen minutes.\n" + COMPLETE
+    analysis = analyze_transcript(from_text(headline))
+    assert analysis.labels[0].label == "result" and analysis.labels[-1].label == "result"
+    assert analysis.star.in_order is True
 
 
 @pytest.mark.parametrize("line,sentence,label", [

@@ -128,7 +128,11 @@ VAGUE_LESSON = "a lesson, no outcome"
 # was a very valuable experience", "communication is the key".
 _VAGUE_LESSON = re.compile(r"\b(?:learned|learnt|taught me|gained) (?:a lot|so much|many things|a great deal)\b|\b(?:valuable|"
                            r"good|great|useful|important|amazing|rewarding) (?:learning )?experience\b|\bis (?:the )?key\b|"
-                           r"\b(?:it is|it's) (?:very |really |so )?important to\b|\bi (?:learned|learnt) that\b", re.I)
+                           r"\b(?:it is|it's) (?:very |really |so )?important to\b|\bi (?:learned|learnt) that\b|"
+                           # growth said of oneself, no outcome: "it made me a better teacher",
+                           # "it showed me this is the direction I want to go in" (a fourth tryout's)
+                           r"\bmade me (?:a )?(?:better|stronger|more confident)\b|\bi (?:grew|developed) (?:a lot|so much|as an?)\b|"
+                           r"\b(?:showed|taught) me (?:that )?(?:this|it) (?:is|was) (?:the|what)\b", re.I)
 
 
 def lessons_only(star_labels: StarLabels, sentences: list[Sentence]) -> StarLabels:
@@ -143,6 +147,26 @@ def lessons_only(star_labels: StarLabels, sentences: list[Sentence]) -> StarLabe
     labels = [Labeled("other", (VAGUE_LESSON,), lab.scores) if i in results else lab
               for i, lab in enumerate(star_labels.labels)]
     return replace(star_labels, labels=labels)
+
+
+# A result said first as a headline: at most this many sentences.
+HEADLINE_SENTENCES = 2
+
+
+def _in_order(labels: list[Labeled], present: dict[str, bool]) -> bool:
+    """Each part first told after the one before it. A result said first as a headline, when
+    the story then goes from its situation to its result again ("the short version is we
+    had the line back in forty minutes... I'll back up"), is in order: a common way to
+    open, and the story still ends on its result (a fourth tryout was told to "tell it in
+    order"). A result told only first is not."""
+    told = [(i, lab.label) for i, lab in enumerate(labels) if lab.label in STAR]
+    lead = 0
+    while lead < len(told) and told[lead][1] == "result":
+        lead += 1
+    if 0 < lead <= HEADLINE_SENTENCES and any(label == "result" for _, label in told[lead:]):
+        told = told[lead:]
+    firsts = [next(i for i, label in told if label == s) for s in STAR if present[s]]
+    return firsts == sorted(firsts)
 
 
 def summarize_star(sentences: list[Sentence], star_labels: StarLabels, timed: bool,
@@ -182,8 +206,7 @@ def summarize_star(sentences: list[Sentence], star_labels: StarLabels, timed: bo
                      if i not in general)
         likely_share[section] = round(min(1.0, likely / total), 3) if total > 0 else 0.0
 
-    firsts = [next(i for i, lab in enumerate(labels) if lab.label == s) for s in STAR if present[s]]
-    return StarSummary(present=present, missing=missing, share=share, in_order=firsts == sorted(firsts),
+    return StarSummary(present=present, missing=missing, share=share, in_order=_in_order(labels, present),
                        unsure=unsure, confidence=dict(star_labels.confidence),
                        closest=closest, likely_share=likely_share)
 
