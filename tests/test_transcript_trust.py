@@ -141,6 +141,28 @@ def test_speech_under_a_stretched_word_is_decoded_again():
     assert repair(drawn, Speech(np.full(int(2.3 / WINDOW_S), 0.9)), decode, 2.3, find_fillers=False).words == tuple(drawn)
 
 
+def test_speech_under_a_stretched_last_word_is_decoded_again():
+    """A tryout's espeak answer ended "...and the" with "the" timed over 1.8 s: the rest of
+    its Result ("half termly meeting is still on the school calendar") was lost with no
+    warning, and the answer was told it had no number in its Result. The answer's last
+    word, drawn out to twice its time, is heard at its start only; the rest is decoded."""
+    from rehearse.transcription.speech import WINDOW_S
+
+    speech = Speech(np.full(int(5 / WINDOW_S), 0.9))  # speech all through 5 s
+    words = [Word("up", 0.2, 0.5), Word("from", 0.5, 0.8), Word("four,", 0.8, 1.1), Word("and", 1.1, 1.3),
+             Word("the", 1.3, 4.6)]
+    rest = [Word("the", 1.3, 1.45)] + [Word(t, 1.5 + 0.4 * i, 1.85 + 0.4 * i) for i, t in
+                                       enumerate("meeting is still on the school calendar.".split())]
+    repaired = repair(words, speech, lambda lo, hi, prompt: [w for w in rest if lo <= w.start and w.end <= hi], 5.0,
+                      find_fillers=False)
+    assert [w.text for w in repaired.words] == "up from four, and the meeting is still on the school calendar.".split()
+    assert repaired.redecoded == 1 and repaired.untranscribed == ()
+    # Drawn out over a trailing "ummm" a plain decoding leaves out: nothing new, and no
+    # "speech we could not transcribe" either.
+    quiet = repair(words, speech, lambda lo, hi, prompt: [], 5.0, find_fillers=False)
+    assert [w.text for w in quiet.words] == ["up", "from", "four,", "and", "the"] and quiet.untranscribed == ()
+
+
 @slow
 def test_skipped_speech_is_decoded_again_and_words_over_silence_are_removed():
     from rehearse.transcription.models import resolve

@@ -154,14 +154,31 @@ def _said_in(w: Word) -> float:
     return max(STRETCHED_MIN_S, STRETCHED_PER_LETTER_S * sum(c.isalnum() for c in w.text) + STRETCHED_BASE_S)
 
 
-def _sound_of(w: Word) -> list[tuple[float, float]]:
+def _stretched(w: Word, last: bool = False) -> bool:
+    """Is the word's timing stretched over speech it did not write? Inside an answer, when
+    it is long enough to hide a stretch worth decoding again; as the answer's last word,
+    already at twice its time: Whisper ends its last window on a word drawn out over what
+    it left unwritten (a tryout's "the" over 1.8 s of "...half termly meeting is still on
+    the school calendar", the Result, with no warning)."""
+    said = _said_in(w)
+    return w.end - w.start > (2 * said if last else 2 * said + MIN_UNCOVERED_S)
+
+
+def _sound_of(w: Word, last: bool = False) -> list[tuple[float, float]]:
     """Where a word's sound can be. Whisper sometimes stretches a word's timing over
     speech it skipped ("and" from 23.2 s to 30.0 s, over a whole sentence it never
     wrote): such a word is said at one end of its span, not all through it, so only its
-    ends count as heard and the middle is decoded again like any stretch without words."""
-    if w.end - w.start <= 2 * _said_in(w) + MIN_UNCOVERED_S:
+    ends count as heard and the middle is decoded again like any stretch without words.
+    The answer's last word is said at its start (nothing follows it to be said before)."""
+    if not _stretched(w, last):
         return [(w.start, w.end)]
+    if last:
+        return [(w.start, w.start + _said_in(w))]
     return [(w.start, w.start + _said_in(w)), (w.end - _said_in(w), w.end)]
+
+
+def _is_last(words: list[Word], i: int) -> bool:
+    return i == len(words) - 1
 
 
 def uncovered(words: list[Word], speech: Speech, min_s: float = MIN_UNCOVERED_S,
@@ -169,8 +186,8 @@ def uncovered(words: list[Word], speech: Speech, min_s: float = MIN_UNCOVERED_S,
     """Stretches of speech of `min_s` or more that no word reaches. A stretched word reaches
     only its ends (to decode its middle again), or, once that yielded nothing, all its span:
     it may be stretched over a filled pause, which a plain decoding leaves out."""
-    reach = [(a - WORD_REACH_S, b + WORD_REACH_S) for w in words
-             for a, b in (_sound_of(w) if stretched_heard_at_ends else [(w.start, w.end)])]
+    reach = [(a - WORD_REACH_S, b + WORD_REACH_S) for i, w in enumerate(words)
+             for a, b in (_sound_of(w, _is_last(words, i)) if stretched_heard_at_ends else [(w.start, w.end)])]
     pieces: list[list[float]] = []
     for a, b in speech.regions():
         parts = [[a, b]]
@@ -192,16 +209,23 @@ def _placed(words: list[Word], heard: list[Word]) -> tuple[list[Word], list[Word
     after what Whisper skipped), else the first. New words that overlap the end kept are
     the word itself, heard again, and are left out."""
     placed = []
-    for w in words:
+    for i, w in enumerate(words):
         inside = [h for h in heard if w.start <= h.start and h.end <= w.end]
-        if len(_sound_of(w)) == 1 or not inside:
+        if not _stretched(w, _is_last(words, i)) or not inside:
             placed.append(w)
             continue
         said = _said_in(w)
         # The word heard again tells its end best; else the new words' start does.
         again = [h for h in inside if normalize(h.text) == normalize(w.text)]
-        at_start = (again[0].start < w.start + said) if again else min(h.start for h in inside) >= w.start + said
-        w = replace(w, end=round(w.start + said, 2)) if at_start else replace(w, start=round(w.end - said, 2))
+        if _is_last(words, i):
+            # Said at its start: it ends where it is heard again there, or where the new
+            # words begin (a "the" heard again later is another "the").
+            again = [h for h in again if h.start < w.start + said]
+            end = again[0].end if again else min(w.start + said, min(h.start for h in inside))
+            w = replace(w, end=round(max(end, w.start + MIN_WORD_S), 2))
+        else:
+            at_start = (again[0].start < w.start + said) if again else min(h.start for h in inside) >= w.start + said
+            w = replace(w, end=round(w.start + said, 2)) if at_start else replace(w, start=round(w.end - said, 2))
         heard = [h for h in heard if not (w.start < h.end and h.start < w.end)]
         placed.append(w)
     return placed, heard
@@ -231,8 +255,8 @@ def redecode(words: list[Word], speech: Speech, decode: Decode, duration: float,
     stretches = _join(uncovered(words, speech) + loops)
     for a, b in stretches:
         # Inside a stretched word, its whole span: the word may have been said at either end.
-        for k in words:
-            if len(_sound_of(k)) == 2 and k.start < b and a < k.end:
+        for i, k in enumerate(words):
+            if _stretched(k, _is_last(words, i)) and k.start < b and a < k.end:
                 a, b = min(a, k.start), max(b, k.end)
         lo = max(0.0, a - 0.2)
         while lo < min(duration, b + 0.3) - 0.1:
@@ -240,8 +264,8 @@ def redecode(words: list[Word], speech: Speech, decode: Decode, duration: float,
             heard = [w for w in decode(lo, hi, None) if a - WORD_REACH_S <= (w.start + w.end) / 2 <= b + WORD_REACH_S]
             # Only where nothing was heard before: a window reaches into known words.
             # (A stretched word's span is open to them: _placed says where it was said.)
-            heard = [w for w in heard if not any(k.start < w.end and w.start < k.end for k in words
-                                                 if len(_sound_of(k)) == 1)]
+            heard = [w for w in heard if not any(k.start < w.end and w.start < k.end
+                                                 for i, k in enumerate(words) if not _stretched(k, _is_last(words, i)))]
             heard, dropped = remove_invented(heard, speech)
             removed += dropped
             words, heard = _placed(words, heard)
