@@ -61,6 +61,18 @@ def test_a_run_on_sentence_is_cut_at_a_clause_boundary():
     assert sentences[1].text.startswith("and then I wrote")
 
 
+def test_a_long_sentence_is_not_cut_inside_an_aside():
+    # A tryout's "My task, which I set myself and then agreed with..., was to..." was cut at
+    # "and then", and neither half held the task.
+    text = ("My task, which I set myself and then agreed with the shift supervisor on the Monday, was to stop the "
+            "queue so that we made the last van every evening.")
+    assert [s.text for s in split_sentences(from_text(text).words)] == [text]
+    # Outside an aside the same words still cut a run-on sentence.
+    run_on = ("I set myself a target of stopping the queue by the end of the first week of July, and then I agreed it "
+              "with the shift supervisor on the Monday morning before the first van.")
+    assert len(split_sentences(from_text(run_on).words)) == 2
+
+
 def test_typed_markdown_bullets_become_sentences():
     transcript = from_text("## Action\n- Wrote the runbook\n- **Trained** the team")
     assert [s.text for s in split_sentences(transcript.words)] == ["Action.", "Wrote the runbook.", "Trained the team."]

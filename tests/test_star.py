@@ -95,6 +95,17 @@ def test_an_answer_that_opens_with_the_result_is_out_of_order():
     assert analysis.star.missing == []
 
 
+def test_my_task_with_an_aside_before_its_verb_is_the_task():
+    text = ("One summer I worked in a parcel warehouse on the packing benches.\n"
+            "My task, which I set myself and then agreed with the shift supervisor, was to stop the queue at the "
+            "printer.\n"
+            "I timed the queue for three shifts and moved the spare printer to the middle of the line.\n"
+            "After that we made the six o'clock van every day, and the queue went from twelve people to two.")
+    analysis = analyze_transcript(from_text(text))
+    assert analysis.labels[1].label == "task" and "my_job" in analysis.labels[1].cues
+    assert "task" not in analysis.star.missing and "task" not in analysis.star.unsure
+
+
 def test_a_result_said_first_as_a_headline_then_told_in_order_is_in_order():
     # A fourth tryout's answer opened on its result, then told the story to its result
     # again, and was told "Tell it in order".

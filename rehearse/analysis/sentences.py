@@ -67,6 +67,19 @@ def _bare(word: Word) -> str:
     return word.text.strip(".,;:!?\"'()[]“”‘’").lower()
 
 
+_ASIDE_OPENERS = {"which", "who", "whom", "whose"}
+
+
+def _in_aside(words: list[Word], i: int) -> bool:
+    """Is word i inside an aside not yet closed by its comma? "My task, which I set myself
+    and then agreed with the supervisor, was to..." is one thought: cut at its "and then",
+    both halves lost the task (a tryout's answer was told "no task")."""
+    j = i - 1
+    while j >= 0 and not words[j].text.endswith((",", ";", ":")):
+        j -= 1
+    return j >= 0 and j + 1 < i and _bare(words[j + 1]) in _ASIDE_OPENERS
+
+
 def _split_long(words: list[Word]) -> list[list[Word]]:
     if len(words) <= MAX_WORDS:
         return [words]
@@ -79,7 +92,7 @@ def _split_long(words: list[Word]) -> list[list[Word]]:
         if prev.endswith((",", ";", ":")) and (word in _CLAUSE_OPENERS or word in _SUBJECTS):
             if best is None or abs(i - middle) < abs(best - middle):
                 best = i
-        elif word == "and" and _bare(words[i + 1]) in {"then", "i", "we", "so"}:
+        elif word == "and" and _bare(words[i + 1]) in {"then", "i", "we", "so"} and not _in_aside(words, i):
             if best is None or abs(i - middle) < abs(best - middle):
                 best = i
     if best is None:

@@ -93,7 +93,9 @@ CUES: tuple[Cue, ...] = (
          r"\bi (?:really |also |still |just )?(?:(?:needed|wanted) (?:us|him|her|them|the team|everyone)|needed|had|wanted|was asked|was tasked|was expected|was supposed|was told|had been asked|felt i had|got asked|was chosen|volunteered|offered|was hired|needed a way) to\b"),
     _cue("my_job", "task", 2.5,
          r"\bmy (?:main |real |first |whole )?(?:job|task|role|goal|responsibility|mission|assignment|challenge|mandate|priority|brief)"
-         r"(?: (?:that|this|on|for|in|during|at|as|with) (?:\w+ ){0,2}?\w+)? (?:was|is|became|there was)\b"),
+         r"(?: (?:that|this|on|for|in|during|at|as|with) (?:\w+ ){0,2}?\w+)?"
+         # an aside between ("my task, which I set myself, was to": a tryout's)
+         r"(?:, (?:which|that) [^,]{1,80},)? (?:was|is|became|there was)\b"),
     _cue("volunteered_me", "task", 3.5, r"\b(?:decided (?:that )?it (?:would|should) be me|someone had to)\b"),
     _cue("asked_me", "task", 2.0, r"\b(?:asked|wanted|needed|told|tasked|assigned|hired|brought in) me to\b|\bput me in charge\b"
          r"|\basked (?:me )?(?:if|whether) i (?:could|would|can|might)\b"),
