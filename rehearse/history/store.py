@@ -217,8 +217,10 @@ class History:
         private_folder(self.folder)
         if not _writable(self.folder, self.path):
             if create:
-                raise HistoryError(f"{self.folder} is read-only, so the take cannot be saved; make it writable, "
-                                   "or use analyze or practice with --no-save (history, show, compare, progress and export still work)")
+                raise HistoryError(f"{self.folder} is read-only, so the take cannot be saved; make it writable, or "
+                                   "practise without saving: `rehearse practice --no-save` or `rehearse analyze FILE --no-save` "
+                                   "(a mock interview needs a writable folder; history, show, compare, progress and export "
+                                   "still work)")
             self.conn = self._connect_read_only()
             self._read_only = True
             return
@@ -937,17 +939,32 @@ def check_history(path: Path | None = None) -> HistoryCheck:
     path = path or db_path()
     if not path.exists():
         return HistoryCheck([], False)
-    uri = "file:" + quote(str(path.resolve())) + "?mode=ro"
+    found = _check_file(path, immutable=False)
+    if found.file_damaged and found.cannot_open and not os.access(path.parent, os.W_OK):
+        # A read-only folder: SQLite cannot make the file beside a WAL history that even a
+        # reader needs, and says "unable to open database file". That is no damage (a
+        # tryout was told to move a healthy history aside): read it as it is on disk.
+        found = _check_file(path, immutable=True)
+    return HistoryCheck(found.problems, found.file_damaged)
+
+
+@dataclass(frozen=True)
+class _FileCheck(HistoryCheck):
+    cannot_open: bool = False
+
+
+def _check_file(path: Path, immutable: bool) -> _FileCheck:
+    uri = "file:" + quote(str(path.resolve())) + ("?immutable=1" if immutable else "?mode=ro")
     try:
         conn = sqlite3.connect(uri, uri=True, isolation_level=None)
     except sqlite3.DatabaseError as exc:
-        return HistoryCheck([f"{path} cannot be opened (SQLite says: {exc})"], True)
+        return _FileCheck([f"{path} cannot be opened (SQLite says: {exc})"], True, cannot_open=True)
     conn.text_factory = _text
-    problems, file_damaged = [], False
+    problems, file_damaged, cannot_open = [], False, False
     try:
         if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
-            return HistoryCheck([f"{path} is not rehearse's history (another program's database, or not a database)"],
-                                False)
+            return _FileCheck([f"{path} is not rehearse's history (another program's database, or not a database)"],
+                              False)
         result = [row[0] for row in conn.execute("PRAGMA integrity_check")]
         if result != ["ok"]:
             file_damaged = True
@@ -961,10 +978,11 @@ def check_history(path: Path | None = None) -> HistoryCheck:
                 problems.append(f"take {take_id}'s stored report is damaged (`rehearse delete {take_id}` removes it)")
     except sqlite3.DatabaseError as exc:
         file_damaged = True
+        cannot_open = getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_CANTOPEN or "unable to open" in str(exc)
         problems.append(f"{path} is damaged (SQLite says: {exc})")
     finally:
         conn.close()
-    return HistoryCheck(problems, file_damaged)
+    return _FileCheck(problems, file_damaged, cannot_open)
 
 
 def move_aside(path: Path | None = None) -> Path:

@@ -27,6 +27,9 @@ def test_a_read_only_history_can_still_be_read(small_disk):
         result = rehearse(home, *args)
         assert result.returncode == 0 and "Traceback" not in result.stderr, (args, result.stderr)
     assert json.loads(rehearse(home, "show", "1", "--json").stdout)["take"]["id"] == 1
+    # A healthy history in a read-only folder is not "damaged" (a tryout was told to move it aside).
+    doctor = rehearse(home, "doctor")
+    assert doctor.returncode == 0 and "is fine" in doctor.stdout and "damaged" not in doctor.stdout + doctor.stderr
     saving = rehearse(home, "analyze", ANSWER, "-q", "Q4")
     assert saving.returncode == 1 and saving.stderr.count("\n") == 1
     assert "is read-only" in saving.stderr and "--no-save" in saving.stderr
