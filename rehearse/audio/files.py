@@ -212,12 +212,36 @@ def load_audio(path: Path):
 MAX_DAMAGED_SHARE = 0.001
 
 
+@contextmanager
+def _native_stderr_held() -> Iterator[None]:
+    """libmpg123, inside libsndfile, writes its complaint about a file that is no MP3
+    ("[src/libmpg123/parse.c:skip_junk()] error: Giving up...") straight to the process's
+    stderr, before rehearse's own error line (a tryout got both). Held back while a file is
+    probed; rehearse says what is wrong in its own words."""
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError, AttributeError):
+        yield
+        return
+    try:
+        with open(os.devnull, "wb") as null:
+            os.dup2(null.fileno(), 2)
+            try:
+                yield
+            finally:
+                os.dup2(saved, 2)
+    finally:
+        os.close(saved)
+
+
 def _refuse_damaged_samples(path: Path) -> None:
     import numpy as np
     import soundfile
 
     try:
-        info = soundfile.info(str(path))
+        with _native_stderr_held():
+            info = soundfile.info(str(path))
     except Exception:  # not a container libsndfile reads: only float WAV-like files can hold NaN
         return
     if info.subtype not in ("FLOAT", "DOUBLE"):

@@ -27,6 +27,8 @@ def bad_files(tmp_path_factory):
     rng = np.random.default_rng(7)
     audio, rate = sf.read(RECORDING, dtype="float32")
     (folder / "text.wav").write_text("this is not audio at all\n" * 20)
+    # Over 64 KiB of text named .mp3: libmpg123 gives up on it with a line of its own on stderr.
+    (folder / "text.mp3").write_text("this is not audio at all\n" * 4000)
     (folder / "empty.wav").write_bytes(b"")
     sf.write(folder / "silence.wav", np.zeros(16000 * 5, dtype=np.float32), 16000)
     sf.write(folder / "half.wav", audio[rate * 3: rate * 3 + rate // 2], rate)
@@ -90,6 +92,7 @@ REFUSED = [
     ("random.wav", ["cannot read", "as audio"]),
     ("random.flac", ["holds no sound", "50,000 bytes"]),
     ("random.mp3", ["cannot read", "as audio"]),
+    ("text.mp3", ["holds no sound", "100,000 bytes"]),  # and not the decoder's own line before it
     ("random.ogg", ["cannot read", "as audio"]),
     ("random.m4a", ["cannot read", "as audio"]),
     ("random.webm", ["cannot read", "as audio"]),
