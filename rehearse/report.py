@@ -223,10 +223,13 @@ def transcript_warnings(transcript: Transcript) -> list[dict]:
                     "(listen back, and record again if it mattered)"}
         for a, b in transcript.untranscribed
     ]
-    if transcript.removed:
-        said = ", ".join(f'"{r.text}"' for r in transcript.removed[:MAX_REMOVED_SHOWN])
-        more = f" and {len(transcript.removed) - MAX_REMOVED_SHOWN} more" if len(transcript.removed) > MAX_REMOVED_SHOWN else ""
-        warnings.append({"kind": "removed", "message": f"{len(transcript.removed)} word(s) Whisper wrote with no speech "
+    # Full stops Whisper wrote as words of their own are no words to warn of (a tryout was
+    # shown '".", ".", "."' as words left out).
+    removed = [r for r in transcript.removed if any(c.isalnum() for c in r.text)]
+    if removed:
+        said = ", ".join(f'"{r.text}"' for r in removed[:MAX_REMOVED_SHOWN])
+        more = f" and {len(removed) - MAX_REMOVED_SHOWN} more" if len(removed) > MAX_REMOVED_SHOWN else ""
+        warnings.append({"kind": "removed", "message": f"{len(removed)} word(s) Whisper wrote with no speech "
                          f"under them, or in a loop, were left out: {said}{more}"})
     warnings += [{"kind": "recording", "message": note} for note in (transcript.audio_quality or {}).get("notes", [])]
     # Typed text with no sentence end (a typed answer gets one after its last word): the STAR

@@ -71,3 +71,17 @@ def test_a_typed_answer_with_no_sentence_ends_is_warned_about():
     assert [w["kind"] for w in heard] == ["unpunctuated"] and "cut at your pauses" in heard[0]["message"]
     assert transcript_warnings(replace(from_text(run_on.replace(" after that ", " after that. ", 1)),
                                        kind="audio")) == []
+
+
+def test_full_stops_whisper_wrote_as_words_are_not_shown_as_words_left_out():
+    # A tryout's long answer was warned '6 word(s)... were left out: ".", ".", ".", ".", "."'.
+    from dataclasses import replace
+
+    from rehearse.analysis.transcript import Removed, from_text
+    from rehearse.report import transcript_warnings
+
+    said = from_text("I rewrote the rota and the overtime fell by half.")
+    dots = tuple(Removed(".", 40.0 + i, 40.5 + i, "loop") for i in range(5))
+    assert transcript_warnings(replace(said, removed=dots)) == []
+    [warning] = transcript_warnings(replace(said, removed=dots + (Removed("Thank", 50.0, 50.3, "no speech"),)))
+    assert warning["message"].startswith("1 word(s)") and '"Thank"' in warning["message"] and '"."' not in warning["message"]
