@@ -9,6 +9,7 @@ tell how far), `progress(None)` when it ends.
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
@@ -56,12 +57,20 @@ def read_text_answer(path: Path) -> Transcript:
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise AudioError(f"{path} is not UTF-8 text; save it as plain UTF-8 text and try again") from exc
+        # Word and Notepad on Windows save "ANSI" text: Windows-1252, where a £ or a curly
+        # quote is one byte that is no UTF-8 (a tryout's answer from Word was refused). What
+        # it cannot decode either (five bytes are unused) is no text.
+        try:
+            text, encoding = data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            raise AudioError(f"{path} is not UTF-8 text; save it as plain UTF-8 text and try again") from exc
     words = len(text.split())
     if words > MAX_TYPED_WORDS:
         raise AudioError(f"{path} has {words:,} words, over {MAX_TYPED_WORDS:,}; give one answer "
                          "(a spoken answer is 150-450 words)")
     transcript = from_text(text)
+    if encoding == "cp1252":
+        transcript = replace(transcript, settings={**transcript.settings, "encoding": "windows-1252"})
     words = real_words(transcript.words)
     if not words:
         raise NoSpeechError(f"{path} holds no words; type the answer and try again")

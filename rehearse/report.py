@@ -232,6 +232,9 @@ def transcript_warnings(transcript: Transcript) -> list[dict]:
         warnings.append({"kind": "removed", "message": f"{len(removed)} word(s) Whisper wrote with no speech "
                          f"under them, or in a loop, were left out: {said}{more}"})
     warnings += [{"kind": "recording", "message": note} for note in (transcript.audio_quality or {}).get("notes", [])]
+    if transcript.settings.get("encoding") == "windows-1252":
+        warnings.append({"kind": "encoding", "message": "the file is not UTF-8: it was read as Windows-1252 (what Word "
+                         "and Notepad save as \"ANSI\"); if a quote or a £ looks wrong below, save it as UTF-8"})
     # Typed text with no sentence end (a typed answer gets one after its last word): the STAR
     # parts are found sentence by sentence, so its labels are guesses over made-up breaks.
     if transcript.kind == "text" and len(transcript.words) >= UNPUNCTUATED_FROM_WORDS and not any(

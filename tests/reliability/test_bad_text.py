@@ -85,7 +85,9 @@ def test_a_huge_typed_answer_is_refused_at_once(rehearse_home, tmp_path):
 
 ANSWER_TEXT = (SAMPLES / "strong-q4.txt").read_text()
 TYPED = {  # file name: its bytes
+    # What Word and Notepad save as "ANSI": read as Windows-1252, with a warning (a tryout's was refused)
     "latin-1.txt": "Caf\xe9 story. ".encode("latin-1") + ANSWER_TEXT.encode("latin-1", "replace"),
+    "windows-1252.txt": ("\u201cWe saved \u00a3400 a week\u201d. " + ANSWER_TEXT).encode("cp1252"),
     "binary.txt": bytes(range(256)) * 40,
     "only-punctuation.txt": b"... !!! ??? --- ,,, ;;;\n",
     "two-words.txt": b"I dunno",
@@ -100,7 +102,7 @@ TYPED = {  # file name: its bytes
     "bullet-list.md": ("- " + "\n- ".join(ANSWER_TEXT.split(". "))).encode(),
     "bidi-override.txt": ("I fixed \u202egnissim\u202c the bug. " + ANSWER_TEXT).encode(),
 }
-REFUSED = {"latin-1.txt": "is not UTF-8 text", "binary.txt": "is not UTF-8 text", "only-punctuation.txt": "holds no words",
+REFUSED = {"binary.txt": "is not UTF-8 text", "only-punctuation.txt": "holds no words",
            "two-words.txt": "holds only 2 words", "one-huge-word.txt": "holds only 1 word",
            # (a typed answer is typed again, not recorded: a second tryout)
            "empty.txt": "is empty (0 bytes); type the answer and try again"}
@@ -121,5 +123,8 @@ def test_odd_typed_answers_are_read_or_refused_with_the_reason(tmp_path, name):
     # Each is the same answer: the same parts are found, and nothing of the stray bytes is kept.
     assert report["star"]["missing"] == [] and report["length"]["word_count"] >= 250, (report["star"], report["length"])
     assert not any(c in report["transcript"]["text"] for c in "\x00\u202e\u202c\r")
+    if name == "windows-1252.txt":
+        assert "\u201cWe saved \u00a3400 a week\u201d." in report["transcript"]["text"]
+    assert ("Windows-1252" in " ".join(w["message"] for w in report["warnings"])) == (name in ("latin-1.txt", "windows-1252.txt"))
     for stream in (result.stdout, result.stderr):
         assert b"\xe2\x80\xae" not in stream and b"\x00" not in stream
