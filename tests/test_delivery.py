@@ -194,6 +194,14 @@ def test_so_counts_only_when_it_opens_a_sentence():
     assert [m.text for m in find_fillers(words("It was late. So I stayed."), {0, 3})] == ["so"]
 
 
+def test_an_opener_like_right_so_is_a_filler_at_a_sentence_start_only():
+    # A tryout's habit, "Right, so three years ago...", was never named.
+    assert [m.text for m in find_fillers(words("Right, so three years ago I ran it."), {0})] == ["right so"]
+    assert [m.text for m in find_fillers(words("Okay, the queue was long."), {0})] == ["okay"]
+    assert find_fillers(words("Right after the launch I ran it."), {0}) == []
+    assert find_fillers(words("I was sure I was right, so I checked."), {0}) == []
+
+
 @pytest.mark.parametrize("text,hedged", [
     ("I just tried to fix it.", True),
     ("We just wanted it to work.", True),

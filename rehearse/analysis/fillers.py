@@ -103,8 +103,20 @@ def find_fillers(words: list[str], sentence_starts: set[int] | frozenset = froze
             marks.append(Mark(token, "filler", i, i + 1))
         elif token == "so" and _so_is_filler(words, i, sentence_starts, after_pause):
             marks.append(Mark(token, "filler", i, i + 1))
+        elif token in OPENING_MARKERS and i in sentence_starts and (
+                _comma_after(words, i) or i + 1 < len(tokens) and tokens[i + 1] == "so"):
+            # "Right, so three years ago...", "Okay so": an opener that says nothing, a
+            # speaker's habit (a tryout's was never named). Not "Right after the launch".
+            said = 2 if i + 1 < len(tokens) and tokens[i + 1] == "so" else 1
+            marks.append(Mark(" ".join(tokens[i:i + said]), "filler", i, i + said))
+            i += said
+            continue
         i += 1
     return marks
+
+
+# Openers that say nothing when they start a sentence marked off by a comma or with "so".
+OPENING_MARKERS = frozenset({"right", "okay", "ok", "alright"})
 
 
 def _so_is_filler(words: list[str], i: int, sentence_starts, after_pause) -> bool:
