@@ -154,6 +154,28 @@ def test_general_talk_with_only_unclear_parts_is_told_to_tell_one_story_first():
     assert result.status == "warn" and result.comes_first and result.tip.startswith("Tell one specific time")
 
 
+def test_a_missing_task_with_an_unclear_result_is_the_one_thing_to_change():
+    """A tryout's take had no task and an unclear result: it was told to add the task, but
+    its one thing to change became "put a number on the result" (the metrics check lost
+    more points), a result the STAR check could not find."""
+    from dataclasses import replace
+
+    from rehearse.checks import star as star_check
+    from rehearse.checks.base import CheckResult
+    from rehearse.checks.score import next_step
+
+    analysis = analyze_transcript(from_text(COMPLETE))
+    both = replace(analysis, star=replace(analysis.star, missing=["task"], unsure=["result"]))
+    result = star_check.run(both)
+    assert result.status == "warn" and result.comes_first and result.tip.startswith("Add the task")
+    assert "no task" in result.message and "result not clear" in result.message
+    metrics = CheckResult("metrics", "fail", "No numbers.", "Put a number on the result.", 0, 20)
+    assert next_step([result, metrics]).id == "star"
+    # A missing task alone, every essential part clear, does not come before the checks' points.
+    alone = star_check.run(replace(both, star=replace(both.star, unsure=[])))
+    assert not alone.comes_first and next_step([alone, metrics]).id == "metrics"
+
+
 def test_an_answer_with_no_story_is_told_to_tell_one_first():
     never = ("Honestly, I have never really had a significant disagreement with anyone at work. I get along with pretty "
              "much everyone, and I think that is because I always try to listen first. If I ever did disagree with a "

@@ -104,6 +104,11 @@ def run(analysis: Analysis) -> CheckResult:
         first = (essential_missing or star.missing)[0]
         tip = f"Add the {first}: {ADD[first]}. The guide: \"{definitions[first]}.\""
         status = "fail" if essential_missing or len(star.missing) > 1 else "warn"
+        if status == "warn" and any(u in ESSENTIAL for u in star.unsure):
+            # With a result or action not clear too, the structure still comes before the
+            # checks that read it (a tryout, told "add the task" here, was told to put a
+            # number on a result the check could not find, as the one thing to change).
+            return CheckResult(ID, status, message, tip, points, MAX_POINTS, comes_first=True)
     elif star.unsure:
         part = next((p for p in ESSENTIAL if p in star.unsure), star.unsure[0])
         closest = analysis.sentences[star.closest[part][0]].text
