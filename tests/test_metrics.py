@@ -381,12 +381,24 @@ def test_money_found_for_one_match_leaves_the_next_as_said():
     ("I was handling probably forty-plus calls an hour by the end.", "forty-plus calls an hour", "count"),
     ("We recovered NZD 40,000 in unbilled freight.", "NZD 40,000", "money"),
     ("Missed doses dropped to one in fifty.", "one in fifty", "percent"),  # a rate, not "dropped to one"
+    # a fourth tryout's (a teacher's)
+    ("We had three wrong orders out of six hundred that month.", "three wrong orders out of six hundred", "percent"),
 ])
 def test_other_currencies_ranks_and_changes_said_loosely(sentence, text, kind):
     assert [(m.text, m.kind) for m in find_metrics(sentence)] == [(text, kind)]
 
 
 # ... and the numbers that set the scene there, in other words.
+@pytest.mark.parametrize("sentence", [
+    # a fourth tryout's: an age, a school year group, a time of day
+    "It is very different from teaching fourteen year olds.",
+    "I was head of year for about two hundred and forty Year 9 students.",
+    "The last van left at eight forty every evening.",
+])
+def test_ages_year_groups_and_times_of_day_in_words_measure_nothing(sentence):
+    assert find_metrics(sentence) == []
+
+
 @pytest.mark.parametrize("sentence", [
     "It was a care home with sixty beds and one lift.",
     "I'm in a team of nine fitters, about three years in, and we still used paper job cards.",

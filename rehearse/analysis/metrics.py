@@ -139,7 +139,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("percent", re.compile(
         r"\b" + _APPROX + r"(?:half|" + _FRACTION + r")\s+of\s+(?:(?:them|us)\b|(?:the|our|my|their|all|those|these)\s+"
         r"(?:[a-z][\w-]*\s+){0,2}?(?:" + _NOT_COUNTED + _PLURAL + r"|" + _GROUP + r"))"
-        r"|\b" + _APPROX + _NUM + r"\s+(?:out\s+of|in)\s+(?:every\s+)?(?!(?:19|20)\d\d\b)(?!an?\s+(?:million|billion|zillion)\b(?!\s+[a-z]+s\b))(?:" + _DIGITS_NUM + r"|\b" + _WORDS_NUM + r")\b(?!\s+(?:hours?|days?|weeks?|months?|years?|minutes?))"
+        r"|\b" + _APPROX + _NUM + r"(?:\s+(?:out\s+of|in)|\s+(?!times\b)" + _MODIFIERS + _NOT_COUNTED + _PLURAL + r"\s+out\s+of)\s+(?:every\s+)?(?!(?:19|20)\d\d\b)(?!an?\s+(?:million|billion|zillion)\b(?!\s+[a-z]+s\b))(?:" + _DIGITS_NUM + r"|\b" + _WORDS_NUM + r")\b(?!\s+(?:hours?|days?|weeks?|months?|years?|minutes?))"
         # ... and what is counted, as a count says it: "three out of four nurses".
         r"(?:\s+" + _MODIFIERS + _NOT_COUNTED + _PLURAL + r")?",
         re.I)),
@@ -528,6 +528,11 @@ def _is_plural_noun(word: str) -> bool:
     return word.lower() not in _NOT_PLURAL
 
 
+# A time of day said in words: "eight forty", "half past seven" is not read as a count.
+_CLOCK_WORDS = re.compile(r"^" + _HOUR + r"\s+(?:oh\s+)?(?:five|ten|fifteen|twenty|twenty-five|thirty|thirty-five|forty|"
+                          r"forty-five|fifty|fifty-five)\b", re.I)
+
+
 def _not_a_measure(kind: str, text: str, before: list[str], after: str) -> str | None:
     """For the metrics check only (the STAR labeler reads these numbers as it learned
     them): why a found number measures nothing. "claim": not a measure, and no other
@@ -547,7 +552,16 @@ def _not_a_measure(kind: str, text: str, before: list[str], after: str) -> str |
             or _EVERY_DAY.search(text) or _NINE_TO_FIVE.fullmatch(text)):
         return "claim"
     # "kids between 6 and 10 years old": an age, not a time.
-    if kind in ("duration", "count") and re.match(r"\s*-?\s*old\b", after, re.I):
+    # (And "teaching fourteen year olds": a fourth tryout's.)
+    if kind in ("duration", "count") and re.match(r"\s*-?\s*olds?\b", after, re.I):
+        return "claim"
+    # "two hundred and forty Year 9 students": a school year names a class, it is no time.
+    if kind == "duration" and re.search(r"\b(?-i:Years?)$", text) and re.match(r"\s+(?:\d|[A-Z][a-z]+\b)", after) \
+            and not re.match(r"\s+(?:I|We|He|She|They|It|The|A|An|Our|My)\b", after):
+        return "claim"
+    # "the bus left at eight forty every day": a clock time, counting nothing.
+    if kind == "count" and before and before[-1].lower().strip(",") in ("at", "by", "until", "till", "before", "after") \
+            and _CLOCK_WORDS.match(text):
         return "claim"
     # "between 2019 and 2021 our sales": a year, not 2,021 sales.
     if kind == "count" and re.match(r"(?:19|20)\d\d\b", text) and before \
