@@ -3,8 +3,8 @@
 What it checks: the time from the first word to the last (for a typed answer, estimated
 at 150 words a minute) against the guide's marks: under 60 s too short, 60-120 s good,
 120-180 s long, over 180 s too long. Its 20 points are whole inside 1-2 minutes and fall
-with the distance from it (about 19 at 58 s, 12 at 45 s, 16 at 150 s), down to 4 under
-30 s or over 4 minutes.
+with the distance from it (about 19 at 58 s, 12 at 45 s, 16 at 150 s), 4 under 30 s or
+at 4 minutes, and 0 from 5 minutes.
 
 Why it matters: the guide says "Keep responses 1-3 minutes (aim for 90 seconds)". A
 short answer leaves out the story; a long one loses the interviewer.
@@ -25,7 +25,8 @@ MAX_POINTS = 20
 # Points fall with the distance from the 1-2 minute band, on straight lines between these
 # marks (seconds, points), not at a cliff: a tryout's 58-second answer lost 10 points, more
 # than its missing Result (8). 45 s: 12 points, 58 s: 18.9, 150 s: 16, 200 s: 9.3.
-POINTS_AT = ((30, 4), (TOO_SHORT_BELOW_S, 20), (LONG_ABOVE_S, 20), (TOO_LONG_ABOVE_S, 12), (240, 4))
+# Past 5 minutes nothing is left: a tryout's 110-minute typed answer kept 4 and scored 80.
+POINTS_AT = ((30, 4), (TOO_SHORT_BELOW_S, 20), (LONG_ABOVE_S, 20), (TOO_LONG_ABOVE_S, 12), (240, 4), (300, 0))
 # A too-short answer under this many seconds fails.
 FAIL_BELOW_S = 45
 # Under this, there is no room for a story yet: saying more comes before the checks whose
