@@ -73,6 +73,13 @@ def test_a_long_sentence_is_not_cut_inside_an_aside():
     assert len(split_sentences(from_text(run_on).words)) == 2
 
 
+def test_a_long_sentence_is_not_cut_before_so_that():
+    # A tryout's task was quoted as its second half, "so that the next person would not...".
+    text = ("In my second year I decided to write a proper handbook for the role of exams officer, so that the next "
+            "person would not have to learn it all the hard way like I did.")
+    assert [s.text for s in split_sentences(from_text(text).words)] == [text]
+
+
 def test_typed_markdown_bullets_become_sentences():
     transcript = from_text("## Action\n- Wrote the runbook\n- **Trained** the team")
     assert [s.text for s in split_sentences(transcript.words)] == ["Action.", "Wrote the runbook.", "Trained the team."]

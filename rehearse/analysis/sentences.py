@@ -89,7 +89,10 @@ def _split_long(words: list[Word]) -> list[list[Word]]:
     best = None
     for i in range(4, len(words) - 4):
         prev, word = words[i - 1].text, _bare(words[i])
-        if prev.endswith((",", ";", ":")) and (word in _CLAUSE_OPENERS or word in _SUBJECTS):
+        # ("..., so that the next person..." says what for: one thought with the clause before
+        # it; a tryout's task was quoted as "so that the next person would not have to...")
+        if prev.endswith((",", ";", ":")) and (word in _CLAUSE_OPENERS or word in _SUBJECTS) \
+                and not (word == "so" and _bare(words[i + 1]) == "that"):
             if best is None or abs(i - middle) < abs(best - middle):
                 best = i
         elif word == "and" and _bare(words[i + 1]) in {"then", "i", "we", "so"} and not _in_aside(words, i):
