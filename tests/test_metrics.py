@@ -383,6 +383,8 @@ def test_money_found_for_one_match_leaves_the_next_as_said():
     ("Missed doses dropped to one in fifty.", "one in fifty", "percent"),  # a rate, not "dropped to one"
     # a fourth tryout's (a teacher's)
     ("We had three wrong orders out of six hundred that month.", "three wrong orders out of six hundred", "percent"),
+    ("By July nine of the twelve passed their test.", "nine of the twelve passed", "percent"),  # the whole's noun unsaid
+    ("Before that only two out of twelve of them passed.", "only two out of twelve", "percent"),  # not "twelve of them passed"
 ])
 def test_other_currencies_ranks_and_changes_said_loosely(sentence, text, kind):
     assert [(m.text, m.kind) for m in find_metrics(sentence)] == [(text, kind)]

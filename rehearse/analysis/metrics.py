@@ -283,9 +283,11 @@ _LATER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "five of them moved up a grade", "27 of my 30 kids passed": the share of a group that
     # got somewhere ("two of my supervisors agreed", with no whole, picks people out; "two
     # of them failed" is what happened, not what was achieved).
+    # (The whole's noun may go unsaid: "eleven of the nineteen passed", a tryout's Result.)
     ("percent", re.compile(r"\b(?!one\b)" + _NUM + r"\s+of\s+(?:my|our|the|his|her|their)\s+" + _NUM
-                           + r"\s+(?:[a-z-]+\s+)?" + _PLURAL + _GOT_SOMEWHERE_OF_A_WHOLE, re.I)),
-    ("count", re.compile(r"\b(?!one\b)" + _NUM + r"\s+of\s+(?:them|those)" + _GOT_SOMEWHERE, re.I)),
+                           + r"(?:\s+(?:[a-z-]+\s+)?" + _PLURAL + r")?" + _GOT_SOMEWHERE_OF_A_WHOLE, re.I)),
+    # (Not the whole of a share: "four out of nineteen of them passed" is the share.)
+    ("count", re.compile(r"(?<!\bout\sof\s)\b(?!one\b)" + _NUM + r"\s+of\s+(?:them|those)" + _GOT_SOMEWHERE, re.I)),
     # "we raised ten K"; "a quarter less water", "a third fewer calls".
     ("money", re.compile(r"(?<!\ba\s)" + _APPROX + r"\b" + _WORDS_NUM + r"\s+k\b" + _PER, re.I)),
     ("percent", re.compile(r"\b" + _APPROX + _FRACTION + r"\s+(?:less|more|fewer|lower|higher|cheaper|faster)\b", re.I)),
