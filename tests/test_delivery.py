@@ -210,7 +210,13 @@ def test_an_opener_like_right_so_is_a_filler_at_a_sentence_start_only():
     ("We shipped it in just two days.", False),
     ("It cost us just $40k and just 10% of the budget.", False),
     ("It landed just in time for the launch.", False),
-    ("Honestly it just works now.", True),
+    ("Honestly it just works now.", False),  # the tool's doing, not the speaker's step played down
+    # Another's step is the story, not the speaker hedging (a tryout's "suppliers just picked").
+    ("The suppliers just picked any time they liked.", False),
+    ("They just disagreed about testing.", False),
+    ("He called back just to say thanks.", False),
+    ("I mostly just listened.", True),
+    ("I opened the pull request and just kind of shut down.", True),
     ("We had just raised our first round.", False),  # "just" = a moment before
     ("I was just starting out back then.", False),
     ("I've just finished the migration.", False),

@@ -211,7 +211,7 @@ def find_hedges(words: list[str]) -> list[Mark]:
     for i in range(len(tokens)):
         for hedge in HEDGES:
             if tuple(tokens[i:i + len(hedge)]) == hedge:
-                if hedge == ("just",) and not _just_softens(tokens, i):
+                if hedge == ("just",) and not _just_softens(words, tokens, i):
                     break
                 if hedge in (("kind", "of"), ("sort", "of")) and i > 0 and (
                         tokens[i - 1] in KIND_OF_IS_A_KIND_AFTER or tokens[i - 1] in KIND_OF_IS_A_KIND_BEFORE_A_THING_AFTER
@@ -232,7 +232,15 @@ JUST_MEANS_ONLY_BEFORE = frozenset({
     "ten", "a", "an", "before", "after", "in", "as", "like", "enough", "about", "under", "over", "once", "twice",
     "for", "because", "when", "what", "how", "right", "now", "then", "days", "weeks", "hours", "minutes", "ones",
 })
-SUBJECTS = frozenset({"i", "we", "they", "he", "she", "it", "i'd", "we'd"})
+# The speaker (or the speaker's team) as the subject "just" softens, looked for this many
+# words back; another subject nearer means the step is someone else's.
+SPEAKER = frozenset({"i", "we", "i'd", "we'd", "i'm", "we're", "i'll", "we'll", "me", "us"})
+OTHER_SUBJECTS = frozenset({"they", "he", "she", "you", "who", "who'd", "they'd", "he'd", "she'd", "there"})
+# Words between a clause's subject and its "just" ("I met them first and just listened").
+JUST_LINKS = frozenset({"and", "then", "or", "but", "so", "mostly", "basically", "also", "really", "actually", "simply",
+                        "to", "than", "by", "was", "were", "am", "had", "would", "could", "will", "can", "um", "uh",
+                        "like", "often", "sometimes", "always", "first", "instead"})
+JUST_SUBJECT_WITHIN = 12
 # "now you just tick the box": how simple it is, not the speaker playing down a step.
 JUST_MEANS_SIMPLY_AFTER = frozenset({"you", "you'd", "you'll",
                                      # "I couldn't just move it" (a second tryout's)
@@ -248,7 +256,7 @@ JUST_MEANS_RECENTLY_AFTER = frozenset({"had", "has", "have", "i've", "we've"})
 JUST_STARTING = frozenset({"starting", "beginning", "about", "getting", "leaving", "finishing", "coming", "back"})
 
 
-def _just_softens(tokens: list[str], i: int) -> bool:
+def _just_softens(words: list[str], tokens: list[str], i: int) -> bool:
     before = tokens[i - 1] if i > 0 else ""
     after = tokens[i + 1] if i + 1 < len(tokens) else ""
     if before in JUST_MEANS_RECENTLY_AFTER or before in JUST_MEANS_ONLY_AFTER or before in JUST_MEANS_SIMPLY_AFTER or (
@@ -257,10 +265,28 @@ def _just_softens(tokens: list[str], i: int) -> bool:
                 PAST_TENSE.fullmatch(after) or after in {"got", "gotten", "been", "gone", "come", "begun", "become"})):
         # "we'd just launched", "we'd just got the new scanners": a moment before
         return False
-    if before in SUBJECTS:
-        return True
+    # "called back just to say thanks", "just so no one missed it": what for, not softened.
+    if after in ("to", "so"):
+        return False
     # An amount after it ("just 10%", "just $40k") is "only" too.
-    return not (after in JUST_MEANS_ONLY_BEFORE or after[:1].isdigit() or after[:1] in "$€£")
+    if after in JUST_MEANS_ONLY_BEFORE or after[:1].isdigit() or after[:1] in "$€£":
+        return False
+    # It plays down the speaker's own step only: "I just asked him", "I mostly just listened",
+    # "...a pull request and just kind of shut down". Another's ("they just disagreed", "the
+    # truck just wouldn't show", "suppliers just picked any time": a tryout's) is the story.
+    # Right after a noun or another's pronoun, it is theirs; after a link ("and just",
+    # "mostly just"), the clause's subject says, looked for back to the sentence's start.
+    # ("I sat in on five calls, just listening": after a comma, the clause goes on.)
+    if before not in SPEAKER and before not in JUST_LINKS and not words[i - 1].endswith(","):
+        return False
+    for j in range(i - 1, max(-1, i - 1 - JUST_SUBJECT_WITHIN), -1):
+        if j < i - 1 and words[j].rstrip("\"')").endswith((".", "?", "!")):
+            return False  # the sentence began after it, with no subject of the speaker's
+        if tokens[j] in SPEAKER:
+            return True
+        if tokens[j] in OTHER_SUBJECTS:
+            return False
+    return False
 
 
 def find_repetitions(words: list[str]) -> list[Mark]:
