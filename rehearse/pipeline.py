@@ -8,6 +8,7 @@ tell how far), `progress(None)` when it ends.
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import replace
 from contextlib import contextmanager
@@ -44,6 +45,10 @@ def _stage(progress: Progress | None, what: str) -> Iterator[None]:
 MAX_TYPED_WORDS = 20_000
 
 
+# A character UTF-8 writes in two to four bytes: its lead byte and a continuation byte.
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")
+
+
 def read_text_answer(path: Path) -> Transcript:
     check_path(path)
     # About 10 bytes a word: a larger file is refused before it is read.
@@ -60,10 +65,15 @@ def read_text_answer(path: Path) -> Transcript:
         # Word and Notepad on Windows save "ANSI" text: Windows-1252, where a £ or a curly
         # quote is one byte that is no UTF-8 (a tryout's answer from Word was refused). What
         # it cannot decode either (five bytes are unused) is no text.
-        try:
-            text, encoding = data.decode("cp1252"), "cp1252"
-        except UnicodeDecodeError:
-            raise AudioError(f"{path} is not UTF-8 text; save it as plain UTF-8 text and try again") from exc
+        # A UTF-8 file with a stray byte or two (text pasted from elsewhere) stays UTF-8: read
+        # as Windows-1252 its every accent and curly quote would be garbled (a review's).
+        if _UTF8_SEQUENCE.search(data):
+            text, encoding = data.decode("utf-8", "replace"), "utf-8-replaced"
+        else:
+            try:
+                text, encoding = data.decode("cp1252"), "cp1252"
+            except UnicodeDecodeError:
+                raise AudioError(f"{path} is not UTF-8 text; save it as plain UTF-8 text and try again") from exc
     words = len(text.split())
     if words > MAX_TYPED_WORDS:
         raise AudioError(f"{path} has {words:,} words, over {MAX_TYPED_WORDS:,}; give one answer "
@@ -71,6 +81,9 @@ def read_text_answer(path: Path) -> Transcript:
     transcript = from_text(text)
     if encoding == "cp1252":
         transcript = replace(transcript, settings={**transcript.settings, "encoding": "windows-1252"})
+    elif encoding == "utf-8-replaced":
+        transcript = replace(transcript, settings={**transcript.settings, "encoding": "utf-8",
+                                                   "bytes_replaced": text.count("\ufffd")})
     words = real_words(transcript.words)
     if not words:
         raise NoSpeechError(f"{path} holds no words; type the answer and try again")

@@ -232,6 +232,9 @@ def transcript_warnings(transcript: Transcript) -> list[dict]:
         warnings.append({"kind": "removed", "message": f"{len(removed)} word(s) Whisper wrote with no speech "
                          f"under them, or in a loop, were left out: {said}{more}"})
     warnings += [{"kind": "recording", "message": note} for note in (transcript.audio_quality or {}).get("notes", [])]
+    if transcript.settings.get("bytes_replaced"):
+        warnings.append({"kind": "encoding", "message": f"{transcript.settings['bytes_replaced']} byte(s) of the file are "
+                         "not UTF-8 and show as \ufffd below; if a word there mattered, fix it and save the file as UTF-8"})
     if transcript.settings.get("encoding") == "windows-1252":
         warnings.append({"kind": "encoding", "message": "the file is not UTF-8: it was read as Windows-1252 (what Word "
                          "and Notepad save as \"ANSI\"); if a quote or a £ looks wrong below, save it as UTF-8"})

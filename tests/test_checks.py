@@ -174,6 +174,12 @@ def test_a_missing_task_with_an_unclear_result_is_the_one_thing_to_change():
     # A missing task alone, every essential part clear, does not come before the checks' points.
     alone = star_check.run(replace(both, star=replace(both.star, unsure=[])))
     assert not alone.comes_first and next_step([alone, metrics]).id == "metrics"
+    # An answer that ends on a lesson, no outcome, is asked for the outcome before the task
+    # (a review's: "a missing result before a missing task").
+    lesson = analyze_transcript(from_text("\n".join(COMPLETE.splitlines()[:-1]) + "\nI learned a lot from this experience."))
+    assert "result" in lesson.star.unsure
+    told = star_check.run(replace(lesson, star=replace(lesson.star, missing=["task"])))
+    assert told.comes_first and told.tip.startswith("Your answer ends on a lesson")
 
 
 def test_an_answer_with_no_story_is_told_to_tell_one_first():
@@ -469,3 +475,19 @@ def test_length_points_fall_with_the_distance_from_the_sweet_spot(seconds, point
     # A 58-second answer loses about 1 point, less than a STAR part (8): not 10 at a cliff.
     result = {r.id: r for r in run_checks(analyze_transcript(spoken(COMPLETE, seconds)))}["length"]
     assert result.points == points
+
+
+def test_a_loss_too_small_to_matter_neither_leads_nor_rounds_to_100():
+    # A review's: a 2:03 answer with thirteen hedges showed "Score 100/100" beside its length
+    # warning, and its one thing to change was "Trim toward 90 seconds".
+    from rehearse.checks.base import CheckResult
+    from rehearse.checks.score import next_step, score
+
+    full = [CheckResult(c, "pass", "", "", 20, 20) for c in ("star", "i_vs_we", "metrics")] + [
+        CheckResult("star", "pass", "", "", 20, 20)]
+    length = CheckResult("length", "warn", "Length 2:03: over 2 minutes.", "Trim toward 90 seconds.", 19.6, 20)
+    hedges = CheckResult("hedging", "warn", "13 hedges.", "State your actions plainly.", 0, 0)
+    assert score(full + [length, hedges]) == 99 and score(full + [CheckResult("length", "pass", "", "", 20, 20)]) == 100
+    assert next_step(full + [length, hedges]).id == "hedging"
+    # A loss of 2 points or more still comes before the checks without points.
+    assert next_step(full + [CheckResult("length", "warn", "", "", 16, 20), hedges]).id == "length"

@@ -217,6 +217,8 @@ def test_an_opener_like_right_so_is_a_filler_at_a_sentence_start_only():
     ("He called back just to say thanks.", False),
     ("I mostly just listened.", True),
     ("I opened the pull request and just kind of shut down.", True),
+    ("I honestly just asked him to stop.", True),  # an adverb between (a review's)
+    ("Just asked him to stop, really.", True),  # the speaker left unsaid
     ("We had just raised our first round.", False),  # "just" = a moment before
     ("I was just starting out back then.", False),
     ("I've just finished the migration.", False),

@@ -212,12 +212,16 @@ def test_how_did_it_turn_out_is_answered_by_the_outcome_with_its_number():
     plain = judge("The queue more or less disappeared and we made the last van every day.")
     assert plain.status == "fail" and "but no number" in plain.message and "The queue more or less" in plain.message
     assert judge("Then I booked a room for the two of them.").status == "fail"
+    # One sentence is read unreliably: an outcome said on its own is not taken for a step (a review's).
+    for outcome in ("Eleven of the nineteen passed.", "We hit the deadline with two days to spare.",
+                    "Response times were under two minutes after that."):
+        assert judge(outcome).status == "pass", outcome
 
 
 def test_keep_it_that_short_is_said_only_to_a_short_follow_up_answer():
     probe = FollowUp("x", "the probe", "", "number")
     short = judge_follow_up(analyze_transcript(spoken("Complaints fell by half within a month.", 12)), probe)
-    long = judge_follow_up(analyze_transcript(spoken("Complaints fell by half within a month.", 52)), probe)
+    long = judge_follow_up(analyze_transcript(spoken("Complaints fell by half within a month.", 42)), probe)
     assert short.tip == "That answers the probe: keep it that short."
     assert "keep it that short" not in long.tip and "20-40 seconds" in long.tip
 

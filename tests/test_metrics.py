@@ -415,6 +415,12 @@ def test_a_planned_time_is_no_measure_of_the_work(sentence, kept):
     assert [m.text for m in find_metrics(sentence)] == kept
 
 
+def test_a_count_after_at_is_no_time_of_day():
+    # A review's: the time-of-day rule had taken these counts too.
+    assert [m.text for m in find_metrics("By June we were at eight forty thousand users.")] == ["eight forty thousand users"]
+    assert [m.text for m in find_metrics("We finished at six twenty pallets an hour.")] == ["six twenty pallets an hour"]
+
+
 def test_the_people_served_and_shifts_covered_are_still_counted():
     assert [m.text for m in find_metrics("We checked in 180 passengers in twenty minutes.")] == ["180 passengers",
                                                                                                "twenty minutes"]

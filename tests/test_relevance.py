@@ -137,6 +137,12 @@ def test_a_first_time_that_scared_the_speaker_fits_the_comfort_zone_question():
     assert result.status == "pass" and '"never chaired"' in result.message and '"terrified"' in result.message
 
 
+def test_words_that_only_begin_like_fear_are_no_comfort_zone_cue():
+    # A review's: "terrif*" had matched "terrific", "dread*" "dreadful", and "never managed to".
+    said = ["The team did a terrific job, the dreadful backlog was gone, and I never managed to fix the printer."]
+    assert evidence(said, "Q24").score == 0
+
+
 def test_a_few_sentences_are_judged_by_the_cues_alone():
     result = assess(sentences_of(OUTING), "Q4")
     assert result.probability == 0.0 and result.verdict == "unsure"

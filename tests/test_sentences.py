@@ -78,6 +78,17 @@ def test_a_long_sentence_is_not_cut_before_so_that():
     text = ("In my second year I decided to write a proper handbook for the role of exams officer, so that the next "
             "person would not have to learn it all the hard way like I did.")
     assert [s.text for s in split_sentences(from_text(text).words)] == [text]
+    # "so that" starting a new clause ("so that cut...", a review's) is still a boundary.
+    result = ("I rewrote the release checker over two weeks and added every edge case we had seen that year, so that "
+              "cut our failed releases from eight a quarter to one.")
+    assert len(split_sentences(from_text(result).words)) == 2
+
+
+def test_a_main_clause_after_an_aside_left_open_is_still_cut():
+    # Speech often leaves an aside's closing comma out: "and then I decided" is the main clause.
+    text = ("We had a big client in Leeds, who was unhappy with the late deliveries and the missing paperwork on every "
+            "order and then I decided to call their buyer every morning to go through the list with her.")
+    assert len(split_sentences(from_text(text).words)) == 2
 
 
 def test_typed_markdown_bullets_become_sentences():

@@ -84,6 +84,9 @@ def test_an_answer_that_ends_on_a_vague_lesson_has_no_clear_result():
     grown = steps + "\nIt was a really valuable experience.\nI think it made me a better manager, and it showed me this is the way I want to go."
     analysis = analyze_transcript(from_text(grown))
     assert not analysis.star.present["result"] and "result" in analysis.star.unsure
+    # ...but a lesson said beside the outcome leaves the outcome a result (a review's case).
+    told = steps + "\nLate shipments fell from twelve a week to two, and it made me a better manager."
+    assert analyze_transcript(from_text(told)).star.present["result"]
 
 
 def test_an_answer_that_opens_with_the_result_is_out_of_order():

@@ -135,6 +135,12 @@ _VAGUE_LESSON = re.compile(r"\b(?:learned|learnt|taught me|gained) (?:a lot|so m
                            r"\b(?:showed|taught) me (?:that )?(?:this|it) (?:is|was) (?:the|what)\b", re.I)
 
 
+def _only_a_lesson(text: str) -> bool:
+    """A lesson with nothing of the outcome beside it: "Late shipments fell from twelve a
+    week to two, and it made me a better manager" tells the outcome first (a review's)."""
+    return bool(_VAGUE_LESSON.search(text)) and not find_metrics(text) and not _OUTCOME_CLAUSE.search(text)
+
+
 def lessons_only(star_labels: StarLabels, sentences: list[Sentence]) -> StarLabels:
     """When every sentence read as the result is a vague lesson ("I learned a lot... it was a
     valuable experience"), the answer says nothing of how it turned out: those sentences
@@ -142,7 +148,7 @@ def lessons_only(star_labels: StarLabels, sentences: list[Sentence]) -> StarLabe
     reads them as the result, so the part is "not clear", with the closest sentence quoted,
     never "missing". (No sentence of the 453 labeled answers' results is only this.)"""
     results = [i for i, lab in enumerate(star_labels.labels) if lab.label == "result"]
-    if not results or not all(_VAGUE_LESSON.search(sentences[i].text) for i in results):
+    if not results or not all(_only_a_lesson(sentences[i].text) for i in results):
         return star_labels
     labels = [Labeled("other", (VAGUE_LESSON,), lab.scores) if i in results else lab
               for i, lab in enumerate(star_labels.labels)]

@@ -276,8 +276,13 @@ def _just_softens(words: list[str], tokens: list[str], i: int) -> bool:
     # truck just wouldn't show", "suppliers just picked any time": a tryout's) is the story.
     # Right after a noun or another's pronoun, it is theirs; after a link ("and just",
     # "mostly just"), the clause's subject says, looked for back to the sentence's start.
-    # ("I sat in on five calls, just listening": after a comma, the clause goes on.)
-    if before not in SPEAKER and before not in JUST_LINKS and not words[i - 1].endswith(","):
+    # A sentence that starts with it leaves its subject, the speaker, unsaid: "Just asked him."
+    if i == 0 or words[i - 1].rstrip("\"')").endswith((".", "?", "!")):
+        return True
+    # ("I sat in on five calls, just listening": after a comma, the clause goes on; "I
+    # honestly just asked": an adverb between.)
+    if before not in SPEAKER and before not in JUST_LINKS and not words[i - 1].endswith(",") \
+            and not before.endswith("ly"):
         return False
     for j in range(i - 1, max(-1, i - 1 - JUST_SUBJECT_WITHIN), -1):
         if j < i - 1 and words[j].rstrip("\"')").endswith((".", "?", "!")):

@@ -181,9 +181,10 @@ _RANGE = (r"(?:\bbetween\s+" + _APPROX + _RANGE_END + r"\s+and\s+|" + _APPROX + 
 _HEDGE = r"(?:(?:like|maybe|probably|um|uh|say),?\s+)?"
 # A change told new value first ("climbed to 88 percent from 64 percent") needs a verb of
 # change before it: "sent the survey to 500 from 20 sites" is none.
-_CHANGE_NEW_FIRST = re.compile(r"\bto\s+" + _HEDGE + _VALUE + r"(?:\s+(?:per|in)\s+(?:a\s+)?(?:hundred|thousand|million|cent)\b"
-                               r"|\s+" + _MODIFIERS + _NOT_COUNTED + _PLURAL + r"(?:" + _RATE + r")?)?,?\s+from\s+"
-                               r"(?!(?:19|20)\d\d\b)" + _HEDGE + _VALUE, re.I)
+_PER_WHOLE = r"\s+(?:per|in|out\s+of)\s+(?:cent\b|" + _NUM + r")"  # "3 per thousand", "one in ten"
+_CHANGE_NEW_FIRST = re.compile(r"\bto\s+" + _HEDGE + _VALUE + r"(?:" + _PER_WHOLE
+                               + r"|\s+" + _MODIFIERS + _NOT_COUNTED + _PLURAL + r"(?:" + _RATE + r")?)?,?\s+from\s+"
+                               r"(?!(?:19|20)\d\d\b)" + _HEDGE + _VALUE + r"(?:" + _PER_WHOLE + r")?", re.I)
 # A change to a vague amount: "from about forty a week to a handful" (not "to a couple
 # of hours", where the vague words start an amount of something else).
 _CHANGE_TO_VAGUE = re.compile(
@@ -532,8 +533,9 @@ def _is_plural_noun(word: str) -> bool:
 
 
 # A time of day said in words: "eight forty", "half past seven" is not read as a count.
+# (Only the time, and what repeats it: "at eight forty thousand users" counts users.)
 _CLOCK_WORDS = re.compile(r"^" + _HOUR + r"\s+(?:oh\s+)?(?:five|ten|fifteen|twenty|twenty-five|thirty|thirty-five|forty|"
-                          r"forty-five|fifty|fifty-five)\b", re.I)
+                          r"forty-five|fifty|fifty-five)(?:\s+(?:every|each|a|an|per)\s+\w+)?$", re.I)
 
 
 _PLANNED = re.compile(r"\b(?:(?:hoping|hoped|aiming|aimed|supposed|meant|planning|planned|scheduled)\s+to|aim(?:ed|ing)?\s+for|"

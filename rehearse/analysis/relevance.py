@@ -279,8 +279,8 @@ COMPETENCIES: dict[str, Competency] = {c.question_id: c for c in (
        "prepared|respectful*|calmly|risk|(?:he|she) listened|thanked|not happy|even though"),
     _c("Q24", "stepping outside your comfort zone to learn something new", "learning something outside your comfort zone",
        "say what was new to you, how you learned it, and how it went",
-       "comfort zone|never (?:\\w+ )?(?:done|used|written|worked|spoken|led|presented|taught|trained|managed|chaired|pitched)|"
-       "nervous|afraid|scar(?:ed|y)|terrif*|daunt*|dread*|petrified|"
+       "comfort zone|never (?:\\w+ )?(?:done|used|written|worked|spoken|led|presented|taught|trained|chaired|pitched)|"
+       "nervous|afraid|scar(?:ed|y)|terrified|terrifying|daunting|daunted|dreaded|dreading|petrified|"
        "(?:learn|learned|learning) (?:a |the )?new|out of my depth",
        "learn*|course|volunteer*|first time|new to me|practi[cs]*|rehears*|evenings|weekend|"
        "mentor|asked (?:a|an) \\w+ (?:from|for)|stretch|challeng*|confiden*"),

@@ -67,7 +67,22 @@ def _bare(word: Word) -> str:
     return word.text.strip(".,;:!?\"'()[]“”‘’").lower()
 
 
+_MODALS = {"would", "could", "can", "will", "might", "should", "wouldn't", "couldn't", "can't", "won't", "did", "didn't"}
+
+
+def _says_what_for(words: list[Word], i: int) -> bool:
+    """"so that" + someone + a modal ("so that the next person would not..."): a purpose."""
+    if _bare(words[i]) != "so" or i + 2 >= len(words) or _bare(words[i + 1]) != "that":
+        return False
+    return _bare(words[i + 2]) in _PURPOSE_SUBJECTS and any(_bare(w) in _MODALS for w in words[i + 3:i + 8])
+
+
+_PURPOSE_SUBJECTS = {"i", "we", "he", "she", "they", "it", "you", "the", "our", "my", "their", "his", "her", "a", "an",
+                     "each", "every", "everyone", "nobody", "no", "people", "new", "next", "any"}
 _ASIDE_OPENERS = {"which", "who", "whom", "whose"}
+
+
+ASIDE_CLOSES_WITHIN = 10
 
 
 def _in_aside(words: list[Word], i: int) -> bool:
@@ -77,7 +92,15 @@ def _in_aside(words: list[Word], i: int) -> bool:
     j = i - 1
     while j >= 0 and not words[j].text.endswith((",", ";", ":")):
         j -= 1
-    return j >= 0 and j + 1 < i and _bare(words[j + 1]) in _ASIDE_OPENERS
+    if not (j >= 0 and j + 1 < i and _bare(words[j + 1]) in _ASIDE_OPENERS):
+        return False
+    # Still the aside: "and then" + its verb (no new subject: "and then I decided" starts the
+    # main clause again), closed by its comma within a few words (speech often leaves the
+    # closing comma out: then it is no aside to keep whole).
+    after = [_bare(w) for w in words[i + 1:i + 3]]
+    if after[:1] != ["then"] or after[1:2] and after[1] in _SUBJECTS:
+        return False
+    return any(w.text.endswith(",") for w in words[i + 1:i + ASIDE_CLOSES_WITHIN])
 
 
 def _split_long(words: list[Word]) -> list[list[Word]]:
@@ -89,10 +112,11 @@ def _split_long(words: list[Word]) -> list[list[Word]]:
     best = None
     for i in range(4, len(words) - 4):
         prev, word = words[i - 1].text, _bare(words[i])
-        # ("..., so that the next person..." says what for: one thought with the clause before
-        # it; a tryout's task was quoted as "so that the next person would not have to...")
+        # ("..., so that the next person would not have to..." says what for: one thought with
+        # the clause before it, as a tryout's task was cut; "..., so that cut our failures"
+        # is a new clause.)
         if prev.endswith((",", ";", ":")) and (word in _CLAUSE_OPENERS or word in _SUBJECTS) \
-                and not (word == "so" and _bare(words[i + 1]) == "that"):
+                and not _says_what_for(words, i):
             if best is None or abs(i - middle) < abs(best - middle):
                 best = i
         elif word == "and" and _bare(words[i + 1]) in {"then", "i", "we", "so"} and not _in_aside(words, i):

@@ -293,7 +293,11 @@ def _judge_outcome(analysis: Analysis, tip_more: str) -> CheckResult:
     """"How did it turn out? Can you put a number on it?" is answered by how it ended, with
     its number: any number is not enough (a tryout's "I met him every Monday for eight
     weeks" passed, though it told a step, not an outcome)."""
-    told = [m for m in analysis.metrics if analysis.labels[m.sentence].label == "result"]
+    # A one-sentence reply is labeled unreliably ("Eleven of the nineteen passed." reads as a
+    # step): a number counts unless it is plainly in the speaker's own step, an "I" sentence
+    # that counts or times what was done ("I met him every Monday for eight weeks").
+    told = [m for m in analysis.metrics if analysis.labels[m.sentence].label == "result"
+            or m.metric.kind in OUTCOME_KINDS or not _own_step(analysis, m.sentence)]
     if told:
         telling = min(told, key=lambda m: TELLING_KINDS.index(m.metric.kind))
         return _answered(f'How it turned out, with a number: "{telling.metric.text}".', analysis)
@@ -309,13 +313,23 @@ def _judge_outcome(analysis: Analysis, tip_more: str) -> CheckResult:
                    f"Say what was different at the end, and by how much. {tip_more}")
 
 
+# Kinds of number that tell how something changed, whoever did it.
+OUTCOME_KINDS = ("change", "percent", "multiplier", "money")
+
+
+def _own_step(analysis: Analysis, index: int) -> bool:
+    """A sentence that tells what the speaker did: "I" first, read as a step."""
+    words = analysis.sentences[index].text.split()
+    return analysis.labels[index].label == "action" and bool(words) and words[0].strip(",").lower() in ("i", "i'd", "i've")
+
+
 # A follow-up answer is short by nature: the panel asks for 20-40 seconds.
 SHORT_ANSWER_S = 40
 
 
 def _answered(message: str, analysis: Analysis) -> CheckResult:
     # "Keep it that short" only to an answer that is (a tryout's 42-second one was told so).
-    long = analysis.length.duration_s > SHORT_ANSWER_S + 5
+    long = analysis.length.duration_s > SHORT_ANSWER_S
     tip = ("That answers the probe; say it in 20-40 seconds: the probe asks for one thing." if long
            else "That answers the probe: keep it that short.")
     return CheckResult(FOLLOW_UP_CHECK, "pass", message, tip, 0, 0)

@@ -15,7 +15,15 @@ MAX_SCORE = sum(check.MAX_POINTS for check in CHECKS)
 
 
 def score(results: list[CheckResult]) -> int:
-    return int(round(100 * sum(r.points for r in results) / MAX_SCORE))
+    total = int(round(100 * sum(r.points for r in results) / MAX_SCORE))
+    # 100 is for an answer that lost nothing: a 2:03 answer (0.4 points off) showed
+    # "Score 100/100" beside its length warning (a review's).
+    return 99 if total == 100 and any(r.points < r.max_points for r in results) else total
+
+
+# A loss under this many points (a 2:03 answer loses 0.4) is too small to lead the checks
+# that say something worth more: it comes after the checks without points.
+SMALL_LOSS = 2.0
 
 
 # The guide's order, for ties: the question asked, the structure, a specific story, the
@@ -34,7 +42,9 @@ def next_step(results: list[CheckResult]) -> CheckResult | None:
     losses follow from it (no clear Result, so no number in the Result). Then the check
     that loses the most points, ties in the guide's order: a 0% "I" answer losing 20
     points is told to say "I" before it is told to say more, which loses 16.
-    Then the checks without points, a failure before a warning, in the guide's order."""
+    Then the checks without points, a failure before a warning, in the guide's order; then
+    a check that loses under SMALL_LOSS points (a 2:03 answer with thirteen hedges is told
+    about the hedges, not to trim 3 seconds)."""
     open_checks = [r for r in results if r.status != "pass"]
     if not open_checks:
         return None
@@ -52,5 +62,8 @@ def next_step(results: list[CheckResult]) -> CheckResult | None:
         if r.no_story:
             return -2
         return -1 if r.id == "length" else rank.get(r.id, len(rank))
-    return min(open_checks, key=lambda r: (not leads(r), lead_order(r), -r.lost, r.status != "fail",
-                                           rank.get(r.id, len(rank))))
+    def loss(r: CheckResult) -> float:
+        return r.lost if r.lost >= SMALL_LOSS else 0.0
+
+    return min(open_checks, key=lambda r: (not leads(r), lead_order(r), -loss(r), 0 < r.lost < SMALL_LOSS,
+                                           r.status != "fail", rank.get(r.id, len(rank))))

@@ -60,6 +60,11 @@ def action_first(share: dict[str, float]) -> bool:
     return share["action"] >= max(share[p] for p in STAR) - ACTION_LARGEST_WITHIN
 
 
+def _ends_on_a_lesson(lesson: str, definitions: dict) -> str:
+    return (f'Your answer ends on a lesson ("{quote(lesson, QUOTED_CHARS)}"): first say how it turned out, '
+            f'what changed because of what you did. The guide: "{definitions["result"]}."')
+
+
 def run(analysis: Analysis) -> CheckResult:
     star = analysis.star
     definitions = star_definitions()
@@ -108,6 +113,10 @@ def run(analysis: Analysis) -> CheckResult:
             # With a result or action not clear too, the structure still comes before the
             # checks that read it (a tryout, told "add the task" here, was told to put a
             # number on a result the check could not find, as the one thing to change).
+            # An answer that ends on a lesson, no outcome, is asked for the outcome first:
+            # "a missing result before a missing task" (a review's).
+            if "result" in star.unsure and analysis.labels[star.closest["result"][0]].cues == (VAGUE_LESSON,):
+                tip = _ends_on_a_lesson(analysis.sentences[star.closest["result"][0]].text, definitions)
             return CheckResult(ID, status, message, tip, points, MAX_POINTS, comes_first=True)
     elif star.unsure:
         part = next((p for p in ESSENTIAL if p in star.unsure), star.unsure[0])
@@ -116,8 +125,7 @@ def run(analysis: Analysis) -> CheckResult:
                f'The guide: "{definitions[part]}."')
         if part == "result" and analysis.labels[star.closest[part][0]].cues == (VAGUE_LESSON,):
             # The answer ends on what was learned, and tells no outcome: ask for what happened.
-            tip = (f'Your answer ends on a lesson ("{quote(closest, QUOTED_CHARS)}"): first say how it turned out, '
-                   f'what changed because of what you did. The guide: "{definitions[part]}."')
+            tip = _ends_on_a_lesson(closest, definitions)
         # A result or action that is not clear comes before the checks that read it.
         return CheckResult(ID, "warn", message, tip, points, MAX_POINTS, comes_first=part in ESSENTIAL)
     elif not star.in_order:

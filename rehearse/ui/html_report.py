@@ -174,6 +174,9 @@ def _checks(report: dict) -> str:
     return f'<ul class="checks">{"".join(items)}</ul>'
 
 
+LENGTH_SCALE_MAX_S = 300
+
+
 def trend_svg(series: list[dict], title: str) -> str:
     """Score and length over takes of one question, as an inline SVG (no library).
 
@@ -183,7 +186,7 @@ def trend_svg(series: list[dict], title: str) -> str:
     numbers")."""
     if len(series) < 2:
         return ""
-    w, h, top_pad, bottom_pad, left, right = 440, 200, 36, 30, 34, 42
+    w, h, top_pad, bottom_pad, left, right = 440, 210, 46, 30, 34, 42
     n = len(series)
     plot_h = h - top_pad - bottom_pad
 
@@ -193,8 +196,11 @@ def trend_svg(series: list[dict], title: str) -> str:
     def y(fraction):
         return h - bottom_pad - fraction * plot_h
 
-    lengths = [p["duration_s"] or 0 for p in series]
-    top = max(180.0, 60.0 * -(-max(lengths) // 60))  # whole minutes, at least 3
+    # Whole minutes from 3 to 5: a longer take is drawn at the top (a 110-minute typed one
+    # had squeezed the 1-2 minute band to a line, under 111 minute labels).
+    lengths = [min(p["duration_s"] or 0, LENGTH_SCALE_MAX_S) for p in series]
+    top = max(180.0, 60.0 * -(-max(lengths) // 60))
+    over = any((p["duration_s"] or 0) > LENGTH_SCALE_MAX_S for p in series)
 
     def y_len(seconds):
         return y(seconds / top)
@@ -218,8 +224,8 @@ def trend_svg(series: list[dict], title: str) -> str:
             f'{band}{grid}{minutes}'
             f'<polyline class="line" stroke="var(--action)" points="{score_points}"/>'
             f'<polyline class="line" stroke="var(--situation)" stroke-dasharray="5 4" points="{length_points}"/>'
-            f'{dots}{labels}<text x="0" y="14">— score (left)  - - length (right; shaded: 1-2 min; dots: 90 s)'
-            '</text></svg>'
+            f'{dots}{labels}<text x="0" y="14">— score (left)   - - length (right)</text>'
+            f'<text x="0" y="29">shaded: 1-2 min · thin line: the 90 s aim{" · over 5:00: at the top" if over else ""}</text></svg>'
             f'<figcaption class="muted">{_e(title)}</figcaption></figure>'
             f'<details><summary>The figures</summary><table><tr><th>take</th><th>score</th><th>length</th></tr>{rows}'
             '</table></details>')
