@@ -491,3 +491,13 @@ def test_a_loss_too_small_to_matter_neither_leads_nor_rounds_to_100():
     assert next_step(full + [length, hedges]).id == "hedging"
     # A loss of 2 points or more still comes before the checks without points.
     assert next_step(full + [CheckResult("length", "warn", "", "", 16, 20), hedges]).id == "length"
+
+
+def test_a_story_told_in_the_present_is_not_told_nothing_happened():
+    # A tryout's present-tense story was told "nothing that happened is told either".
+    told = ("It is a night shift on the ward and the monitor starts alarming. My job is to keep the patient stable until "
+            "the doctor arrives. I check the airway, I call the rapid response team and I start the fluids. The patient "
+            "is stable within ten minutes and goes to the ICU.")
+    result = results_for(told)["story"]
+    assert result.status == "pass" and "nothing that happened" not in result.message
+    assert "present tense" in result.message and result.tip.startswith("Say when it was")

@@ -266,3 +266,12 @@ def test_hedges_and_repetitions():
     assert [m.text for m in find_repetitions(words("I, I think we decided."))] == ["I I"]
     # ... but a stutter as Whisper writes it is one (a review).
     assert [m.text for m in find_repetitions(words("And it, it was broken."))] == ["it it"]
+
+
+def test_a_year_said_in_words_is_no_repetition():
+    # A tryout's "In twenty twenty, during COVID," was marked as a stumble.
+    from rehearse.analysis.fillers import find_repetitions
+
+    assert find_repetitions(words("In twenty twenty, during COVID, I moved to the ICU.")) == []
+    assert find_repetitions(words("It was hard. Twenty twenty was the worst year.")) == []
+    assert [m.text for m in find_repetitions(words("We had twenty twenty beds."))] == ["twenty twenty"]

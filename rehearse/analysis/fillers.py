@@ -43,6 +43,11 @@ KIND_OF_IS_A_KIND_AFTER = frozenset({"what", "these", "those", "the", "a", "any"
 KIND_OF_IS_A_KIND_BEFORE_A_THING_AFTER = frozenset({"that", "this", "which", "all"})
 # Doubled words that are grammatical ("that that", "had had").
 GRAMMATICAL_DOUBLES = frozenset({"that", "had"})
+# Words a year said in words follows: "in twenty twenty", "since twenty twenty".
+YEAR_BEFORE = frozenset({"in", "since", "of", "by", "until", "during", "back", "from", "early", "late", "mid", "around",
+                         "spring", "summer", "autumn", "fall", "winter", "january", "february", "march", "april", "may",
+                         "june", "july", "august", "september", "october", "november", "december", "so", "and", "it",
+                         "was", "that"})
 MAX_REPEAT_WORDS = 3
 # Words that end one clause and start the next across a comma.
 OBJECT_THEN_SUBJECT = frozenset({"it", "that", "this", "them", "there"})
@@ -304,6 +309,10 @@ def find_repetitions(words: list[str]) -> list[Mark]:
             first, second = tokens[i:i + n], tokens[i + n:i + 2 * n]
             if len(second) == n and first == second and all(first):
                 if n == 1 and first[0] in GRAMMATICAL_DOUBLES:
+                    continue
+                # "twenty twenty": a year said in words, not a stumble (a tryout's).
+                if n == 1 and first[0] == "twenty" and (i == 0 or tokens[i - 1] in YEAR_BEFORE
+                                                        or words[i - 1].rstrip("\"')").endswith((".", "?", "!", ","))):
                     continue
                 # "connected to it, it could have caught fire": one clause ends on the word the
                 # next starts with ("I, I think" is still a stutter).

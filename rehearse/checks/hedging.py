@@ -5,7 +5,7 @@ What it checks: hedges ("I think", "I guess", "maybe", "kind of", "sort of", "ju
 Action sentences, where the guide wants clear, owned actions.
 
 Why it matters: the guide says interviewers want YOUR specific actions. "I sort of helped
-with the rollback" hides what you did; "I rolled back the release" shows it.
+with the calls" hides what you did; "I called the supplier" shows it.
 
 Example: two hedges in Action sentences get a warning quoting them; a hedge in the
 lesson learned ("I think the prototype convinced people") passes.
@@ -42,5 +42,5 @@ def run(analysis: Analysis) -> CheckResult:
     found = f"{len(hedges)} hedge{'s' if len(hedges) != 1 else ''} ({listed}), {len(in_action)} in Action sentences."
     if len(in_action) >= WARN_IN_ACTION or len(hedges) >= WARN_TOTAL:
         return CheckResult(ID, "warn", found,
-                           'State your actions plainly: "I rolled back the release", not "I sort of helped with the rollback".', 0, 0)
+                           'State your actions plainly: "I called the supplier", not "I sort of helped with the calls".', 0, 0)
     return CheckResult(ID, "pass", found, "Mostly owned; keep the Action sentences free of hedges.", 0, 0)
