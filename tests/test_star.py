@@ -109,6 +109,21 @@ def test_my_task_with_an_aside_before_its_verb_is_the_task():
     assert "task" not in analysis.star.missing and "task" not in analysis.star.unsure
 
 
+def test_gave_me_the_task_is_the_task():
+    # A second tryout's answer (an ICU nurse's, written for this project) was "task not clear".
+    text = ("In twenty twenty-two, our hospital in Dubai had a JCI accreditation survey, and six weeks before the survey, "
+            "our ICU audit showed we were only at sixty percent compliance on medication labelling and patient "
+            "identification. My director gave me the task to bring the ICU to at least ninety percent before the "
+            "surveyors came. First I looked at the audit results and I picked the three items that failed most often. "
+            "Then I made a weekly plan. I did a fifteen-minute huddle at every shift change, where I showed one standard "
+            "with a real example from our own unit. I audited ten charts myself every day and I gave feedback to each "
+            "nurse the same day, privately. In the end, our compliance went from sixty percent to ninety-six percent in "
+            "six weeks, and the ICU passed the survey with no findings on medication safety.")
+    analysis = analyze_transcript(from_text(text))
+    [given] = [i for i, sentence in enumerate(analysis.sentences) if "gave me the task" in sentence.text]
+    assert analysis.labels[given].label == "task" and "task" not in analysis.star.unsure + analysis.star.missing
+
+
 def test_a_result_said_first_as_a_headline_then_told_in_order_is_in_order():
     # A fourth tryout's answer opened on its result, then told the story to its result
     # again, and was told "Tell it in order".

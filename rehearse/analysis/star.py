@@ -98,6 +98,7 @@ CUES: tuple[Cue, ...] = (
          r"(?:, (?:which|that) [^,]{1,80},)? (?:was|is|became|there was)\b"),
     _cue("volunteered_me", "task", 3.5, r"\b(?:decided (?:that )?it (?:would|should) be me|someone had to)\b"),
     _cue("asked_me", "task", 2.0, r"\b(?:asked|wanted|needed|told|tasked|assigned|hired|brought in) me to\b|\bput me in charge\b"
+         r"|\bgave me the (?:task|job|responsibility|goal)\b"
          r"|\basked (?:me )?(?:if|whether) i (?:could|would|can|might)\b"),
     _cue("on_me", "task", 3.0,
          r"\b(?:it was (?:on|up to) me|it was my (?:job|responsibility|call|task)|it fell (?:to|on) me|i took (?:it on|ownership|responsibility)|i was (?:responsible|in charge|accountable|the one who|assigned|tasked|asked|the only one)|i owned|i took it upon|i was the one)\b"),
