@@ -242,6 +242,9 @@ def test_change_line_names_what_moved():
     assert change_line(before, after) == (
         "score 62 -> 74; now has a Result; length 2:30 -> 1:35 (closer to 1:30); \"I\" in the Action 50% -> 80%; still no numbers in the Result")
     assert change_line(figures(80), figures(80)) == "no change: score 80"
+    # A take with no Action has the whole answer's figure: named so (a tryout's "in the Action 0% -> 44%").
+    assert '"I" of I + we 0% -> 44%' in change_line(figures(40, present="situation,result", i_ratio=0.0),
+                                                   figures(60, i_ratio=0.44))
     # A tryout's: from 4:07 to 0:07 is closer to 1:30, and still no length to keep.
     assert "length 4:07 -> 0:07 (closer to 1:30, but too short)" in change_line(
         figures(60, duration=247), {**figures(50, duration=7), "verdict": "too_short"})

@@ -97,7 +97,10 @@ def change_line(previous: dict, current: dict) -> str:
         parts.append(f"length {clock(d0)} -> {clock(d1)} ({way})")
     i0, i1 = previous["action_i_ratio"], current["action_i_ratio"]
     if i0 is not None and i1 is not None and abs(i1 - i0) >= I_RATIO_STEP:
-        parts.append(f"\"I\" in the Action {i0:.0%} -> {i1:.0%}")
+        # A take with no Action has its figure from the whole answer, as its check says ("In
+        # the answer"): named so, not "in the Action" (a tryout's "0% -> 44%").
+        both = all("action" in _parts(take["star_present"]) for take in (previous, current))
+        parts.append(f"\"I\" {'in the Action' if both else 'of I + we'} {i0:.0%} -> {i1:.0%}")
     if current["metric_in_result"] and not previous["metric_in_result"]:
         parts.append("now has a number in the Result")
     elif previous["metric_in_result"] and not current["metric_in_result"]:
