@@ -48,6 +48,9 @@ SETS = {
     # Written by a helper who saw neither the detector nor the other sets, before the
     # seventh session's changes to the detector (138398a); scored once, at the end.
     "held-out-10": ROOT / "eval" / "metric_sentences_heldout10.txt",
+    # Written by a helper who saw neither the detector nor the other sets, before the
+    # eighth session's changes to the detector; scored once, at the end.
+    "held-out-11": ROOT / "eval" / "metric_sentences_heldout11.txt",
     # Development lists, not held out: two helpers who saw neither the detector nor the
     # other lists wrote 100 sentences each (the second as loose, run-on speech with
     # British, Indian and Australian amounts), and the detector was fixed on them.

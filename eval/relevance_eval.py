@@ -38,7 +38,8 @@ the sixth round and scored once. `dev+seen9` adds it; `heldout10`, by another su
 session's changes (none of them to the relevance check) and scored once. `dev+seen10` adds
 it; `heldout11`, by another such helper (36 of 50 from work outside software and offices,
 30 told without the question's own words), was written before the session after and
-scored once at its end.
+scored once at its end. `dev+seen11` adds it; `heldout12`, by another such helper, was
+written before the next session's changes and scored once at its end.
 
     python -m eval.relevance_eval            # dev
     python -m eval.relevance_eval --set heldout
@@ -91,6 +92,8 @@ def load(name: str) -> list[Item]:
         return load("dev+seen8") + load("heldout9")
     if name == "dev+seen10":  # and the tenth, scored once at the end of the next session
         return load("dev+seen9") + load("heldout10")
+    if name == "dev+seen11":  # and the eleventh, scored once at the end of the session after
+        return load("dev+seen10") + load("heldout11")
     data = json.loads((ROOT / "eval" / "relevance" / f"{name}.json").read_text())
     items = [Item(a["id"], a["question"], tuple(a["also_fits"]), a["text"], name) for a in data["answers"]]
     if name == "dev" and GUIDE.exists():
@@ -181,7 +184,8 @@ def main() -> None:
                                                         "dev+seen3", "heldout4", "dev+seen4", "heldout5",
                                                         "dev+seen5", "heldout6", "dev+seen6", "heldout7",
                                                         "dev+seen7", "heldout8", "dev+seen8", "heldout9",
-                                                        "dev+seen9", "heldout10", "dev+seen10", "heldout11"))
+                                                        "dev+seen9", "heldout10", "dev+seen10", "heldout11",
+                                                        "dev+seen11", "heldout12"))
     parser.add_argument("--cv", action="store_true",
                         help="read each writer's answers with a learned model trained without them")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss and false alarm")

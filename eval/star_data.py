@@ -22,6 +22,8 @@ Sets:
   round (eval/star_answers_heldout8.txt).
 - `heldout9`, `heldout9-weak`: the same, written by a helper before the labeler's eighth
   round (eval/star_answers_heldout9.txt).
+- `heldout10`, `heldout10-weak`: the same, written by a helper before the labeler's ninth
+  round (eval/star_answers_heldout10.txt).
 - `train`: labeled answers helpers wrote to train on (eval/star_train/*.txt, one source
   each); never scored.
 
@@ -49,6 +51,7 @@ HELDOUT6 = ROOT / "eval" / "star_answers_heldout6.txt"
 HELDOUT7 = ROOT / "eval" / "star_answers_heldout7.txt"
 HELDOUT8 = ROOT / "eval" / "star_answers_heldout8.txt"
 HELDOUT9 = ROOT / "eval" / "star_answers_heldout9.txt"
+HELDOUT10 = ROOT / "eval" / "star_answers_heldout10.txt"
 TRAIN = ROOT / "eval" / "star_train"
 
 LETTERS = {"S": "situation", "T": "task", "A": "action", "R": "result", "O": "other"}
@@ -130,7 +133,7 @@ def load_labeled_text(path: Path, source: str) -> list[Answer]:
                 expect[key] = [LETTERS[v[0].upper()] for v in value.split(",")] if value else True
             if kind == "weak":
                 expect.setdefault("missing", [])
-            # heldout2 to heldout9: the held-out files; train: the helpers' training answers;
+            # heldout2 to heldout10: the held-out files; train: the helpers' training answers;
             # dev and heldout: spoken_answers.txt's two halves.
             name = set_name if (set_name.startswith("heldout") and set_name != "heldout") or set_name == "train" \
                 else f"spoken-{set_name}"
@@ -152,4 +155,5 @@ def load_all() -> list[Answer]:
             + load_labeled_text(HELDOUT6, "rehearse-heldout6")
             + load_labeled_text(HELDOUT7, "rehearse-heldout7")
             + load_labeled_text(HELDOUT8, "rehearse-heldout8")
-            + load_labeled_text(HELDOUT9, "rehearse-heldout9"))
+            + load_labeled_text(HELDOUT9, "rehearse-heldout9")
+            + load_labeled_text(HELDOUT10, "rehearse-heldout10"))
