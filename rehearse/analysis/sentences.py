@@ -67,22 +67,21 @@ def _bare(word: Word) -> str:
     return word.text.strip(".,;:!?\"'()[]“”‘’").lower()
 
 
-_MODALS = {"would", "could", "can", "will", "might", "should", "wouldn't", "couldn't", "can't", "won't", "did", "didn't"}
+# "so that" + someone + one of these says what for: "so that the next person would not...".
+_PURPOSE_SUBJECTS = {"i", "we", "he", "she", "they", "it", "you", "the", "our", "my", "their", "his", "her", "a", "an",
+                     "each", "every", "everyone", "nobody", "no", "people", "new", "next", "any"}
+_PURPOSE_VERBS = {"would", "could", "can", "will", "might", "should", "wouldn't", "couldn't", "can't", "won't", "did",
+                  "didn't"}
+# An aside opened after a comma, closed by its comma within this many words.
+_ASIDE_OPENERS = {"which", "who", "whom", "whose"}
+ASIDE_CLOSES_WITHIN = 10
 
 
 def _says_what_for(words: list[Word], i: int) -> bool:
-    """"so that" + someone + a modal ("so that the next person would not..."): a purpose."""
+    """Does "so that" at word i say what for (a purpose), not start a new clause?"""
     if _bare(words[i]) != "so" or i + 2 >= len(words) or _bare(words[i + 1]) != "that":
         return False
-    return _bare(words[i + 2]) in _PURPOSE_SUBJECTS and any(_bare(w) in _MODALS for w in words[i + 3:i + 8])
-
-
-_PURPOSE_SUBJECTS = {"i", "we", "he", "she", "they", "it", "you", "the", "our", "my", "their", "his", "her", "a", "an",
-                     "each", "every", "everyone", "nobody", "no", "people", "new", "next", "any"}
-_ASIDE_OPENERS = {"which", "who", "whom", "whose"}
-
-
-ASIDE_CLOSES_WITHIN = 10
+    return _bare(words[i + 2]) in _PURPOSE_SUBJECTS and any(_bare(w) in _PURPOSE_VERBS for w in words[i + 3:i + 8])
 
 
 def _in_aside(words: list[Word], i: int) -> bool:

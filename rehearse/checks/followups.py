@@ -170,6 +170,8 @@ def _levels(analysis: Analysis, result_metrics) -> list:
 # Every kind the metric finder gives is here (a test holds it): a kind left out would stop
 # the follow-up check.
 TELLING_KINDS = ("change", "percent", "multiplier", "money", "count", "number", "duration")
+# Kinds of number that tell how something changed, whoever did it.
+OUTCOME_KINDS = ("change", "percent", "multiplier", "money")
 
 
 @dataclass(frozen=True)
@@ -311,10 +313,6 @@ def _judge_outcome(analysis: Analysis, tip_more: str) -> CheckResult:
                        f"Put a number on it, even roughly: how much, how many, how fast. {tip_more}")
     return _missed("Neither how it turned out nor a number.",
                    f"Say what was different at the end, and by how much. {tip_more}")
-
-
-# Kinds of number that tell how something changed, whoever did it.
-OUTCOME_KINDS = ("change", "percent", "multiplier", "money")
 
 
 def _own_step(analysis: Analysis, index: int) -> bool:

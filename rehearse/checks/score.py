@@ -62,6 +62,7 @@ def next_step(results: list[CheckResult]) -> CheckResult | None:
         if r.no_story:
             return -2
         return -1 if r.id == "length" else rank.get(r.id, len(rank))
+
     def loss(r: CheckResult) -> float:
         return r.lost if r.lost >= SMALL_LOSS else 0.0
 

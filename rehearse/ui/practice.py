@@ -122,7 +122,7 @@ def ask(console: Console, prompt: str, choices: str, default: str) -> str:
     if console.is_terminal and is_keyboard():
         while True:
             console.print(Text(prompt, style="bold"), end="")
-            key = (read_key() or "").lower()
+            key = read_key().lower()
             if key in ("", "\n"):
                 console.print()
                 return default
