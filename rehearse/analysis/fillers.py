@@ -279,13 +279,12 @@ def _just_softens(words: list[str], tokens: list[str], i: int) -> bool:
     # It plays down the speaker's own step only: "I just asked him", "I mostly just listened",
     # "...a pull request and just kind of shut down". Another's ("they just disagreed", "the
     # truck just wouldn't show", "suppliers just picked any time": a tryout's) is the story.
-    # Right after a noun or another's pronoun, it is theirs; after a link ("and just",
-    # "mostly just"), the clause's subject says, looked for back to the sentence's start.
     # A sentence that starts with it leaves its subject, the speaker, unsaid: "Just asked him."
     if i == 0 or words[i - 1].rstrip("\"')").endswith((".", "?", "!")):
         return True
-    # ("I sat in on five calls, just listening": after a comma, the clause goes on; "I
-    # honestly just asked": an adverb between.)
+    # Right after a noun or another's pronoun, it is theirs; after a link ("and just",
+    # "mostly just"), a comma ("I sat in on five calls, just listening") or an adverb ("I
+    # honestly just asked"), the clause's subject says, looked for back to the sentence's start.
     if before not in SPEAKER and before not in JUST_LINKS and not words[i - 1].endswith(",") \
             and not before.endswith("ly"):
         return False
