@@ -59,6 +59,7 @@ def read_text_answer(path: Path) -> Transcript:
     data = path.read_bytes()
     # Windows editors save "Unicode" text as UTF-16 with a byte order mark.
     encoding = "utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
+    read_as: dict = {}  # how the text was read, when not as written (the report warns of it)
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
@@ -68,10 +69,11 @@ def read_text_answer(path: Path) -> Transcript:
         # A UTF-8 file with a stray byte or two (text pasted from elsewhere) stays UTF-8: read
         # as Windows-1252 its every accent and curly quote would be garbled (a review's).
         if _UTF8_SEQUENCE.search(data):
-            text, encoding = data.decode("utf-8", "replace"), "utf-8-replaced"
+            text = data.decode("utf-8", "replace")
+            read_as = {"encoding": "utf-8", "bytes_replaced": text.count("\ufffd")}
         else:
             try:
-                text, encoding = data.decode("cp1252"), "cp1252"
+                text, read_as = data.decode("cp1252"), {"encoding": "windows-1252"}
             except UnicodeDecodeError:
                 raise AudioError(f"{path} is not UTF-8 text; save it as plain UTF-8 text and try again") from exc
     words = len(text.split())
@@ -79,11 +81,8 @@ def read_text_answer(path: Path) -> Transcript:
         raise AudioError(f"{path} has {words:,} words, over {MAX_TYPED_WORDS:,}; give one answer "
                          "(a spoken answer is 150-450 words)")
     transcript = from_text(text)
-    if encoding == "cp1252":
-        transcript = replace(transcript, settings={**transcript.settings, "encoding": "windows-1252"})
-    elif encoding == "utf-8-replaced":
-        transcript = replace(transcript, settings={**transcript.settings, "encoding": "utf-8",
-                                                   "bytes_replaced": text.count("\ufffd")})
+    if read_as:
+        transcript = replace(transcript, settings={**transcript.settings, **read_as})
     words = real_words(transcript.words)
     if not words:
         raise NoSpeechError(f"{path} holds no words; type the answer and try again")

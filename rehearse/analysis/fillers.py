@@ -77,6 +77,11 @@ def _tokens(words: list[str]) -> list[str]:
     return [normalize(w) for w in words]
 
 
+def _ends_sentence(word: str, marks: tuple[str, ...] = (".", "?", "!")) -> bool:
+    """Does this word (as transcribed, punctuation attached) end a sentence, quotes aside?"""
+    return word.rstrip("\"')").endswith(marks)
+
+
 def _comma_after(words: list[str], i: int) -> bool:
     return words[i].rstrip().endswith(",")
 
@@ -280,7 +285,7 @@ def _just_softens(words: list[str], tokens: list[str], i: int) -> bool:
     # "...a pull request and just kind of shut down". Another's ("they just disagreed", "the
     # truck just wouldn't show", "suppliers just picked any time": a tryout's) is the story.
     # A sentence that starts with it leaves its subject, the speaker, unsaid: "Just asked him."
-    if i == 0 or words[i - 1].rstrip("\"')").endswith((".", "?", "!")):
+    if i == 0 or _ends_sentence(words[i - 1]):
         return True
     # Right after a noun or another's pronoun, it is theirs; after a link ("and just",
     # "mostly just"), a comma ("I sat in on five calls, just listening") or an adverb ("I
@@ -289,7 +294,7 @@ def _just_softens(words: list[str], tokens: list[str], i: int) -> bool:
             and not before.endswith("ly"):
         return False
     for j in range(i - 1, max(-1, i - 1 - JUST_SUBJECT_WITHIN), -1):
-        if j < i - 1 and words[j].rstrip("\"')").endswith((".", "?", "!")):
+        if j < i - 1 and _ends_sentence(words[j]):
             return False  # the sentence began after it, with no subject of the speaker's
         if tokens[j] in SPEAKER:
             return True
@@ -311,7 +316,7 @@ def find_repetitions(words: list[str]) -> list[Mark]:
                     continue
                 # "twenty twenty": a year said in words, not a stumble (a tryout's).
                 if n == 1 and first[0] == "twenty" and (i == 0 or tokens[i - 1] in YEAR_BEFORE
-                                                        or words[i - 1].rstrip("\"')").endswith((".", "?", "!", ","))):
+                                                        or _ends_sentence(words[i - 1], (".", "?", "!", ","))):
                     continue
                 # "connected to it, it could have caught fire": one clause ends on the word the
                 # next starts with ("I, I think" is still a stutter).

@@ -60,9 +60,14 @@ def action_first(share: dict[str, float]) -> bool:
     return share["action"] >= max(share[p] for p in STAR) - ACTION_LARGEST_WITHIN
 
 
-def _ends_on_a_lesson(lesson: str, definitions: dict) -> str:
-    return (f'Your answer ends on a lesson ("{quote(lesson, QUOTED_CHARS)}"): first say how it turned out, '
-            f'what changed because of what you did. The guide: "{definitions["result"]}."')
+def _lesson_tip(analysis: Analysis, definitions: dict) -> str | None:
+    """The tip for an answer whose likeliest result is only a vague lesson (no outcome); None
+    for any other answer."""
+    at = analysis.star.closest["result"][0]
+    if "result" not in analysis.star.unsure or analysis.labels[at].cues != (VAGUE_LESSON,):
+        return None
+    return (f'Your answer ends on a lesson ("{quote(analysis.sentences[at].text, QUOTED_CHARS)}"): first say how it '
+            f'turned out, what changed because of what you did. The guide: "{definitions["result"]}."')
 
 
 def run(analysis: Analysis) -> CheckResult:
@@ -115,17 +120,16 @@ def run(analysis: Analysis) -> CheckResult:
             # number on a result the check could not find, as the one thing to change).
             # An answer that ends on a lesson, no outcome, is asked for the outcome first:
             # "a missing result before a missing task" (a review's).
-            if "result" in star.unsure and analysis.labels[star.closest["result"][0]].cues == (VAGUE_LESSON,):
-                tip = _ends_on_a_lesson(analysis.sentences[star.closest["result"][0]].text, definitions)
+            tip = _lesson_tip(analysis, definitions) or tip
             return CheckResult(ID, status, message, tip, points, MAX_POINTS, comes_first=True)
     elif star.unsure:
         part = next((p for p in ESSENTIAL if p in star.unsure), star.unsure[0])
         closest = analysis.sentences[star.closest[part][0]].text
         tip = (f'Your {part} may be "{quote(closest, QUOTED_CHARS)}": {MAKE_IT_PLAIN[part]}. '
                f'The guide: "{definitions[part]}."')
-        if part == "result" and analysis.labels[star.closest[part][0]].cues == (VAGUE_LESSON,):
+        if part == "result":
             # The answer ends on what was learned, and tells no outcome: ask for what happened.
-            tip = _ends_on_a_lesson(closest, definitions)
+            tip = _lesson_tip(analysis, definitions) or tip
         # A result or action that is not clear comes before the checks that read it.
         return CheckResult(ID, "warn", message, tip, points, MAX_POINTS, comes_first=part in ESSENTIAL)
     elif not star.in_order:

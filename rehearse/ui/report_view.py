@@ -30,9 +30,12 @@ MARK_STYLES = {"filler": "bold red underline", "filled_pause": "bold red underli
                "repetition": "bold magenta underline"}
 
 
+NO_QUESTION = "No question given, so whether the answer fits one is not checked (name it with -q Q1..Q25)."
+
+
 def question_panel(question: dict | None) -> Panel:
     if question is None:
-        body = Text("No question given, so whether the answer fits one is not checked (name it with -q Q1..Q25).", style="dim")
+        body = Text(NO_QUESTION, style="dim")
         return Panel(body, title="Question", title_align="left")
     return Panel(Text(question["text"], style="bold"), title=f"{question['id']} · {question.get('category', '')}".rstrip(" ·"), title_align="left")
 
@@ -254,7 +257,7 @@ def _without_quote(tip: str) -> str:
 
 def _question_line(question: dict | None) -> Text:
     if question is None:
-        return Text("No question given, so whether the answer fits one is not checked (name it with -q Q1..Q25).", style="dim")
+        return Text(NO_QUESTION, style="dim")
     return Text.assemble((f"{question['id']} · {question.get('category', '')}: ", "bold"), (question["text"], "bold"))
 
 
