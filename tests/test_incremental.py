@@ -18,6 +18,7 @@ from eval.incremental_wer import compare, feed_as_recorded, pooled
 from eval.wer import wer, words_of
 from rehearse.audio.files import load_audio
 from rehearse.audio.recorder import BLOCK_S
+from rehearse.analysis.transcript import Word
 from rehearse.audio.signal import SAMPLE_RATE, voiced_spans
 from rehearse.transcription.incremental import CHUNK_S, IncrementalTranscriber
 from rehearse.transcription.models import resolve
@@ -133,6 +134,40 @@ def test_practice_at_real_speed_transcribes_while_recording_without_overflows(mo
     assert wer(reference, report["transcript"]["text"]) <= wer(reference, sample_reports[name]["transcript"]["text"]) + 0.03
     assert next(c for c in report["checks"] if c["id"] == "i_vs_we")["status"] == "fail"
     assert "Score" in console.export_text()
+
+
+def test_a_device_at_44_1_khz_is_transcribed_while_recording_too(monkeypatch, sample_reports):
+    """A microphone that refuses 16 kHz records at its own rate; its blocks are resampled as
+    they come, so the answer is still transcribed while spoken (a tryout's 22 kHz take,
+    transcribed after the stop, got its feedback 16.7 s after it)."""
+    from faster_whisper.audio import decode_audio
+
+    from rehearse.ui import practice
+
+    name = "no-result-q13"
+    audio = decode_audio(str(SAMPLES / f"{name}.flac"), sampling_rate=44100)
+    StandInMicrophone(audio, 44100, accepts_16k=False, speed=2.0).install(monkeypatch)
+    console = Console(record=True, width=100, file=io.StringIO(), force_terminal=True)
+    monkeypatch.setattr(sys, "stdin", io.StringIO("q\n"))
+    seconds = len(audio) / 44100
+    practice.run("Q13", practice.Options(max_seconds=seconds + 1.0), console)
+    from rehearse.history.store import History
+
+    with History() as store:
+        (take,) = store.takes()
+        report = store.report(take.id)
+    assert soundfile.info(str(take.answer_file)).samplerate == 44100  # the file keeps the device's rate
+    assert report["recording"]["transcribed_while_recording"] is True
+    assert report["transcript"]["settings"]["incremental"] is True and report["transcript"]["settings"]["chunks"] >= 2
+    reference = (SAMPLES / f"{name}.txt").read_text()
+    assert wer(reference, report["transcript"]["text"]) <= wer(reference, sample_reports[name]["transcript"]["text"]) + 0.03
+    # On the recording's clock: the words sit where the whole file's do.
+    offsets = matched_starts(*(_words(r) for r in (report, sample_reports[name])))
+    assert len(offsets) > 50 and statistics.median(offsets) < 0.1
+
+
+def _words(report: dict) -> list[Word]:
+    return [Word(w["text"], w["start"], w["end"], w.get("probability", 1.0)) for w in report["transcript"]["words"]]
 
 
 def test_filled_pauses_are_found_while_recording_too():

@@ -25,6 +25,7 @@ from rehearse.audio.recorder import (
     StopSignal,
     input_devices,
 )
+from rehearse.audio.signal import SAMPLE_RATE
 from rehearse.errors import AudioError
 from tests.conftest import SAMPLES, needs_portaudio, slow
 from tests.standin import StandInMicrophone
@@ -156,6 +157,24 @@ def test_stand_in_microphone_records_at_16k_through_the_real_callback(monkeypatc
     assert recording.stopped_by == "limit" and recording.frames == 5 * 16000
     back, _ = soundfile.read(tmp_path / "m.wav", dtype="float32")
     assert np.allclose(back, audio[:5 * 16000], atol=PCM16_STEP)
+
+
+def test_blocks_at_48k_resampled_as_they_come_match_the_whole_file_decoded(tmp_path):
+    """What the transcriber hears while a 48 kHz device records is what the whole file
+    gives when it is decoded after the stop: the same length, the same samples."""
+    from rehearse.audio.files import load_audio
+    from rehearse.audio.signal import ToSampleRate
+
+    rate = 48000
+    t = np.arange(3 * rate) / rate
+    audio = (0.3 * np.sin(2 * np.pi * (200 + 600 * t) * t)).astype(np.float32)  # a rising tone
+    soundfile.write(tmp_path / "tone.wav", audio, rate, subtype="FLOAT")
+    to_16k = ToSampleRate(rate)
+    block = int(rate * 0.1)
+    streamed = np.concatenate([to_16k(audio[i:i + block]) for i in range(0, len(audio), block)] + [to_16k.flush()])
+    whole = load_audio(tmp_path / "tone.wav")
+    assert len(streamed) == len(whole) == 3 * SAMPLE_RATE
+    assert np.abs(streamed - whole).max() < 2 * PCM16_STEP  # whole files are decoded through 16-bit samples
 
 
 @slow

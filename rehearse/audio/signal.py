@@ -45,3 +45,39 @@ def voiced_spans(audio) -> tuple[tuple[float, float], ...]:
         else:
             spans.append([a, b])
     return tuple((round(float(a), 2), round(float(b), 2)) for a, b in spans if b - a >= MIN_VOICED_S)
+
+
+class ToSampleRate:
+    """Blocks recorded at another rate (a microphone that refuses 16 kHz records at its
+    own, often 44.1 or 48 kHz), turned into 16 kHz blocks as they arrive, so an answer can
+    be transcribed while it is spoken whatever the device. FFmpeg's resampler (PyAV, which
+    faster-whisper brings) keeps its state from block to block; the result matches the
+    whole file decoded at once (audio.files.load_audio) to within 16-bit rounding."""
+
+    def __init__(self, rate: int):
+        import av
+
+        self.rate = rate
+        self._resampler = av.AudioResampler(format="flt", layout="mono", rate=SAMPLE_RATE)
+
+    def __call__(self, block):
+        """The 16 kHz samples this block completes (a few may wait for the next one)."""
+        import av
+        import numpy as np
+
+        frame = av.AudioFrame.from_ndarray(np.ascontiguousarray(block, dtype=np.float32).reshape(1, -1),
+                                           format="flt", layout="mono")
+        frame.sample_rate = self.rate
+        return self._samples(self._resampler.resample(frame))
+
+    def flush(self):
+        """The samples still held by the resampler, at the end of the recording."""
+        return self._samples(self._resampler.resample(None))
+
+    @staticmethod
+    def _samples(frames):
+        import numpy as np
+
+        if not frames:
+            return np.zeros(0, np.float32)
+        return np.concatenate([f.to_ndarray().reshape(-1) for f in frames]).astype(np.float32, copy=False)

@@ -14,7 +14,10 @@ time; CTranslate2 releases the GIL, so the recorder is not held up).
   left. If the person spoke again after it, it is dropped and the tail is transcribed
   after the stop, as a last chunk.
 
-Word times are shifted onto the whole answer's clock.
+Word times are shifted onto the whole answer's clock. A device that records at another
+rate (44.1 or 48 kHz) has its blocks resampled to 16 kHz as they come (audio.signal.
+ToSampleRate): transcribed after the stop instead, the strong sample at 44.1 kHz had its
+feedback 7.2 s after the stop, not 0.5 s.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from rehearse.analysis.transcript import Transcript, Word
-from rehearse.audio.signal import SAMPLE_RATE, SILENCE_RMS, frame_rms
+from rehearse.audio.signal import SAMPLE_RATE, SILENCE_RMS, ToSampleRate, frame_rms
 from rehearse.transcription.models import ModelChoice
 from rehearse.transcription.repair import find_filled_pauses
 from rehearse.transcription.speech import WINDOW, Speech, gain_for, probabilities
@@ -72,9 +75,11 @@ class _Tail:
 
 
 class IncrementalTranscriber:
-    def __init__(self, choice: ModelChoice, beam_size: int | None = None):
+    def __init__(self, choice: ModelChoice, beam_size: int | None = None, rate: int = SAMPLE_RATE):
         self.choice = choice
         self.beam_size = beam_size or BEAM_SIZE
+        # The recorder's rate: blocks at any other are resampled to 16 kHz on arrival.
+        self._to_16k = None if rate == SAMPLE_RATE else ToSampleRate(rate)
         self._blocks: list = []  # audio since the last cut
         self._pending = 0  # samples in _blocks
         self._cut_at = 0  # samples before _blocks
@@ -105,8 +110,11 @@ class IncrementalTranscriber:
     # -- the recorder's side -------------------------------------------------------------
 
     def feed(self, block) -> None:
-        """One block of 16 kHz mono audio, as written to the recording."""
+        """One block of mono audio at the recorder's rate, as written to the recording."""
         samples = np.asarray(block, dtype=np.float32).reshape(-1)
+        self._feed(samples if self._to_16k is None else self._to_16k(samples))
+
+    def _feed(self, samples) -> None:
         if not len(samples):
             return
         self._blocks.append(samples)
@@ -163,6 +171,9 @@ class IncrementalTranscriber:
     def finish(self) -> tuple[list[Word], dict, object]:
         """Wait for the worker and transcribe what is left: the words, the settings and
         the whole answer's audio."""
+        if self._to_16k is not None:
+            self._feed(self._to_16k.flush())
+            self._to_16k = None
         # Nothing is left when only silence came since the last cut, and the provisional
         # tail covers the rest when only silence came after it (the marker is reset by speech).
         left = self._pending > self._silent

@@ -22,7 +22,6 @@ from rich.text import Text
 from rehearse import prompts
 from rehearse.analysis.length import clock
 from rehearse.audio.recorder import DEFAULT_MAX_S, InputSource, Recorder, Recording, RecordingState, StopSignal
-from rehearse.audio.signal import SAMPLE_RATE
 from rehearse.audio.takefile import UnfinishedTake, find_unfinished, new_take_path, release, release_recording
 from rehearse.errors import RehearseError
 from rehearse.pipeline import analyze_recording, keep_take
@@ -248,13 +247,13 @@ def take_answer(question: prompts.Question, source: InputSource, options: Option
     """Count down, record the answer with the live panel, analyze it and keep it (in the
     mock interview `session_id`, if any): its report."""
     transcriber = None
-    # Chunks are cut from 16 kHz audio and decoded with faster-whisper in one pass each;
-    # other rates and engines are transcribed after the stop.
-    if options.incremental and source.samplerate == SAMPLE_RATE and options.engine == DEFAULT_ENGINE:
+    # Chunks are decoded with faster-whisper in one pass each (at any device rate: the
+    # blocks are resampled as they come); the other engine transcribes after the stop.
+    if options.incremental and options.engine == DEFAULT_ENGINE:
         from rehearse.transcription.incremental import IncrementalTranscriber
         from rehearse.transcription.models import resolve
 
-        transcriber = IncrementalTranscriber(resolve(options.model))
+        transcriber = IncrementalTranscriber(resolve(options.model), rate=source.samplerate)
     countdown(console, 1.0 / options.speed if options.replay else 1.0)
     details = None if session_id is None else {"session_id": session_id}
     try:
