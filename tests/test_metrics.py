@@ -296,6 +296,27 @@ def test_the_later_rules_leave_other_measures_whole(sentence, text, kind):
     assert [(m.text, m.kind) for m in find_metrics(sentence)] == [(text, kind)]
 
 
+@pytest.mark.parametrize("sentence,text", [
+    ("We were missing about one order in fifty because pickers misread the labels.", "about one order in fifty"),
+    ("By June I had the mistakes down to one order in four hundred.", "one order in four hundred"),
+    ("One call in every ten was a complaint.", "One call in every ten"),
+    ("It took three or four days.", "three or four days"),
+    ("The same fifteen or so students missed most deadlines.", "fifteen or so students"),
+])
+def test_a_share_with_the_thing_named_and_a_number_joined_to_another(sentence, text):
+    assert [m.text for m in find_metrics(sentence)] == [text]
+
+
+@pytest.mark.parametrize("sentence", [
+    "I split mornings on Line 2 and afternoons on the packer.",
+    "I rewrote just those two and wrote tests for them.",
+    "There were two because nobody else applied.",
+    "I met one client in March.",
+])
+def test_a_word_that_joins_clauses_is_not_part_of_a_count(sentence):
+    assert find_metrics(sentence) == []
+
+
 def test_a_long_run_of_number_words_is_read_quickly():
     import time
 

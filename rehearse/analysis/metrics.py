@@ -82,8 +82,12 @@ _NOT_COUNTED = r"(?!(?:was|is|has|as|this|does)\b)"
 # A second plural that is no noun ("12 agents plus...", "two engineers afterwards").
 _NOT_A_NOUN = r"(?!(?:" + "|".join(sorted(_NOT_PLURAL)) + r")\b)"
 # Up to two words between the number and the things it counts: "500+ active traders".
-# (Never a preposition: "two on sauces" counts nothing.)
-_MODIFIERS = r"(?:(?!(?:on|in|at|for|to|with|from|by|into|onto|about|than|as)(?![\w-]))[a-z][\w-]*\s+){0,2}?"
+# (Never a preposition: "two on sauces" counts nothing; nor a word that joins clauses:
+# "one order in fifty because pickers read..." was shown as the metric "fifty because pickers".
+# "and" and "or" only go on to another number: "three or four days", "fifteen or so students".)
+_MODIFIERS = (r"(?:(?!(?:on|in|at|for|to|with|from|by|into|onto|about|than|as|because|but|when|while|if|"
+              r"since|until|unless|though|although|whereas|which|who|whose|where|then|after|before)(?![\w-]))"
+              r"(?!(?:and|or)\s+(?!so\b|\d|" + _WORD + r"\b))[a-z][\w-]*\s+){0,2}?")
 
 # What a share of a group achieved: "two of them got promoted", "18 of my 24 learners passed";
 # where the whole is named ("12 of the 15 apprentices finished the course"), also the
@@ -142,6 +146,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("percent", re.compile(
         r"\b" + _APPROX + r"(?:half|" + _FRACTION + r")\s+of\s+(?:(?:them|us)\b|(?:the|our|my|their|all|those|these)\s+"
         r"(?:[a-z][\w-]*\s+){0,2}?(?:" + _NOT_COUNTED + _PLURAL + r"|" + _GROUP + r"))"
+        # "one order in fifty", "one call in every ten": the one thing named between.
+        r"|\b" + _APPROX + r"(?:one|1)\s+(?!(?:in|of|out|or|and|to|more|less|last|time|day|week|month|year)\b)[a-z]+\s+in\s+(?:every\s+)?"
+        r"(?!(?:19|20)\d\d\b)(?:" + _DIGITS_NUM + r"|\b" + _WORDS_NUM + r")\b(?!\s+(?:hours?|days?|weeks?|months?|years?|minutes?))"
         r"|\b" + _APPROX + _NUM + r"(?:\s+(?:out\s+of|in)|\s+(?!times\b)" + _MODIFIERS + _NOT_COUNTED + _PLURAL + r"\s+out\s+of)\s+(?:every\s+)?(?!(?:19|20)\d\d\b)(?!an?\s+(?:million|billion|zillion)\b(?!\s+[a-z]+s\b))(?:" + _DIGITS_NUM + r"|\b" + _WORDS_NUM + r")\b(?!\s+(?:hours?|days?|weeks?|months?|years?|minutes?))"
         # ... and what is counted, as a count says it: "three out of four nurses".
         r"(?:\s+" + _MODIFIERS + _NOT_COUNTED + _PLURAL + r")?",
