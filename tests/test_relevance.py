@@ -143,6 +143,14 @@ def test_words_that_only_begin_like_fear_are_no_comfort_zone_cue():
     assert evidence(said, "Q24").score == 0
 
 
+def test_errors_brought_down_are_no_regretted_decision():
+    # A new user's: an error-reduction story ("I had the mistakes down to one order in
+    # four hundred") failed a bottleneck question as "about a decision you regretted".
+    said = ["Pickers were making mistakes on about one order in fifty.", "I had the mistakes down to one order in four hundred."]
+    assert evidence(said, "Q9").score == 0
+    assert evidence(["Choosing the cheaper queue was a mistake, and I regret it."], "Q9").score >= 4
+
+
 def test_a_few_sentences_are_judged_by_the_cues_alone():
     result = assess(sentences_of(OUTING), "Q4")
     assert result.probability == 0.0 and result.verdict == "unsure"

@@ -189,7 +189,7 @@ COMPETENCIES: dict[str, Competency] = {c.question_id: c for c in (
        "tangled|untangl*|spaghetti|messy|brittle|fragile|hard to change"),
     _c("Q9", "a technical decision you later regretted, and what you learned", "a decision you regretted",
        "say which decision you regret, why, and what you learned",
-       "regret*|mistake|wrong (?:call|choice|decision)|in hindsight|looking back|should have|should not have|"
+       "regret*|mistake\\b|wrong (?:call|choice|decision)|in hindsight|looking back|should have|should not have|"
        "shouldn't have",
        "lesson*|learn(?:ed|t)|own(?:ed)? (?:the|my|it)|went wrong|backfired|undo|revert*|merg(?:e|ing) \\w+ back|"
        "next time|i now|today i"),
