@@ -133,6 +133,37 @@ def test_a_result_said_first_as_a_headline_then_told_in_order_is_in_order():
     assert analysis.star.in_order is True
 
 
+# Written for these tests: a result said only as the opening headline.
+HEADLINE_ONLY = """I rebuilt our invoice matching, and it cut the month-end close from six days to two.
+Every month the finance team matched about four thousand supplier invoices by hand.
+It was my job to make the close faster without losing any checks.
+I sat with the two clerks for a week and wrote down each step they took.
+Then I built a matcher that paired invoices with orders by amount and date.
+I added a queue for the cases it could not pair, so a clerk looked at those only."""
+
+
+def test_a_result_said_only_as_the_headline_is_the_result_told_first():
+    # A new user's answer told its outcome only first, and was told "result not clear" and
+    # "no number in the result".
+    from rehearse.checks import run_checks
+
+    analysis = analyze_transcript(from_text(HEADLINE_ONLY))
+    assert analysis.labels[0].label == "result" and analysis.labels[0].cues == ("a measured outcome said first",)
+    assert analysis.star.present["result"] and not analysis.star.in_order
+    results = {r.id: r for r in run_checks(analysis)}
+    assert results["metrics"].status == "pass"
+    assert results["star"].tip.startswith('End on the result too: you said it first ("I rebuilt our invoice matching')
+
+
+@pytest.mark.parametrize("opening", [
+    "Checkout errors jumped from one percent to twelve percent after the release.",  # a move: the scene
+    "I drove lorries for twelve years, and when my depot brought in a new system I joined the project.",  # a time
+])
+def test_an_opening_that_sets_the_scene_is_no_headline_result(opening):
+    analysis = analyze_transcript(from_text(opening + "\n" + HEADLINE_ONLY.split("\n", 1)[1]))
+    assert not any(label.cues == ("a measured outcome said first",) for label in analysis.labels)
+
+
 @pytest.mark.parametrize("line,sentence,label", [
     (1, "My manager asked me to take over the on-call rotation.", "task"),
     (1, "The goal was to cut the wait time in half before the holidays.", "task"),

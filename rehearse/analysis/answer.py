@@ -157,6 +157,33 @@ def lessons_only(star_labels: StarLabels, sentences: list[Sentence]) -> StarLabe
 
 # A result said first as a headline: at most this many sentences.
 HEADLINE_SENTENCES = 2
+# The evidence shown for a headline read as the result.
+HEADLINE = "a measured outcome said first"
+# A headline's outcome: the speaker's own doing that made something better, with the
+# measure of it ("I automated our chargeback evidence, and it cut the manual work from 25
+# hours a week to 3"), measured as a change, a share or money: not a move alone ("errors
+# jumped from 1% to 12%" sets the scene), nor a time ("I drove lorries for twelve years,
+# and when my depot brought in..." is a situation).
+_HEADLINE = re.compile(r"\b(?:the short version|long story short|the bottom line|in short)\b|"
+                       r"\b(?:i|we)\b.*\b(?:cut|reduced|brought|got|saved|doubled|halved|tripled|improved|increased|raised|"
+                       r"lowered|won|shortened|sped)\b", re.I)
+
+
+def headline_result(star_labels: StarLabels, sentences: list[Sentence]) -> StarLabels:
+    """An answer that tells its result only as a headline, first, and none at its end: the
+    headline is its result (a new user's "...and it cut the team's manual work from about 25
+    hours a week to 3" was told "result not clear" and "no number in the result"). The
+    order check still says it was told first only."""
+    labels = star_labels.labels
+    if any(lab.label == "result" for lab in labels):
+        return star_labels
+    for i in range(min(HEADLINE_SENTENCES, len(sentences) - 1)):
+        text = sentences[i].text
+        if _HEADLINE.search(text) and any(m.kind in ("change", "multiplier", "percent", "money")
+                                          for m in find_metrics(text)):
+            relabeled = [Labeled("result", (HEADLINE,), lab.scores) if j == i else lab for j, lab in enumerate(labels)]
+            return replace(star_labels, labels=relabeled)
+    return star_labels
 
 
 def _in_order(labels: list[Labeled], present: dict[str, bool]) -> bool:
@@ -224,7 +251,7 @@ def analyze_transcript(transcript: Transcript, star_model: StarModel | None = No
     sentences = split_sentences(transcript.words)
     learned = analyze_labels(sentences, star_model)
     story = find_generic(sentences)
-    star_labels = lessons_only(told_in_general(learned, story), sentences)
+    star_labels = headline_result(lessons_only(told_in_general(learned, story), sentences), sentences)
     labels = star_labels.labels
     words = transcript.words
     spoken_s = None

@@ -134,6 +134,13 @@ def run(analysis: Analysis) -> CheckResult:
         return CheckResult(ID, "warn", message, tip, points, MAX_POINTS, comes_first=part in ESSENTIAL)
     elif not star.in_order:
         tip = f"Tell it in order: Situation, Task, Action, Result. {guide_quote(ID)}"
+        results = [i for i, lab in enumerate(analysis.labels) if lab.label == "result"]
+        first_step = next((i for i, lab in enumerate(analysis.labels) if lab.label == "action"), None)
+        if results and first_step is not None and max(results) < first_step:
+            # A result said only as the opening headline: the story stops on its steps
+            # (a new user's), so "tell it in order" says less than what to add.
+            tip = (f'End on the result too: you said it first ("{quote(analysis.sentences[results[0]].text, QUOTED_CHARS)}"); '
+                   f"after your actions, say again how it turned out. {guide_quote(ID)}")
         status = "warn"
     elif not action_largest:
         tip = f"Make the action the longest part. The guide: \"{definitions['action']}.\""
