@@ -39,7 +39,9 @@ session's changes (none of them to the relevance check) and scored once. `dev+se
 it; `heldout11`, by another such helper (36 of 50 from work outside software and offices,
 30 told without the question's own words), was written before the session after and
 scored once at its end. `dev+seen11` adds it; `heldout12`, by another such helper, was
-written before the next session's changes and scored once at its end.
+written before the next session's changes and scored once at its end. `dev+seen12` adds
+it; `heldout13`, by another such helper (49 of 50 from work outside software), was written
+before the next session's changes and scored once at its end.
 
     python -m eval.relevance_eval            # dev
     python -m eval.relevance_eval --set heldout
@@ -94,6 +96,8 @@ def load(name: str) -> list[Item]:
         return load("dev+seen9") + load("heldout10")
     if name == "dev+seen11":  # and the eleventh, scored once at the end of the session after
         return load("dev+seen10") + load("heldout11")
+    if name == "dev+seen12":  # and the twelfth, scored once at the end of the session after
+        return load("dev+seen11") + load("heldout12")
     data = json.loads((ROOT / "eval" / "relevance" / f"{name}.json").read_text())
     items = [Item(a["id"], a["question"], tuple(a["also_fits"]), a["text"], name) for a in data["answers"]]
     if name == "dev" and GUIDE.exists():
@@ -185,7 +189,8 @@ def main() -> None:
                                                         "dev+seen5", "heldout6", "dev+seen6", "heldout7",
                                                         "dev+seen7", "heldout8", "dev+seen8", "heldout9",
                                                         "dev+seen9", "heldout10", "dev+seen10", "heldout11",
-                                                        "dev+seen11", "heldout12"))
+                                                        "dev+seen11", "heldout12",
+                                                        "dev+seen12", "heldout13"))
     parser.add_argument("--cv", action="store_true",
                         help="read each writer's answers with a learned model trained without them")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss and false alarm")
