@@ -288,7 +288,10 @@ def test_compared_with_what_is_not_asked_where_the_story_compares(told):
 @pytest.mark.parametrize("lesson", ["I learn that planning early is key.",
                                     "If I did it again I'd get the night staff involved earlier.",  # a second tryout's
                                     "What I took from it is that small steps add up.",
-                                    "What that experience reinforced for me is that trust takes time."])
+                                    "What that experience reinforced for me is that trust takes time.",
+                                    # a new user's regret and the habit it left
+                                    "What I regret is that I sized it for the load we had, not the load we were getting.",
+                                    "Now before I pick a tool, I ask someone outside the team to argue against it."])
 def test_a_lesson_said_in_other_words_is_heard(lesson):
     assert "lesson" not in asked(COMPLETE.replace("What I learned is that data takes the heat out of a disagreement.",
                                                   lesson))

@@ -316,6 +316,14 @@ class Relevance:
     def competency(self) -> Competency:
         return COMPETENCIES[self.question_id]
 
+    @property
+    def about_by_cues(self) -> bool:
+        """What the answer leans to is said in as many of its cues as a fitting story holds;
+        otherwise it is the learned model's reading alone, told as a reading (a new user's
+        cloud-cost story was said to be "about influencing without authority", on the one
+        word "data")."""
+        return self.about is not None and self.about.score >= OTHER_AT
+
 
 @lru_cache(maxsize=None)
 def _compiled(question_id: str) -> tuple[tuple[re.Pattern[str], int, frozenset[str] | None], ...]:

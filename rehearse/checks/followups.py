@@ -36,7 +36,12 @@ ORDER = ("off_topic", "specific", "result", "own_actions", "number", "baseline",
 LESSON = re.compile(r"\b(?:learn(?:ed|t|ing)|i learn (?:that|to|how)|lessons?|takeaways?|taught me|next time|differently|"
                     r"in hindsight|looking back|since then|from then on|i now|now i|(?:what )?i took (?:from|away)|took away|"
                     r"reinforced for me|showed me (?:that|how)|made me (?:realise|realize|see|understand)|"
-                    r"i (?:realised|realized) (?:that|how)|if i (?:did|had|were|was) (?:to )?(?:do )?(?:it|that|this) "
+                    r"i (?:realised|realized) (?:that|how)|"
+                    # a regret owned and the habit it left: "What I regret is that I optimized for
+                    # the 30 jobs we had... Now before I build anything in-house I write down..."
+                    # (a new user's, asked "What did you learn?" after saying so)
+                    r"what i regret|i regret (?:that|not|it)|(?:^|(?<=\band )|(?<=, ))now,? (?:before|when|whenever|every time|each time) i|"
+                    r"if i (?:did|had|were|was) (?:to )?(?:do )?(?:it|that|this) "
                     r"(?:again|over)|if i had to do (?:it|that) again|(?:doing|do) it again,? i(?:'d| would))\b", re.I)
 RELATIVE_KINDS = ("change", "percent", "multiplier")
 # Words that set a number against another: "from 40 to 80", "instead of two days". An
@@ -189,7 +194,8 @@ def follow_ups(analysis: Analysis, results: list[CheckResult]) -> list[FollowUp]
     if relevance is not None and status.get("relevance") == "fail":
         # Name what the story is about only when the check does (the cues or a model clear
         # about it): a story far from every question leans a little to one at random.
-        asked = (f"That's a story about {_about(relevance)}. Can you tell me about a time that was about "
+        said = "That's a story about" if relevance.about_by_cues else "That sounds more like a story about"
+        asked = (f"{said} {_about(relevance)}. Can you tell me about a time that was about "
                  f"{relevance.competency.asks}?" if relevance.leans and relevance.about
                  else f"Can you tell me about a time that was clearly about {relevance.competency.asks}?")
         found.append(FollowUp("off_topic", asked,

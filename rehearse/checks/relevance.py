@@ -80,7 +80,10 @@ def run(analysis: Analysis) -> CheckResult:
                            f"Keep the story on that: {asked.do}. {listen}", 0, MAX_POINTS)
     found = f" (the only words about the question: {_words(relevance.asked)})" if relevance.asked.words else ""
     other = COMPETENCIES[relevance.about.question_id] if relevance.about is not None else None
-    why_other = "" if other is None else _shown(relevance.about, relevance.about_closest, analysis)
+    # Its cue words when they are as many as a fitting story holds; else the sentence the
+    # learned model read as most about it (one weak cue word, "data", shows nothing).
+    why_other = "" if other is None else _shown(relevance.about if relevance.about_by_cues else None,
+                                                relevance.about_closest, analysis)
     why_other = f" ({why_other})" if why_other else ""
     # With none of the question's own words, the sentence that came nearest is quoted, so
     # the finding shows what it read (and the speaker can see whether that is the point).
@@ -89,8 +92,10 @@ def run(analysis: Analysis) -> CheckResult:
     if relevance.verdict == "off_topic":
         # What else it is about is said only when the cues, or a model clear about it, say
         # so: a story far from every question leans a little to some question at random.
-        if relevance.leans:
+        if relevance.leans and relevance.about_by_cues:
             said = f"your answer is about {other.about}{why_other}{found}"
+        elif relevance.leans:  # the model's reading alone, said as one
+            said = f"your answer reads more like a story about {other.about}{why_other}{found}"
         else:
             said = f"next to nothing in your answer is about that{found or nearest}"
         return CheckResult(ID, "fail", f"The question asks about {asked.asks}; {said}.",
