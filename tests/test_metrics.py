@@ -170,7 +170,10 @@ def test_precision_and_recall_on_the_labeled_lists():
     # 73.8% with its first commit); fixed in general form the session after, 91.2% and 95.4%.
     # held-out-11 was scored once at the end of that session: 86.7% and 85.2% (86.4% and
     # 83.6% with its first commit); its floor sits under that.
-    floors = {"held-out-3": 0.87, "held-out-7": 0.8, "held-out-11": 0.84, "train-a": 0.92, "train-b": 0.72}
+    # held-out-12 was scored once at the end of the session after: 86.4% and 93.4% (the same
+    # with its first commit); its floor sits under that.
+    floors = {"held-out-3": 0.87, "held-out-7": 0.8, "held-out-11": 0.84, "held-out-12": 0.85, "train-a": 0.92,
+              "train-b": 0.72}
     for name, path in metrics_eval.SETS.items():
         tp, fp, fn, _ = metrics_eval.count(metrics_eval.load(path))
         assert tp / (tp + fp) >= floors.get(name, 0.9), path.name
