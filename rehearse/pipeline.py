@@ -40,9 +40,10 @@ def _stage(progress: Progress | None, what: str) -> Iterator[None]:
         progress(None)
 
 
-# A spoken answer is 1-3 minutes (150-450 words); 20,000 words is two hours of speech.
-# Anything longer is not an answer, and would take minutes to label and bloat the history.
-MAX_TYPED_WORDS = 20_000
+# A spoken answer is 1-3 minutes (150-450 words). A typed one is held to what a recording
+# may be (audio.files.MAX_SECONDS, 30 minutes) at a calm 150 words a minute: a tryout's
+# 19,360 pasted words took 32 s, printed 1,200 lines and scored 80 at a length of 129:04.
+MAX_TYPED_WORDS = 4_500
 
 
 # A character UTF-8 writes in two to four bytes: its lead byte and a continuation byte.
@@ -54,8 +55,8 @@ def read_text_answer(path: Path) -> Transcript:
     # About 10 bytes a word: a larger file is refused before it is read.
     size = path.stat().st_size
     if size > MAX_TYPED_WORDS * 10 * 4:
-        raise AudioError(f"{path} is {size // 1_000_000} MB of text, far over {MAX_TYPED_WORDS:,} "
-                         "words; give one answer (a spoken answer is 150-450 words)")
+        raise AudioError(f"{path} is {size / 1000:,.0f} KB of text, far over {MAX_TYPED_WORDS:,} "
+                         "words; give one answer (a spoken answer is 150-450 words, 1-3 minutes)")
     data = path.read_bytes()
     # Windows editors save "Unicode" text as UTF-16 with a byte order mark.
     encoding = "utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
@@ -78,8 +79,8 @@ def read_text_answer(path: Path) -> Transcript:
                 raise AudioError(f"{path} is not UTF-8 text; save it as plain UTF-8 text and try again") from exc
     words = len(text.split())
     if words > MAX_TYPED_WORDS:
-        raise AudioError(f"{path} has {words:,} words, over {MAX_TYPED_WORDS:,}; give one answer "
-                         "(a spoken answer is 150-450 words)")
+        raise AudioError(f"{path} has {words:,} words, about {words // 150} minutes spoken, over the {MAX_TYPED_WORDS:,} "
+                         "rehearse takes; give one answer (a spoken answer is 150-450 words, 1-3 minutes)")
     transcript = from_text(text)
     if read_as:
         transcript = replace(transcript, settings={**transcript.settings, **read_as})

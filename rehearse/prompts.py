@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -54,8 +55,9 @@ def categories() -> list[str]:
 
 def question(question_id: str) -> Question:
     wanted = question_id.strip().upper()
-    if wanted.isdigit():
-        wanted = f"Q{wanted}"
+    number = re.fullmatch(r"Q?0*(\d+)", wanted)
+    if number:  # "4", "q4" and "Q04" are Q4
+        wanted = f"Q{number.group(1)}"
     for q in questions():
         if q.id == wanted:
             return q

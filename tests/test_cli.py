@@ -85,3 +85,13 @@ def test_models_lists_the_default():
     assert data["engines"] == {"faster-whisper": True, "openai-whisper": importlib.util.find_spec("whisper") is not None}
 
 
+
+
+def test_a_typed_answer_longer_than_any_recording_is_refused_with_one_line(tmp_path):
+    # A new user's 19,360 pasted words took 32 s, printed 1,200 lines and scored 80/100.
+    long = tmp_path / "pasted.txt"
+    long.write_text("I moved the reports to a nightly job and it saved time. " * 420)  # 5,040 words
+    result = run_cli("analyze", str(long), "-q", "Q10", env={"REHEARSE_HOME": str(tmp_path / "home")})
+    assert result.returncode == 1 and result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("error: ") and "5,040 words, about 33 minutes spoken" in line and "give one answer" in line

@@ -17,10 +17,11 @@ def test_all_25_questions_with_ids_categories_and_text():
 def test_question_lookup_is_case_insensitive_and_accepts_a_number():
     assert prompts.question("q4").id == "Q4"
     assert prompts.question("7").id == "Q7"
+    assert prompts.question("Q04").id == "Q4" and prompts.question("025").id == "Q25"  # a new user's "Q04"
     assert "disagreement" in prompts.question("Q4").text
 
 
-@pytest.mark.parametrize("bad", ["Q0", "Q26", "hello", ""])
+@pytest.mark.parametrize("bad", ["Q0", "Q26", "Q00", "hello", "", "Q4a"])
 def test_unknown_question_names_the_valid_range(bad):
     with pytest.raises(QuestionError, match="Q1 to Q25"):
         prompts.question(bad)
