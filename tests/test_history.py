@@ -495,3 +495,13 @@ def test_progress_when_no_take_answers_the_question_has_no_first():
     console = Console(record=True, width=120)
     console.print(progress_view(entry))
     assert "first - ·" in console.export_text()
+
+
+def test_a_takes_words_a_minute_are_the_pace_its_report_gave():
+    # A new user's report said 256 words a minute and `compare` showed 252: the history
+    # kept the whole span's words over its time, long pauses and "um"s in.
+    report = a_report()
+    report["length"]["wpm"], report["delivery"]["pace"]["wpm"] = 252.0, 256.0
+    assert key_figures(report)["wpm"] == 256.0
+    report["length"]["wpm"], report["delivery"]["pace"]["wpm"] = 150.0, None  # typed: no pace measured
+    assert key_figures(report)["wpm"] == 150.0

@@ -65,7 +65,10 @@ FIGURES: tuple[Figure, ...] = (
     Figure("action_i_ratio", "\"I\" in Action", _action_i_ratio, lambda v: f"{v:.0%}", HIGHER, unit="of I + we"),
     Figure("metric_count", "Metrics", _measures, better=HIGHER, unit="mentioned"),
     Figure("metric_in_result", "Metric in Result", lambda r: int(bool(r["metrics"]["in_result"])), lambda v: "yes" if v else "no"),
-    Figure("wpm", "Words/min", lambda r: r["length"].get("wpm"), lambda v: f"{v:.0f}"),
+    # The pace the pace check reads (long pauses and filled pauses left out), so a take's
+    # history says what its report said (a new user's 256 showed as 252 in `compare`);
+    # the whole span's where there is none.
+    Figure("wpm", "Words/min", lambda r: _delivery(r, "pace", "wpm") or r["length"].get("wpm"), lambda v: f"{v:.0f}"),
     Figure("fillers_per_min", "Fillers/min", lambda r: _delivery(r, "fillers", "per_minute"), lambda v: f"{v:.1f}", LOWER),
     Figure("hedge_count", "Hedges", lambda r: _delivery(r, "hedges", "count"), better=LOWER),
     Figure("off_topic", "Off topic", _off_topic, lambda v: "yes" if v else "no"),
