@@ -144,3 +144,27 @@ def test_a_question_answered_only_in_general_terms_stays_uncovered(rehearse_home
     assert all(u["best_story"] != story["id"] for u in bank["uncovered"])
     shown = " ".join(run_cli("stories", env={"COLUMNS": "200"}).stdout.split())
     assert "Q14 answered in general terms: tell one time" in shown
+
+
+# Written for this test: a mentoring story that holds the comfort-zone question's cue words
+# (a newcomer who "had never worked a press", "nervous", "rehearsed").
+MENTOR = ("Last spring a new apprentice, Tomas, joined our print shop, and he had never worked a press before. "
+          "He was nervous and kept asking the others to run his jobs for him. My manager asked me to mentor him "
+          "for his first two months. I paired with him every morning on the small press and let him run the jobs "
+          "while I watched. I wrote him a one-page checklist for the setup and we rehearsed the colour changes "
+          "together. Each Friday we looked at his spoiled sheets and what caused them. By the end of the two months "
+          "he ran the small press on his own, his waste went from about one sheet in ten to one in fifty, and "
+          "now he trains the newer apprentices himself.")
+
+
+def test_a_story_is_suggested_only_for_a_question_it_is_as_much_about(rehearse_home, tmp_path):
+    """A new user's mentoring story was suggested for "stepped outside your comfort zone" on
+    a newcomer's nerves: the cues fit it, the model reads it as mentoring (0.996 to 0.003)."""
+    mentor = tmp_path / "mentor.txt"
+    mentor.write_text(MENTOR)
+    with History() as store:
+        store.save(analyze_path(mentor, question_id="Q13"), mentor)
+        bank = story_bank(store)
+    [story] = bank["stories"]
+    suggested = {u["question_id"] for u in bank["uncovered"] if u["best_story"] == story["id"]}
+    assert "Q24" not in suggested

@@ -85,12 +85,28 @@ def story_bank(store) -> dict:
         # (Not a story told only in general terms: it is no story to retell, a second tryout's
         # "I would..." answer was suggested for another question.)
         candidates = [(relevance[question.id].asked.score, -story_id, story_id) for story_id, relevance in fits.items()
-                      if relevance[question.id].verdict == "fits" and not all(t["in_general"] for t in by_story[story_id])]
+                      if relevance[question.id].verdict == "fits" and not all(t["in_general"] for t in by_story[story_id])
+                      and _as_much_about(relevance, question.id)]
         uncovered.append({"question_id": question.id, "category": question.category,
                           "best_story": max(candidates)[2] if candidates else None})
     covered = {prompts.question(q).category for q in answered}
     return {"stories": stories, "uncovered": uncovered,
             "categories_uncovered": [c for c in prompts.categories() if c not in covered]}
+
+
+# A story is suggested for a question only when the learned model reads it as at least this
+# share as much about that question as about the question it reads it most about: a
+# mentoring story (0.96 mentoring) was suggested for "stepped outside your comfort zone"
+# (0.04) on cue words of a nervous first week ("never worked", "nervous"), and a
+# settlement-pipeline story (0.81 automation) for juggling priorities (0.07), in a new
+# user's story bank.
+SUGGEST_SHARE = 0.5
+
+
+def _as_much_about(relevance: dict, question_id: str) -> bool:
+    best = max(r.probability for r in relevance.values())
+    # (No reading when the story is too short for the model: the cues alone decide.)
+    return best == 0.0 or relevance[question_id].probability >= SUGGEST_SHARE * best
 
 
 def _story_takes(rows: list[dict], story_id: int) -> list[int]:
