@@ -275,6 +275,19 @@ def test_an_answer_that_talks_in_general_gets_no_credit_for_its_i():
     assert "No step of your own is told yet" in result.message
 
 
+def test_habits_read_as_the_action_get_no_credit_for_their_i_either():
+    """A new user's general answer had its present-tense habits read as its Action ("If
+    something is blocked, I switch...") and took all 20 points for their "I"."""
+    general = ("I'm really good at staying calm under pressure, it's one of my strengths. Whenever the kitchen gets "
+               "slammed, I always start by calling out the tickets in order. I usually keep an eye on the slowest "
+               "station. If a dish is late, I jump on that station myself. I also believe in talking to the front of "
+               "house, so I tell them the wait times and nobody is surprised. That's generally how I handle a rush.")
+    analysis = analyze_transcript(from_text(general))
+    assert any(label.label == "action" for label in analysis.labels)  # read as steps...
+    result = results_for(general)["i_vs_we"]
+    assert result.status == "warn" and result.points == i_vs_we.NO_PRONOUN_POINTS  # ... yet no step was told
+
+
 def test_story_warns_on_habits_and_shows_the_sentences():
     habit = ("I'm a good communicator. I always make sure everyone on the team is heard. "
              "Whenever there is a conflict I sit down with both people. I would listen first and then decide.")

@@ -56,7 +56,11 @@ def run(analysis: Analysis) -> CheckResult:
         return CheckResult(ID, "warn", 'Neither "I" nor "we" was said: it is unclear who did what.',
                            f"Say what you did, in the first person. {guide}", NO_PRONOUN_POINTS, MAX_POINTS)
     points = round(MAX_POINTS * min(1.0, ratio / GOOD_RATIO), 1)
-    if not in_action and analysis.story.talks_in_general and points > NO_PRONOUN_POINTS:
+    # An answer in general that tells at most one thing that happened has no steps of its
+    # own, whatever was read as its Action ("If something is blocked, I switch to the next
+    # thing": a new user's general answer took 20 points for such "I"s).
+    steps_in_general = analysis.story.talks_in_general and analysis.story.past <= 1
+    if (not in_action or steps_in_general) and analysis.story.talks_in_general and points > NO_PRONOUN_POINTS:
         # "I usually...", "I'm the person people come to": "I" in habits owns no step (a
         # tryout's general answer took all 20 points for them). (A "we" that scores lower
         # keeps its own finding.)
