@@ -155,6 +155,26 @@ def test_a_result_said_only_as_the_headline_is_the_result_told_first():
     assert results["star"].tip.startswith('End on the result too: you said it first ("I rebuilt our invoice matching')
 
 
+# Written for this test: what the speaker gained, told in the first person after the steps.
+GAINED = """Last year our warehouse moved to a new picking system, and I had never used a scanner gun.
+Every picker had to pass the system assessment within a month to keep working the morning shift.
+I practised on the training floor after my shifts and asked the shift lead to quiz me.
+I wrote my own card of the error codes and kept it in my pocket.
+After three weeks, I passed the system assessment on the first attempt.
+I was back on the morning shift a week before the deadline."""
+
+
+def test_what_the_speaker_gained_after_the_steps_is_the_result():
+    # A new user's "After seven weeks, I passed the competency assessment" read as a step.
+    analysis = analyze_transcript(from_text(GAINED))
+    assert [label.label for label in analysis.labels][-2:] == ["result", "result"]
+    assert analysis.labels[-2].cues == ("what you gained, after your steps",)
+    # A step that passes something on is still a step.
+    handed = GAINED.replace("After three weeks, I passed the system assessment on the first attempt.",
+                            "Then I passed the error card to the other new pickers.")
+    assert analyze_transcript(from_text(handed)).labels[-2].label == "action"
+
+
 @pytest.mark.parametrize("opening", [
     "Checkout errors jumped from one percent to twelve percent after the release.",  # a move: the scene
     "I drove lorries for twelve years, and when my depot brought in a new system I joined the project.",  # a time

@@ -155,6 +155,34 @@ def lessons_only(star_labels: StarLabels, sentences: list[Sentence]) -> StarLabe
     return replace(star_labels, labels=labels)
 
 
+# The evidence shown for a step read as what the speaker gained.
+GAINED = "what you gained, after your steps"
+# What the speaker gained, said in the first person: "After seven weeks, I passed the
+# competency assessment" (a new user's, read as one more step). Not a step that passes
+# something on ("I passed the draft to my manager").
+_GAINED = re.compile(r"\bi (?:finally |eventually |then |also |even )?(?:passed (?:the|my|all|both|every)\b[^.,;]*\b(?:exams?|"
+                     r"assessments?|tests?|competency|certification|audit|inspection|probation|course|modules?)\b|"
+                     r"qualified\b|graduated\b|was (?:promoted|certified|signed off|offered|accepted|selected|hired|awarded)\b|"
+                     r"got (?:promoted|certified|signed off|hired|the (?:job|role|promotion|offer|contract|place))\b|"
+                     r"won (?:the|a|an|our)\b)", re.I)
+
+
+def gained_result(star_labels: StarLabels, sentences: list[Sentence]) -> StarLabels:
+    """A step that tells what the speaker gained ("I passed the competency assessment"),
+    after their first step, at the end of the answer or just before its result, is its
+    result: the model reads any "I" + past verb as a step."""
+    labels = star_labels.labels
+    first_step = next((i for i, lab in enumerate(labels) if lab.label == "action"), None)
+    if first_step is None:
+        return star_labels
+    relabeled = list(labels)
+    for i in range(first_step + 1, len(labels)):
+        ends_or_leads = i == len(labels) - 1 or labels[i + 1].label == "result"
+        if labels[i].label == "action" and ends_or_leads and _GAINED.search(sentences[i].text):
+            relabeled[i] = Labeled("result", (GAINED,), labels[i].scores)
+    return star_labels if relabeled == list(labels) else replace(star_labels, labels=relabeled)
+
+
 # A result said first as a headline: at most this many sentences.
 HEADLINE_SENTENCES = 2
 # The evidence shown for a headline read as the result.
@@ -251,7 +279,8 @@ def analyze_transcript(transcript: Transcript, star_model: StarModel | None = No
     sentences = split_sentences(transcript.words)
     learned = analyze_labels(sentences, star_model)
     story = find_generic(sentences)
-    star_labels = headline_result(lessons_only(told_in_general(learned, story), sentences), sentences)
+    star_labels = gained_result(headline_result(lessons_only(told_in_general(learned, story), sentences), sentences),
+                                sentences)
     labels = star_labels.labels
     words = transcript.words
     spoken_s = None
