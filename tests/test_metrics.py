@@ -310,6 +310,20 @@ def test_a_share_with_the_thing_named_and_a_number_joined_to_another(sentence, t
     assert [m.text for m in find_metrics(sentence)] == [text]
 
 
+@pytest.mark.parametrize("sentence,text,kind", [
+    ("We came in six K under budget.", "six K", "money"),
+    ("It was about 75k in fees for the branch.", "about 75k", "money"),
+    ("Returns went from one parcel in twenty to one in a hundred.", "from one parcel in twenty to one in a hundred", "change"),
+])
+def test_thousands_said_with_k_and_money_after_them_and_a_rate_with_its_thing_named(sentence, text, kind):
+    assert [(m.text, m.kind) for m in find_metrics(sentence)] == [(text, kind)]
+
+
+def test_a_k_with_no_money_said_is_no_money():
+    assert [m.kind for m in find_metrics("I ran 10k every weekend.")] != ["money"]
+    assert [m.kind for m in find_metrics("We hit 5k steps.")] == ["count"]
+
+
 @pytest.mark.parametrize("sentence", [
     "I split mornings on Line 2 and afternoons on the packer.",
     "I rewrote just those two and wrote tests for them.",

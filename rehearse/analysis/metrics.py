@@ -58,6 +58,10 @@ _NAMING_WORDS = {"version", "v", "step", "level", "phase", "grade", "number", "p
 _EARLY = (r"\s+(?:early|ahead\s+of\s+(?:schedule|plan|the\s+plan|target|the\s+deadline|time)|ahead|sooner|late|"
           r"behind\s+schedule)\b")
 # Words that make a bare amount a sum of money.
+# Money said after an amount: "eight K under budget", "190k in commission".
+_MONEY_AFTER = re.compile(r"\s*(?:in\s+(?:commission|sales|revenue|savings|fees|funding|donations|bonus(?:es)?|profits?|"
+                          r"grants?|tips)|(?:under|over)\s+(?:budget|target|forecast)|of\s+(?:savings|revenue|sales|"
+                          r"funding|profit|spend))\b", re.I)
 _MONEY_CONTEXT = re.compile(r"\b(?:worth|cost|costs|saved|saving|savings|revenue|budget|raised|brought\s+in|sales|"
                             r"spend|spent|paid|profit|funding|grant|deal|contract|fine|bill)\b", re.I)
 
@@ -299,8 +303,8 @@ _LATER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            + r"(?:\s+(?:[a-z-]+\s+)?" + _PLURAL + r")?" + _GOT_SOMEWHERE_OF_A_WHOLE, re.I)),
     # (Not the whole of a share: "four out of nineteen of them passed" is the share.)
     ("count", re.compile(r"(?<!\bout\sof\s)\b(?!one\b)" + _NUM + r"\s+of\s+(?:them|those)" + _GOT_SOMEWHERE, re.I)),
-    # "we raised ten K"; "a quarter less water", "a third fewer calls".
-    ("money", re.compile(r"(?<!\ba\s)" + _APPROX + r"\b" + _WORDS_NUM + r"\s+k\b" + _PER, re.I)),
+    # "we raised ten K", "about 190k in commission"; "a quarter less water", "a third fewer calls".
+    ("money", re.compile(r"(?<!\ba\s)" + _APPROX + r"(?:\b" + _WORDS_NUM + r"\s+k|(?<![\w.$£€₹¥₦₩₱])\d+(?:\.\d+)?\s?k)\b" + _PER, re.I)),
     ("percent", re.compile(r"\b" + _APPROX + _FRACTION + r"\s+(?:less|more|fewer|lower|higher|cheaper|faster)\b", re.I)),
     # "three times what we'd raised before", "basically double what we'd managed".
     # (Not a question asked again: "I asked him three times what the deadline was".)
@@ -433,8 +437,9 @@ _RATING_AT = re.compile(r"\b(?:came\s+back|sat|stood)\s+at\s+(?:(?:about|around|
 _RANK_CHANGE = re.compile(r"\bfrom,?\s+" + _HEDGE + _ORDINAL + r"\s+to\s+" + _ORDINAL
                           + r"(?!\s+(?:of\b|floor|shift|place\s+in\s+line|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))\b",
                           re.I)
-_RATE_CHANGE = re.compile(r"\bfrom,?\s+" + _HEDGE + _APPROX + r"one\s+in\s+" + _NUM + r"(?:\s+" + _PLURAL + r")?\s+to\s+"
-                          + _HEDGE + _APPROX + r"one\s+in\s+" + _NUM + r"\b", re.I)
+# (The thing may be named after "one": "from one batch in twelve to one in fifty".)
+_RATE_CHANGE = re.compile(r"\bfrom,?\s+" + _HEDGE + _APPROX + r"one\s+(?:[a-z]+\s+)?in\s+" + _NUM + r"(?:\s+" + _PLURAL
+                          + r")?\s+to\s+" + _HEDGE + _APPROX + r"one\s+(?:[a-z]+\s+)?in\s+" + _NUM + r"\b", re.I)
 # Held-out 9's misses, read before any other change can take their first half (as the
 # rank and rate changes are). A change to one part of a day: "from three days to one afternoon".
 _PART_OF_A_DAY_CHANGE = re.compile(r"\bfrom,?\s+" + _HEDGE + r"(?:" + _APPROX + _NUM + r"\s+(?:full|whole|working|solid)\s+"
@@ -630,9 +635,12 @@ def _not_a_measure(kind: str, text: str, before: list[str], after: str) -> str |
     if kind == "multiplier" and re.search(r"\btimes\s+what\b", text, re.I) and re.search(
             r"\b(?:asked|told|said|explained|checked|wondered|repeated|reminded)\b", " ".join(before[-4:]), re.I):
         return "skip"
-    # "I ran ten k every weekend": a distance; "we raised ten K" is money.
-    if kind == "money" and re.search(r"\s[kK]\b", text) and not _MONEY_CONTEXT.search(" ".join(before[-6:])) \
-            and not re.search(r"\b(?:raised|made|earned|won|donated|collected|brought)\b", " ".join(before[-6:]), re.I):
+    # "I ran ten k every weekend": a distance; "we raised ten K", "eight K under budget" and
+    # "190k in commission" are money.
+    if kind == "money" and re.search(r"[\s\d][kK]\b", text) and not re.search(r"[$£€₹¥₦₩₱]", text) \
+            and not _MONEY_CONTEXT.search(" ".join(before[-6:])) \
+            and not re.search(r"\b(?:raised|made|earned|won|donated|collected|brought)\b", " ".join(before[-6:]), re.I) \
+            and not _MONEY_AFTER.match(after):
         return "skip"
     # "that's my two cents": a way of speaking.
     if re.fullmatch(r"two\s+cents", text, re.I) and before and before[-1].lower() in ("my", "our", "his", "her", "their", "your"):
