@@ -310,3 +310,9 @@ def test_a_lesson_said_in_other_words_is_heard(lesson):
 def test_a_time_that_compares_nothing_still_asks_compared_with_what(told):
     found = asked(told)
     assert "baseline" in found and "lesson" in found
+
+
+@pytest.mark.parametrize("story", ["Now, when I got to the dock, nobody had started a manual plan.",  # a review's
+                                   "Now, when I walked in, the line was already down."])
+def test_a_story_going_on_with_now_is_no_lesson(story):
+    assert "lesson" in asked(COMPLETE.replace("What I learned is that data takes the heat out of a disagreement.", story))

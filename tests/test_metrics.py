@@ -305,6 +305,9 @@ def test_the_later_rules_leave_other_measures_whole(sentence, text, kind):
     ("One call in every ten was a complaint.", "One call in every ten"),
     ("It took three or four days.", "three or four days"),
     ("The same fifteen or so students missed most deadlines.", "fifteen or so students"),
+    # a review's: how close said with "or"
+    ("By March we were closing 40 or more tickets a week.", "40 or more tickets a week"),
+    ("Twelve or more apprentices had qualified by June.", "Twelve or more apprentices"),
 ])
 def test_a_share_with_the_thing_named_and_a_number_joined_to_another(sentence, text):
     assert [m.text for m in find_metrics(sentence)] == [text]
@@ -317,6 +320,16 @@ def test_a_share_with_the_thing_named_and_a_number_joined_to_another(sentence, t
 ])
 def test_thousands_said_with_k_and_money_after_them_and_a_rate_with_its_thing_named(sentence, text, kind):
     assert [(m.text, m.kind) for m in find_metrics(sentence)] == [(text, kind)]
+
+
+@pytest.mark.parametrize("sentence,text", [
+    # a review's: a time or other things after the number make no share
+    ("We delivered one module in two sprints.", "two sprints"),
+    ("We had one office in three countries.", "three countries"),
+    ("We answered one request in 30 seconds.", "30 seconds"),
+])
+def test_one_thing_in_a_time_or_in_other_things_is_no_share(sentence, text):
+    assert [m.text for m in find_metrics(sentence)] == [text]
 
 
 def test_a_k_with_no_money_said_is_no_money():

@@ -169,15 +169,30 @@ def test_what_the_speaker_gained_after_the_steps_is_the_result():
     analysis = analyze_transcript(from_text(GAINED))
     assert [label.label for label in analysis.labels][-2:] == ["result", "result"]
     assert analysis.labels[-2].cues == ("what you gained, after your steps",)
-    # A step that passes something on is still a step.
-    handed = GAINED.replace("After three weeks, I passed the system assessment on the first attempt.",
-                            "Then I passed the error card to the other new pickers.")
-    assert analyze_transcript(from_text(handed)).labels[-2].label == "action"
+
+
+
+@pytest.mark.parametrize("step", [
+    "Then I passed the error card to the other new pickers.",
+    # a review's: an exam word later in the sentence, a contract passed on, leads qualified
+    "I passed the test plan and the audit checklist on to QA.",
+    "I got the contract to legal by Friday.",
+    "I qualified the leads before the call.",
+    "I was selected to present the plan to the board.",
+])
+def test_a_step_that_passes_something_on_is_still_a_step(step):
+    handed = GAINED.replace("After three weeks, I passed the system assessment on the first attempt.", step)
+    assert analyze_transcript(from_text(handed)).labels[-2].cues != ("what you gained, after your steps",)
 
 
 @pytest.mark.parametrize("opening", [
     "Checkout errors jumped from one percent to twelve percent after the release.",  # a move: the scene
     "I drove lorries for twelve years, and when my depot brought in a new system I joined the project.",  # a time
+    # a review's: what was found, had or given
+    "I noticed our refund rate had increased from 2% to 9% in one quarter.",
+    "We got a $40,000 budget and three months to rebuild the intake.",
+    "When I started, we had reduced headcount by 30%.",
+    "In short, the clinic was losing $50,000 a month.",
 ])
 def test_an_opening_that_sets_the_scene_is_no_headline_result(opening):
     analysis = analyze_transcript(from_text(opening + "\n" + HEADLINE_ONLY.split("\n", 1)[1]))

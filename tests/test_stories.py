@@ -157,6 +157,10 @@ MENTOR = ("Last spring a new apprentice, Tomas, joined our print shop, and he ha
           "now he trains the newer apprentices himself.")
 
 
+def bank_sentences(path):
+    return analyze_path(path)["sentences"]
+
+
 def test_a_story_is_suggested_only_for_a_question_it_is_as_much_about(rehearse_home, tmp_path):
     """A new user's mentoring story was suggested for "stepped outside your comfort zone" on
     a newcomer's nerves: the cues fit it, the model reads it as mentoring (0.996 to 0.003)."""
@@ -166,5 +170,8 @@ def test_a_story_is_suggested_only_for_a_question_it_is_as_much_about(rehearse_h
         store.save(analyze_path(mentor, question_id="Q13"), mentor)
         bank = story_bank(store)
     [story] = bank["stories"]
+    from rehearse.analysis.relevance import assess
+
+    assert assess([s["text"] for s in bank_sentences(mentor)], "Q24").verdict == "fits"  # the cues fit it...
     suggested = {u["question_id"] for u in bank["uncovered"] if u["best_story"] == story["id"]}
-    assert "Q24" not in suggested
+    assert "Q24" not in suggested  # ... but it is no comfort-zone story

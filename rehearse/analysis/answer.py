@@ -12,7 +12,7 @@ from rehearse.analysis.pronouns import PronounCount, count_in_action, count_pron
 from rehearse.analysis.relevance import Relevance
 from rehearse.analysis.relevance import assess as assess_relevance
 from rehearse.analysis.sentences import Sentence, split_sentences
-from rehearse.analysis.star import STAR, Labeled, StarLabels, StarModel, analyze_labels
+from rehearse.analysis.star import PAST_VERB, STAR, Labeled, StarLabels, StarModel, analyze_labels
 from rehearse.analysis.story import Story, find_generic
 from rehearse.analysis.transcript import Transcript
 
@@ -158,13 +158,19 @@ def lessons_only(star_labels: StarLabels, sentences: list[Sentence]) -> StarLabe
 # The evidence shown for a step read as what the speaker gained.
 GAINED = "what you gained, after your steps"
 # What the speaker gained, said in the first person: "After seven weeks, I passed the
-# competency assessment" (a new user's, read as one more step). Not a step that passes
-# something on ("I passed the draft to my manager").
-_GAINED = re.compile(r"\bi (?:finally |eventually |then |also |even )?(?:passed (?:the|my|all|both|every)\b[^.,;]*\b(?:exams?|"
-                     r"assessments?|tests?|competency|certification|audit|inspection|probation|course|modules?)\b|"
-                     r"qualified\b|graduated\b|was (?:promoted|certified|signed off|offered|accepted|selected|hired|awarded)\b|"
-                     r"got (?:promoted|certified|signed off|hired|the (?:job|role|promotion|offer|contract|place))\b|"
-                     r"won (?:the|a|an|our)\b)", re.I)
+# competency assessment" (a new user's, read as one more step). The exam, the title or the
+# prize is what the verb takes, and nothing is passed on: "I passed the test plan on to QA",
+# "I got the contract to legal", "I qualified the leads", "I was selected to present" are
+# steps (a review's).
+_EXAM = r"(?:exams?|assessments?|tests?|competency|certification|audit|inspection|probation|course|modules?)"
+_GAINED = re.compile(r"\bi (?:finally |eventually |then |also |even )?(?:"
+                     r"passed (?:the|my|all|both|every)\s+(?:[\w-]+\s+){0,2}?" + _EXAM + r"(?=\s*(?:[.,;!?]|$)|\s+(?:on the first|"
+                     r"first time|at the first|with|in|within|after|by|and)\b)(?!\s+on\s+to\b)|"
+                     r"qualified (?:as|for|in)\b|graduated (?:from|in|with|top)\b|"
+                     r"was (?:promoted|certified|signed off|awarded)\b|was (?:offered|accepted|hired|selected) (?:as|for|the|a|an|into|onto)\b|"
+                     r"got (?:promoted|certified|signed off|hired)\b|got the (?:job|role|promotion|offer|place)\b|"
+                     r"got the contract\b(?!\s+to\b)|won (?:the|a|an|our) (?:award|prize|contract|tender|bid|competition|title|"
+                     r"scholarship|account|grant)\b)", re.I)
 
 
 def gained_result(star_labels: StarLabels, sentences: list[Sentence]) -> StarLabels:
@@ -187,14 +193,25 @@ def gained_result(star_labels: StarLabels, sentences: list[Sentence]) -> StarLab
 HEADLINE_SENTENCES = 2
 # The evidence shown for a headline read as the result.
 HEADLINE = "a measured outcome said first"
-# A headline's outcome: the speaker's own doing that made something better, with the
-# measure of it ("I automated our chargeback evidence, and it cut the manual work from 25
-# hours a week to 3"), measured as a change, a share or money: not a move alone ("errors
-# jumped from 1% to 12%" sets the scene), nor a time ("I drove lorries for twelve years,
-# and when my depot brought in..." is a situation).
-_HEADLINE = re.compile(r"\b(?:the short version|long story short|the bottom line|in short)\b|"
-                       r"\b(?:i|we)\b.*\b(?:cut|reduced|brought|got|saved|doubled|halved|tripled|improved|increased|raised|"
-                       r"lowered|won|shortened|sped)\b", re.I)
+# A headline's outcome: the speaker's own doing that made something better, said with "I"
+# or "we" right before the verb, and its measure after it ("I automated our chargeback
+# evidence, and it cut..." is the speaker's doing too: see _HEADLINE_DOING), measured as a
+# change, a share or money: not a move alone ("errors jumped from 1% to 12%" sets the
+# scene), a time ("I drove lorries for twelve years"), what the speaker found ("I noticed
+# our refund rate had increased from 2% to 9%"), nor what was had or given ("we had
+# reduced headcount by 30%", "we got a $40,000 budget"; a review's).
+_IMPROVED = (r"(?:cut|reduced|saved|doubled|halved|tripled|improved|increased|raised|lowered|won|shortened|sped\s+up|"
+             r"(?:brought|got)\s+(?:[\w']+\s+){0,3}?(?:back|down))")
+_HEADLINE = re.compile(r"\b(?:i|we)\s+(?:\w+ly\s+)?" + _IMPROVED + r"\b", re.I)
+# "I automated X, and it cut...": what the speaker did, and what it did.
+_HEADLINE_DOING = re.compile(r"\bi\s+(?:\w+ly\s+)?(?!noticed\b|found\b|joined\b|started\b|saw\b)"
+                             + PAST_VERB + r"\b[^.;]*?,?\s+and\s+(?:it|that|this)\s+" + _IMPROVED + r"\b", re.I)
+_HEADLINE_MEASURES = ("change", "multiplier", "percent", "money")
+
+
+def _headline(text: str) -> bool:
+    said = _HEADLINE.search(text) or _HEADLINE_DOING.search(text)
+    return bool(said) and any(m.kind in _HEADLINE_MEASURES for m in find_metrics(text[said.end():]))
 
 
 def headline_result(star_labels: StarLabels, sentences: list[Sentence]) -> StarLabels:
@@ -207,8 +224,7 @@ def headline_result(star_labels: StarLabels, sentences: list[Sentence]) -> StarL
         return star_labels
     for i in range(min(HEADLINE_SENTENCES, len(sentences) - 1)):
         text = sentences[i].text
-        if _HEADLINE.search(text) and any(m.kind in ("change", "multiplier", "percent", "money")
-                                          for m in find_metrics(text)):
+        if _headline(text):
             relabeled = [Labeled("result", (HEADLINE,), lab.scores) if j == i else lab for j, lab in enumerate(labels)]
             return replace(star_labels, labels=relabeled)
     return star_labels

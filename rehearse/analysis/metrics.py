@@ -88,10 +88,11 @@ _NOT_A_NOUN = r"(?!(?:" + "|".join(sorted(_NOT_PLURAL)) + r")\b)"
 # Up to two words between the number and the things it counts: "500+ active traders".
 # (Never a preposition: "two on sauces" counts nothing; nor a word that joins clauses:
 # "one order in fifty because pickers read..." was shown as the metric "fifty because pickers".
-# "and" and "or" only go on to another number: "three or four days", "fifteen or so students".)
+# "and" and "or" only go on to another number or say how close: "three or four days",
+# "fifteen or so students", "40 or more tickets", "ten or fewer calls".)
 _MODIFIERS = (r"(?:(?!(?:on|in|at|for|to|with|from|by|into|onto|about|than|as|because|but|when|while|if|"
               r"since|until|unless|though|although|whereas|which|who|whose|where|then|after|before)(?![\w-]))"
-              r"(?!(?:and|or)\s+(?!so\b|\d|" + _WORD + r"\b))[a-z][\w-]*\s+){0,2}?")
+              r"(?!(?:and|or)\s+(?!so\b|more\b|fewer\b|less\b|over\b|under\b|\d|" + _WORD + r"\b))[a-z][\w-]*\s+){0,2}?")
 
 # What a share of a group achieved: "two of them got promoted", "18 of my 24 learners passed";
 # where the whole is named ("12 of the 15 apprentices finished the course"), also the
@@ -151,8 +152,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b" + _APPROX + r"(?:half|" + _FRACTION + r")\s+of\s+(?:(?:them|us)\b|(?:the|our|my|their|all|those|these)\s+"
         r"(?:[a-z][\w-]*\s+){0,2}?(?:" + _NOT_COUNTED + _PLURAL + r"|" + _GROUP + r"))"
         # "one order in fifty", "one call in every ten": the one thing named between.
+        # (Not "one module in two sprints", "one office in three countries": a time or other
+        # things after the number; a review's.)
         r"|\b" + _APPROX + r"(?:one|1)\s+(?!(?:in|of|out|or|and|to|more|less|last|time|day|week|month|year)\b)[a-z]+\s+in\s+(?:every\s+)?"
-        r"(?!(?:19|20)\d\d\b)(?:" + _DIGITS_NUM + r"|\b" + _WORDS_NUM + r")\b(?!\s+(?:hours?|days?|weeks?|months?|years?|minutes?))"
+        r"(?!(?:19|20)\d\d\b)(?:" + _DIGITS_NUM + r"|\b" + _WORDS_NUM + r")\b(?!\s*-?\s*" + _TIME_UNIT + r"\b|\s+" + _NOT_COUNTED + _PLURAL + r")"
         r"|\b" + _APPROX + _NUM + r"(?:\s+(?:out\s+of|in)|\s+(?!times\b)" + _MODIFIERS + _NOT_COUNTED + _PLURAL + r"\s+out\s+of)\s+(?:every\s+)?(?!(?:19|20)\d\d\b)(?!an?\s+(?:million|billion|zillion)\b(?!\s+[a-z]+s\b))(?:" + _DIGITS_NUM + r"|\b" + _WORDS_NUM + r")\b(?!\s+(?:hours?|days?|weeks?|months?|years?|minutes?))"
         # ... and what is counted, as a count says it: "three out of four nurses".
         r"(?:\s+" + _MODIFIERS + _NOT_COUNTED + _PLURAL + r")?",

@@ -510,7 +510,10 @@ def _verdict(found: dict[str, Evidence], reading: Reading, question_id: str, sen
         verdict = "unsure"
     about = None if verdict == "fits" else found[other]
     return Relevance(question_id, verdict, asked, about, _closest(asked, reading.sentences[question_id], len(sentences)),
-                     () if about is None else _closest(about, reading.sentences[other], len(sentences), 1),
+                     # (Ranked by the model alone when it, not the cues, says what the story is
+                     # about: one weak cue word would pick the sentence to quote; a review's.)
+                     () if about is None else _closest(about if about.score >= OTHER_AT else Evidence(other, 0, 0, ()),
+                                                       reading.sentences[other], len(sentences), 1),
                      round(p[question_id], 3), 0.0 if about is None else round(p[other], 3),
                      about is not None and p[other] >= LEANS_AT and p[other] > p[question_id])
 

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from rehearse.analysis.answer import Analysis
 from rehearse.analysis.metrics import NUMBER_IN_WORDS, RATE, TIME_UNIT, find_metrics
 from rehearse.analysis.pronouns import count_pronouns
+from rehearse.analysis.star import PAST_VERB
 from rehearse.checks.base import CheckResult, quote
 from rehearse.checks.i_vs_we import said_times
 
@@ -40,7 +41,9 @@ LESSON = re.compile(r"\b(?:learn(?:ed|t|ing)|i learn (?:that|to|how)|lessons?|ta
                     # a regret owned and the habit it left: "What I regret is that I optimized for
                     # the 30 jobs we had... Now before I build anything in-house I write down..."
                     # (a new user's, asked "What did you learn?" after saying so)
-                    r"what i regret|i regret (?:that|not|it)|(?:^|(?<=\band )|(?<=, ))now,? (?:before|when|whenever|every time|each time) i|"
+                    r"what i regret|i regret (?:that|not|it)|(?:^|(?<=\band )|(?<=, ))now,? (?:before|when|whenever|every time|each time) i "
+                    # ... a habit now, not the story going on ("Now, when I got to the dock, ...": a review's)
+                    r"(?!(?:" + PAST_VERB + r"|was|were|had|got|could|did|would|went|came|saw|said|told|took|made|found|left|felt|knew)\b)|"
                     r"if i (?:did|had|were|was) (?:to )?(?:do )?(?:it|that|this) "
                     r"(?:again|over)|if i had to do (?:it|that) again|(?:doing|do) it again,? i(?:'d| would))\b", re.I)
 RELATIVE_KINDS = ("change", "percent", "multiplier")

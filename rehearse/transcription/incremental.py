@@ -112,7 +112,9 @@ class IncrementalTranscriber:
     def feed(self, block) -> None:
         """One block of mono audio at the recorder's rate, as written to the recording."""
         samples = np.asarray(block, dtype=np.float32).reshape(-1)
-        self._feed(samples if self._to_16k is None else self._to_16k(samples))
+        if len(samples) and self._to_16k is not None:  # (the resampler refuses an empty frame)
+            samples = self._to_16k(samples)
+        self._feed(samples)
 
     def _feed(self, samples) -> None:
         if not len(samples):
