@@ -102,16 +102,25 @@ def test_the_learned_model_knows_a_story_the_cues_barely_hold():
     assert asked.question.startswith("That sounds more like a story about writing documentation.")
 
 
-def test_a_story_far_from_software_is_placed_without_naming_a_weak_lean():
+def test_a_story_far_from_software_is_placed_on_what_it_is_about():
     """A mentoring story told in a bakery, in none of the cue words: the model, trained on
-    answers from many walks of life, places it on mentoring. For a disagreement or an
-    automation question it fails, and the finding names no other question: the model's
-    pull to one (a regretted decision, at 0.1) is too weak to say what it is about."""
+    answers from many walks of life, places it on mentoring. Told for a disagreement it
+    fails, and says it reads more like mentoring (the tenth round's model, trained on 250
+    more answers from outside offices, is clear about it: 0.39; the one before leaned to a
+    regretted decision at 0.1, too weak to name); told for automation it is not passed."""
     assert assess(sentences_of(BAKERY), "Q13").verdict == "fits"
-    for question in ("Q4", "Q10"):
-        result = assess(sentences_of(BAKERY), question)
-        assert result.verdict == "off_topic" and not result.leans
-        assert "next to nothing" in check(BAKERY, question).message
+    result = assess(sentences_of(BAKERY), "Q4")
+    assert result.verdict == "off_topic" and result.leans and result.about.question_id == "Q13"
+    assert "reads more like a story about mentoring someone" in check(BAKERY, "Q4").message
+    assert assess(sentences_of(BAKERY), "Q10").verdict != "fits"
+
+
+def test_a_weak_lean_is_not_named():
+    # A day at the beach, told for a disagreement at work: far from every question, it
+    # leans a little to one at random, and the finding names none.
+    result = check(OUTING * 3, "Q4")
+    assert result.status != "pass" and "your answer is about" not in result.message
+    assert "reads more like" not in result.message
 
 
 # Written for this test, after a new user's bottleneck story told in front-desk words was

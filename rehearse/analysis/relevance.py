@@ -93,8 +93,16 @@ OFF_TOPIC_HOLDS_AT_MOST = 1
 # failed before this round, 1 now. The off-topic stories it now only warns about are still
 # flagged: caught or unsure 94.5% to 94.4% (the 100: 89.5% to 90.4%); caught as off topic
 # 92.2% to 89.7% (83.4% to 73.6%).
+# The tenth round trained the model on every held-out set scored so far (9 to 13: 250
+# answers, most from outside offices; held-out 13 had shown the model failing right
+# answers told far from software) and lowered OFF_BELOW from 0.02, cross-validated by
+# writer on dev+seen13 (python -m eval.relevance_eval --set dev+seen13 --cv): the model
+# before, 96.7% of answers fitting their own question, 0.5% called off topic, 2.2% of
+# on-topic pairs called off topic, 86.0% of off-topic pairs caught, 93.6% caught or
+# unsure; retrained at 0.02: 97.9%, 0.8%, 1.9%, 90.1%, 95.3%; at 0.015: 97.9%, 0.5%, 1.2%,
+# 88.0%, 95.3% (every figure the same or better); at 0.01: 97.9%, 0.2%, 0.9%, 84.2%, 95.3%.
 P_FITS = 0.05
-OFF_BELOW = 0.02
+OFF_BELOW = 0.015
 OFF_LEANS_AT = 0.1
 TOPIC_OFF = 0.5
 OTHER_TOPIC_TIMES = 2
