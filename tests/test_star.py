@@ -247,6 +247,27 @@ def test_an_unclear_part_is_a_warning_with_the_closest_sentence_not_missing():
         + star_check.ACTION_LARGEST_POINTS
 
 
+def test_a_quoted_sentence_whisper_was_unsure_of_says_so():
+    """A new user's "oh five forty, forty minutes late" was heard as "0.5 for D for D
+    minutes" and quoted with "say the outcome plainly": the words Whisper was unsure of
+    are named, so a person listens back before rewriting an answer that was fine."""
+    from dataclasses import replace
+
+    from rehearse.checks import star as star_check
+
+    text = "\n".join(COMPLETE.splitlines()[:-1]) + "\nMy manager used it for the other teams too."
+    typed = from_text(text)
+    last = text.splitlines()[-1].split()
+    unsure_from = len(typed.words) - 4  # "for the other teams too." heard with little confidence
+    words = tuple(replace(w, start=i * 0.4, end=i * 0.4 + 0.3, probability=0.2 if i >= unsure_from else 0.9)
+                  for i, w in enumerate(typed.words))
+    heard = replace(typed, words=words, kind="audio", audio_duration_s=len(words) * 0.4)
+    result = star_check.run(analyze_transcript(heard))
+    assert result.tip.endswith(f"(Whisper was unsure of 4 of its {len(last)} words: if that is not what you said, "
+                               "listen back before changing the answer.)")
+    assert "Whisper was unsure" not in star_check.run(analyze_transcript(typed)).tip  # typed: nothing was heard
+
+
 def test_labeling_is_deterministic_and_fast():
     sentences = split_sentences(from_text(" ".join([COMPLETE] * 8)).words)
     first = [(lab.label, lab.cues, lab.scores) for lab in label_sentences(sentences)]

@@ -26,6 +26,16 @@ class Word:
     probability: float | None = None
 
 
+# A word Whisper gave less than this probability is one it was unsure of: dimmed in the
+# reports (a misheard number shows as unsure), and named where a finding quotes it.
+UNSURE_BELOW = 0.5
+
+
+def unsure_words(words) -> int:
+    """How many of these words Whisper was unsure of (none in typed text)."""
+    return sum(1 for w in words if w.probability is not None and w.probability < UNSURE_BELOW)
+
+
 @dataclass(frozen=True)
 class Removed:
     """A word Whisper wrote that was taken out as invented, and why: "loop" (a copy of a

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from rehearse.analysis.answer import VAGUE_LESSON, Analysis
 from rehearse.analysis.star import STAR
+from rehearse.analysis.transcript import unsure_words
 from rehearse.checks.base import CheckResult, quote
 from rehearse.prompts import guide_quote, star_definitions
 
@@ -68,6 +69,22 @@ def _lesson_tip(analysis: Analysis, definitions: dict) -> str | None:
         return None
     return (f'Your answer ends on a lesson ("{quote(analysis.sentences[at].text, QUOTED_CHARS)}"): first say how it '
             f'turned out, what changed because of what you did. The guide: "{definitions["result"]}."')
+
+
+# A quoted sentence with this share of words Whisper was unsure of (and at least
+# UNSURE_AT_LEAST of them) may be what was misheard, not what was said: a new user's
+# "oh five forty, forty minutes late" came out as "0.5 for D for D minutes", and was told
+# to "say the outcome plainly".
+UNSURE_SHARE = 0.25
+UNSURE_AT_LEAST = 2
+
+
+def _heard_unsure(sentence) -> str:
+    unsure = unsure_words(sentence.words)
+    if unsure < UNSURE_AT_LEAST or unsure < UNSURE_SHARE * len(sentence.words):
+        return ""
+    return (f" (Whisper was unsure of {unsure} of its {len(sentence.words)} words: if that is not what you said, "
+            "listen back before changing the answer.)")
 
 
 def run(analysis: Analysis) -> CheckResult:
@@ -124,9 +141,9 @@ def run(analysis: Analysis) -> CheckResult:
             return CheckResult(ID, status, message, tip, points, MAX_POINTS, comes_first=True)
     elif star.unsure:
         part = next((p for p in ESSENTIAL if p in star.unsure), star.unsure[0])
-        closest = analysis.sentences[star.closest[part][0]].text
-        tip = (f'Your {part} may be "{quote(closest, QUOTED_CHARS)}": {MAKE_IT_PLAIN[part]}. '
-               f'The guide: "{definitions[part]}."')
+        sentence = analysis.sentences[star.closest[part][0]]
+        tip = (f'Your {part} may be "{quote(sentence.text, QUOTED_CHARS)}": {MAKE_IT_PLAIN[part]}. '
+               f'The guide: "{definitions[part]}."' + _heard_unsure(sentence))
         if part == "result":
             # The answer ends on what was learned, and tells no outcome: ask for what happened.
             tip = _lesson_tip(analysis, definitions) or tip

@@ -17,6 +17,7 @@ import os
 from rehearse.analysis.length import LONG_ABOVE_S, TARGET_S, TOO_SHORT_BELOW_S, clock
 from rehearse.analysis.safetext import visible_strings
 from rehearse.analysis.star import STAR
+from rehearse.analysis.transcript import UNSURE_BELOW
 from rehearse.history.progress import best_said, off_topic_said, overall_said
 from rehearse.report import off_topic
 from rehearse.ui.history_views import when
@@ -133,7 +134,7 @@ def _timeline(report: dict) -> str:
 def _transcript(report: dict) -> str:
     classes = word_kinds(report)
     words = report["transcript"]["words"]
-    unsure = {i for i, w in enumerate(words) if w.get("probability", 1.0) < 0.5}
+    unsure = {i for i, w in enumerate(words) if w.get("probability", 1.0) < UNSURE_BELOW}
     timed = bool(words)
     out, index = [], 0
     for s in report["sentences"]:

@@ -12,6 +12,7 @@ from rich.text import Text
 from rehearse.analysis.length import clock
 from rehearse.analysis.star import STAR
 from rehearse.analysis.safetext import visible_strings
+from rehearse.analysis.transcript import UNSURE_BELOW
 from rehearse.report import off_topic
 
 LABEL_STYLES = {
@@ -21,8 +22,6 @@ LABEL_STYLES = {
     "result": "yellow",
     "other": "dim",
 }
-# Words Whisper gave less than this probability are dimmed: a misheard number shows as unsure.
-UNSURE_BELOW = 0.5
 STATUS = {"pass": ("PASS", "bold green"), "warn": ("WARN", "bold yellow"), "fail": ("FAIL", "bold red")}
 CHECK_NAMES = {"relevance": "Fits question", "length": "Length", "star": "STAR", "story": "Story", "i_vs_we": '"I" vs "we"', "metrics": "Metrics",
                "pace": "Pace", "pauses": "Pauses", "fillers": "Fillers", "hedging": "Hedging"}
