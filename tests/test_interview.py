@@ -473,3 +473,13 @@ def test_a_two_question_session_in_a_real_terminal(rehearse_home, tmp_path):
         assert terminal.exit_status() == "0"
     finally:
         terminal.close()
+
+
+@slow
+def test_every_question_answered_is_finished_even_when_a_follow_up_has_no_replay_left(rehearse_home):
+    # A new user's two answers, with no replay left for the last follow-up, showed "ended
+    # early · 2 of 2 questions answered".
+    doc = interview_json("--questions", "Q20", "--follow-ups", "1", "--no-voice", "--speed", "8",
+                         "--replay", str(WE_HEAVY))
+    assert doc["session"]["ended"] == "finished"
+    assert [line["question_id"] for line in doc["summary"]["answers"]] == ["Q20"]

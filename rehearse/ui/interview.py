@@ -131,9 +131,11 @@ def _interview(questions: list[prompts.Question], settings: Settings, interviewe
             raise _NoMoreReplays
         return dataclasses.replace(settings.recording, replay=replays.popleft())
 
+    asked = 0  # the questions asked so far
     try:
         for number, question in enumerate(questions, 1):
             options = next_options()
+            asked = number
             interviewer.ask(question_card(question, number, len(questions)), question.text)
             try:
                 report = practice.take_answer(question, practice.open_source(options), options, console, history,
@@ -155,6 +157,11 @@ def _interview(questions: list[prompts.Question], settings: Settings, interviewe
                 except AudioError as exc:
                     console.print(Text(f"error: {exc}", style="bold red"), soft_wrap=True)
     except _NoMoreReplays:
+        if asked == len(questions):
+            # Every question was asked; only a follow-up had no answer left to replay (a new
+            # user's "ended early · 2 of 2 questions answered").
+            console.print(Text("No more replayed answers: the last follow-up goes unanswered.", style="yellow"))
+            return "finished"
         console.print(Text("No more replayed answers: the interview ends here.", style="yellow"))
         return "ended early"
     return "finished"
