@@ -342,6 +342,9 @@ def test_a_k_with_no_money_said_is_no_money():
     "I rewrote just those two and wrote tests for them.",
     "There were two because nobody else applied.",
     "I met one client in March.",
+    # a new user's: a verb is no modifier, a 24-hour time no amount
+    "All three were must-dos.",
+    "I pulled the sergeants into one huddle at 0600 each day.",
 ])
 def test_a_word_that_joins_clauses_is_not_part_of_a_count(sentence):
     assert find_metrics(sentence) == []

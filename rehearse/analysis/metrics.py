@@ -87,11 +87,13 @@ _NOT_COUNTED = r"(?!(?:was|is|has|as|this|does)\b)"
 _NOT_A_NOUN = r"(?!(?:" + "|".join(sorted(_NOT_PLURAL)) + r")\b)"
 # Up to two words between the number and the things it counts: "500+ active traders".
 # (Never a preposition: "two on sauces" counts nothing; nor a word that joins clauses:
-# "one order in fifty because pickers read..." was shown as the metric "fifty because pickers".
+# "one order in fifty because pickers read..." was shown as the metric "fifty because pickers";
+# nor a verb: "All three were must-dos".
 # "and" and "or" only go on to another number or say how close: "three or four days",
 # "fifteen or so students", "40 or more tickets", "ten or fewer calls".)
 _MODIFIERS = (r"(?:(?!(?:on|in|at|for|to|with|from|by|into|onto|about|than|as|because|but|when|while|if|"
-              r"since|until|unless|though|although|whereas|which|who|whose|where|then|after|before)(?![\w-]))"
+              r"since|until|unless|though|although|whereas|which|who|whose|where|then|after|before|"
+              r"were|are|was|is|be|been|had|have|has)(?![\w-]))"
               r"(?!(?:and|or)\s+(?!so\b|more\b|fewer\b|less\b|over\b|under\b|\d|" + _WORD + r"\b))[a-z][\w-]*\s+){0,2}?")
 
 # What a share of a group achieved: "two of them got promoted", "18 of my 24 learners passed";
@@ -574,6 +576,11 @@ def _not_a_measure(kind: str, text: str, before: list[str], after: str) -> str |
     them): why a found number measures nothing. "claim": not a measure, and no other
     pattern may read its words ("from 9 to 5 every day" holds no "5 every day" rate);
     "skip": not a measure; None: a measure."""
+    # A time on the 24-hour clock: "a huddle at 0600 each day", "done by 1800" (a new user's).
+    # (Not an amount: "cut it to 1500 units a day", "grew by 1500".)
+    if re.fullmatch(r"(?:[01]\d[0-5]\d|2[0-3][0-5]\d)(?:" + _RATE + r")?", text, re.I) and before and \
+            before[-1].lower() in ("at", "until", "till", "before", "after"):
+        return "skip"
     # A number after a product's or a place's name is part of the name: "Windows 10".
     if before and before[-1].lower().strip(",;:") in _NAMES_BEFORE_A_NUMBER and text[:1].isdigit():
         return "skip"
