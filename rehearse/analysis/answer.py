@@ -295,8 +295,11 @@ def analyze_transcript(transcript: Transcript, star_model: StarModel | None = No
     sentences = split_sentences(transcript.words)
     learned = analyze_labels(sentences, star_model)
     story = find_generic(sentences)
-    star_labels = gained_result(headline_result(lessons_only(told_in_general(learned, story), sentences), sentences),
-                                sentences)
+    star_labels = told_in_general(learned, story)
+    # The rules that read what the model cannot: a vague lesson is no result, a headline or
+    # what the speaker gained is one.
+    for rule in (lessons_only, headline_result, gained_result):
+        star_labels = rule(star_labels, sentences)
     labels = star_labels.labels
     words = transcript.words
     spoken_s = None
