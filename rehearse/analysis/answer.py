@@ -12,7 +12,7 @@ from rehearse.analysis.pronouns import PronounCount, count_in_action, count_pron
 from rehearse.analysis.relevance import Relevance
 from rehearse.analysis.relevance import assess as assess_relevance
 from rehearse.analysis.sentences import Sentence, split_sentences
-from rehearse.analysis.star import PAST_VERB, STAR, Labeled, StarLabels, StarModel, analyze_labels
+from rehearse.analysis.star import PAST_VERB, STAR, Labeled, StarLabels, StarModel, analyze_labels, first_labeled
 from rehearse.analysis.story import Story, find_generic
 from rehearse.analysis.transcript import Transcript
 
@@ -112,7 +112,7 @@ def _outcome_told(sentences: list[Sentence], labels: list) -> int | None:
     the first step: an end that is an outcome in the last three sentences (a lesson or two
     may follow it), a move in the last two (a setback mid-story, "and the complaints
     increased", then more steps, is no result)."""
-    first_step = next((i for i, lab in enumerate(labels) if lab.label == "action"), None)
+    first_step = first_labeled(labels, "action")
     if first_step is None:
         return None
     n = len(sentences)
@@ -178,7 +178,7 @@ def gained_result(star_labels: StarLabels, sentences: list[Sentence]) -> StarLab
     after their first step, at the end of the answer or just before its result, is its
     result: the model reads any "I" + past verb as a step."""
     labels = star_labels.labels
-    first_step = next((i for i, lab in enumerate(labels) if lab.label == "action"), None)
+    first_step = first_labeled(labels, "action")
     if first_step is None:
         return star_labels
     relabeled = list(labels)

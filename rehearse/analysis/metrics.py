@@ -44,6 +44,9 @@ RATE = _RATE  # "a day", "per week": for the follow-ups, which ask about a rate
 TIME_UNIT = _TIME_UNIT  # and about a time
 _CURRENCY_WORD = r"(?:dollars|euros|pounds|bucks|quid|rupees|usd|eur)"
 _CURRENCY_SIGN = r"[$£€₹]"
+# Every sign an amount may follow, also those said with a code ("₦", "¥"): an amount in
+# "k" after one is no bare amount.
+_ANY_CURRENCY_SIGN = r"[$£€₹¥₦₩₱]"
 _FRACTION = r"(?:a\s+third|a\s+quarter|two\s+thirds|three\s+quarters|a\s+fifth|a\s+tenth)"
 # A large amount said without a unit ("six million", "two hundred thousand").
 _SCALED = r"(?:\b" + _WORDS_NUM + r"|(?<![\w.])\d+(?:[.,]\d+)?)\s+(?:thousand|million|billion)\b"
@@ -309,7 +312,7 @@ _LATER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # (Not the whole of a share: "four out of nineteen of them passed" is the share.)
     ("count", re.compile(r"(?<!\bout\sof\s)\b(?!one\b)" + _NUM + r"\s+of\s+(?:them|those)" + _GOT_SOMEWHERE, re.I)),
     # "we raised ten K", "about 190k in commission"; "a quarter less water", "a third fewer calls".
-    ("money", re.compile(r"(?<!\ba\s)" + _APPROX + r"(?:\b" + _WORDS_NUM + r"\s+k|(?<![\w.$£€₹¥₦₩₱])\d+(?:\.\d+)?\s?k)\b" + _PER, re.I)),
+    ("money", re.compile(r"(?<!\ba\s)" + _APPROX + r"(?:\b" + _WORDS_NUM + r"\s+k|(?<![\w.])(?<!" + _ANY_CURRENCY_SIGN + r")\d+(?:\.\d+)?\s?k)\b" + _PER, re.I)),
     ("percent", re.compile(r"\b" + _APPROX + _FRACTION + r"\s+(?:less|more|fewer|lower|higher|cheaper|faster)\b", re.I)),
     # "three times what we'd raised before", "basically double what we'd managed".
     # (Not a question asked again: "I asked him three times what the deadline was".)
@@ -647,7 +650,7 @@ def _not_a_measure(kind: str, text: str, before: list[str], after: str) -> str |
         return "skip"
     # "I ran ten k every weekend": a distance; "we raised ten K", "eight K under budget" and
     # "190k in commission" are money.
-    if kind == "money" and re.search(r"[\s\d][kK]\b", text) and not re.search(r"[$£€₹¥₦₩₱]", text) \
+    if kind == "money" and re.search(r"[\s\d][kK]\b", text) and not re.search(_ANY_CURRENCY_SIGN, text) \
             and not _MONEY_CONTEXT.search(" ".join(before[-6:])) \
             and not re.search(r"\b(?:raised|made|earned|won|donated|collected|brought)\b", " ".join(before[-6:]), re.I) \
             and not _MONEY_AFTER.match(after):

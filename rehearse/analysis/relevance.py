@@ -330,7 +330,7 @@ class Relevance:
         otherwise it is the learned model's reading alone, told as a reading (a new user's
         cloud-cost story was said to be "about influencing without authority", on the one
         word "data")."""
-        return self.about is not None and self.about.score >= OTHER_AT
+        return self.about is not None and _said_by_cues(self.about)
 
 
 @lru_cache(maxsize=None)
@@ -483,6 +483,11 @@ def _all_evidence(sentences: list[str]) -> dict[str, Evidence]:
     return {question_id: evidence(answer, question_id) for question_id in COMPETENCIES}
 
 
+def _said_by_cues(evidence: Evidence) -> bool:
+    """The answer holds as much of this question's cues as a story about it does."""
+    return evidence.score >= OTHER_AT
+
+
 def leans_elsewhere(asked: Evidence, other: Evidence) -> bool:
     """The answer holds enough of another question's cues to be about it, clearly more
     than of the asked one's."""
@@ -520,7 +525,7 @@ def _verdict(found: dict[str, Evidence], reading: Reading, question_id: str, sen
     return Relevance(question_id, verdict, asked, about, _closest(asked, reading.sentences[question_id], len(sentences)),
                      # (Ranked by the model alone when it, not the cues, says what the story is
                      # about: one weak cue word would pick the sentence to quote; a review's.)
-                     () if about is None else _closest(about if about.score >= OTHER_AT else Evidence(other, 0, 0, ()),
+                     () if about is None else _closest(about if _said_by_cues(about) else Evidence(other, 0, 0, ()),
                                                        reading.sentences[other], len(sentences), 1),
                      round(p[question_id], 3), 0.0 if about is None else round(p[other], 3),
                      about is not None and p[other] >= LEANS_AT and p[other] > p[question_id])

@@ -298,6 +298,11 @@ class Labeled:
     scores: dict[str, float]
 
 
+def first_labeled(labels, part: str) -> int | None:
+    """The index of the first sentence labeled `part` ("action": the first step), or None."""
+    return next((i for i, lab in enumerate(labels) if lab.label == part), None)
+
+
 # How many features a label names as its evidence, and the least pull that counts (a
 # feature moving the two best labels' scores apart by less explains nothing).
 EVIDENCE_SHOWN = 3

@@ -16,7 +16,7 @@ with "no result": say what changed, with a number.
 from __future__ import annotations
 
 from rehearse.analysis.answer import VAGUE_LESSON, Analysis
-from rehearse.analysis.star import STAR
+from rehearse.analysis.star import STAR, first_labeled
 from rehearse.analysis.transcript import unsure_words
 from rehearse.checks.base import CheckResult, quote
 from rehearse.prompts import guide_quote, star_definitions
@@ -152,7 +152,7 @@ def run(analysis: Analysis) -> CheckResult:
     elif not star.in_order:
         tip = f"Tell it in order: Situation, Task, Action, Result. {guide_quote(ID)}"
         results = [i for i, lab in enumerate(analysis.labels) if lab.label == "result"]
-        first_step = next((i for i, lab in enumerate(analysis.labels) if lab.label == "action"), None)
+        first_step = first_labeled(analysis.labels, "action")
         if results and first_step is not None and max(results) < first_step:
             # A result said only as the opening headline: the story stops on its steps
             # (a new user's), so "tell it in order" says less than what to add.
