@@ -331,8 +331,73 @@ def test_a_one_sentence_answer_is_labeled_by_its_words_not_by_where_stories_star
 
 
 @pytest.mark.parametrize("sentence", ["My job that night was to keep six patients safely dosed.",
-                                      "My role on the project was to run the cutover.", "My job was to fix it."])
+                                      "My role on the project was to run the cutover.", "My job was to fix it.",
+                                      # a tryout's, read as the situation: four words of role
+                                      "My job as the pharmacist on call was to stop the wrong doses going out."])
 def test_the_task_said_as_my_job_with_words_between(sentence):
     from rehearse.analysis.star import cue_hits
 
     assert "my_job" in [cue.name for cue in cue_hits(sentence)]
+
+
+def _cues(sentence: str) -> list[str]:
+    from rehearse.analysis.star import cue_hits
+
+    return [cue.name for cue in cue_hits(sentence)]
+
+
+def test_a_change_said_as_an_adjective_is_no_outcome_cue():
+    # A tryout's decision, "I decided to take the alternate, at reduced speed", read as its result.
+    assert "change" not in _cues("I chose the back road and drove it at reduced speed.")
+    assert "change" not in _cues("The increased load meant the pumps ran all night.")
+    assert "change" in _cues("That reduced the waiting list to nine people.")
+
+
+@pytest.mark.parametrize("sentence", ["Bottom line up front: we moved the whole clinic in one weekend.",
+                                      "Short version, we had the sound back in ten minutes."])
+def test_a_headline_announced_as_such_is_an_outcome_cue(sentence):
+    assert "short_version" in _cues(sentence)
+
+
+# Written for these tests: what was achieved, said first as a headline, and nothing after
+# the steps (a tryout's, whose headline was read as the situation and told "no result").
+ACHIEVED_FIRST = """We passed the fire safety audit with no findings for our building, and our drill time went from nine minutes to four.
+Two months before the audit, the landlord told us we had failed the last drill.
+The facilities manager asked me to lead the work because I was the senior warden.
+I walked every floor and listed the exits that were blocked or badly signed.
+I ran a short drill with each floor in turn and timed it myself.
+I put a chart by the lifts with each floor's time every week."""
+
+
+def test_what_was_achieved_said_first_with_a_clean_sweep_is_the_result():
+    analysis = analyze_transcript(from_text(ACHIEVED_FIRST))
+    # (The model read the scene after it as more of the result: it is the scene again.)
+    assert [lab.label for lab in analysis.labels[:4]] == ["result", "situation", "task", "action"]
+    assert analysis.labels[0].cues == ("what was achieved, said first",)
+    assert analysis.star.missing == [] and analysis.star.unsure == []
+    # Said in two sentences, both halves are the headline.
+    split = analyze_transcript(from_text(ACHIEVED_FIRST.replace(" building, and our", " building. And our"))).labels
+    assert [lab.label for lab in split[:2]] == ["result", "result"]
+
+
+def test_what_was_achieved_without_a_sweep_sets_the_scene():
+    opening = "We won the contract in 2019, and my job was to deliver it."
+    analysis = analyze_transcript(from_text(opening + "\n" + ACHIEVED_FIRST.split("\n", 1)[1]))
+    assert not any(lab.cues == ("what was achieved, said first",) for lab in analysis.labels)
+
+
+# Written for this test: no result at all, and a scene whose "stopped working" the model
+# may take for an outcome (a tryout's "Your result may be 'The drug library on all the pumps
+# stopped working'").
+SCENE_NO_RESULT = """It was a late shift in spring, and the print room had trouble with the binding machine.
+The glue unit on the main binder stopped working after a service, at nine in the evening.
+We had two hundred thesis copies due at the library by the morning.
+I was the supervisor on the floor, so it was my job to get the copies bound on time.
+First I called the engineer and the night manager.
+Then I asked two printers to bind the copies with the old hand press, and I checked each one.
+I borrowed a second press from the art school next door."""
+
+
+def test_a_result_that_could_only_be_a_scene_before_the_steps_is_missing():
+    star = analyze_transcript(from_text(SCENE_NO_RESULT)).star
+    assert star.missing == ["result"] and star.unsure == []

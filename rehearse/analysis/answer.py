@@ -193,6 +193,8 @@ def gained_result(star_labels: StarLabels, sentences: list[Sentence]) -> StarLab
 HEADLINE_SENTENCES = 2
 # The evidence shown for a headline read as the result.
 HEADLINE = "a measured outcome said first"
+ACHIEVED_FIRST = "what was achieved, said first"
+AFTER_HEADLINE = "the scene after the headline, before the first step"
 # A headline's outcome: the speaker's own doing that made something better, said with "I"
 # or "we" right before the verb, and its measure after it ("I automated our chargeback
 # evidence, and it cut..." is the speaker's doing too: see _HEADLINE_DOING), measured as a
@@ -207,11 +209,28 @@ _HEADLINE = re.compile(r"\b(?:i|we)\s+(?:\w+ly\s+)?" + _IMPROVED + r"\b", re.I)
 _HEADLINE_DOING = re.compile(r"\bi\s+(?:\w+ly\s+)?(?!noticed\b|found\b|joined\b|started\b|saw\b)"
                              + PAST_VERB + r"\b[^.;]*?,?\s+and\s+(?:it|that|this)\s+" + _IMPROVED + r"\b", re.I)
 _HEADLINE_MEASURES = ("change", "multiplier", "percent", "money")
+# Or what was achieved, said with "I" or "we" and a clean sweep ("We passed the Care Quality
+# Commission inspection with no actions for our ward": a tryout's, read as the situation and
+# told "no result"). Without the sweep, "We won the contract in 2019, and my job was to
+# deliver it" sets a scene.
+_ACHIEVED = re.compile(r"\b(?:i|we)\s+(?:\w+ly\s+)?(?:passed (?:the|our|my|an?|every|all)\s+(?:[\w-]+\s+){0,4}?" + _EXAM
+                       + r"|won (?:the|a|an|our)\s+(?:[\w-]+\s+){0,2}?(?:award|prize|contract|tender|bid|competition|"
+                       r"account|grant|deal|client)s?|(?:hit|met|beat|made) (?:the|our|every)\s+(?:[\w-]+\s+){0,2}?"
+                       r"(?:target|deadline|goal|quota)s?)\b", re.I)
+_CLEAN_SWEEP = re.compile(r"\b(?:with (?:no|zero|not one|not a single)|without (?:a single|one|any)|(?:the )?first time|"
+                          r"first try|on time|early|ahead of)\b", re.I)
+# A headline cut in two by the sentence splitter goes on with "and" ("..., and our
+# documentation audit went from sixty two percent to ninety five percent").
+_GOES_ON = re.compile(r"^(?:and|with)\b", re.I)
 
 
-def _headline(text: str) -> bool:
+def _headline(text: str) -> str | None:
+    """The evidence that a sentence is a headline result, or None."""
     said = _HEADLINE.search(text) or _HEADLINE_DOING.search(text)
-    return bool(said) and any(m.kind in _HEADLINE_MEASURES for m in find_metrics(text[said.end():]))
+    if said and any(m.kind in _HEADLINE_MEASURES for m in find_metrics(text[said.end():])):
+        return HEADLINE
+    achieved = _ACHIEVED.search(text)
+    return ACHIEVED_FIRST if achieved and _CLEAN_SWEEP.search(text[achieved.end():]) else None
 
 
 def headline_result(star_labels: StarLabels, sentences: list[Sentence]) -> StarLabels:
@@ -220,13 +239,31 @@ def headline_result(star_labels: StarLabels, sentences: list[Sentence]) -> StarL
     hours a week to 3" was told "result not clear" and "no number in the result"). The
     order check still says it was told first only."""
     labels = star_labels.labels
-    if any(lab.label == "result" for lab in labels):
+    first_step = first_labeled(labels, "action")
+    # A result told after the first step ends the story: the headline adds nothing.
+    if any(lab.label == "result" for lab in labels[first_step or 0:]):
         return star_labels
-    for i in range(min(HEADLINE_SENTENCES, len(sentences) - 1)):
-        text = sentences[i].text
-        if _headline(text):
-            relabeled = [Labeled("result", (HEADLINE,), lab.scores) if j == i else lab for j, lab in enumerate(labels)]
-            return replace(star_labels, labels=relabeled)
+    for i in range(min(HEADLINE_SENTENCES, len(sentences) - 1, len(sentences) if first_step is None else first_step)):
+        evidence = _headline(sentences[i].text)
+        if not evidence:
+            continue
+        told = {i}
+        if i + 2 < len(sentences) and _GOES_ON.search(sentences[i + 1].text) and find_metrics(sentences[i + 1].text):
+            told.add(i + 1)
+        relabeled = []
+        for j, lab in enumerate(labels):
+            if j in told:
+                relabeled.append(Labeled("result", (evidence,), lab.scores))
+            elif lab.label == "result":
+                # The scene after a headline, before the first step, read as more of the
+                # result (a story that opens on its outcome pulls its next sentences along):
+                # it is the likelier of situation and task.
+                odds = star_labels.probabilities[j] if star_labels.probabilities else lab.scores
+                relabeled.append(Labeled(max(("situation", "task"), key=lambda part: odds[part]), (AFTER_HEADLINE,),
+                                         lab.scores))
+            else:
+                relabeled.append(lab)
+        return replace(star_labels, labels=relabeled)
     return star_labels
 
 
@@ -264,6 +301,13 @@ def summarize_star(sentences: list[Sentence], star_labels: StarLabels, timed: bo
         # is evidence enough not to call it missing: the check asks to make it plain.
         missing.remove("result")
         closest["result"] = (told, star_labels.probabilities[told]["result"] if star_labels.probabilities else 0.0)
+    first_step = first_labeled(labels, "action")
+    if (not present["result"] and "result" not in missing and told is None and first_step is not None
+            and closest["result"][0] < first_step):
+        # The likeliest result comes before the first step: a scene ("the drug library on all
+        # the pumps stopped working", a tryout's, was quoted as what the result may be), not an
+        # outcome. A headline said first is labeled a result before this (headline_result).
+        missing.append("result")
     unsure = [s for s in STAR if not present[s] and s not in missing]
 
     def weight(sentence: Sentence) -> float:

@@ -93,7 +93,8 @@ CUES: tuple[Cue, ...] = (
          r"\bi (?:really |also |still |just )?(?:(?:needed|wanted) (?:us|him|her|them|the team|everyone)|needed|had|wanted|was asked|was tasked|was expected|was supposed|was told|had been asked|felt i had|got asked|was chosen|volunteered|offered|was hired|needed a way) to\b"),
     _cue("my_job", "task", 2.5,
          r"\bmy (?:main |real |first |whole )?(?:job|task|role|goal|responsibility|mission|assignment|challenge|mandate|priority|brief)"
-         r"(?: (?:that|this|on|for|in|during|at|as|with) (?:\w+ ){0,2}?\w+)?"
+         # ("my job as the nurse in charge was": a tryout's, four words)
+         r"(?: (?:that|this|on|for|in|during|at|as|with) (?:\w+ ){0,3}?\w+)?"
          # an aside between ("my task, which I set myself, was to": a tryout's)
          r"(?:, (?:which|that) [^,]{1,80},)? (?:was|is|became|there was)\b"),
     _cue("volunteered_me", "task", 3.5, r"\b(?:decided (?:that )?it (?:would|should) be me|someone had to)\b"),
@@ -119,9 +120,12 @@ CUES: tuple[Cue, ...] = (
     _cue("outcome", "result", 2.0,
          r"\b(?:as a result|in the end|ultimately|the (?:result|outcome|impact|upshot|payoff) (?:was|is)|end(?:ed)? up|by the end of|since then|ever since|to this day|which meant that|in total|at the end of (?:the|that)|the next (?:demo|review|release|quarter|one) went)\b"),
     _cue("now", "result", 1.0, r"\b(?:now|today|these days|nowadays|still (?:running|using|in use|use|uses)|is still|are still)\b"),
+    # (Not an adjective: "at reduced speed", "the increased load" set the scene or a step;
+    # a tryout's decision "I decided to take the alternate, at reduced speed" read as its result.)
     _cue("change", "result", 1.2,
-         r"\b(?:reduced|increased|improved|dropped|fell|grew|rose|saved|doubled|tripled|halved|went (?:up|down|from)|came down|shrank|sped up|boosted|lowered|decreased|jumped|prevented|avoided|eliminated|achieved|resulted|led to|recovered|restored|stopped|disappeared|got (?:faster|better|smaller)|faster|fewer|less)\b"),
-    _cue("short_version", "result", 2.0, r"\b(?:the short version|long story short|the bottom line|in short)\b"),
+         r"(?<!\bat )(?<!\bon )(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bwith )(?<!\bunder )\b(?:reduced|increased|improved|dropped|fell|grew|rose|saved|doubled|tripled|halved|went (?:up|down|from)|came down|shrank|sped up|boosted|lowered|decreased|jumped|prevented|avoided|eliminated|achieved|resulted|led to|recovered|restored|stopped|disappeared|got (?:faster|better|smaller)|faster|fewer|less)\b"),
+    _cue("short_version", "result", 2.0,
+         r"\b(?:(?:the )?short version|long story short|(?:the )?bottom line|in short|bluf)\b"),
     _cue("lesson", "result", 2.5,
          r"\b(?:i learned|learned that|what i learned|i've learned|the lesson|lessons? learned|takeaway|taught me|looking back|in hindsight|next time|i would (?:do|approach|have)|i'd (?:do|approach|have)|i realized that|it showed me|made me realize|for me was)\b"),
     _cue("recognition", "result", 1.5,
