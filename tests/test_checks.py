@@ -396,6 +396,12 @@ def test_talk_in_general_is_no_part_of_a_story():
     ("And she goes, you need to fix this today.", False),
     ("I'd always seen him as the expert.", False),
     ("That calmed him down.", False),
+    # a tryout's general answer: what happens all the time, being used to it, a belief about
+    # how things are, "whenever somebody"
+    ("As a paramedic we get complaints all the time, so I am very used to it.", True),
+    ("Whenever somebody shouts at me, I stay calm and I listen.", True),
+    ("I believe that is how teams get better.", True),
+    ("We used to get complaints all the time, and that March I changed the rota.", False),  # the past, told
 ])
 def test_which_sentences_talk_in_general(sentence, general):
     from rehearse.analysis.sentences import split_sentences
@@ -410,6 +416,20 @@ def test_hedges_are_listed_as_said_and_every_one_is_counted():
             "Probably it worked.")
     hedging = results_for(text)["hedging"]
     assert hedging.message.startswith('6 hedges ("I think", "maybe", "I guess", "sort of" and 2 more)')
+
+
+def test_an_if_clause_before_what_one_would_do_is_as_general():
+    # A tryout's hypothetical answer: its opening clause, cut off by the splitter, was read as
+    # the answer's task.
+    from rehearse.analysis.sentences import split_sentences
+    from rehearse.analysis.story import find_generic
+
+    text = ("If I had to choose a supplier without all the figures in front of me, I would first gather as much as I "
+            "can in the time I have. "
+            "I would check last year's orders. Then I would choose the safer one and tell my manager.")
+    sentences = split_sentences(from_text(text).words)
+    assert sentences[0].text.startswith("If I had to choose") and sentences[0].text.endswith(",")
+    assert find_generic(sentences).generic == [s.index for s in sentences]
 
 
 def test_a_lesson_about_next_time_is_not_talk_in_general():
@@ -504,6 +524,13 @@ def test_a_loss_too_small_to_matter_neither_leads_nor_rounds_to_100():
     assert next_step(full + [length, hedges]).id == "hedging"
     # A loss of 2 points or more still comes before the checks without points.
     assert next_step(full + [CheckResult("length", "warn", "", "", 16, 20), hedges]).id == "length"
+
+
+def test_two_short_sentences_are_too_little_to_be_a_story():
+    # A tryout's "I learned Excel by myself. It was hard but now I am good at it." passed as
+    # "A specific story from your past".
+    result = results_for("I taught myself to drive a forklift. It took a while but now I am fine at it.")["story"]
+    assert result.status == "warn" and result.message == "Too little to be a story yet: 18 words in 2 sentences."
 
 
 def test_a_story_told_in_the_present_is_not_told_nothing_happened():

@@ -31,7 +31,13 @@ _GENERIC = re.compile(
     r"|\b(?:the key is|is the key|is key)\b"
     r"|\bi (?:think|believe|feel) (?:that )?(?:it's|that's|it is|that is) (?:really |very |so |always )?(?:important|key|"
     r"crucial|essential|vital|the best|the right)\b|\bi believe in\b|\bi find that\b|\bhow i (?:usually |generally )?approach\b"
-    r"|\b(?:whenever|every time|anytime) (?:i|we|there's|there is|someone|a customer|a client|a patient|things)\b"
+    r"|\b(?:whenever|every time|anytime) (?:i|we|you|there's|there is|someone|somebody|anyone|anybody|people|a customer|"
+    r"a client|a patient|things)\b"
+    # What happens all the time, and being used to it (a tryout's "As a nurse we get feedback
+    # all the time..., so I am very used to it", read as a result).
+    r"|\b(?:i|we|you) (?:get|do|see|have|hear|deal with|handle|make|give|take) [^.,;]{0,40}?\ball the time\b"
+    r"|\bi(?:'m| am) (?:very |really |quite |so |pretty )?used to\b"
+    r"|\bi (?:think|believe|feel) (?:that )?(?:that's|that is|this is|it's|it is) (?:how|why|what) (?:we|you|people|teams?)\b"
     r"|\bif (?:i|we|there's|there is|someone|a customer|a client|a patient|a colleague) (?:see|sees|have|has|is|are|get|gets|were|need|needs)\b"
     r"|\bmy (?:approach|philosophy|strategy|style) (?:is|has always been)\b"
     r"|\bi(?:'ve| have) always (?:believed|thought|felt|tried|found|been|liked)\b"
@@ -105,7 +111,9 @@ _LESSON = re.compile(r"\b(?:next time|now i|since then|from then on|learned|look
 _HYPOTHETICAL = re.compile(r"^(?:(?:so|and|but|well|um|uh|honestly|like|yeah),?\s+)*if\b.*\b(?:i|we)(?: would|'d)\b"
                            r"(?!\s*have\b|'ve\b)(?!\s+\w+\s+have\b)")
 # Words that place "I would" in the past: a habit then, told ("back then I would meet her").
-_PAST_MARKER = re.compile(r"\b(?:back then|at the time|in those days|used to|when i was|that (?:year|summer|spring|fall|"
+# ("I'm used to it" is no past: "used to" only when it is not being accustomed.)
+_PAST_MARKER = re.compile(r"\b(?:back then|at the time|in those days|(?<!\bam )(?<!'m )(?<!\bget )(?<!\bgot )(?<!very )"
+                          r"(?<!quite )(?<!\bso )(?<!really )(?<!pretty )used to|when i was|that (?:year|summer|spring|fall|"
                           r"autumn|winter|semester|month|week))\b")
 # After a lesson, "I would also..." goes on with it ("Next time I would add an alert. I
 # would also write a runbook.").
@@ -142,9 +150,16 @@ class Story:
             bool(self.generic) and self.past == 0)
 
 
+# An "if" clause the splitter cut from its sentence ("If I had to make a decision without all
+# the information," then "I would first gather..."): it is as general as what follows it (a
+# tryout's, read as the answer's task).
+_IF_CLAUSE = re.compile(r"^(?:(?:so|and|but|well|um|uh|honestly|yeah),?\s+)*if\b[^.?!]*,\s*$")
+
+
 def find_generic(sentences: list[Sentence]) -> Story:
     generic, past = [], 0
     in_lesson = False
+    told_sentences: set[int] = set()
     for sentence in sentences:
         text = sentence.text.lower().replace("\u2019", "'")
         hypothetical = bool(_HYPOTHETICAL.search(text))
@@ -173,4 +188,10 @@ def find_generic(sentences: list[Sentence]) -> Story:
             generic.append(sentence.index)
         elif told:
             past += 1
-    return Story(generic=generic, past=past)
+            told_sentences.add(sentence.index)
+    for before, after in zip(sentences, sentences[1:]):
+        if after.index in generic and before.index not in generic \
+                and _IF_CLAUSE.search(before.text.lower().replace("\u2019", "'")):
+            generic.append(before.index)
+            past -= before.index in told_sentences
+    return Story(generic=sorted(generic), past=past)

@@ -6,7 +6,8 @@ that tell something that happened. It warns when at least two sentences talk in 
 and they are at least as many as the ones that tell what happened, or when nothing that
 happened is told at all (`Story.talks_in_general`); it shows the sentences that
 triggered it. Then the STAR check does not count those sentences as parts of a
-story. A lesson at the end ("next time I would...") does not count: the guide asks for
+story. It also warns when an answer is too little to be a story at all (under
+FRAGMENT_WORDS words in under FRAGMENT_SENTENCES sentences). A lesson at the end ("next time I would...") does not count: the guide asks for
 one.
 
 Why it matters: behavioral questions ask for a specific past example, and "I always make
@@ -29,6 +30,11 @@ ID = "story"
 MAX_POINTS = 0
 SHOWN = 2
 QUOTED_CHARS = 70
+# An answer this short, in fewer sentences than this, is too little to call a story (a
+# tryout's "I learned Excel by myself. It was hard but now I am good at it." was told "A
+# specific story from your past").
+FRAGMENT_WORDS = 60
+FRAGMENT_SENTENCES = 3
 
 
 def _quoted(texts: list[str]) -> str:
@@ -48,6 +54,12 @@ def run(analysis: Analysis) -> CheckResult:
     if generic:
         return CheckResult(ID, "pass", f"A specific story, with {len(generic)} general remark"
                            f"{'s' if len(generic) > 1 else ''}: {_quoted(generic)}", keep, 0, MAX_POINTS)
+    sentences = len(analysis.sentences)
+    if sentences < FRAGMENT_SENTENCES and analysis.length.word_count < FRAGMENT_WORDS:
+        return CheckResult(ID, "warn", f"Too little to be a story yet: {analysis.length.word_count} words in "
+                           f"{sentences} sentence{'s' if sentences != 1 else ''}.",
+                           f'Tell one time from the start: where you were, what you did, how it ended. '
+                           f'The guide: "{situation}."', 0, MAX_POINTS)
     if story.past == 0:
         # A story told in the present ("so I walk in and the monitor is alarming") is still
         # one time: nothing to warn of, only to anchor (a tryout's was told "nothing that
