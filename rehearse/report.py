@@ -44,13 +44,14 @@ from rehearse.analysis.length import TARGET_S, clock
 from rehearse.analysis.sentences import ends_sentence, sentence_of_words, unpunctuated
 from rehearse.analysis.transcript import Transcript
 from rehearse.checks import skipped_checks
-from rehearse.checks.base import CheckResult
+from rehearse.checks.base import CheckResult, quote
 from rehearse.checks.followups import follow_ups
 from rehearse.checks.score import next_step, score
 from rehearse.prompts import Question
 
 SCHEMA_VERSION = 1
 MAX_REMOVED_SHOWN = 5
+REMOVED_CHARS = 40  # of each word left out, quoted
 
 
 def _round(value: float | None, digits: int = 2) -> float | None:
@@ -227,7 +228,8 @@ def transcript_warnings(transcript: Transcript) -> list[dict]:
     # shown '".", ".", "."' as words left out).
     removed = [r for r in transcript.removed if any(c.isalnum() for c in r.text)]
     if removed:
-        said = ", ".join(f'"{r.text}"' for r in removed[:MAX_REMOVED_SHOWN])
+        # (A loop inside one word can be hundreds of characters long.)
+        said = ", ".join(f'"{quote(r.text, REMOVED_CHARS)}"' for r in removed[:MAX_REMOVED_SHOWN])
         more = f" and {len(removed) - MAX_REMOVED_SHOWN} more" if len(removed) > MAX_REMOVED_SHOWN else ""
         warnings.append({"kind": "removed", "message": f"{len(removed)} word(s) Whisper wrote with no speech "
                          f"under them, or in a loop, were left out: {said}{more}"})

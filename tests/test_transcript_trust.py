@@ -38,6 +38,14 @@ def test_a_loop_is_found_but_a_person_repeating_a_word_is_not():
         assert looped(_words(said)) == set(), said
 
 
+def test_a_loop_inside_one_word_is_found_but_a_number_is_not():
+    # A tryout's 8 kHz take: one "word" of 483 characters, "2,000,000,000,...", over 35 s.
+    words = _words("and " + "2," + ",".join(["000"] * 40) + " I will not see")
+    assert looped(words) == {1}
+    for said in ("we saved 1,000,000,000 dollars", "hmmmmmmm I think", "ha ha ha", "hahaha that was it"):
+        assert looped(_words(said)) == set(), said
+
+
 def test_filled_pauses_are_put_among_the_words_of_their_own_stretch_only():
     """The prompted decoding of a stretch gives its filled pauses to the plain words, before
     the word that follows them there; one heard outside the stretch (the incremental
@@ -80,6 +88,11 @@ def test_recording_quality_notes_come_from_the_audio():
     assert notes(add_noise(clean, "pink", 8)) == ["noisy"]
     assert notes((clean * 10 ** (-30 / 20)).astype(np.float32)) == ["the"]  # "the level is very low"
     assert notes(np.clip(clean * 8, -1, 1)) == ["clipping"]
+    # Through a telephone band (nothing above 3.4 kHz), as an 8 kHz file is: a tryout's came
+    # out as "2,000,000,..." with no note.
+    spectrum = np.fft.rfft(clean)
+    spectrum[np.fft.rfftfreq(len(clean), 1 / SAMPLE_RATE) > 3400] = 0
+    assert notes(np.fft.irfft(spectrum, len(clean)).astype(np.float32)) == ["narrow"]
 
 
 def _speech_then_silence() -> tuple[np.ndarray, Speech]:

@@ -25,6 +25,7 @@ this module never loads a model itself.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Callable
 
@@ -91,12 +92,17 @@ def is_filled_pause(word: Word) -> bool:
     return normalize(word.text) in FILLED_PAUSES
 
 
+# A loop inside one word: a piece of 2 to 8 characters written six times or more in a row
+# ("2,000,000,000,000,...", 483 characters over 35 s of an 8 kHz take a tryout fed in).
+_LOOP_IN_A_WORD = re.compile(r"(.{2,8}?)\1{5,}")
+
+
 def looped(words: list[Word]) -> set[int]:
     """The indices of words in a loop: a phrase said again and again (a word or two may
     come between the copies), first saying included: when Whisper loops, its first
     saying is as invented as the copies."""
     keys = [normalize(w.text) for w in words]
-    found: set[int] = set()
+    found: set[int] = {i for i, w in enumerate(words) if _LOOP_IN_A_WORD.search(w.text)}
     i = 0
     while i < len(keys):
         for n in range(MAX_LOOP_PHRASE, 0, -1):
