@@ -48,6 +48,10 @@ MAX_TYPED_WORDS = 4_500
 
 # A character UTF-8 writes in two to four bytes: its lead byte and a continuation byte.
 _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")
+# A text with a stray byte or two is text; with more bytes that are no UTF-8 than this, and
+# this share of its characters, it is not.
+MAX_BYTES_REPLACED = 10
+MAX_SHARE_REPLACED = 0.02
 
 
 def read_text_answer(path: Path) -> Transcript:
@@ -71,7 +75,13 @@ def read_text_answer(path: Path) -> Transcript:
         # as Windows-1252 its every accent and curly quote would be garbled (a review's).
         if _UTF8_SEQUENCE.search(data):
             text = data.decode("utf-8", "replace")
-            read_as = {"encoding": "utf-8", "bytes_replaced": text.count("\ufffd")}
+            replaced = text.count("\ufffd")
+            # Random bytes hold such a pair by chance: a tryout's 3,000 bytes of /dev/urandom
+            # saved as .txt were read with their letters and scored 68 ("'I' 22 times").
+            if replaced > MAX_BYTES_REPLACED and replaced > MAX_SHARE_REPLACED * len(text):
+                raise AudioError(f"{path} is not text ({replaced:,} of its bytes are no UTF-8); "
+                                 "save it as plain UTF-8 text and try again") from exc
+            read_as = {"encoding": "utf-8", "bytes_replaced": replaced}
         else:
             try:
                 text, read_as = data.decode("cp1252"), {"encoding": "windows-1252"}

@@ -5,6 +5,7 @@ without one ESC or C1 byte or a link reaching the terminal, and the take stays s
 from __future__ import annotations
 
 import json
+import random
 import subprocess
 import sys
 
@@ -91,6 +92,8 @@ TYPED = {  # file name: its bytes
     # UTF-8 with one stray byte stays UTF-8: its accents are not garbled (a review's)
     "utf-8-stray-byte.txt": "Caf\u00e9 story. ".encode() + b"\xa3" + ANSWER_TEXT.encode(),
     "binary.txt": bytes(range(256)) * 40,
+    # random bytes hold UTF-8-like pairs by chance: a tryout's were read and scored 68
+    "random-bytes.txt": random.Random(0).randbytes(3000),
     "only-punctuation.txt": b"... !!! ??? --- ,,, ;;;\n",
     "two-words.txt": b"I dunno",
     "empty.txt": b"",
@@ -104,7 +107,7 @@ TYPED = {  # file name: its bytes
     "bullet-list.md": ("- " + "\n- ".join(ANSWER_TEXT.split(". "))).encode(),
     "bidi-override.txt": ("I fixed \u202egnissim\u202c the bug. " + ANSWER_TEXT).encode(),
 }
-REFUSED = {"binary.txt": "is not UTF-8 text", "only-punctuation.txt": "holds no words",
+REFUSED = {"binary.txt": "is not UTF-8 text", "random-bytes.txt": "is not text (","only-punctuation.txt": "holds no words",
            "two-words.txt": "holds only 2 words", "one-huge-word.txt": "holds only 1 word",
            # (a typed answer is typed again, not recorded: a second tryout)
            "empty.txt": "is empty (0 bytes); type the answer and try again"}
