@@ -171,6 +171,9 @@ def words(text: str) -> list[str]:
     ("You can always go back to what you know.", []),
     ("It was my boss, who, you know, I really liked.", ["you know"]),
     ("He turned up late, like an hour late.", ["like"]),  # (a review's) an amount hedged
+    # (a fourth tryout's) a list of the things just named, and a clause that is no list
+    ("The nurses were missing important things, like the fluid balance and the pending bloods.", []),
+    ("It was busy, like the whole ward and the corridor were full.", ["like"]),
     ("It was my boss who you know really liked it.", ["you know"]),
     ("I like working with designers.", []),
     ("You know, I built it myself.", ["you know"]),

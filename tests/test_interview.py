@@ -149,6 +149,24 @@ def test_the_trend_says_only_changes_a_listener_would_notice():
         "More fillers: 1.0 a minute at the start, 4.0 at the end."]
 
 
+@pytest.mark.parametrize("missing,unsure,shown", [([], ["situation", "task", "action"], "STA unclear"),
+                                                  (["result"], ["task"], "R; T unclear"),
+                                                  (["result"], [], "R"), ([], [], "-")])
+def test_the_summary_table_says_which_parts_are_missing_and_which_unclear(missing, unsure, shown):
+    # A tryout read "- (STA?)" as "nothing missing".
+    from rich.console import Console
+
+    from rehearse.ui.session_view import answers_table
+
+    line = {"question_id": "Q4", "fits": "pass", "score": 80, "duration_s": 95.0, "verdict": "good",
+            "missing": missing, "unsure": unsure, "metric_count": 2, "metric_in_result": True, "action_i_ratio": 0.8,
+            "take": 3}
+    console = Console(width=120, record=True)
+    console.print(answers_table([line]))
+    row = console.export_text().splitlines()[1]
+    assert f" {shown} " in row, row
+
+
 def test_a_session_with_no_answer_has_a_summary_with_nothing_in_it():
     doc = document({"id": 1, "created_at": "2026-11-26T10:00:00Z", "ended": "ended early", "questions": ["Q4"],
                     "settings": {}, "takes": [], "scores": [], "follow_up_answers": 0, "answers": []})

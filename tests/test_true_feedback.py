@@ -50,6 +50,15 @@ def test_no_pauses_at_a_fast_pace_is_not_called_flowing():
     assert "No long pauses" in result.message
 
 
+def test_a_fast_pace_is_not_shown_beside_a_good_band():
+    # A tryout read "174 words a minute (good: 120-170)" as praise.
+    from rehearse.checks import pace
+
+    text = (SAMPLES / "strong-q4.txt").read_text()
+    result = pace.run(analyze_transcript(spoken(text, 80)))
+    assert result.status == "warn" and "(aim for 120-170)" in result.message and "good" not in result.message
+
+
 def test_at_100_progress_says_nothing_holds_the_score_back(rehearse_home):
     from rich.console import Console
 

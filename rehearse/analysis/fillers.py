@@ -159,7 +159,7 @@ def _like_is_filler(words: list[str], tokens: list[str], i: int) -> bool:
     # (Nor "like" as "such as", after a comma only, before examples: "small tasks, like
     # fixing the footer", "the reason, like traffic or loading problems": a third tryout's.)
     if i > 0 and _comma_after(words, i - 1) and not _comma_after(words, i) and before not in _NO_EXAMPLES_AFTER \
-            and _gives_examples(tokens[i + 1:i + 6]):
+            and _gives_examples(tokens[i + 1:i + 6], before):
         return False
     if (i > 0 and _comma_after(words, i - 1)) or _comma_after(words, i) and before not in _LIKE_ENDS_A_CLAUSE_AFTER:
         return True
@@ -191,9 +191,14 @@ _HEDGED_AMOUNTS = frozenset({"couple", "few", "lot", "bit", "dozen", "hundred", 
                              "minute", "hour", "day", "week", "month", "year", "fortnight", "second", "ton", "load"})
 
 
-def _gives_examples(following: list[str]) -> bool:
+# Words ending in "s" that are no plural a list of examples could follow.
+_NOT_PLURAL = frozenset({"was", "is", "as", "this", "us", "yes", "his", "its", "thus", "plus", "has", "does", "guys"})
+
+
+def _gives_examples(following: list[str], before: str = "") -> bool:
     """Whether the words after "like" read as examples: a task ("fixing the footer") or a
-    list ("traffic or loading problems"), not a clause ("we went back")."""
+    list ("traffic or loading problems"), not a clause ("we went back"). `before` is the
+    word before the comma."""
     if not following:
         return False
     first = following[0]
@@ -210,8 +215,14 @@ def _gives_examples(following: list[str]) -> bool:
     if first in ("a", "an") and len(following) > 1 and following[1] not in _STRONGER \
             and following[1] not in _AMOUNT_WORDS and following[1] not in _HEDGED_AMOUNTS:
         return True
+    listed = "or" in following[1:] or "and" in following[1:]
+    # ("important things, like the fluid balance and the pending bloods": a list of the
+    # things just named, a tryout's; "the" after no plural opens a clause, "like the whole
+    # thing fell over".)
+    if first == "the" and listed and before.endswith("s") and before not in _NOT_PLURAL:
+        return True
     return (first.endswith("ing") and first not in ("thing", "something", "nothing", "anything", "everything")) \
-        or ("or" in following[1:] or "and" in following[1:]) and first not in (
+        or listed and first not in (
             "i", "we", "you", "he", "she", "they", "it", "the", "that", "this", "there", "so", "and", "then")
 
 

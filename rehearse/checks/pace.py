@@ -28,7 +28,7 @@ def run(analysis: Analysis) -> CheckResult:
     wpm = delivery.wpm
     rushed = [s for s in delivery.stretches if s.kind == "rush"]
     dragged = [s for s in delivery.stretches if s.kind == "drag"]
-    found = f"{wpm:.0f} words a minute (good: {PACE_SLOW_BELOW}-{PACE_FAST_ABOVE})" if wpm else "no pace could be measured"
+    found = f"{wpm:.0f} words a minute (aim for {PACE_SLOW_BELOW}-{PACE_FAST_ABOVE})" if wpm else "no pace could be measured"
     notes = []
     if rushed:
         notes.append(f"{len(rushed)} sentence{'s' if len(rushed) > 1 else ''} rushed (over {STRETCH_RUSH_ABOVE} and far above your pace)")

@@ -124,6 +124,13 @@ def warnings_view(report: dict) -> Text | None:
     return out
 
 
+def _pace_said(delivery: dict) -> str:
+    """The pace's verdict as shown: "in range" rather than "good", which read as praise
+    beside a pace check that warns of rushed sentences (a tryout's)."""
+    verdict = delivery["pace"]["verdict"]
+    return "in range" if verdict == "good" else verdict
+
+
 def delivery_view(report: dict) -> Group | None:
     """How it was said: a line per STAR section (span, share, pace) and the totals."""
     delivery = report.get("delivery")
@@ -144,7 +151,7 @@ def delivery_view(report: dict) -> Group | None:
         lines.append(table)
     parts = []
     if delivery["pace"]["wpm"]:
-        parts.append(f"pace {delivery['pace']['wpm']:.0f} words/min ({delivery['pace']['verdict']})")
+        parts.append(f"pace {delivery['pace']['wpm']:.0f} words/min ({_pace_said(delivery)})")
     if delivery.get("pauses"):
         pauses = delivery["pauses"]
         parts.append(f"{pauses['short_count']} short and {len(pauses['long'])} long pauses")
@@ -329,7 +336,7 @@ def compact_delivery(report: dict) -> Text | None:
         return None
     parts = []
     if delivery["pace"]["wpm"]:
-        parts.append(f"{delivery['pace']['wpm']:.0f} words/min ({delivery['pace']['verdict']})")
+        parts.append(f"{delivery['pace']['wpm']:.0f} words/min ({_pace_said(delivery)})")
     if delivery.get("pauses"):
         pauses = delivery["pauses"]
         parts.append(f"{pauses['short_count']} short, {len(pauses['long'])} long pauses")

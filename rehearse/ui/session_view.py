@@ -27,9 +27,12 @@ def answers_table(lines: list[dict]) -> Table:
                           ("Missing", False), ('"I" in Action', True), ("Metrics", True), ("Take", True)):
         table.add_column(column, no_wrap=True, justify="right" if right else "left")
     for number, line in enumerate(lines, 1):
-        missing = Text(_parts(line["missing"]), style="red" if line["missing"] else "dim")
+        # ("- (STA?)" read as "nothing missing" to a tryout: the unclear parts are said so.)
+        missing = Text(_parts(line["missing"]), style="red") if line["missing"] else Text()
         if line["unsure"]:
-            missing.append(f" ({_parts(line['unsure'])}?)", style="yellow")
+            missing.append(("; " if line["missing"] else "") + f"{_parts(line['unsure'])} unclear", style="yellow")
+        if not line["missing"] and not line["unsure"]:
+            missing = Text("-", style="dim")
         metrics = Text(str(line["metric_count"]) + (" (R)" if line["metric_in_result"] else ""),
                        style="green" if line["metric_in_result"] else "")
         i_ratio = "-" if line["action_i_ratio"] is None else f"{line['action_i_ratio']:.0%}"
