@@ -503,11 +503,16 @@ def test_a_rank_said_in_compound_ordinals_is_a_change():
     ("It was just me and three volunteers on the stall.", []),
     ("My aunt ran the bakery for about twenty years before I took it on.", []),
     ("It was the first audit in about six years.", []),
-    ("I was on earlies, five days a week, at the sorting office.", []),
+    ("I was on the late shift at the sorting office, four nights a week.", []),
+    ("We were doing eight shows a week all summer.", []),
     # what was done stays counted, and so does what the work took
     ("I trained a class of twelve new starters.", ["twelve new starters"]),
     ("It took four years to build the new wing.", ["four years"]),
+    ("The clinic has run the drop-in for two years now.", ["two years"]),
+    ("Our scores matched the county's for the first time in five years.", ["five years"]),
     ("I worked three extra shifts a week to clear it.", ["three extra shifts a week"]),
+    ("I gave up two evenings a week to go through the files.", ["two evenings a week"]),
+    ("The reconciliation took me about three days every month.", ["about three days every month"]),
 ])
 def test_what_a_scene_is_made_of_and_how_long_a_post_was_held_set_the_scene(sentence, kept):
     assert [m.text for m in find_metrics(sentence)] == kept

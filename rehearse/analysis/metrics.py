@@ -527,9 +527,11 @@ _MADE_OF = re.compile(r"\b(?:had|has|have|got|there\s+(?:were|was|are|is)|there'
                       r"(?:\s+(?:just|only|like|about|around|maybe|um|uh),?)*$", re.I)
 # Holding a place or a post over years: "had the farm for", "I've been a nurse for".
 _HELD = re.compile(r"\b(?:had|has|have|'ve|been|owned|ran|run|lived|worked|was|were)\b", re.I)
-# A working pattern counted in a week: nights, shifts, shows.
-_SCHEDULE = re.compile(r"(?:\w+[\s-]+)?\w+\s+(?:nights|days|shifts|shows|performances|evenings|mornings|weekends|"
-                       r"lates|earlies)\s+(?:a|per|every|each)\s+(?:week|fortnight|month)", re.I)
+# A working pattern counted in a week (nights, shifts, shows), said of being on duty.
+_SCHEDULE = re.compile(r"(?:\w+[\s-]+)?\w+\s+(?:nights|shifts|shows|performances|evenings|weekends|lates|earlies)\s+"
+                       r"(?:a|per|every|each)\s+(?:week|fortnight|month)", re.I)
+_ON_DUTY = re.compile(r"\b(?:i'm|i\s+am|we're|we\s+are|i\s+was|we\s+were)\s+on\b|\bdoing$|\b(?:i|we|they)\s+(?:do|work|run)$",
+                      re.I)
 
 # ... unless it is counted over a period, a level to compare ("we had six incidents that
 # quarter", "we'd had two in the quarter before")...
@@ -655,15 +657,18 @@ def _not_a_measure(kind: str, text: str, before: list[str], after: str) -> str |
         return "claim"
     # How long a place or a post was had, and a gap since something last happened: "my dad
     # had the farm for about thirty years", "the first in about four years" (not "it took
-    # four years", "I cut it from two years to six months").
-    if kind == "duration" and re.search(r"\b(?:years?|decades?)$", text, re.I) and (
-            re.search(r"\bfirst(?:\s+[\w-]+)?\s+in$", " ".join(before[-3:]), re.I)
+    # four years", "I cut it from two years to six months", nor how long a result has held,
+    # "the school has kept the slots for three years now", nor a record, "for the first
+    # time in three years").
+    if kind == "duration" and re.search(r"\b(?:years?|decades?)$", text, re.I) \
+            and not _RESULT_TIME.search(" ".join(before) + " " + after) and (
+            re.search(r"\bfirst(?:\s+(?!time\b)[\w-]+)?\s+in$", " ".join(before[-3:]), re.I)
             or before and before[-1].lower() == "for" and _HELD.search(" ".join(_own_clause(before[:-1])))):
         return "claim"
-    # A working pattern: "four nights a week", "doing eight shows a week".
-    # (Not "three extra shifts a week": more work done.)
-    if kind in ("count", "duration") and _SCHEDULE.fullmatch(text) and not _GAINED.search(text) \
-            and not _CHANGE_VERB.search(" ".join(before[-4:])):
+    # A working pattern: "I'm on from eleven till seven, four nights a week", "doing eight
+    # shows a week" (not "I set myself two evenings a week" nor "three extra shifts a week":
+    # the effort a step took, which measures it).
+    if kind == "count" and _SCHEDULE.fullmatch(text) and not _GAINED.search(text) and _ON_DUTY.search(" ".join(before[-12:])):
         return "claim"
     # "she'd rung a dozen times": how often someone asked, not what was done ("we deployed
     # 40 times last month" is; "three times what we raised" is a multiplier, found before).
