@@ -30,7 +30,7 @@ import numpy as np
 
 from eval.star_data import Answer, load_external, load_guide, load_labeled_text, SPOKEN
 from rehearse.analysis.sentences import split_sentences
-from rehearse.analysis.star import LABELS, MODEL_PATH, STAR, StarModel, sentence_features
+from rehearse.analysis.star import LABELS, MODEL_PATH, STAR, StarModel, answer_features
 from rehearse.analysis.transcript import from_text
 
 TRAIN_SETS = ("external", "guide", "spoken-dev")
@@ -100,14 +100,12 @@ def to_sequence(answer: Answer) -> Sequence:
     for label, text in answer.lines:
         gold_words += [label] * len(from_text(text).words)
     sentences = split_sentences(from_text(answer.text).words)
-    n = len(sentences)
-    features, gold, offset = [], [], 0
-    for i, sentence in enumerate(sentences):
+    gold, offset = [], 0
+    for sentence in sentences:
         span = gold_words[offset:offset + len(sentence.words)]
         offset += len(sentence.words)
         gold.append(LABELS.index(max(sorted(set(span)), key=span.count)))
-        features.append(sentence_features(sentence.text, i, n))
-    return Sequence(answer.source, features, gold)
+    return Sequence(answer.source, answer_features([s.text for s in sentences]), gold)
 
 
 def vocabulary(sequences: list[Sequence]) -> list[str]:

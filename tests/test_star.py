@@ -401,3 +401,52 @@ I borrowed a second press from the art school next door."""
 def test_a_result_that_could_only_be_a_scene_before_the_steps_is_missing():
     star = analyze_transcript(from_text(SCENE_NO_RESULT)).star
     assert star.missing == ["result"] and star.unsure == []
+
+
+# Written for these tests: a story told in the present, with "we" (a tryout's such answer had
+# every step labeled as its result).
+TOLD_IN_THE_PRESENT = """We're three weeks from the launch of the new booking app, and the payment page keeps failing for about one in ten users.
+We need to find the bug before the marketing campaign starts.
+We pull the logs from the last week and we sort the failures by phone model.
+We see that almost all of them are older Android phones.
+We test on six of those phones and we reproduce it on two.
+We rewrite the card form so it doesn't depend on the new browser feature.
+We ship the fix four days before the launch.
+The failure rate drops to under half a percent, and the launch goes ahead on the planned date."""
+
+
+def test_a_story_told_in_the_present_is_labeled_as_if_told_in_the_past():
+    analysis = analyze_transcript(from_text(TOLD_IN_THE_PRESENT))
+    labels = [lab.label for lab in analysis.labels]
+    assert labels[:3] == ["situation", "situation", "task"] and labels[3:6] == ["action"] * 3
+    assert labels[-1] == "result" and analysis.star.missing == [] and analysis.star.unsure == []
+    # The same story told in the past is labeled the same way.
+    from rehearse.analysis.tense import in_the_past
+
+    past = analyze_transcript(from_text(in_the_past(TOLD_IN_THE_PRESENT)))
+    assert [lab.label for lab in past.labels] == labels
+
+
+@pytest.mark.parametrize("said,told", [
+    ("We pull the logs and she tells me to wait.", "We pulled the logs and she told me to wait."),
+    ("So it's a Friday and I'm the only manager.", "So it was a Friday and I was the only manager."),
+    ("I also try it and we ship it.", "I also tried it and we shipped it."),
+    ("I told him \"I have some notes\" and we go on.", "I told him \"I have some notes\" and we went on."),
+    ("We need to fix it.", "We needed to fix it."),
+    ("I would say it works.", "I would say it works."),  # no verb told in the present after "I"
+])
+def test_the_verbs_after_a_pronoun_are_put_in_the_past(said, told):
+    from rehearse.analysis.tense import in_the_past
+
+    assert in_the_past(said) == told
+
+
+def test_only_a_story_told_in_the_present_is_read_as_told_in_the_past():
+    from rehearse.analysis.tense import told_in_the_present
+
+    assert told_in_the_present(TOLD_IN_THE_PRESENT.splitlines())
+    assert not told_in_the_present(COMPLETE.splitlines())
+    # Talk in general and opinions are present on purpose; quotes are as said then.
+    assert not told_in_the_present(["I always check the logs first.", "I think testing is key.",
+                                    "I usually ask the team.", "I believe we learn a lot."])
+    assert not told_in_the_present(['I told her: "I see it, I get it, I fix it."', "Then I rebuilt the form."])

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from rehearse.analysis.metrics import find_metrics
 from rehearse.analysis.sentences import Sentence
+from rehearse.analysis.tense import in_the_past, told_in_the_present
 
 LABELS = ("situation", "task", "action", "result", "other")
 STAR = LABELS[:4]
@@ -265,6 +266,14 @@ def sentence_features(text: str, index: int, count: int) -> dict[str, float]:
     return values
 
 
+def answer_features(texts: list[str]) -> list[dict[str, float]]:
+    """The features of each sentence of one answer. A story told in the present is read as
+    told in the past (analysis.tense): the model learned its steps from past tenses."""
+    if told_in_the_present(texts):
+        texts = [in_the_past(text) for text in texts]
+    return [sentence_features(text, i, len(texts)) for i, text in enumerate(texts)]
+
+
 @dataclass(frozen=True)
 class StarModel:
     """Weights per feature and label, and the transition scores between labels."""
@@ -405,7 +414,7 @@ def analyze_labels(sentences: list[Sentence], model: StarModel | None = None) ->
         # situation, ends on the result); one sentence is both the start and the end, so
         # they would make "I rewrote the module and fixed the crashes." a result. Its words decide.
         model = replace(model, start=[0.0] * len(LABELS), end=[0.0] * len(LABELS))
-    features = [sentence_features(s.text, i, n) for i, s in enumerate(sentences)]
+    features = answer_features([s.text for s in sentences])
     emissions = [model.emission(f) for f in features]
     path = _viterbi(model, emissions)
     everything = list(range(len(LABELS)))
