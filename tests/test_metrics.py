@@ -502,7 +502,6 @@ def test_a_rank_said_in_compound_ordinals_is_a_change():
     ("We were a crew of five on that boat.", []),
     ("It was just me and three volunteers on the stall.", []),
     ("My aunt ran the bakery for about twenty years before I took it on.", []),
-    ("It was the first audit in about six years.", []),
     ("I was on the late shift at the sorting office, four nights a week.", []),
     ("We were doing eight shows a week all summer.", []),
     # what was done stays counted, and so does what the work took
@@ -510,6 +509,12 @@ def test_a_rank_said_in_compound_ordinals_is_a_change():
     ("It took four years to build the new wing.", ["four years"]),
     ("The clinic has run the drop-in for two years now.", ["two years"]),
     ("Our scores matched the county's for the first time in five years.", ["five years"]),
+    # (a review's) savings, records, a result that held, recognition and growth stay measures
+    ("It saved the team two days a week.", ["two days a week"]),
+    ("It was our first profit in four years.", ["four years"]),
+    ("Since then we've had no falls for two years.", ["two years"]),
+    ("They promoted me and two others.", ["two others"]),
+    ("Within a year we were a team of forty engineers.", ["forty engineers"]),
     ("I worked three extra shifts a week to clear it.", ["three extra shifts a week"]),
     ("I gave up two evenings a week to go through the files.", ["two evenings a week"]),
     ("The reconciliation took me about three days every month.", ["about three days every month"]),

@@ -525,6 +525,12 @@ _MADE_OF = re.compile(r"\b(?:had|has|have|got|there\s+(?:were|was|are|is)|there'
                       r"(?:class|room|team|group|crew|company|unit|ward|shop|office|department|practice|firm|squad|"
                       r"cohort|caseload|section|platoon|troop|staff|workforce|household|family)\s+(?:of|with)"
                       r"(?:\s+(?:just|only|like|about|around|maybe|um|uh),?)*$", re.I)
+# "it's just me and", "it was me and": the people there (not "they promoted me and").
+_ME_AND = re.compile(r"\b(?:it's|it\s+is|it\s+was|there\s+was|there's|that's|just|only)\s+(?:just\s+|only\s+)?me\s+and$", re.I)
+# What a scene grew to: "within a year we were a team of".
+_GREW = re.compile(r"\b(?:within|later|grew|grown|by\s+then|since\s+then|now)\b", re.I)
+# A result that has held: "since then", "no falls for", "kept ... for".
+_HELD_SINCE = re.compile(r"\b(?:since|no|zero|without|kept|still|held|stayed|lasted)\b", re.I)
 # Holding a place or a post over years: "had the farm for", "I've been a nurse for".
 _HELD = re.compile(r"\b(?:had|has|have|'ve|been|owned|ran|run|lived|worked|was|were)\b", re.I)
 # A working pattern counted in a week (nights, shifts, shows), said of being on duty.
@@ -650,20 +656,20 @@ def _not_a_measure(kind: str, text: str, before: list[str], after: str) -> str |
         return "claim"
     # (Held-out 12's, in general form: seen.) The size of what the scene is made of: "I've got
     # a Grade 4 class of twenty-eight kids", "I had a room of twelve toddlers", "we're a team
-    # of six", "it's just me and two part-timers".
+    # of six", "it's just me and two part-timers" (not "they promoted me and two others", nor
+    # what it grew to, "within a year we were a team of forty": a review's).
     if kind == "count" and not re.search(_RATE + r"$", " " + text, re.I) and (
-            _MADE_OF.search(" ".join(_own_clause(before))) or [w.lower() for w in before[-2:]] == ["me", "and"]) \
-            and not _GAINED.search(text) and not _RESULT_TIME.search(" ".join(before) + " " + after):
+            _MADE_OF.search(" ".join(_own_clause(before))) or _ME_AND.search(" ".join(before[-6:]))) \
+            and not _GAINED.search(text) and not _RESULT_TIME.search(" ".join(before) + " " + after) \
+            and not _GREW.search(" ".join(before)):
         return "claim"
-    # How long a place or a post was had, and a gap since something last happened: "my dad
-    # had the farm for about thirty years", "the first in about four years" (not "it took
-    # four years", "I cut it from two years to six months", nor how long a result has held,
-    # "the school has kept the slots for three years now", nor a record, "for the first
-    # time in three years").
-    if kind == "duration" and re.search(r"\b(?:years?|decades?)$", text, re.I) \
-            and not _RESULT_TIME.search(" ".join(before) + " " + after) and (
-            re.search(r"\bfirst(?:\s+(?!time\b)[\w-]+)?\s+in$", " ".join(before[-3:]), re.I)
-            or before and before[-1].lower() == "for" and _HELD.search(" ".join(_own_clause(before[:-1])))):
+    # How long a place or a post was had: "my dad had the farm for about thirty years", "I was
+    # a line cook for almost ten years" (not "it took four years", "I cut it from two years to
+    # six months", nor how long a result has held: "the school has kept the slots for three
+    # years now", "since then we've had no falls for two years"; a review's).
+    if kind == "duration" and re.search(r"\b(?:years?|decades?)$", text, re.I) and before \
+            and before[-1].lower() == "for" and _HELD.search(" ".join(_own_clause(before[:-1]))) \
+            and not _RESULT_TIME.search(" ".join(before) + " " + after) and not _HELD_SINCE.search(" ".join(before)):
         return "claim"
     # A working pattern: "I'm on from eleven till seven, four nights a week", "doing eight
     # shows a week" (not "I set myself two evenings a week" nor "three extra shifts a week":
