@@ -48,8 +48,8 @@ MAX_TYPED_WORDS = 4_500
 
 # A character UTF-8 writes in two to four bytes: its lead byte and a continuation byte.
 _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")
-# A text with a stray byte or two is text; with more bytes that are no UTF-8 than this, and
-# this share of its characters, it is not.
+# A text that is neither UTF-8 nor Windows-1252 is still text with a stray byte or two; with
+# more bytes that are no UTF-8 than this, and this share of its characters, it is not.
 MAX_BYTES_REPLACED = 10
 MAX_SHARE_REPLACED = 0.02
 
@@ -76,12 +76,18 @@ def read_text_answer(path: Path) -> Transcript:
         if _UTF8_SEQUENCE.search(data):
             text = data.decode("utf-8", "replace")
             replaced = text.count("\ufffd")
-            # Random bytes hold such a pair by chance: a tryout's 3,000 bytes of /dev/urandom
-            # saved as .txt were read with their letters and scored 68 ("'I' 22 times").
-            if replaced > MAX_BYTES_REPLACED and replaced > MAX_SHARE_REPLACED * len(text):
-                raise AudioError(f"{path} is not text ({replaced:,} of its bytes are no UTF-8); "
-                                 "save it as plain UTF-8 text and try again") from exc
             read_as = {"encoding": "utf-8", "bytes_replaced": replaced}
+            # More bytes that are no UTF-8 than characters that are: Windows-1252 whose "caf\xe9\x92s"
+            # looks like UTF-8 (a review's), or no text at all: random bytes hold such a pair by
+            # chance (a tryout's 3,000 bytes of /dev/urandom saved as .txt were read with their
+            # letters and scored 68, "'I' 22 times"), and five bytes are no Windows-1252.
+            if replaced > sum(1 for c in text if ord(c) > 127 and c != "\ufffd"):
+                try:
+                    text, read_as = data.decode("cp1252"), {"encoding": "windows-1252"}
+                except UnicodeDecodeError:
+                    if replaced > MAX_BYTES_REPLACED and replaced > MAX_SHARE_REPLACED * len(text):
+                        raise AudioError(f"{path} is not text ({replaced:,} of its bytes are no UTF-8); "
+                                         "save it as plain UTF-8 text and try again") from exc
         else:
             try:
                 text, read_as = data.decode("cp1252"), {"encoding": "windows-1252"}

@@ -402,6 +402,9 @@ def test_talk_in_general_is_no_part_of_a_story():
     ("Whenever somebody shouts at me, I stay calm and I listen.", True),
     ("I believe that is how teams get better.", True),
     ("We used to get complaints all the time, and that March I changed the rota.", False),  # the past, told
+    # (a review's) a result said as a reflection, and a past habit
+    ("I think that's how we got through the whole week without a single fall.", False),
+    ("I really used to hate presenting, and I would spend a week on the slides.", False),
 ])
 def test_which_sentences_talk_in_general(sentence, general):
     from rehearse.analysis.sentences import split_sentences

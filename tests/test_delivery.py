@@ -174,6 +174,7 @@ def words(text: str) -> list[str]:
     # (a fourth tryout's) a list of the things just named, and a clause that is no list
     ("The nurses were missing important things, like the fluid balance and the pending bloods.", []),
     ("It was busy, like the whole ward and the corridor were full.", ["like"]),
+    ("I was really nervous, like the whole panel and the manager were staring at me.", ["like"]),  # (a review's)
     ("It was my boss who you know really liked it.", ["you know"]),
     ("I like working with designers.", []),
     ("You know, I built it myself.", ["you know"]),

@@ -351,6 +351,18 @@ def test_a_change_said_as_an_adjective_is_no_outcome_cue():
     assert "change" not in _cues("I chose the back road and drove it at reduced speed.")
     assert "change" not in _cues("The increased load meant the pumps ran all night.")
     assert "change" in _cues("That reduced the waiting list to nine people.")
+    assert "change" in _cues("We finished the audit with fewer errors than any other ward.")  # (a review's)
+    # A tryout's step, read as the result: a move is no change.
+    assert "change" not in _cues("Then I dropped into her lesson for ten minutes twice a week.")
+    assert "change" in _cues("Late deliveries dropped to two a month.")
+    assert "change" in _cues("Complaints dropped by about a third.")
+
+
+def test_a_short_version_said_as_a_thing_announces_nothing():
+    # A review's: a step and a scene.
+    assert "short_version" not in _cues("I wrote a short version of the policy for the night staff.")
+    assert "short_version" not in _cues("The delays were hurting our bottom line.")
+    assert "short_version" in _cues("The bottom line was that nobody lost a shift.")
 
 
 @pytest.mark.parametrize("sentence", ["Bottom line up front: we moved the whole clinic in one weekend.",
@@ -380,10 +392,23 @@ def test_what_was_achieved_said_first_with_a_clean_sweep_is_the_result():
     assert [lab.label for lab in split[:2]] == ["result", "result"]
 
 
-def test_what_was_achieved_without_a_sweep_sets_the_scene():
-    opening = "We won the contract in 2019, and my job was to deliver it."
+@pytest.mark.parametrize("opening", [
+    "We won the contract in 2019, and my job was to deliver it.",
+    # (a review's) a sweep word in a later clause is no sweep of what was achieved
+    "We won the contract in 2019, and early in 2020 the client changed the whole specification.",
+    "We hit every deadline early in the first year, and then the new director cut our budget by half.",
+])
+def test_what_was_achieved_without_a_sweep_sets_the_scene(opening):
     analysis = analyze_transcript(from_text(opening + "\n" + ACHIEVED_FIRST.split("\n", 1)[1]))
     assert not any(lab.cues == ("what was achieved, said first",) for lab in analysis.labels)
+    assert "result" in analysis.star.missing
+
+
+def test_a_result_said_first_as_the_outcome_is_not_called_missing():
+    # A review's: "In the end..." said first, with no measure nor sweep, says it is the outcome.
+    opening = "In the end we got every patient moved safely, and the ward reopened the next morning."
+    star = analyze_transcript(from_text(opening + "\n" + SCENE_NO_RESULT)).star
+    assert "result" not in star.missing
 
 
 # Written for this test: no result at all, and a scene whose "stopped working" the model

@@ -12,7 +12,8 @@ from rehearse.analysis.pronouns import PronounCount, count_in_action, count_pron
 from rehearse.analysis.relevance import Relevance
 from rehearse.analysis.relevance import assess as assess_relevance
 from rehearse.analysis.sentences import Sentence, split_sentences
-from rehearse.analysis.star import PAST_VERB, STAR, Labeled, StarLabels, StarModel, analyze_labels, first_labeled
+from rehearse.analysis.star import (PAST_VERB, STAR, Labeled, StarLabels, StarModel, analyze_labels, cue_hits,
+                                     first_labeled)
 from rehearse.analysis.story import Story, find_generic
 from rehearse.analysis.transcript import Transcript
 
@@ -194,7 +195,7 @@ HEADLINE_SENTENCES = 2
 # The evidence shown for a headline read as the result.
 HEADLINE = "a measured outcome said first"
 ACHIEVED_FIRST = "what was achieved, said first"
-AFTER_HEADLINE = "the scene after the headline, before the first step"
+AFTER_HEADLINE = "the scene beside the headline, before the first step"
 # A headline's outcome: the speaker's own doing that made something better, said with "I"
 # or "we" right before the verb, and its measure after it ("I automated our chargeback
 # evidence, and it cut..." is the speaker's doing too: see _HEADLINE_DOING), measured as a
@@ -217,8 +218,10 @@ _ACHIEVED = re.compile(r"\b(?:i|we)\s+(?:\w+ly\s+)?(?:passed (?:the|our|my|an?|e
                        + r"|won (?:the|a|an|our)\s+(?:[\w-]+\s+){0,2}?(?:award|prize|contract|tender|bid|competition|"
                        r"account|grant|deal|client)s?|(?:hit|met|beat|made) (?:the|our|every)\s+(?:[\w-]+\s+){0,2}?"
                        r"(?:target|deadline|goal|quota)s?)\b", re.I)
-_CLEAN_SWEEP = re.compile(r"\b(?:with (?:no|zero|not one|not a single)|without (?:a single|one|any)|(?:the )?first time|"
-                          r"first try|on time|early|ahead of)\b", re.I)
+# (Right after what was achieved, in its own clause: "We won the contract in 2019, and early
+# in 2020 the client changed..." sets a scene; a review's.)
+_CLEAN_SWEEP = re.compile(r"^\s*(?:[\w'-]+\s+){0,6}?(?:with (?:no|zero|not one|not a single)|without (?:a single|one|any)|"
+                          r"(?:the )?first time|first try|on time|early(?!\s+(?:in|on)\b)|ahead of)\b", re.I)
 # A headline cut in two by the sentence splitter goes on with "and" ("..., and our
 # documentation audit went from sixty two percent to ninety five percent").
 _GOES_ON = re.compile(r"^(?:and|with)\b", re.I)
@@ -283,6 +286,11 @@ def _in_order(labels: list[Labeled], present: dict[str, bool]) -> bool:
     return firsts == sorted(firsts)
 
 
+# Cues that say a sentence is the outcome, wherever it is told ("In the end...", "The short
+# version is...").
+_SAYS_IT_IS_THE_OUTCOME = ("outcome", "short_version")
+
+
 def summarize_star(sentences: list[Sentence], star_labels: StarLabels, timed: bool,
                    general: frozenset[int] = frozenset()) -> StarSummary:
     """`general`: the sentences `told_in_general` took out of the story. A part whose
@@ -303,10 +311,13 @@ def summarize_star(sentences: list[Sentence], star_labels: StarLabels, timed: bo
         closest["result"] = (told, star_labels.probabilities[told]["result"] if star_labels.probabilities else 0.0)
     first_step = first_labeled(labels, "action")
     if (not present["result"] and "result" not in missing and told is None and first_step is not None
-            and closest["result"][0] < first_step):
+            and closest["result"][0] < first_step
+            and not any(cue.name in _SAYS_IT_IS_THE_OUTCOME for cue in cue_hits(sentences[closest["result"][0]].text))):
         # The likeliest result comes before the first step: a scene ("the drug library on all
         # the pumps stopped working", a tryout's, was quoted as what the result may be), not an
-        # outcome. A headline said first is labeled a result before this (headline_result).
+        # outcome. A headline said first is labeled a result before this (headline_result);
+        # one that says it is the outcome ("In the end we got every patient moved safely")
+        # stays unsure (a review's).
         missing.append("result")
     unsure = [s for s in STAR if not present[s] and s not in missing]
 

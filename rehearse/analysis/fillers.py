@@ -192,7 +192,9 @@ _HEDGED_AMOUNTS = frozenset({"couple", "few", "lot", "bit", "dozen", "hundred", 
 
 
 # Words ending in "s" that are no plural a list of examples could follow.
-_NOT_PLURAL = frozenset({"was", "is", "as", "this", "us", "yes", "his", "its", "thus", "plus", "has", "does", "guys"})
+_NOT_PLURAL = frozenset({"was", "is", "as", "this", "us", "yes", "his", "its", "thus", "plus", "has", "does", "guys", "chaos"})
+# ... nor do these endings ("nervous", "a mess", "the crisis": a review's).
+_NOT_PLURAL_ENDINGS = ("ous", "ss", "is", "us")
 
 
 def _gives_examples(following: list[str], before: str = "") -> bool:
@@ -219,7 +221,8 @@ def _gives_examples(following: list[str], before: str = "") -> bool:
     # ("important things, like the fluid balance and the pending bloods": a list of the
     # things just named, a tryout's; "the" after no plural opens a clause, "like the whole
     # thing fell over".)
-    if first == "the" and listed and before.endswith("s") and before not in _NOT_PLURAL:
+    if first == "the" and listed and before.endswith("s") and before not in _NOT_PLURAL \
+            and not before.endswith(_NOT_PLURAL_ENDINGS):
         return True
     return (first.endswith("ing") and first not in ("thing", "something", "nothing", "anything", "everything")) \
         or listed and first not in (

@@ -92,9 +92,14 @@ def is_filled_pause(word: Word) -> bool:
     return normalize(word.text) in FILLED_PAUSES
 
 
-# A loop inside one word: a piece of 2 to 8 characters written six times or more in a row
-# ("2,000,000,000,000,...", 483 characters over 35 s of an 8 kHz take a tryout fed in).
+# A loop inside one word: a piece of 2 to 8 characters, not all one character, written six
+# times or more in a row ("2,000,000,000,000,...", 483 characters over 35 s of an 8 kHz take
+# a tryout fed in; not "hmmmmmmmmmmmm" nor "100000000000000": a review's).
 _LOOP_IN_A_WORD = re.compile(r"(.{2,8}?)\1{5,}")
+
+
+def _loops_in_itself(text: str) -> bool:
+    return any(len(set(m.group(1))) > 1 for m in _LOOP_IN_A_WORD.finditer(text))
 
 
 def looped(words: list[Word]) -> set[int]:
@@ -102,7 +107,7 @@ def looped(words: list[Word]) -> set[int]:
     come between the copies), first saying included: when Whisper loops, its first
     saying is as invented as the copies."""
     keys = [normalize(w.text) for w in words]
-    found: set[int] = {i for i, w in enumerate(words) if _LOOP_IN_A_WORD.search(w.text)}
+    found: set[int] = {i for i, w in enumerate(words) if _loops_in_itself(w.text)}
     i = 0
     while i < len(keys):
         for n in range(MAX_LOOP_PHRASE, 0, -1):

@@ -92,6 +92,8 @@ TYPED = {  # file name: its bytes
     # UTF-8 with one stray byte stays UTF-8: its accents are not garbled (a review's)
     "utf-8-stray-byte.txt": "Caf\u00e9 story. ".encode() + b"\xa3" + ANSWER_TEXT.encode(),
     "binary.txt": bytes(range(256)) * 40,
+    # Word's "ANSI" with a pair that looks like UTF-8 and a dozen curly quotes: Windows-1252 (a review's)
+    "windows-1252-utf8-like.txt": ("The caf\u00e9\u2019s rota. " + ANSWER_TEXT.replace("'", "\u2019")).encode("cp1252"),
     # random bytes hold UTF-8-like pairs by chance: a tryout's were read and scored 68
     "random-bytes.txt": random.Random(0).randbytes(3000),
     "only-punctuation.txt": b"... !!! ??? --- ,,, ;;;\n",
@@ -133,6 +135,7 @@ def test_odd_typed_answers_are_read_or_refused_with_the_reason(tmp_path, name):
     if name == "utf-8-stray-byte.txt":
         assert "Caf\u00e9" in report["transcript"]["text"]
         assert "1 byte(s) of the file are not UTF-8" in " ".join(w["message"] for w in report["warnings"])
-    assert ("Windows-1252" in " ".join(w["message"] for w in report["warnings"])) == (name in ("latin-1.txt", "windows-1252.txt"))
+    assert ("Windows-1252" in " ".join(w["message"] for w in report["warnings"])) == (
+        name in ("latin-1.txt", "windows-1252.txt", "windows-1252-utf8-like.txt"))
     for stream in (result.stdout, result.stderr):
         assert b"\xe2\x80\xae" not in stream and b"\x00" not in stream
