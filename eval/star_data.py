@@ -26,6 +26,8 @@ Sets:
   round (eval/star_answers_heldout10.txt).
 - `heldout11`, `heldout11-weak`: the same, written by a helper before the labeler's tenth
   round (eval/star_answers_heldout11.txt).
+- `heldout12`, `heldout12-weak`: the same, written by a helper before the labeler's eleventh
+  round (eval/star_answers_heldout12.txt).
 - `train`: labeled answers helpers wrote to train on (eval/star_train/*.txt, one source
   each); never scored.
 
@@ -55,6 +57,7 @@ HELDOUT8 = ROOT / "eval" / "star_answers_heldout8.txt"
 HELDOUT9 = ROOT / "eval" / "star_answers_heldout9.txt"
 HELDOUT10 = ROOT / "eval" / "star_answers_heldout10.txt"
 HELDOUT11 = ROOT / "eval" / "star_answers_heldout11.txt"
+HELDOUT12 = ROOT / "eval" / "star_answers_heldout12.txt"
 TRAIN = ROOT / "eval" / "star_train"
 
 LETTERS = {"S": "situation", "T": "task", "A": "action", "R": "result", "O": "other"}
@@ -136,7 +139,7 @@ def load_labeled_text(path: Path, source: str) -> list[Answer]:
                 expect[key] = [LETTERS[v[0].upper()] for v in value.split(",")] if value else True
             if kind == "weak":
                 expect.setdefault("missing", [])
-            # heldout2 to heldout11: the held-out files; train: the helpers' training answers;
+            # heldout2 to heldout12: the held-out files; train: the helpers' training answers;
             # dev and heldout: spoken_answers.txt's two halves.
             name = set_name if (set_name.startswith("heldout") and set_name != "heldout") or set_name == "train" \
                 else f"spoken-{set_name}"
@@ -160,4 +163,5 @@ def load_all() -> list[Answer]:
             + load_labeled_text(HELDOUT8, "rehearse-heldout8")
             + load_labeled_text(HELDOUT9, "rehearse-heldout9")
             + load_labeled_text(HELDOUT10, "rehearse-heldout10")
-            + load_labeled_text(HELDOUT11, "rehearse-heldout11"))
+            + load_labeled_text(HELDOUT11, "rehearse-heldout11")
+            + load_labeled_text(HELDOUT12, "rehearse-heldout12"))
