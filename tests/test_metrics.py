@@ -22,7 +22,7 @@ from rehearse.analysis.metrics import find_metrics
     ("Our Saturday cover went up from an average of twenty-two to twenty-five.",  # a new user's
      "from an average of twenty-two to twenty-five", "change"),
     # held-out 7's misses (scored once, then fixed)
-    ("We cut the pick time from an hour to ten minutes per order.", "from an hour to ten minutes", "change"),
+    ("We cut the pick time from an hour to ten minutes per order.", "from an hour to ten minutes per order", "change"),
     ("Page load time dropped to under a second.", "dropped to under a second", "change"),
     ("I got the close done in three days instead of the usual eight.", "three days instead of the usual eight", "change"),
     ("It would have cost us 1.2 million over the contract.", "1.2 million", "money"),
@@ -174,7 +174,8 @@ def test_precision_and_recall_on_the_labeled_lists():
     # with its first commit); its floor sits under that.
     # held-out-13 was scored once at the end of the session after: 69.9% and 81.0% (68.0% and
     # 81.0% with its first commit), most false metrics the people and things a scene holds
-    # ("14 vans and 2 dispatchers", "a team of five reps"); its floor sits under that.
+    # ("14 vans and 2 dispatchers", "a team of five reps"); its floor sits under that. Then,
+    # seen, a rate "per" any thing and more scenes in general form: 78.6% and 87.3%.
     floors = {"held-out-3": 0.87, "held-out-7": 0.8, "held-out-11": 0.84, "held-out-12": 0.85, "held-out-13": 0.69,
               "train-a": 0.92, "train-b": 0.72}
     for name, path in metrics_eval.SETS.items():
@@ -507,6 +508,10 @@ def test_a_rank_said_in_compound_ordinals_is_a_change():
     ("My aunt ran the bakery for about twenty years before I took it on.", []),
     ("I was on the late shift at the sorting office, four nights a week.", []),
     ("We were doing eight shows a week all summer.", []),
+    # held-out 13's, in general form (seen)
+    ("I ran payroll for a company of about 250 staff.", []),
+    ("We rebuilt the intake with a team of four nurses.", []),
+    ("I'd been on the night desk for a year, four nights a week, when it happened.", []),
     # what was done stays counted, and so does what the work took
     ("I trained a class of twelve new starters.", ["twelve new starters"]),
     ("It took four years to build the new wing.", ["four years"]),
@@ -524,6 +529,17 @@ def test_a_rank_said_in_compound_ordinals_is_a_change():
 ])
 def test_what_a_scene_is_made_of_and_how_long_a_post_was_held_set_the_scene(sentence, kept):
     assert [m.text for m in find_metrics(sentence)] == kept
+
+
+@pytest.mark.parametrize("sentence,text", [
+    # held-out 13's misses in general form (seen): a measure cut short of its rate
+    ("The new form saved each nurse about twenty minutes per patient.", "about twenty minutes per patient"),
+    ("We paid out about 80 euros per claim in goodwill.", "about 80 euros per claim"),
+    ("It came to 3,000 rupees per student per year.", "3,000 rupees per student per year"),
+    ("It rose by 40 per cent.", "40 per cent"),
+])
+def test_a_measure_keeps_its_rate_per_thing(sentence, text):
+    assert [m.text for m in find_metrics(sentence)][:1] == [text]
 
 
 def test_the_people_served_and_shifts_covered_are_still_counted():

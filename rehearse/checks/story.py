@@ -6,9 +6,9 @@ that tell something that happened. It warns when at least two sentences talk in 
 and they are at least as many as the ones that tell what happened, or when nothing that
 happened is told at all (`Story.talks_in_general`); it shows the sentences that
 triggered it. Then the STAR check does not count those sentences as parts of a
-story. It also warns when an answer is too little to be a story at all (under
-FRAGMENT_WORDS words in under FRAGMENT_SENTENCES sentences). A lesson at the end ("next time I would...") does not count: the guide asks for
-one.
+story. It also warns when an answer is too little to be a story at all (under 60
+words in under 3 sentences: FRAGMENT_WORDS, FRAGMENT_SENTENCES). A lesson at the end
+("next time I would...") does not count: the guide asks for one.
 
 Why it matters: behavioral questions ask for a specific past example, and "I always make
 sure everyone is heard" proves nothing. Career sites name generic answers among the most
