@@ -475,3 +475,17 @@ def test_only_a_story_told_in_the_present_is_read_as_told_in_the_past():
     assert not told_in_the_present(["I always check the logs first.", "I think testing is key.",
                                     "I usually ask the team.", "I believe we learn a lot."])
     assert not told_in_the_present(['I told her: "I see it, I get it, I fix it."', "Then I rebuilt the form."])
+
+
+# Written for this test: no step at all, and a scene sentence of people busy doing things,
+# before the task and the result (a tryout's "Your action may be 'Teachers were spending eight to ten hours
+# a week writing comments'").
+NO_ACTION = """In my unit, our incident paperwork was out of hand.
+Nurses were spending six to eight hours a week writing reports that nobody read.
+I was given the job of bringing in a shorter report form across the three surgical wards, which was about forty nurses.
+By the end of the year, report time had fallen to about two hours a week, and in the staff survey, satisfaction with paperwork went from twenty percent to sixty-five percent."""
+
+
+def test_an_action_that_could_only_be_the_scene_before_the_task_is_missing():
+    star = analyze_transcript(from_text(NO_ACTION)).star
+    assert "action" in star.missing and "action" not in star.unsure

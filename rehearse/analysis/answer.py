@@ -319,6 +319,16 @@ def summarize_star(sentences: list[Sentence], star_labels: StarLabels, timed: bo
         # one that says it is the outcome ("In the end we got every patient moved safely")
         # stays unsure (a review's).
         missing.append("result")
+    # The task, or failing it the result: what the steps come after.
+    after_steps = first_labeled(labels, "task")
+    after_steps = first_labeled(labels, "result") if after_steps is None else after_steps
+    if (not present["action"] and "action" not in missing and after_steps is not None
+            and closest["action"][0] < after_steps):
+        # The likeliest step comes before the task is even said (or, with no task, before the
+        # result): a scene ("Teachers were spending eight to ten hours a week writing
+        # comments", a tryout's, was quoted as what the action may be), not a step.
+        missing.append("action")
+        missing.sort(key=STAR.index)
     unsure = [s for s in STAR if not present[s] and s not in missing]
 
     def weight(sentence: Sentence) -> float:
