@@ -309,10 +309,13 @@ def summarize_star(sentences: list[Sentence], star_labels: StarLabels, timed: bo
         # is evidence enough not to call it missing: the check asks to make it plain.
         missing.remove("result")
         closest["result"] = (told, star_labels.probabilities[told]["result"] if star_labels.probabilities else 0.0)
-    first_step = first_labeled(labels, "action")
-    if (not present["result"] and "result" not in missing and told is None and first_step is not None
-            and closest["result"][0] < first_step
-            and not any(cue.name in _SAYS_IT_IS_THE_OUTCOME for cue in cue_hits(sentences[closest["result"][0]].text))):
+    def only_the_scene(part: str, anchor: int | None) -> bool:
+        """A part neither found nor surely missing whose likeliest sentence comes before
+        `anchor`: a scene, not that part."""
+        return not present[part] and part not in missing and anchor is not None and closest[part][0] < anchor
+
+    if told is None and only_the_scene("result", first_labeled(labels, "action")) \
+            and not any(cue.name in _SAYS_IT_IS_THE_OUTCOME for cue in cue_hits(sentences[closest["result"][0]].text)):
         # The likeliest result comes before the first step: a scene ("the drug library on all
         # the pumps stopped working", a tryout's, was quoted as what the result may be), not an
         # outcome. A headline said first is labeled a result before this (headline_result);
@@ -321,14 +324,12 @@ def summarize_star(sentences: list[Sentence], star_labels: StarLabels, timed: bo
         missing.append("result")
     # The task, or failing it the result: what the steps come after.
     after_steps = first_labeled(labels, "task")
-    after_steps = first_labeled(labels, "result") if after_steps is None else after_steps
-    if (not present["action"] and "action" not in missing and after_steps is not None
-            and closest["action"][0] < after_steps):
+    if only_the_scene("action", first_labeled(labels, "result") if after_steps is None else after_steps):
         # The likeliest step comes before the task is even said (or, with no task, before the
         # result): a scene ("Teachers were spending eight to ten hours a week writing
         # comments", a tryout's, was quoted as what the action may be), not a step.
         missing.append("action")
-        missing.sort(key=STAR.index)
+    missing.sort(key=STAR.index)
     unsure = [s for s in STAR if not present[s] and s not in missing]
 
     def weight(sentence: Sentence) -> float:

@@ -192,8 +192,8 @@ _HEDGED_AMOUNTS = frozenset({"couple", "few", "lot", "bit", "dozen", "hundred", 
 
 
 # Words ending in "s" that are no plural a list of examples could follow.
-_NOT_PLURAL = frozenset({"was", "is", "as", "this", "us", "yes", "his", "its", "thus", "plus", "has", "does", "guys", "chaos"})
-# ... nor do these endings ("nervous", "a mess", "the crisis": a review's).
+_NOT_PLURAL = frozenset({"was", "as", "yes", "its", "has", "does", "guys", "chaos"})
+# ... nor do these endings ("nervous", "a mess", "the crisis", "this", "thus": a review's).
 _NOT_PLURAL_ENDINGS = ("ous", "ss", "is", "us")
 
 

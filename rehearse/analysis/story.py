@@ -162,8 +162,8 @@ def find_generic(sentences: list[Sentence]) -> Story:
     generic, past = [], 0
     in_lesson = False
     told_sentences: set[int] = set()
-    for sentence in sentences:
-        text = sentence.text.lower().replace("\u2019", "'")
+    texts = [sentence.text.lower().replace("\u2019", "'") for sentence in sentences]
+    for sentence, text in zip(sentences, texts):
         hypothetical = bool(_HYPOTHETICAL.search(text))
         # "If someone was struggling, I'd help them": what the speaker would do, no story
         # ("and if they didn't start we'd lose them" reasons inside one).
@@ -191,9 +191,8 @@ def find_generic(sentences: list[Sentence]) -> Story:
         elif told:
             past += 1
             told_sentences.add(sentence.index)
-    for before, after in zip(sentences, sentences[1:]):
-        if after.index in generic and before.index not in generic \
-                and _IF_CLAUSE.search(before.text.lower().replace("\u2019", "'")):
+    for before, after, text in zip(sentences, sentences[1:], texts):
+        if after.index in generic and before.index not in generic and _IF_CLAUSE.search(text):
             generic.append(before.index)
             past -= before.index in told_sentences
     return Story(generic=sorted(generic), past=past)
