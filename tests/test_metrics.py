@@ -512,8 +512,18 @@ def test_a_rank_said_in_compound_ordinals_is_a_change():
     ("I ran payroll for a company of about 250 staff.", []),
     ("We rebuilt the intake with a team of four nurses.", []),
     ("I'd been on the night desk for a year, four nights a week, when it happened.", []),
+    # held-out 13's, in general form (seen): a count listed with one that sets the scene sets
+    # it too, and a result's time said in another clause leaves the scene a scene
+    ("We had six porters and two supervisors on nights.", []),
+    ("There were 300 pupils, 40 staff and 2 cleaners.", []),
+    ("We had 12 trucks and 3 drivers, and by the end of the year we had cut fuel by 9%.", ["9%"]),
+    ("My manager said nobody could follow it — I had forty slides and read them all out.", []),
     # what was done stays counted, and so does what the work took
     ("I trained a class of twelve new starters.", ["twelve new starters"]),
+    ("We had 14 vans and hired 2 drivers.", ["2 drivers"]),
+    ("By March we had 120 paying customers.", ["120 paying customers"]),
+    ("We had 120 customers by the end of March.", ["120 customers"]),
+    ("We changed the rota so nobody had two bays on their own.", ["two bays"]),
     ("It took four years to build the new wing.", ["four years"]),
     ("The clinic has run the drop-in for two years now.", ["two years"]),
     ("Our scores matched the county's for the first time in five years.", ["five years"]),

