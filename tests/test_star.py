@@ -172,6 +172,63 @@ def test_what_the_speaker_gained_after_the_steps_is_the_result():
 
 
 
+# A task named outright, with more of the scene told after it (a tryout's answer, written
+# for us by a helper playing a store manager).
+TASK_THEN_SCENE = """We reduced the waste in fresh fruit and vegetables by thirty-five percent in six months, from around nine thousand euros a month to less than six thousand.
+This was in 2021, in my store in Madrid.
+Our shrink in fruit and vegetables was the highest of the region, and the regional director asked me to bring it down.
+My goal was to cut the waste by at least twenty percent before the end of the year.
+The bottleneck was in the morning: the fruit arrived at seven, but the team only had time to put the new boxes in front, so the old fruit stayed behind and went bad.
+First I spent three mornings on the floor with the team, with a stopwatch, to see where the time went.
+I saw that the reception of the delivery took fifty minutes because one person checked every box against the paper.
+I changed the process: I asked the supplier to send the delivery note by email the night before, and I trained two people to check only by scanner.
+With the time we saved, I made a rule of rotation, first in, first out, and I created a small table for the reduced-price products at the entrance.
+At the end of the year we were the third store with less waste in the region, and the reception time went down to twenty minutes."""
+GOAL = "My goal was to cut the waste by at least twenty percent before the end of the year."
+
+
+@pytest.mark.parametrize("task", [
+    GOAL,
+    "My task was to cut the waste by at least twenty percent before the end of the year.",
+    "I was responsible for cutting the waste by at least twenty percent before the end of the year.",
+])
+def test_a_task_named_outright_is_the_task_with_more_scene_after_it(task):
+    analysis = analyze_transcript(from_text(TASK_THEN_SCENE.replace(GOAL, task)))
+    assert analysis.labels[3].label == "task"
+    assert "task" not in analysis.star.missing and "task" not in analysis.star.unsure
+
+
+def test_who_one_was_is_not_named_as_the_task():
+    # "I was the only one who knew the system" says who one was (a held-out answer, seen).
+    who = TASK_THEN_SCENE.replace(GOAL, "I was the only one there who knew the ordering system.")
+    assert not any(lab.cues == ("says it is the task",) for lab in analyze_transcript(from_text(who)).labels)
+
+
+# Steps told with "we", and no outcome (our own, after a tryout's "we" answer).
+WE_STEPS_NO_RESULT = """Last winter our bakery lost its flour supplier two weeks before Christmas.
+The shelves were nearly empty and the orders for the holidays were already taken.
+The owner told me we had to keep every order for the Christmas week.
+So we split the team into two shifts.
+We called the other bakeries in town and we borrowed flour from them.
+We also found a mill outside the city that could deliver on Saturdays.
+We moved two people from the night shift to the mornings.
+We worked very hard, everybody was doing extra hours, it was a long week for all of us."""
+
+
+def test_steps_told_with_we_and_no_outcome_are_the_action_and_the_result_is_missing():
+    analysis = analyze_transcript(from_text(WE_STEPS_NO_RESULT))
+    assert [lab.label for lab in analysis.labels][3:] == ["action"] * 5
+    assert analysis.labels[4].cues == ("a step, not what came of it",)
+    assert analysis.star.missing == ["result"]
+
+
+def test_an_outcome_after_steps_told_with_we_is_still_the_result():
+    told = WE_STEPS_NO_RESULT + "\nEvery Christmas order went out on time, and we sold out by the twenty-third."
+    analysis = analyze_transcript(from_text(told))
+    assert analysis.labels[-1].label == "result"
+    assert analysis.star.missing == []
+
+
 @pytest.mark.parametrize("step", [
     "Then I passed the error card to the other new pickers.",
     # a review's: an exam word later in the sentence, a contract passed on, leads qualified

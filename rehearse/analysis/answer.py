@@ -12,7 +12,7 @@ from rehearse.analysis.pronouns import PronounCount, count_in_action, count_pron
 from rehearse.analysis.relevance import Relevance
 from rehearse.analysis.relevance import assess as assess_relevance
 from rehearse.analysis.sentences import Sentence, split_sentences
-from rehearse.analysis.star import (PAST_VERB, STAR, Labeled, StarLabels, StarModel, analyze_labels, cue_hits,
+from rehearse.analysis.star import (CUES, PAST_VERB, STAR, Labeled, StarLabels, StarModel, analyze_labels, cue_hits,
                                      first_labeled)
 from rehearse.analysis.story import Story, find_generic
 from rehearse.analysis.transcript import Transcript
@@ -190,6 +190,87 @@ def gained_result(star_labels: StarLabels, sentences: list[Sentence]) -> StarLab
     return star_labels if relabeled == list(labels) else replace(star_labels, labels=relabeled)
 
 
+# The evidence shown for a sentence that says it is the task.
+STATED_TASK = "says it is the task"
+# Words that name the task outright: "My task was to...", "I was responsible for...", "it
+# was on me to..." (not "I was the only one who knew the system" nor "I was in charge of
+# the night shift": who one was).
+_NAMES_THE_TASK = re.compile(r"\b(?:i was (?:responsible for|tasked with|accountable for|assigned to)|it was (?:on|up to) me\b|"
+                             r"it was my (?:job|responsibility|task)\b|it fell (?:to|on) me\b)", re.I)
+
+
+def stated_task(star_labels: StarLabels, sentences: list[Sentence]) -> StarLabels:
+    """A sentence that names the task outright ("My task was to cut the waste by at least
+    twenty percent"), before the first step, is the task when the model labeled none: more
+    scene told after a task ("The bottleneck was in the morning...") makes the model read the
+    task as scene too (a tryout's answer was told "no task" twice, the second time after
+    adding "My goal was..." as its tip asked)."""
+    labels = star_labels.labels
+    if any(lab.label == "task" for lab in labels):
+        return star_labels
+    first_step = first_labeled(labels, "action")
+    for i in range(len(labels) if first_step is None else first_step):
+        text = sentences[i].text
+        if labels[i].label == "situation" and (_NAMES_THE_TASK.search(text) or any(cue.name == "my_job" for cue in cue_hits(text))):
+            relabeled = list(labels)
+            relabeled[i] = Labeled("task", (STATED_TASK,), labels[i].scores)
+            return replace(star_labels, labels=relabeled)
+    return star_labels
+
+
+# The evidence shown for a step read as the result in an answer with no step.
+STEPS_NOT_RESULT = "a step, not what came of it"
+SCENE_BEFORE_STEPS = "the scene, before the first step"
+# Cues that say a sentence is something the team did ("I did" is read as a step already;
+# told as "we", the model reads steps late in the answer as its result).
+_STEP_CUES = ("we_did", "step_order")
+_RESULT_CUES = frozenset(cue.name for cue in CUES if cue.label == "result")
+
+
+_SPEAKER_FIRST = re.compile(r"^\W*(?:(?:so|and|then|um|uh|well),?\s+)*(?:i|we)\b", re.I)
+
+
+def _outcome_said(text: str) -> bool:
+    """An outcome cue, an outcome clause or a measured change."""
+    return (any(cue.name in _RESULT_CUES for cue in cue_hits(text)) or bool(_OUTCOME_CLAUSE.search(text))
+            or bool(_OUTCOME_MOVE.search(text))
+            or any(m.kind in ("change", "multiplier", "percent", "money") for m in find_metrics(text)))
+
+
+def _only_a_step(text: str) -> bool:
+    """Something done, with nothing of what came of it."""
+    return any(cue.name in _STEP_CUES for cue in cue_hits(text)) and not _outcome_said(text)
+
+
+def steps_not_result(star_labels: StarLabels, sentences: list[Sentence]) -> StarLabels:
+    """An answer whose steps were all read as its result ("So we organised the team in two
+    shifts. We called other stores... We put signs in the aisles..." after the task): the
+    steps told before any outcome are its action. A tryout's answer that ends on its steps
+    was told "action not clear", never "no result". When every sentence read as the result
+    is only a step, the answer tells no result (summarize_star says it is missing)."""
+    labels = star_labels.labels
+    if any(lab.label == "action" for lab in labels):
+        return star_labels
+    results = [i for i, lab in enumerate(labels) if lab.label == "result" and not lab.cues[:1] in ((HEADLINE,), (ACHIEVED_FIRST,))]
+    relabeled = list(labels)
+    stepped = False
+    for i in results:
+        if _only_a_step(sentences[i].text):
+            relabeled[i] = Labeled("action", (STEPS_NOT_RESULT,), labels[i].scores)
+            stepped = True
+        elif not stepped and not _outcome_said(sentences[i].text) and not _SPEAKER_FIRST.match(sentences[i].text):
+            # Before the first step, neither a step nor an outcome, nor told of the speaker:
+            # the scene ("The cashiers were worried, because they thought they would lose
+            # their jobs"; not "We got together with sales...").
+            relabeled[i] = Labeled("situation", (SCENE_BEFORE_STEPS,), labels[i].scores)
+        else:
+            break
+    # (Two steps at least: one sentence read either way is the model's call.)
+    if sum(lab.cues == (STEPS_NOT_RESULT,) for lab in relabeled) < 2:
+        return star_labels
+    return replace(star_labels, labels=relabeled)
+
+
 # A result said first as a headline: at most this many sentences.
 HEADLINE_SENTENCES = 2
 # The evidence shown for a headline read as the result.
@@ -300,6 +381,10 @@ def summarize_star(sentences: list[Sentence], star_labels: StarLabels, timed: bo
     present = {s: any(lab.label == s for lab in labels) for s in STAR}
     missing = [s for s in STAR if not present[s] and (
         (general and star_labels.closest[s][0] in general) or star_labels.confidence[s] < star_labels.missing_below[s])]
+    if not present["result"] and "result" not in missing and any(lab.cues == (STEPS_NOT_RESULT,) for lab in labels):
+        # Every sentence the model read as the result is a step (steps_not_result): the
+        # answer ends on its steps.
+        missing.append("result")
     closest = dict(star_labels.closest)
     told = _outcome_told(sentences, labels)
     if "result" in missing and told is not None:
@@ -364,7 +449,7 @@ def analyze_transcript(transcript: Transcript, star_model: StarModel | None = No
     star_labels = told_in_general(learned, story)
     # The rules that read what the model cannot: a vague lesson is no result, a headline or
     # what the speaker gained is one.
-    for rule in (lessons_only, headline_result, gained_result):
+    for rule in (lessons_only, headline_result, gained_result, stated_task, steps_not_result):
         star_labels = rule(star_labels, sentences)
     labels = star_labels.labels
     words = transcript.words
