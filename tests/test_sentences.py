@@ -41,6 +41,17 @@ def test_names_do_not_start_sentences_and_abbreviations_do_not_end_them():
     assert [s.text for s in sentences] == ["I asked Dana about it.", "It took 6 weeks vs. 12 weeks."]
 
 
+@pytest.mark.parametrize("text,sentences", [
+    # a tryout's: "no." and "ms." end a sentence where they are no abbreviation
+    ("Finance kept saying no. I wrote a one-page risk note.", ["Finance kept saying no.", "I wrote a one-page risk note."]),
+    ("Latency dropped to 250 ms. Errors fell to 0.1%.", ["Latency dropped to 250 ms.", "Errors fell to 0.1%."]),
+    ("We moved to No. 5 Grange Road.", ["We moved to No. 5 Grange Road."]),
+    ("I asked Ms. Patel to check it.", ["I asked Ms. Patel to check it."]),
+])
+def test_no_and_ms_end_a_sentence_unless_they_are_a_number_or_a_title(text, sentences):
+    assert [s.text for s in split_sentences(from_text(text).words)] == sentences
+
+
 def test_a_clocks_pm_ends_a_sentence_only_before_a_capital():
     sentences = split_sentences(from_text("It was missing its 10 p.m. cutoff. We shipped at 9 p.m. Then I slept.").words)
     assert [s.text for s in sentences] == ["It was missing its 10 p.m. cutoff.", "We shipped at 9 p.m.", "Then I slept."]

@@ -57,8 +57,16 @@ class Sentence:
 _ABBREVIATIONS = {"vs.", "e.g.", "i.e.", "etc.", "approx.", "mr.", "mrs.", "ms.", "dr.", "st.", "no.", "inc.", "jr.", "sr."}
 
 
-def ends_sentence(word: Word) -> bool:
-    if word.text.lower() in _ABBREVIATIONS:
+def ends_sentence(word: Word, before: Word | None = None, after: Word | None = None) -> bool:
+    """Whether `word` ends its sentence; the words around it, when known, tell "No. 5" from
+    "...kept saying no. I wrote...", and "Ms. Patel" from "...dropped to 250 ms. The error
+    rate..." (a tryout's sentences were joined at both)."""
+    lower = word.text.lower()
+    if lower == "no." and after is not None and not after.text[:1].isdigit() and not after.text.startswith("#"):
+        return True
+    if lower == "ms." and before is not None and before.text[:1].isdigit():
+        return True
+    if lower in _ABBREVIATIONS:
         return False
     return word.text.rstrip("\"')]”’").endswith((".", "?", "!"))
 
@@ -150,7 +158,7 @@ def split_sentences(words: tuple[Word, ...] | list[Word]) -> list[Sentence]:
         opener = _bare(current[0]) in CLOCK_OPENERS and len(current) <= CLOCK_OPENER_WORDS
         clock = word.text.lower().rstrip(",") in ("a.m.", "p.m.") and nxt is not None and (
             following.islower() or following.isdigit() and opener)
-        if nxt is None or (ends_sentence(word) and not clock) or pause_break:
+        if nxt is None or (ends_sentence(word, words[i - 1] if i else None, nxt) and not clock) or pause_break:
             pieces.extend(_split_long(current))
             current = []
     return [Sentence(index=i, words=tuple(p)) for i, p in enumerate(pieces)]
