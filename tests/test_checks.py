@@ -252,7 +252,14 @@ def test_i_vs_we_counts_the_action_sentences_where_the_guide_wants_i():
                         # (a review's) a joint subject only at a clause's start, and a person
                         ("I pulled the logs and the reports and I found the gap.", 2, 0),
                         ("I called Tom and Sue and I booked a room.", 2, 0),
-                        ("She and I rewrote it.", 0, 1), ("Our managers approved it.", 0, 0)):
+                        ("She and I rewrote it.", 0, 1), ("Our managers approved it.", 0, 0),
+                        # (a fifth tryout's) the "we" of a reason, of what might have been, and
+                        # of a time or a condition names no step
+                        ("I chose Kafka because we needed ordering and we couldn't lose events.", 1, 0),
+                        ("I raised it with finance, since we carried the losses.", 1, 0),
+                        ("I told the VP we would have had $400k of exposure.", 1, 0),
+                        ("I offered the date after we built the reconciliation.", 1, 0),
+                        ("We rolled it back because the error rate doubled.", 0, 1)):
         steps = split_sentences(from_text(said).words)
         counted = count_in_action(steps, [Labeled("action", (), {})] * len(steps))
         assert (counted.i, counted.we) == (i, we), said
@@ -261,6 +268,16 @@ def test_i_vs_we_counts_the_action_sentences_where_the_guide_wants_i():
         steps = split_sentences(from_text(said).words)
         counted = count_in_action(steps, [Labeled("action", (), {})] * len(steps))
         assert (counted.i, counted.we) == (1, 0), said
+
+
+def test_the_we_that_cost_points_are_quoted():
+    # A tryout could not see which "we" had counted: the finding quotes them.
+    story = ("Last spring our checkout form was losing a third of mobile buyers. I was asked to fix it before the "
+             "summer sale. We rewrote the form over a weekend. Then we tested it on twelve phones. We wrote a test "
+             "plan for the sale. Mobile checkouts rose by 20 percent.")
+    message = i_vs_we.run(analyze_transcript(from_text(story))).message
+    assert message.startswith('In your actions, "I" not once, "we" 3 times (0% I), as in "We rewrote the form", '
+                              '"we tested it on" and 1 more: say what you did.'), message
 
 
 def test_an_answer_that_talks_in_general_gets_no_credit_for_its_i():

@@ -19,6 +19,9 @@ class PronounCount:
     # The words that counted as "we" without saying it: "our developers rewrote" (the
     # Action's count only), so the finding can quote them.
     team_acted: tuple[str, ...] = ()
+    # Each "we" counted in the Action, with the words after it ("we moved people from"), so
+    # the finding can show which it counted (the Action's count only).
+    we_said: tuple[str, ...] = ()
 
     @property
     def i_ratio(self) -> float | None:
@@ -86,14 +89,27 @@ _WE_NOT_ACTING = re.compile(r"\b(?:so(?:\s+that)?\s+we(?=\s+(?:could|can|would|m
                             r"(?:suggested|proposed|recommended|asked\s+(?:if|whether|that)|insisted)\s+(?:that\s+)?we|"
                             r"(?:said|argued|told\s+(?:them|him|her|everyone))\s+(?:that\s+)?we(?=\s+(?:should|could|"
                             r"needed|had\s+to|must|ought)\b)|"
-                            r"(?:everything|anything|something|nothing|whatever|all\s+that)\s+we)\b", re.I)
+                            r"(?:everything|anything|something|nothing|whatever|all\s+that)\s+we|"
+                            # what might have been, not what was done ("we would have had $400k
+                            # of exposure"), and a time or a condition ("after we built...": a
+                            # fifth tryout's, told as an option the speaker offered)
+                            r"we(?=\s+(?:would|could|might|may|will|wouldn't|couldn't)\b|['’]d\s+have\b|['’]ll\b)|"
+                            r"(?:after|once|until|till|before|when|while|as\s+soon\s+as)\s+we)\b", re.I)
+# A reason given for a step ("I chose Kafka because we needed ordering and we couldn't lose
+# events"): who acted is in the step, not in its reason (the fifth tryout's steps, each told
+# with "I", were told "say what you did" for the "we" of their reasons).
+_REASON = re.compile(r"\b(?:because|since|cause|as\s+(?=we\b))\b[^.;:!?,—]*", re.I)
+# A "we" counted, and the words after it, to quote.
+_WE_SAID = re.compile(r"\b(?:we|ourselves|we['’](?:re|ve|d|ll))\b(?:\s+[\w'’-]+){1,3}", re.I)
 
 
 def count_in_action(sentences, labels) -> PronounCount:
     """Who acted in the Action sentences ("I" against "we"), where the guide wants "I":
     the situation may say "we" about the team, the action should say what you did."""
     text = " ".join(s.text for s, lab in zip(sentences, labels) if lab.label == "action")
-    actors = count_pronouns(_WE_NOT_ACTING.sub(" ", text), ACTOR_I_WORDS, ACTOR_WE_WORDS)
+    acting = _WE_NOT_ACTING.sub(" ", _REASON.sub(" ", text))
+    actors = count_pronouns(acting, ACTOR_I_WORDS, ACTOR_WE_WORDS)
     teams = tuple(_OPENING.sub("", m.group(0).strip()) for m in _TEAM_ACTED.finditer(text))
     with_i = sum(1 for team in teams if _TOGETHER_WITH_I.search(team + " "))
-    return PronounCount(i=actors.i - with_i, we=actors.we + len(teams), team_acted=teams)
+    we_said = tuple(m.group(0) for m in _WE_SAID.finditer(acting))
+    return PronounCount(i=actors.i - with_i, we=actors.we + len(teams), team_acted=teams, we_said=we_said)

@@ -1,8 +1,11 @@
-"""i_vs_we: does the answer say what *you* did, not what the team did?
+"""i_vs_we: does the answer say what you did, not what the team did?
 
-What it checks: the share of "I" words (I, me, my, ...) among all "I" and "we" words in
-the Action sentences (over the whole answer when no sentence is an action, or the actions
-say neither).
+What it checks: in the Action sentences, who acted: "I" (I, I'm, I've, I'd, myself) against
+"we" (we, we're, we've, ourselves, and "our developers rewrote..."), leaving out the "we" of
+a reason ("because we needed..."), a purpose or a condition ("so we could...", "if we..."),
+and of what might have been ("we would have..."); "me", "my", "us" and "our" name no one
+acting. When no sentence is an action, or the actions say neither, it counts every "I"
+word (I, me, my, ...) and "we" word of the whole answer.
 
 Why it matters: the guide says 'Use "I" not "we": interviewers want to know YOUR specific
 actions', and puts it in the Action: 'focus on "I" not "we"'. "We" in the situation is
@@ -87,6 +90,13 @@ def run(analysis: Analysis) -> CheckResult:
     if ratio >= GOOD_RATIO:
         return CheckResult(ID, "pass", found, f"Your own actions come through. {guide}", points, MAX_POINTS)
     status = "warn" if ratio >= FAIL_BELOW else "fail"
+    # Which "we" were counted, when they cost points: a tryout could not tell why a "we"
+    # in a reason had counted.
+    if in_action and counts.we_said and not team:
+        shown = said_once(counts.we_said)
+        words = ", ".join(f'"{quote(w, QUOTED_CHARS)}"' for w in shown[:SHOWN])
+        more = f" and {len(shown) - SHOWN} more" if len(shown) > SHOWN else ""
+        found = found[:-1] + f", as in {words}{more}."
     return CheckResult(ID, status, found[:-1] + ": say what you did.",
                        f'Turn "we did" into "I did" in your action steps, and name what others did separately. {guide}',
                        points, MAX_POINTS)
