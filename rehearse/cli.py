@@ -71,7 +71,20 @@ def _console(stderr: bool = False):
 
 
 def _print_json(document: dict) -> None:
-    sys.stdout.write(json_text(json.dumps(document, indent=2, ensure_ascii=False)) + "\n")
+    try:
+        sys.stdout.write(json_text(json.dumps(document, indent=2, ensure_ascii=False)) + "\n")
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _reader_gone()
+
+
+def _reader_gone() -> None:
+    """The reader stopped reading ("rehearse analyze ... --json | head -2"): what it wanted
+    was written, so exit 0 (click and rich exit 1, which the README keeps for unusable input:
+    a tryout's script read it so). Standard output goes nowhere from here, so the flush at
+    exit cannot fail again."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    sys.exit(0)
 
 
 def _history(create: bool = True):
@@ -680,7 +693,9 @@ def export(
         try:
             sys.stdout.write(text)
             sys.stdout.flush()
-        except (AttributeError, OSError, ValueError) as exc:  # no stdout (closed), or a broken pipe
+        except BrokenPipeError:  # read as far as the reader wanted ("| head")
+            _reader_gone()
+        except (AttributeError, OSError, ValueError) as exc:  # no stdout (closed)
             raise RehearseError("cannot write the export to standard output (it is closed); "
                                 "use --output FILE") from exc
         return
@@ -834,3 +849,5 @@ def main() -> None:
             raise
         sys.stderr.write("interrupted\n")
         sys.exit(130)
+    except BrokenPipeError:
+        _reader_gone()

@@ -54,8 +54,33 @@ MAX_BYTES_REPLACED = 10
 MAX_SHARE_REPLACED = 0.02
 
 
+# What a file that is not text starts with: a recording or a document saved under a text
+# name (a tryout's WAV named .txt was called "3,555 KB of text").
+_NOT_TEXT = ((b"RIFF", "a WAV recording", "rename it to .wav and analyze it"),
+             (b"fLaC", "a FLAC recording", "rename it to .flac and analyze it"),
+             (b"OggS", "an Ogg recording", "rename it to .ogg and analyze it"),
+             (b"ID3", "an MP3 recording", "rename it to .mp3 and analyze it"),
+             (b"\x1aE\xdf\xa3", "a WebM recording", "rename it to .webm and analyze it"),
+             (b"PK\x03\x04", "a Word document or another zip file", "save the answer as plain text (.txt) and try again"),
+             (b"%PDF", "a PDF", "copy the answer into a plain text file (.txt) and try again"))
+
+
+def _not_text(data: bytes) -> tuple[str, str] | None:
+    """What a file is when its first bytes say it is no text: (what it is, what to do)."""
+    for magic, what, todo in _NOT_TEXT:
+        if data.startswith(magic):
+            return what, todo
+    if data[4:8] == b"ftyp":  # MP4 and M4A
+        return "an MP4 or M4A recording", "rename it to .m4a and analyze it"
+    return None
+
+
 def read_text_answer(path: Path) -> Transcript:
     check_path(path)
+    with path.open("rb") as head:
+        sniffed = _not_text(head.read(12))
+    if sniffed:
+        raise AudioError(f"{path} is {sniffed[0]}, not text; {sniffed[1]}")
     # About 10 bytes a word: a larger file is refused before it is read.
     size = path.stat().st_size
     if size > MAX_TYPED_WORDS * 10 * 4:

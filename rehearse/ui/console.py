@@ -5,14 +5,26 @@ terminal's side of it."""
 
 from __future__ import annotations
 
+import os
+import sys
 import time
 
 from rich.console import Console
 from rich.text import Text
 
 
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        """The reader stopped reading ("rehearse analyze ... | head -2"): what it wanted was
+        written, so exit 0, not rich's 1, which the README says is unusable input (a
+        tryout's script read it so)."""
+        self.quiet = True
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise SystemExit(0)
+
+
 def console(stderr: bool = False) -> Console:
-    return Console(stderr=stderr, highlight=False)
+    return _Console(stderr=stderr, highlight=False)
 
 
 def spinner(on: Console):

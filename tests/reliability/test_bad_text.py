@@ -108,11 +108,19 @@ TYPED = {  # file name: its bytes
     "emoji.md": ("# My answer \U0001f389\n\n" + ANSWER_TEXT.replace(".", ". \U0001f642", 3)).encode(),
     "bullet-list.md": ("- " + "\n- ".join(ANSWER_TEXT.split(". "))).encode(),
     "bidi-override.txt": ("I fixed \u202egnissim\u202c the bug. " + ANSWER_TEXT).encode(),
+    # a recording or a document under a text name is named for what it is (a tryout's WAV
+    # named .txt was called "3,555 KB of text")
+    "recording.txt": (SAMPLES / "strong-q4.flac").read_bytes(),
+    "wave.txt": b"RIFF\x24\x00\x00\x00WAVEfmt " + bytes(200),
+    "answer-from-word.txt": b"PK\x03\x04" + bytes(500),
 }
 REFUSED = {"binary.txt": "is not UTF-8 text", "random-bytes.txt": "is not text (","only-punctuation.txt": "holds no words",
            "two-words.txt": "holds only 2 words", "one-huge-word.txt": "holds only 1 word",
            # (a typed answer is typed again, not recorded: a second tryout)
-           "empty.txt": "is empty (0 bytes); type the answer and try again"}
+           "empty.txt": "is empty (0 bytes); type the answer and try again",
+           "recording.txt": "is a FLAC recording, not text; rename it to .flac and analyze it",
+           "wave.txt": "is a WAV recording, not text; rename it to .wav",
+           "answer-from-word.txt": "is a Word document or another zip file, not text; save the answer as plain text"}
 
 
 @slow

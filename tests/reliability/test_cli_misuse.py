@@ -4,6 +4,10 @@ the rest is one `error:` line and exit 1."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from tests.conftest import ROOT, SAMPLES, run_cli, slow
@@ -118,3 +122,20 @@ def test_deleting_a_practice_take_says_it_removes_the_only_recording(rehearse_ho
     assert "the take and its recording, the only copy" in asked and wav.exists()
     done = rehearse(None, "delete", "1", "--yes")
     assert done.returncode == 0 and "the only copy" in done.stdout and not wav.exists()
+
+
+@pytest.mark.parametrize("args", [("analyze", str(SAMPLES / "strong-q4.txt"), "-q", "Q4", "--no-save"),
+                                  ("analyze", str(SAMPLES / "strong-q4.txt"), "--no-save", "--json"),
+                                  ("questions",)])
+def test_a_reader_that_stops_reading_is_no_error(args):
+    # "rehearse analyze answer.txt | head -2" exited 1, which the README keeps for unusable
+    # input (a tryout's script). A pipe whose reader is gone before the first write fails
+    # every write, as it does once head has read its lines.
+    read, write = os.pipe()
+    os.close(read)
+    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    env.pop("REHEARSE_TRACEBACK", None)
+    done = subprocess.run([sys.executable, "-m", "rehearse", *args], stdout=write, stderr=subprocess.PIPE, env=env,
+                          timeout=120, cwd=ROOT)
+    os.close(write)
+    assert done.returncode == 0 and done.stderr == b"", done.stderr.decode()
