@@ -123,15 +123,16 @@ def test_a_fast_answer_with_enough_words_is_told_to_slow_down_not_to_say_more():
 
 
 def test_a_result_that_is_not_clear_is_the_one_thing_before_its_number():
-    """A new user's mentoring story ended on an action: "put a number on the result" came
-    first, for a result never told. The result is made plain first."""
+    """A new user's mentoring story ended on an action that may tell how it went: "put a
+    number on the result" came first, for a result not clear. The result is made plain first.
+    (Ending on the steps alone, it has no result: test_star.)"""
     ends_on_an_action = (
         "Two years ago a new teaching assistant joined my class for her first placement. She knew the material but "
         "she lost the room every afternoon. The head teacher asked me to mentor her for the ten weeks. I had her "
         "watch three of my lessons with one question in mind. After that I sat at the back of her lessons and wrote "
         "down what the children did. We went through my notes every Friday. I showed her how I use a countdown "
         "instead of raising my voice. In week four I let her plan a whole unit on her own, and I only stepped in "
-        "when she asked me to.")
+        "when she asked me to, and she asked me twice.")
     analysis = analyze_transcript(from_text(ends_on_an_action), question_id="Q13")
     results = run_checks(analysis)
     lost = {r.id: r.lost for r in results}

@@ -229,6 +229,25 @@ def test_an_outcome_after_steps_told_with_we_is_still_the_result():
     assert analysis.star.missing == []
 
 
+# An answer that ends on its steps, told with "I" (a tryout's, written for us by a helper
+# playing a payments engineer).
+I_STEPS_NO_RESULT = """About two years ago I was the on-call lead for the payments platform when we got paged at two in the morning because customers were being charged twice.
+A downstream card processor had started timing out, and our charge service retried every timed-out request three times with no backoff, so one slow dependency turned into a retry storm.
+My job as incident commander was to stop the double charges first and find the root cause second.
+I declared a SEV1, opened the incident channel, and I turned off automatic retries with a feature flag so no new duplicates could be created.
+Then I pulled the Kafka events from the charges topic and wrote a query that matched charges by card, amount and order id inside a five minute window.
+I found that the retry path generated a new idempotency key on every attempt instead of reusing the original one, so the processor saw each retry as a brand new charge.
+I paired with another engineer on a hotfix that reused the key, and I got it reviewed and deployed behind the flag."""
+
+
+def test_an_answer_that_ends_on_its_steps_has_no_result():
+    # A tryout's was told "Your result may be '...I got it reviewed and deployed...'" and scored 86.
+    analysis = analyze_transcript(from_text(I_STEPS_NO_RESULT))
+    assert analysis.star.missing == ["result"]
+    told = I_STEPS_NO_RESULT + "\nThe double charges stopped within the hour, and we refunded every duplicate by morning."
+    assert "result" not in analyze_transcript(from_text(told)).star.missing
+
+
 @pytest.mark.parametrize("step", [
     "Then I passed the error card to the other new pickers.",
     # a review's: an exam word later in the sentence, a contract passed on, leads qualified

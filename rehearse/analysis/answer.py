@@ -237,9 +237,20 @@ def _outcome_said(text: str) -> bool:
             or any(m.kind in ("change", "multiplier", "percent", "money") for m in find_metrics(text)))
 
 
-def _only_a_step(text: str) -> bool:
+def _only_a_step(text: str, cues: tuple[str, ...] = _STEP_CUES) -> bool:
     """Something done, with nothing of what came of it."""
-    return any(cue.name in _STEP_CUES for cue in cue_hits(text)) and not _outcome_said(text)
+    return any(cue.name in cues for cue in cue_hits(text)) and not _outcome_said(text)
+
+
+# A clause told of someone or something else, which may be an outcome without outcome words
+# ("I let her plan a unit on her own, and the afternoons were calmer").
+_OTHERS_CLAUSE = re.compile(r"(?:,\s*|\b)(?:and|so|then)\s+(?:the|their|his|her|she|he|they|it|everyone|everybody|nobody|"
+                            r"(?-i:[A-Z][a-z]+))\b", re.I)
+# The sentences that end an answer, where a result told without outcome words still
+# holds its measure ("and around a hundred and twenty gave again").
+ENDING_SENTENCES = 3
+# Cues that say a sentence is something done, by the speaker or the team.
+_ANY_STEP_CUES = ("i_did", "we_did", "step_order", "so_i", "step_verb_first")
 
 
 def steps_not_result(star_labels: StarLabels, sentences: list[Sentence]) -> StarLabels:
@@ -394,6 +405,19 @@ def summarize_star(sentences: list[Sentence], star_labels: StarLabels, timed: bo
         # is evidence enough not to call it missing: the check asks to make it plain.
         missing.remove("result")
         closest["result"] = (told, star_labels.probabilities[told]["result"] if star_labels.probabilities else 0.0)
+    likeliest = closest["result"][0]
+    first_step = first_labeled(labels, "action")
+    if not present["result"] and "result" not in missing and told is None and labels[likeliest].label == "action" \
+            and all(lab.label in ("action", "other") for lab in labels[likeliest:]) \
+            and _only_a_step(sentences[likeliest].text, _ANY_STEP_CUES) and not _OTHERS_CLAUSE.search(sentences[likeliest].text) \
+            and not any(_outcome_said(s.text) for s in sentences[first_step or 0:]) \
+            and not any(find_metrics(s.text) for s in sentences[-ENDING_SENTENCES:]):
+        # The likeliest result is one of the last steps, says nothing of what came of it, no
+        # step says any outcome, and the answer's last sentences hold no measure ("I paired with another engineer on a hotfix,
+        # and I got it reviewed and deployed behind the flag": a tryout's answer that ends on
+        # its steps was told "Your result may be..." and scored 86).
+        missing.append("result")
+
     def only_the_scene(part: str, anchor: int | None) -> bool:
         """A part neither found nor surely missing whose likeliest sentence comes before
         `anchor`: a scene, not that part."""
