@@ -33,7 +33,7 @@ expects: story|specific|outcome|number|i|baseline|lesson}] (what an interviewer 
 `follow_up` {of_take, id, question, expects, answered} (only in the report of a spoken
 answer to a follow-up: its checks are the follow_up check and the delivery checks, and its
 score is 100 when it answers the probe, else 0), and
-`warnings` [{kind: untranscribed|removed|recording|unpunctuated, message, start?, end?}].
+`warnings` [{kind: untranscribed|removed|unsure_words|recording|encoding|unpunctuated, message, start?, end?}].
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ from rehearse.analysis.answer import Analysis
 from rehearse.analysis.delivery import PACE_FAST_ABOVE, PACE_SLOW_BELOW
 from rehearse.analysis.length import TARGET_S, clock
 from rehearse.analysis.sentences import ends_sentence, sentence_of_words, unpunctuated
-from rehearse.analysis.transcript import Transcript
+from rehearse.analysis.transcript import Transcript, unsure_words
 from rehearse.checks import skipped_checks
 from rehearse.checks.base import CheckResult, quote
 from rehearse.checks.followups import follow_ups
@@ -212,6 +212,9 @@ def _word(w) -> dict:
 
 # An answer this long with no sentence end at all is not one long sentence.
 UNPUNCTUATED_FROM_WORDS = 40
+# A recording with at least this many words, this share of them unsure, gets a note.
+UNSURE_NOTE_FROM_WORDS = 40
+UNSURE_NOTE_SHARE = 0.12
 
 
 def transcript_warnings(transcript: Transcript) -> list[dict]:
@@ -233,6 +236,18 @@ def transcript_warnings(transcript: Transcript) -> list[dict]:
         more = f" and {len(removed) - MAX_REMOVED_SHOWN} more" if len(removed) > MAX_REMOVED_SHOWN else ""
         warnings.append({"kind": "removed", "message": f"{len(removed)} word(s) Whisper wrote with no speech "
                          f"under them, or in a loop, were left out: {said}{more}"})
+    # Many words Whisper was unsure of: the transcript, and every finding read from it, may
+    # be wrong where it matters (a tryout's misheard "from 600 to 100" counted as the
+    # result's measure, with no word of warning). On the real voices' 1-3 minute recordings
+    # (phone calls, cached by scripts.real_speech) 4.6-5.6% of the words are unsure and the
+    # word error rate is 1-6%; on the tryouts' synthetic voices at 13-26% unsure it was 13-28%.
+    unsure, heard = unsure_words(transcript.words), len(transcript.words)
+    if transcript.timed and heard >= UNSURE_NOTE_FROM_WORDS and unsure >= UNSURE_NOTE_SHARE * heard:
+        bigger = ", or a larger model (`rehearse models`)," if (transcript.model or "").startswith("tiny") else ""
+        warnings.append({"kind": "unsure_words", "message": f"Whisper was unsure of {unsure} of the {heard} words "
+                         f"({unsure / heard:.0%}; dim in the transcript): a name or a number may be misheard, and the "
+                         f"feedback with it. Check the transcript; a quieter room, the microphone closer{bigger} "
+                         "may help"})
     warnings += [{"kind": "recording", "message": note} for note in (transcript.audio_quality or {}).get("notes", [])]
     if transcript.settings.get("bytes_replaced"):
         warnings.append({"kind": "encoding", "message": f"{transcript.settings['bytes_replaced']} byte(s) of the file are "

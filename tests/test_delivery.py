@@ -103,6 +103,13 @@ def test_lexical_fillers_hedges_and_their_places(delivered):
 
 
 @slow
+def test_clear_samples_get_no_note_of_unsure_words(sample_reports):
+    # (The note is for transcripts that may be wrong: report.transcript_warnings.)
+    for name, report in sample_reports.items():
+        assert not any(w["kind"] == "unsure_words" for w in report["warnings"]), name
+
+
+@slow
 def test_fluent_samples_get_no_filled_pauses(sample_reports):
     for name, report in sample_reports.items():
         kinds = [f["kind"] for f in report["delivery"]["fillers"]["items"]]

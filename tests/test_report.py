@@ -73,6 +73,31 @@ def test_a_typed_answer_with_no_sentence_ends_is_warned_about():
                                        kind="audio")) == []
 
 
+def test_a_recording_with_many_words_whisper_was_unsure_of_says_so():
+    # A tryout's misheard "from 600 to 100" was counted as the result's measure with no word
+    # of warning: at 12% of the words unsure or more, a note says the transcript may be wrong.
+    from dataclasses import replace
+
+    from rehearse.analysis.transcript import from_text
+    from rehearse.report import UNSURE_NOTE_SHARE, transcript_warnings
+
+    said = replace(from_text(" ".join(["I moved the close from six hundred to one hundred seconds."] * 5)),
+                   kind="audio", model="tiny.en")
+    def heard(unsure: int):
+        words = tuple(replace(w, start=float(i), end=i + 0.5, probability=0.2 if i < unsure else 0.9)
+                      for i, w in enumerate(said.words))
+        return [w for w in transcript_warnings(replace(said, words=words)) if w["kind"] == "unsure_words"]
+
+    total = len(said.words)
+    enough = -(-int(UNSURE_NOTE_SHARE * 100) * total // 100)  # the share, rounded up
+    [note] = heard(enough)
+    assert note["message"].startswith(f"Whisper was unsure of {enough} of the {total} words (")
+    assert "a larger model (`rehearse models`)" in note["message"]
+    assert heard(enough - 1) == []
+    # (typed text has no probabilities, and no note)
+    assert [w for w in transcript_warnings(from_text(" ".join(["I did it."] * 30))) if w["kind"] == "unsure_words"] == []
+
+
 def test_full_stops_whisper_wrote_as_words_are_not_shown_as_words_left_out():
     # A tryout's long answer was warned '6 word(s)... were left out: ".", ".", ".", ".", "."'.
     from dataclasses import replace

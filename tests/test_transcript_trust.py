@@ -264,6 +264,10 @@ def test_real_phone_prompts_keep_every_stretch_of_speech(real_speech):
         reference = (folder / f"{entry['name']}.txt").read_text()
         e = errors(reference, transcript.text)
         assert (e["sub"] + e["del"] + e["ins"]) / e["words"] <= 0.08, entry["name"]
+        # Heard well, so no note that many words were unsure (report.transcript_warnings).
+        from rehearse.report import transcript_warnings
+
+        assert not any(w["kind"] == "unsure_words" for w in transcript_warnings(transcript)), entry["name"]
 
 
 @slow
