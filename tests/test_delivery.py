@@ -203,6 +203,13 @@ def test_so_counts_only_when_it_opens_a_sentence():
     # ...unless a pause comes before it; after a full stop it opens the sentence.
     assert [m.text for m in find_fillers(clause, {0, 8}, after_pause={8})] == ["so"]
     assert [m.text for m in find_fillers(words("It was late. So I stayed."), {0, 3})] == ["so"]
+    # Heard with no pause before it, a "so" after a full stop Whisper wrote goes on from the
+    # sentence before (a tryout's "So she got the reps without the risk."); after a pause, or
+    # marked off by a comma, it opens on nothing.
+    said = words("We ran a game day. So she got the reps without the risk. So, we did it again.")
+    assert [m.first for m in find_fillers(said, {0, 5, 13}, timed=True)] == [13]
+    assert [m.first for m in find_fillers(said, {0, 5, 13}, after_pause={5}, timed=True)] == [5, 13]
+    assert [m.first for m in find_fillers(said, {0, 5, 13})] == [5, 13]  # typed: no pauses to tell by
 
 
 def test_an_opener_like_right_so_is_a_filler_at_a_sentence_start_only():

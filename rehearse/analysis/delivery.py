@@ -232,7 +232,7 @@ def analyze_delivery(words: list[Word], sentences, labels, voiced: tuple[tuple[f
     of = sentence_of_words(sentences)
     starts = {i for i in range(len(of)) if i == 0 or of[i] != of[i - 1]}
     after_pause = {i for i in range(1, len(words)) if timed and words[i].start - words[i - 1].end >= PAUSE_MIN_S}
-    marks = find_fillers(texts, starts, after_pause)
+    marks = find_fillers(texts, starts, after_pause, timed)
     hedges = find_hedges(texts)
     repetitions = find_repetitions(texts)
     if not timed:

@@ -87,13 +87,15 @@ def _comma_after(words: list[str], i: int) -> bool:
 
 
 def find_fillers(words: list[str], sentence_starts: set[int] | frozenset = frozenset(),
-                 after_pause: set[int] | frozenset = frozenset()) -> list[Mark]:
+                 after_pause: set[int] | frozenset = frozenset(), timed: bool = False) -> list[Mark]:
     """Fillers in the answer's words (as transcribed, punctuation attached).
 
     `sentence_starts` holds the index of each sentence's first word, `after_pause` of each
     word said after a pause: "so" there counts as a filler (an opener that says nothing),
     but not right after a comma with no pause ("...three months, so I set up a check in"
-    is a clause that says why, even where the sentence splitter cut it).
+    is a clause that says why, even where the sentence splitter cut it). In a recording
+    (`timed`), a "so" said with no pause before it goes on from what came before, whatever
+    the punctuation; in typed text, one that opens a sentence is a filler.
     """
     tokens = _tokens(words)
     marks = []
@@ -111,7 +113,7 @@ def find_fillers(words: list[str], sentence_starts: set[int] | frozenset = froze
             marks.append(Mark(token, "filler", i, i + 1))
         elif token == "like" and _like_is_filler(words, tokens, i):
             marks.append(Mark(token, "filler", i, i + 1))
-        elif token == "so" and _so_is_filler(words, i, sentence_starts, after_pause):
+        elif token == "so" and _so_is_filler(words, i, sentence_starts, after_pause, timed):
             marks.append(Mark(token, "filler", i, i + 1))
         elif token in OPENING_MARKERS and i in sentence_starts and (
                 _comma_after(words, i) or i + 1 < len(tokens) and tokens[i + 1] == "so"):
@@ -129,9 +131,15 @@ def find_fillers(words: list[str], sentence_starts: set[int] | frozenset = froze
 OPENING_MARKERS = frozenset({"right", "okay", "ok", "alright"})
 
 
-def _so_is_filler(words: list[str], i: int, sentence_starts, after_pause) -> bool:
+def _so_is_filler(words: list[str], i: int, sentence_starts, after_pause, timed: bool) -> bool:
     if i in after_pause:
         return True
+    if timed and i > 0 and not _comma_after(words, i):
+        # Heard with no pause before it, "So she could build a mental model" goes on from the
+        # sentence before: a full stop Whisper wrote there is no pause (a tryout's fast
+        # speaker was told to replace five such "so"s, gaps of 0.14-0.36 s, as fillers; typed,
+        # the same words had none). "So, ..." still opens on nothing.
+        return False
     return i in sentence_starts and not (i > 0 and _comma_after(words, i - 1))
 
 
