@@ -65,8 +65,8 @@ def test_history_lists_newest_first_with_key_figures(rehearse_home):
     analyze_json(str(TEXTS["strong-q4"]), "-q", "Q4")
     listed = json.loads(run_cli("history", "--json").stdout)["takes"]
     assert [t["id"] for t in listed] == [3, 2, 1]
-    assert set(listed[0]) == {"id", "question_id", "created_at", "score", "duration_s", "verdict", "missing", "i_ratio",
-                              "metric_count", "action_i_ratio", "off_topic"}
+    assert set(listed[0]) == {"id", "question_id", "created_at", "score", "duration_s", "verdict", "missing", "unsure",
+                              "i_ratio", "metric_count", "action_i_ratio", "off_topic"}
     assert listed[2]["question_id"] == "Q13" and listed[2]["missing"] == ["result"]
     assert listed[1]["i_ratio"] < 0.5  # the "we"-heavy answer
     assert listed[0]["created_at"].endswith("Z") and listed[0]["missing"] == []
@@ -188,7 +188,8 @@ def test_a_database_of_the_first_schema_is_migrated_with_its_takes(rehearse_home
     figures = key_figures(report)
     # The first schema had no delivery columns, nor the Action's "I" share, nor the off-topic
     # mark; versions 2, 6 and 7 add them from the reports.
-    first_columns = [c for c in COLUMNS if c not in ("fillers_per_min", "hedge_count", "action_i_ratio", "off_topic")]
+    first_columns = [c for c in COLUMNS if c not in ("fillers_per_min", "hedge_count", "action_i_ratio", "off_topic",
+                                                     "star_unsure")]
     old_figures = {c: figures[c] for c in first_columns}
     columns = ", ".join(first_columns)
     conn.execute(
@@ -218,11 +219,31 @@ def test_a_history_of_schema_6_marks_its_off_topic_takes_when_upgraded(rehearse_
         store.save(a_report("Q13", "no-result-q13"))
     path = rehearse_home / "history.sqlite3"
     with sqlite3.connect(path) as conn:
-        conn.executescript("ALTER TABLE takes DROP COLUMN off_topic; PRAGMA user_version = 6;")
+        conn.executescript("ALTER TABLE takes DROP COLUMN off_topic; ALTER TABLE takes DROP COLUMN star_unsure; "
+                           "PRAGMA user_version = 6;")
         conn.execute("UPDATE takes SET report = '{not json' WHERE id = 3")
     with History() as store:
         assert [t.figures["off_topic"] for t in store.takes(newest_first=False)] == [0, 1, 0]
-    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_a_history_of_schema_7_keeps_the_parts_not_clear_when_upgraded(rehearse_home):
+    """Migration 8 reads each stored report's star.unsure, so `history --json` and `export`
+    tell a take with a part not clear from a complete one (a tryout's script could not); a
+    damaged report keeps none."""
+    unsure = a_report("Q4", "strong-q4")
+    unsure["star"]["unsure"] = ["task", "result"]
+    with History() as store:
+        store.save(a_report("Q4", "strong-q4"))
+        store.save(unsure)
+        store.save(unsure)
+    path = rehearse_home / "history.sqlite3"
+    with sqlite3.connect(path) as conn:
+        conn.executescript("ALTER TABLE takes DROP COLUMN star_unsure; PRAGMA user_version = 7;")
+        conn.execute("UPDATE takes SET report = '{not json' WHERE id = 3")
+    with History() as store:
+        assert [t.unsure for t in store.takes(newest_first=False)] == [[], ["task", "result"], []]
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8
 
 
 # -- progress, pure ----------------------------------------------------------------

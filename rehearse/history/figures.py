@@ -58,6 +58,7 @@ FIGURES: tuple[Figure, ...] = (
     Figure("verdict", "Length verdict", lambda r: r["length"]["verdict"], lambda v: str(v).replace("_", " ")),
     Figure("star_present", "STAR parts", lambda r: ",".join(k for k, v in r["star"]["present"].items() if v), _parts),
     Figure("star_missing", "Missing", lambda r: ",".join(r["star"]["missing"]), _parts),
+    Figure("star_unsure", "Not clear", lambda r: ",".join(r["star"].get("unsure") or []), _parts),
     Figure("action_share", "Action share", lambda r: r["star"]["share"].get("action"), lambda v: f"{v:.0%}", HIGHER),
     Figure("i_ratio", "\"I\" share", lambda r: r["pronouns"]["i_ratio"], lambda v: f"{v:.0%}", HIGHER, unit="of I + we"),
     # The one the "I" vs "we" check reads and the report shows: the guide asks for "I" in
@@ -80,7 +81,8 @@ TRENDS = ("score", "duration_s", "action_i_ratio", "metric_count")
 # The smallest change a trend line draws as a change: 5 points, 10 seconds, 10% more "I", one metric.
 TREND_MIN_SPAN = {"score": 5, "duration_s": 10, "action_i_ratio": 0.1, "metric_count": 1}
 # `rehearse history --json`: these figures of each take (the CLI contract), beside id,
-# question, time and the missing parts as a list (action_i_ratio and off_topic extend the contract).
+# question, time and the missing parts as a list (the parts not clear, `unsure`,
+# action_i_ratio and off_topic extend the contract).
 LISTED = ("score", "duration_s", "verdict", "i_ratio", "metric_count", "action_i_ratio", "off_topic")
 # Changes smaller than this are noise, not progress.
 LENGTH_NOISE_S = 1
@@ -111,7 +113,7 @@ def better(column: str, before, after) -> bool | None:
 def listed_row(take) -> dict:
     """One take as `rehearse history --json` lists it."""
     return {"id": take.id, "question_id": take.question_id, "created_at": take.created_at,
-            **{c: take.figures[c] for c in LISTED[:3]}, "missing": take.missing,
+            **{c: take.figures[c] for c in LISTED[:3]}, "missing": take.missing, "unsure": take.unsure,
             **{c: take.figures[c] for c in LISTED[3:]}}
 
 

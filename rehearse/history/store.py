@@ -58,6 +58,12 @@ ACTION_I_RATIO = ("coalesce(CASE WHEN json_valid(report) THEN json_extract(repor
 OFF_TOPIC = ("coalesce(CASE WHEN json_valid(report) THEN "
              "json_extract(report, '$.relevance.verdict') = 'off_topic' END, 0)")
 
+# The STAR parts a stored report called not clear (report v1's star.unsure), as
+# "task,result": '' for none, a damaged report or one from before the part was kept.
+# Migration 8 fills the column with it; a read-only history of an older schema reads it this way.
+STAR_UNSURE = ("coalesce(CASE WHEN json_valid(report) THEN "
+               "(SELECT group_concat(value, ',') FROM json_each(report, '$.star.unsure')) END, '')")
+
 # Each entry upgrades the schema from version i to i + 1; PRAGMA user_version records where
 # a file is. Never change what a released entry does: add a new one. (The one exception is a
 # fix that gives every history the entry already upgraded the same result, as in 2.)
@@ -147,6 +153,13 @@ MIGRATIONS = [
     ALTER TABLE takes ADD COLUMN off_topic INTEGER NOT NULL DEFAULT 0;
     UPDATE takes SET off_topic = """ + OFF_TOPIC + """;
     """,
+    # 8: the STAR parts a take's report called not clear, so `history --json` and `export`
+    # tell a take with a part not clear from a complete one (a tryout's script could not:
+    # `missing` was [] for both); filled in from the stored reports.
+    """
+    ALTER TABLE takes ADD COLUMN star_unsure TEXT NOT NULL DEFAULT '';
+    UPDATE takes SET star_unsure = """ + STAR_UNSURE + """;
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 READABLE_FROM = 2  # the oldest schema a read-only history is read in as it is
@@ -170,6 +183,10 @@ class Take:
     @property
     def missing(self) -> list[str]:
         return [m for m in self.figures["star_missing"].split(",") if m]
+
+    @property
+    def unsure(self) -> list[str]:
+        return [m for m in (self.figures.get("star_unsure") or "").split(",") if m]
 
 
 # A take whose report does not say it was cut short by a crash (practice.recover).
@@ -511,10 +528,12 @@ class History:
 
     @property
     def _take_columns(self) -> str:
-        # A read-only history of an older schema reads the Action's "I" share (6) and
-        # whether a take was off topic (7) from the reports, as those migrations would.
+        # A read-only history of an older schema reads the Action's "I" share (6), whether a
+        # take was off topic (7) and the parts not clear (8) from the reports, as those
+        # migrations would.
         added = [f"{sql} AS {column}" for version, column, sql in ((6, "action_i_ratio", ACTION_I_RATIO),
-                                                                  (7, "off_topic", OFF_TOPIC)) if self.version < version]
+                                                                  (7, "off_topic", OFF_TOPIC),
+                                                                  (8, "star_unsure", STAR_UNSURE)) if self.version < version]
         return ", ".join(["*", *added])
 
     def _take(self, row: sqlite3.Row) -> Take:

@@ -47,7 +47,8 @@ def test_a_read_only_history_of_an_older_schema_is_still_read(small_disk):
     conn.executescript("DROP TABLE follow_ups; DROP INDEX takes_by_story; ALTER TABLE takes DROP COLUMN story_placed; "
                        "ALTER TABLE takes DROP COLUMN story_id; DROP TABLE sessions; DROP INDEX takes_by_session; "
                        "ALTER TABLE takes DROP COLUMN session_id; ALTER TABLE takes DROP COLUMN action_i_ratio; "
-                       "ALTER TABLE takes DROP COLUMN off_topic; PRAGMA user_version = 2;")
+                       "ALTER TABLE takes DROP COLUMN off_topic; ALTER TABLE takes DROP COLUMN star_unsure; "
+                       "PRAGMA user_version = 2;")
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()  # an open file keeps the disk from being remounted read-only
     assert subprocess.run(["mount", "-o", "remount,ro", str(small_disk)]).returncode == 0
@@ -56,10 +57,10 @@ def test_a_read_only_history_of_an_older_schema_is_still_read(small_disk):
         result = rehearse(home, *args)
         assert result.returncode == 0 and "Traceback" not in result.stderr, (args, result.stderr)
     assert json.loads(rehearse(home, "stories", "--json").stdout)["stories"][0]["takes"] == [1]
-    # The Action's "I" share and the off-topic mark, columns since schemas 6 and 7, are read
-    # from the stored report.
+    # The Action's "I" share, the off-topic mark and the parts not clear, columns since
+    # schemas 6, 7 and 8, are read from the stored report.
     [take] = json.loads(rehearse(home, "history", "--json").stdout)["takes"]
-    assert take["action_i_ratio"] is not None and take["off_topic"] == 0
+    assert take["action_i_ratio"] is not None and take["off_topic"] == 0 and take["unsure"] == []
 
 
 def test_a_damaged_report_does_not_stop_a_history_from_being_upgraded(tmp_path):
@@ -70,7 +71,7 @@ def test_a_damaged_report_does_not_stop_a_history_from_being_upgraded(tmp_path):
     db = three_takes(tmp_path / "home")
     with sqlite3.connect(db) as conn:  # back to schema 5, with take 2's report not JSON
         conn.executescript("ALTER TABLE takes DROP COLUMN action_i_ratio; ALTER TABLE takes DROP COLUMN off_topic; "
-                           "PRAGMA user_version = 5;")
+                           "ALTER TABLE takes DROP COLUMN star_unsure; PRAGMA user_version = 5;")
         conn.execute("UPDATE takes SET report = '{not json' WHERE id = 2")
     listed = rehearse(tmp_path / "home", "history", "--json")
     assert listed.returncode == 0, listed.stderr
@@ -89,7 +90,8 @@ def test_a_damaged_report_does_not_stop_a_first_schema_history_from_being_upgrad
         conn.executescript(
             "DROP INDEX takes_by_story; DROP INDEX takes_by_session; DROP TABLE follow_ups; DROP TABLE sessions; "
             + "".join(f"ALTER TABLE takes DROP COLUMN {c}; " for c in (
-                "fillers_per_min", "hedge_count", "story_id", "story_placed", "session_id", "action_i_ratio", "off_topic"))
+                "fillers_per_min", "hedge_count", "story_id", "story_placed", "session_id", "action_i_ratio", "off_topic",
+                "star_unsure"))
             + "PRAGMA user_version = 1;")
         conn.execute("UPDATE takes SET report = '{not json' WHERE id = 2")
     listed = rehearse(tmp_path / "home", "history", "--json")
