@@ -271,6 +271,12 @@ def test_i_vs_we_counts_the_action_sentences_where_the_guide_wants_i():
         assert (counted.i, counted.we) == (1, 0), said
 
 
+def test_too_little_told_takes_no_full_points_for_its_i():
+    # "I did it." took all 20 points of "I" vs "we", and a score of 40 (a tryout's).
+    result = i_vs_we.run(analyze_transcript(from_text("I did it.")))
+    assert (result.status, result.points) == ("warn", 10) and result.message.startswith("Too little told yet")
+
+
 def test_the_we_that_cost_points_are_quoted():
     # A tryout could not see which "we" had counted: the finding quotes them.
     story = ("Last spring our checkout form was losing a third of mobile buyers. I was asked to fix it before the "

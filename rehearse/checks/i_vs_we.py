@@ -23,6 +23,7 @@ import re
 from rehearse.analysis.answer import Analysis
 from rehearse.analysis.metrics import said_once
 from rehearse.checks.base import CheckResult, quote
+from rehearse.checks.story import too_little
 from rehearse.prompts import guide_quote
 
 ID = "i_vs_we"
@@ -69,6 +70,12 @@ def run(analysis: Analysis) -> CheckResult:
         # keeps its own finding.)
         return CheckResult(ID, "warn", 'No step of your own is told yet: "I" counts in what you did, one time.',
                            f"Tell what you did, in the first person, on one specific occasion. {guide}",
+                           NO_PRONOUN_POINTS, MAX_POINTS)
+    if too_little(analysis) and points > NO_PRONOUN_POINTS:
+        # "I did it." took all 20 points, and a score of 40 (a tryout's): too little to tell
+        # who did what.
+        return CheckResult(ID, "warn", 'Too little told yet to say who did what.',
+                           f"Tell what you did, in the first person, step by step. {guide}",
                            NO_PRONOUN_POINTS, MAX_POINTS)
     advice = _advice_in_action(analysis)
     if not in_action and advice >= MIN_ADVICE and points > NO_PRONOUN_POINTS:

@@ -42,6 +42,11 @@ def _quoted(texts: list[str]) -> str:
     return shown + (f" and {len(texts) - SHOWN} more" if len(texts) > SHOWN else "")
 
 
+def too_little(analysis: Analysis) -> bool:
+    """Too few words and sentences to be a story at all ("I did it.")."""
+    return len(analysis.sentences) < FRAGMENT_SENTENCES and analysis.length.word_count < FRAGMENT_WORDS
+
+
 def run(analysis: Analysis) -> CheckResult:
     story = analysis.story
     situation = star_definitions()["situation"]
@@ -55,7 +60,7 @@ def run(analysis: Analysis) -> CheckResult:
         return CheckResult(ID, "pass", f"A specific story, with {len(generic)} general remark"
                            f"{'s' if len(generic) > 1 else ''}: {_quoted(generic)}", keep, 0, MAX_POINTS)
     sentences = len(analysis.sentences)
-    if sentences < FRAGMENT_SENTENCES and analysis.length.word_count < FRAGMENT_WORDS:
+    if too_little(analysis):
         return CheckResult(ID, "warn", f"Too little to be a story yet: {analysis.length.word_count} words in "
                            f"{sentences} sentence{'s' if sentences != 1 else ''}.",
                            f'Tell one time from the start: where you were, what you did, how it ended. '
