@@ -260,7 +260,11 @@ def test_i_vs_we_counts_the_action_sentences_where_the_guide_wants_i():
                         ("I raised it with finance, since we carried the losses.", 1, 0),
                         ("I told the VP we would have had $400k of exposure.", 1, 0),
                         ("I offered the date after we built the reconciliation.", 1, 0),
-                        ("We rolled it back because the error rate doubled.", 0, 1)):
+                        ("We rolled it back because the error rate doubled.", 0, 1),
+                        # (a review's) a noun "cause", "since" of a time, a habit with "would"
+                        ("We found the root cause and we fixed it in a day and we wrote the tests.", 0, 3),
+                        ("Since the outage we have rebuilt the alerts and we have added a runbook.", 0, 2),
+                        ("Every morning after that we would sort the new tickets by cause.", 0, 1)):
         steps = split_sentences(from_text(said).words)
         counted = count_in_action(steps, [Labeled("action", (), {})] * len(steps))
         assert (counted.i, counted.we) == (i, we), said

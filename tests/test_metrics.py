@@ -559,6 +559,14 @@ def test_what_a_scene_is_made_of_and_how_long_a_post_was_held_set_the_scene(sent
     ("I checked it twice the next morning.", []),
     # what was done stays counted
     ("It took two hours away from the team every week.", ["two hours"]),
+    # (a review's) a list said with a result's time, none of a thing, how many of a whole,
+    # a measure joined to what it measures
+    ("We had 120 customers and 30 partners by the end of March.", ["120 customers", "30 partners"]),
+    ("We had 12 stores and zero stockouts that winter.", ["zero stockouts"]),
+    ("12 out of the 15 nurses passed.", ["12 out of the 15 nurses"]),
+    ("We kept all of the 40 clients.", ["40 clients"]),
+    ("None of the 12 sites went down.", ["12 sites"]),
+    ("That gave us two-hour response times.", ["two-hour"]),
     ("We moved from twelve-hour shifts to eight-hour shifts.", ["twelve-hour", "eight-hour"]),
     ("We got the dock back two hours early.", ["two hours early"]),
 ])

@@ -47,6 +47,9 @@ def test_names_do_not_start_sentences_and_abbreviations_do_not_end_them():
     ("Latency dropped to 250 ms. Errors fell to 0.1%.", ["Latency dropped to 250 ms.", "Errors fell to 0.1%."]),
     ("We moved to No. 5 Grange Road.", ["We moved to No. 5 Grange Road."]),
     ("I asked Ms. Patel to check it.", ["I asked Ms. Patel to check it."]),
+    # (a review's) no capital after them: the sentence goes on
+    ("We became the no. one supplier in the region.", ["We became the no. one supplier in the region."]),
+    ("It went from 900 ms. to 250 ms. overnight.", ["It went from 900 ms. to 250 ms. overnight."]),
 ])
 def test_no_and_ms_end_a_sentence_unless_they_are_a_number_or_a_title(text, sentences):
     assert [s.text for s in split_sentences(from_text(text).words)] == sentences

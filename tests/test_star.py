@@ -198,10 +198,15 @@ def test_a_task_named_outright_is_the_task_with_more_scene_after_it(task):
     assert "task" not in analysis.star.missing and "task" not in analysis.star.unsure
 
 
-def test_who_one_was_is_not_named_as_the_task():
-    # "I was the only one who knew the system" says who one was (a held-out answer, seen).
-    who = TASK_THEN_SCENE.replace(GOAL, "I was the only one there who knew the ordering system.")
-    assert not any(lab.cues == ("says it is the task",) for lab in analyze_transcript(from_text(who)).labels)
+@pytest.mark.parametrize("who", [
+    # who one was, not what was to be done (a held-out answer, seen; a review's)
+    "I was the only one there who knew the ordering system.",
+    "I was responsible for a team of twelve people in the fruit section.",
+    "My role at the time was manager of the fresh section.",
+])
+def test_who_one_was_is_not_named_as_the_task(who):
+    told = TASK_THEN_SCENE.replace(GOAL, who)
+    assert not any(lab.cues == ("says it is the task",) for lab in analyze_transcript(from_text(told)).labels)
 
 
 # Steps told with "we", and no outcome (our own, after a tryout's "we" answer).
@@ -222,6 +227,18 @@ def test_steps_told_with_we_and_no_outcome_are_the_action_and_the_result_is_miss
     assert analysis.star.missing == ["result"]
 
 
+@pytest.mark.parametrize("ending", [
+    # (a review's) a last sentence with a measure, or a goal reached, is the outcome
+    "We served over 300 more customers a day than the year before.",
+    "We kept the queue under five minutes all December.",
+    "We signed up 40 new loyalty members in the first week.",
+    "We hit our sales target for the quarter.",
+])
+def test_a_measured_or_reached_ending_after_we_steps_is_no_missing_result(ending):
+    told = WE_STEPS_NO_RESULT.rsplit("\n", 1)[0] + "\n" + ending
+    assert "result" not in analyze_transcript(from_text(told)).star.missing
+
+
 def test_an_outcome_after_steps_told_with_we_is_still_the_result():
     told = WE_STEPS_NO_RESULT + "\nEvery Christmas order went out on time, and we sold out by the twenty-third."
     analysis = analyze_transcript(from_text(told))
@@ -238,6 +255,19 @@ I declared a SEV1, opened the incident channel, and I turned off automatic retri
 Then I pulled the Kafka events from the charges topic and wrote a query that matched charges by card, amount and order id inside a five minute window.
 I found that the retry path generated a new idempotency key on every attempt instead of reusing the original one, so the processor saw each retry as a brand new charge.
 I paired with another engineer on a hotfix that reused the key, and I got it reviewed and deployed behind the flag."""
+
+
+@pytest.mark.parametrize("ending", [
+    # (a review's) a goal reached, said plainly, is an outcome
+    "We launched on the planned date.", "We hit the deadline.", "We made the launch.",
+    "I shipped it on the date we had promised.", "We signed the renewal that month.",
+])
+def test_a_goal_reached_after_the_steps_is_no_missing_result(ending):
+    assert "result" not in analyze_transcript(from_text(I_STEPS_NO_RESULT + "\n" + ending)).star.missing
+
+
+def test_no_words_have_no_parts():
+    assert analyze_transcript(from_text("")).star.missing == list(STAR)
 
 
 def test_an_answer_that_ends_on_its_steps_has_no_result():

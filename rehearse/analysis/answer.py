@@ -192,11 +192,14 @@ def gained_result(star_labels: StarLabels, sentences: list[Sentence]) -> StarLab
 
 # The evidence shown for a sentence that says it is the task.
 STATED_TASK = "says it is the task"
-# Words that name the task outright: "My task was to...", "I was responsible for...", "it
-# was on me to..." (not "I was the only one who knew the system" nor "I was in charge of
-# the night shift": who one was).
-_NAMES_THE_TASK = re.compile(r"\b(?:i was (?:responsible for|tasked with|accountable for|assigned to)|it was (?:on|up to) me\b|"
-                             r"it was my (?:job|responsibility|task)\b|it fell (?:to|on) me\b)", re.I)
+# Words that name the task outright, with what was to be done: "My task was to...", "my
+# goal was getting...", "I was responsible for cutting...", "it was on me to..." (not "I
+# was responsible for a team of twelve", "my role at the time was team lead": who one was).
+_NAMES_THE_TASK = re.compile(
+    r"\bmy (?:main |real |first |whole |only |one )?(?:job|task|goal|aim|mission|assignment|brief|priority|responsibility)"
+    r"(?: (?:that|this|on|for|in|during|at|as|with) (?:[\w'’-]+ ){0,3}?[\w'’-]+)? (?:was|is|became) (?:to\b|(?!nothing\b)\w+ing\b)"
+    r"|\bi was (?:responsible|accountable) for \w+ing\b|\bi was (?:tasked with|assigned to)\b"
+    r"|\bit was (?:on|up to) me to\b|\bit was my (?:job|responsibility|task) to\b|\bit fell (?:to|on) me to\b", re.I)
 
 
 def stated_task(star_labels: StarLabels, sentences: list[Sentence]) -> StarLabels:
@@ -211,7 +214,7 @@ def stated_task(star_labels: StarLabels, sentences: list[Sentence]) -> StarLabel
     first_step = first_labeled(labels, "action")
     for i in range(len(labels) if first_step is None else first_step):
         text = sentences[i].text
-        if labels[i].label == "situation" and (_NAMES_THE_TASK.search(text) or any(cue.name == "my_job" for cue in cue_hits(text))):
+        if labels[i].label == "situation" and _NAMES_THE_TASK.search(text):
             relabeled = list(labels)
             relabeled[i] = Labeled("task", (STATED_TASK,), labels[i].scores)
             return replace(star_labels, labels=relabeled)
@@ -230,16 +233,34 @@ _RESULT_CUES = frozenset(cue.name for cue in CUES if cue.label == "result")
 _SPEAKER_FIRST = re.compile(r"^\W*(?:(?:so|and|then|um|uh|well),?\s+)*(?:i|we)\b", re.I)
 
 
-def _outcome_said(text: str) -> bool:
-    """An outcome cue, an outcome clause or a measured change."""
+# A goal reached, said plainly: "We hit the deadline", "we launched on the planned date", "I
+# shipped it on the date we had promised", "we signed the renewal" (a review's).
+_GOAL_REACHED = re.compile(
+    r"\b(?:hit|met|made|beat|exceeded|reached|achieved|smashed)\s+(?:the|our|its|their|my|every|all|each)?\s*"
+    r"(?:[\w-]+\s+){0,2}?(?:target|goal|deadline|date|numbers?|budget|launch|quota|sla|cutoff|cut-off|milestone)s?\b"
+    r"|\b(?:launched|shipped|delivered|opened|finished|completed|went\s+live|released|handed\s+(?:it\s+)?over)\b"
+    r"(?:\s+[\w'’-]+){0,3}?\s+(?:on\s+time|early|ahead|on\s+(?:the|our)\s+(?:[\w-]+\s+)?(?:date|day|deadline)|on\s+schedule|"
+    r"in\s+time)\b"
+    r"|\b(?:signed|won|renewed|closed)\s+(?:the|a|our|their)\s+(?:[\w-]+\s+)?(?:renewal|contract|deal|account|tender|bid)\b",
+    re.I)
+
+
+# The measures that say an outcome wherever they are told; at the end of an answer, any.
+_MEASURED_CHANGE = ("change", "multiplier", "percent", "money")
+_ANY_MEASURE = ("change", "multiplier", "percent", "money", "duration", "count", "number")
+
+
+def _outcome_said(text: str, measured: tuple[str, ...] = _MEASURED_CHANGE) -> bool:
+    """An outcome cue, an outcome clause, a goal reached, or a measure of one of `measured`'s
+    kinds."""
     return (any(cue.name in _RESULT_CUES for cue in cue_hits(text)) or bool(_OUTCOME_CLAUSE.search(text))
-            or bool(_OUTCOME_MOVE.search(text))
-            or any(m.kind in ("change", "multiplier", "percent", "money") for m in find_metrics(text)))
+            or bool(_OUTCOME_MOVE.search(text)) or bool(_GOAL_REACHED.search(text))
+            or any(m.kind in measured for m in find_metrics(text)))
 
 
-def _only_a_step(text: str, cues: tuple[str, ...] = _STEP_CUES) -> bool:
+def _only_a_step(text: str, cues: tuple[str, ...] = _STEP_CUES, measured: tuple[str, ...] = None) -> bool:
     """Something done, with nothing of what came of it."""
-    return any(cue.name in cues for cue in cue_hits(text)) and not _outcome_said(text)
+    return any(cue.name in cues for cue in cue_hits(text)) and not _outcome_said(text, measured or _MEASURED_CHANGE)
 
 
 # A clause told of someone or something else, which may be an outcome without outcome words
@@ -266,7 +287,10 @@ def steps_not_result(star_labels: StarLabels, sentences: list[Sentence]) -> Star
     relabeled = list(labels)
     stepped = False
     for i in results:
-        if _only_a_step(sentences[i].text):
+        # The last of them is a step only with no measure at all: "We signed up 40 new
+        # members in the first week" ends a story on its outcome (a review's); "So we
+        # organised the team in two shifts", told before more steps, is one of them.
+        if _only_a_step(sentences[i].text, measured=_ANY_MEASURE if i == results[-1] else _MEASURED_CHANGE):
             relabeled[i] = Labeled("action", (STEPS_NOT_RESULT,), labels[i].scores)
             stepped = True
         elif not stepped and not _outcome_said(sentences[i].text) and not _SPEAKER_FIRST.match(sentences[i].text):
@@ -405,17 +429,18 @@ def summarize_star(sentences: list[Sentence], star_labels: StarLabels, timed: bo
         # is evidence enough not to call it missing: the check asks to make it plain.
         missing.remove("result")
         closest["result"] = (told, star_labels.probabilities[told]["result"] if star_labels.probabilities else 0.0)
-    likeliest = closest["result"][0]
+    likeliest = closest["result"][0] if "result" in closest else None
     first_step = first_labeled(labels, "action")
-    if not present["result"] and "result" not in missing and told is None and labels[likeliest].label == "action" \
+    if likeliest is not None and not present["result"] and "result" not in missing and told is None and labels[likeliest].label == "action" \
             and all(lab.label in ("action", "other") for lab in labels[likeliest:]) \
             and _only_a_step(sentences[likeliest].text, _ANY_STEP_CUES) and not _OTHERS_CLAUSE.search(sentences[likeliest].text) \
             and not any(_outcome_said(s.text) for s in sentences[first_step or 0:]) \
             and not any(find_metrics(s.text) for s in sentences[-ENDING_SENTENCES:]):
         # The likeliest result is one of the last steps, says nothing of what came of it, no
-        # step says any outcome, and the answer's last sentences hold no measure ("I paired with another engineer on a hotfix,
-        # and I got it reviewed and deployed behind the flag": a tryout's answer that ends on
-        # its steps was told "Your result may be..." and scored 86).
+        # step says any outcome, and the answer's last sentences hold no measure ("I paired
+        # with another engineer on a hotfix, and I got it reviewed and deployed behind the
+        # flag": a tryout's answer that ends on its steps was told "Your result may be..."
+        # and scored 86).
         missing.append("result")
 
     def only_the_scene(part: str, anchor: int | None) -> bool:

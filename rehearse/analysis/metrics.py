@@ -424,7 +424,7 @@ _LATER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                             + r"(?:an?|half\s+an?|(?:" + _NUM + r"))\s+(?:minutes?|hours?|days?|weeks?|fortnights?|months?)\b", re.I)),
     # A share of a whole named before: "seven of the eight reps", "two of the three gaps" (the
     # whole alone is no measure: "the most junior of the three site engineers").
-    ("percent", re.compile(r"\b" + _APPROX + r"(?:" + _DIGITS_NUM + r"|\b" + _WORDS_NUM + r"\b)\s+of\s+(?:the|our|my|their|his|her)\s+"
+    ("percent", re.compile(r"\b" + _APPROX + r"(?:" + _DIGITS_NUM + r"|\b" + _WORDS_NUM + r"\b)\s+(?:out\s+)?of\s+(?:the|our|my|their|his|her)\s+"
                            + _APPROX + r"(?:" + _DIGITS_NUM + r"|\b" + _WORDS_NUM + r"\b)(?:\s+" + _MODIFIERS + _NOT_COUNTED
                            + _PLURAL + r")?", re.I)),
     # A comparison (held-out 13's, seen): "about 600 more than the year before", "twelve more
@@ -615,9 +615,19 @@ def _own_clause(before: list[str], reach: int = 10) -> list[str]:
     return words
 
 
+# What a duration joined to it may describe as a working pattern: "twelve-hour shifts",
+# "ten-minute appointments", "60-hour weeks" (not "two-hour response times", "48-hour
+# turnarounds": measures; a review's).
+_WORKING_PATTERN = re.compile(r"\s+(?:shifts|weeks|days|nights|appointments|sessions|meetings|stand-?ups|calls|slots|"
+                              r"lessons|classes|blocks|rotations|stints|breaks|lunches|rounds|visits|runs|drives)\b", re.I)
+
+
 # Where the clause a number is said in ends: "we had 14 vans and 2 dispatchers, and by the end
 # of that quarter we were at 97.5%" tells the end of the quarter in another clause.
-_CLAUSE_ENDS = re.compile(r",?\s+(?:and|but|so|then|which|while|when)\b|[,;:.!?](?!\d)", re.I)
+# ("and" before another amount goes on with the list: "120 customers and 30 partners by the
+# end of March" is said of both; a review's.)
+_CLAUSE_ENDS = re.compile(r",?\s+(?:and(?!\s+" + _APPROX + r"(?:\d|(?:" + _WORD + r"|zero|no)\b))|but|so|then|which|while|when)\b"
+                          r"|[,;:.!?](?!\d)", re.I)
 
 
 # What joins the items of a list: "14 vans and 2 dispatchers", "six nurses, two porters".
@@ -687,8 +697,10 @@ def _not_a_measure(kind: str, text: str, before: list[str], after: str) -> str |
     # ones, known already, not how many (held-out 13's, seen).
     # (Opening the sentence, the whole of a result: "Of the three hundred affected businesses,
     # we lost none".)
+    # (Nor "all of the 40 clients", "none of the 12 sites": how many of them, a measure.)
     if kind == "count" and len(before) > 2 and before[-1].lower() == "the" \
-            and before[-2].lower() in ("of", "between", "among", "amongst"):
+            and before[-2].lower() in ("of", "between", "among", "amongst") and before[-3].lower() not in (
+                "all", "none", "each", "every", "any", "both", "most", "some", "many", "half", "out"):
         return "skip"
     # "I was one of the three people on the desk": how many there were.
     if kind == "count" and [w.lower() for w in before[-3:]] == ["one", "of", "the"]:
@@ -901,7 +913,7 @@ def _not_a_measure(kind: str, text: str, before: list[str], after: str) -> str |
         return "skip"
     # ... and so does one before a plural: "we did twelve-hour shifts" (held-out 13's, seen;
     # not "cut it to two-hour slots").
-    if kind == "duration" and _DESCRIBING.search(text) and re.match(r"\s+" + _MODIFIERS + _NOT_COUNTED + _PLURAL, after, re.I) \
+    if kind == "duration" and _DESCRIBING.search(text) and _WORKING_PATTERN.match(after) \
             and not _CHANGE_VERB.search(" ".join(before[-4:])) and not (before and before[-1].lower() in ("to", "into")):
         return "skip"
     # How far a place is: "a farm two hours out of town", "the depot forty minutes away".
@@ -944,7 +956,10 @@ def find_metrics(sentence: str, descriptive: bool = False) -> list[Metric]:
                 verdict = _not_a_measure(kind, text, before, sentence[end:])
                 # A count listed with one that sets the scene sets it too: "we had 14 vans and 2
                 # dispatchers", "three site engineers and four nurses" (held-out 13's).
-                if kind == "count" and not verdict and any(_LISTED_WITH.fullmatch(sentence[e:start]) for e in scene_ends):
+                # (Not "zero stockouts", "40 new members", nor one said with a result's time after it.)
+                if kind == "count" and not verdict and any(_LISTED_WITH.fullmatch(sentence[e:start]) for e in scene_ends) \
+                        and not re.match(r"(?:zero|no)\b", text, re.I) and not _GAINED.search(text) \
+                        and not _RESULT_TIME.search(_rest_of_clause(sentence[end:])):
                     verdict = "claim"
                 if verdict == "claim":  # nothing else may read these words either
                     taken.append((start, end))

@@ -93,12 +93,16 @@ _WE_NOT_ACTING = re.compile(r"\b(?:so(?:\s+that)?\s+we(?=\s+(?:could|can|would|m
                             # what might have been, not what was done ("we would have had $400k
                             # of exposure"), and a time or a condition ("after we built...": a
                             # fifth tryout's, told as an option the speaker offered)
-                            r"we(?=\s+(?:would|could|might|may|will|wouldn't|couldn't)\b|['’]d\s+have\b|['’]ll\b)|"
+                            r"we(?=\s+(?:could|might|may|will|wouldn't|couldn't)\b|\s+would\s+have\b|['’]d\s+have\b|['’]ll\b)|"
                             r"(?:after|once|until|till|before|when|while|as\s+soon\s+as)\s+we)\b", re.I)
 # A reason given for a step ("I chose Kafka because we needed ordering and we couldn't lose
 # events"): who acted is in the step, not in its reason (the fifth tryout's steps, each told
 # with "I", were told "say what you did" for the "we" of their reasons).
-_REASON = re.compile(r"\b(?:because|since|cause|as\s+(?=we\b))\b[^.;:!?,—]*", re.I)
+# (To the clause's end: "because we needed ordering and we couldn't lose events" ends at
+# "and", where the "could" of the next clause is left out on its own. "Since" is a reason
+# only before a clause: "since the outage we rebuilt the alerts" tells when; a review's.)
+_REASON = re.compile(r"\b(?:because|(?:since|as)(?=\s+(?:we|i|they|he|she|it|our|the\s+\w+\s+(?:was|were|had))\b))"
+                     r"(?:(?!\b(?:and|then|so|but)\b)[^.;:!?,—])*", re.I)
 # A "we" counted, and the words after it, to quote.
 _WE_SAID = re.compile(r"\b(?:we|ourselves|we['’](?:re|ve|d|ll))\b(?:\s+[\w'’-]+){1,3}", re.I)
 

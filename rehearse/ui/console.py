@@ -19,6 +19,8 @@ class _Console(Console):
         written, so exit 0, not rich's 1, which the README says is unusable input (a
         tryout's script read it so)."""
         self.quiet = True
+        if self.stderr:  # only the messages' reader is gone: the output goes on
+            return
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         raise SystemExit(0)
 
