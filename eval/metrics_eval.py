@@ -57,6 +57,9 @@ SETS = {
     # Written by a helper who saw neither the detector nor the other sets, before the
     # eleventh round's changes to the detector; scored once, at the end.
     "held-out-13": ROOT / "eval" / "metric_sentences_heldout13.txt",
+    # Written by a helper who saw neither the detector nor the other sets, before the
+    # twelfth round's changes to the detector; scored once, at the end.
+    "held-out-14": ROOT / "eval" / "metric_sentences_heldout14.txt",
     # Development lists, not held out: two helpers who saw neither the detector nor the
     # other lists wrote 100 sentences each (the second as loose, run-on speech with
     # British, Indian and Australian amounts), and the detector was fixed on them.

@@ -44,7 +44,9 @@ it; `heldout13`, by another such helper (49 of 50 from work outside software), w
 before the next session's changes and scored once in it. `dev+seen13` adds it;
 `heldout14`, by another such helper (36 of 50 from work outside offices, none with its
 question's key words), was written before the next session's changes and scored once at
-its end. `dev+seen14` adds it.
+its end. `dev+seen14` adds it; `heldout15`, by another such helper (36 of 50 from work
+outside offices and software, none with its question's key words), was written before the
+next session's changes and scored once at its end. `dev+seen15` adds it.
 
     python -m eval.relevance_eval            # dev
     python -m eval.relevance_eval --set heldout
@@ -105,6 +107,8 @@ def load(name: str) -> list[Item]:
         return load("dev+seen12") + load("heldout13")
     if name == "dev+seen14":  # and the fourteenth, scored once at the end of the session after
         return load("dev+seen13") + load("heldout14")
+    if name == "dev+seen15":  # and the fifteenth, scored once at the end of the session after
+        return load("dev+seen14") + load("heldout15")
     data = json.loads((ROOT / "eval" / "relevance" / f"{name}.json").read_text())
     items = [Item(a["id"], a["question"], tuple(a["also_fits"]), a["text"], name) for a in data["answers"]]
     if name == "dev" and GUIDE.exists():
@@ -198,7 +202,8 @@ def main() -> None:
                                                         "dev+seen9", "heldout10", "dev+seen10", "heldout11",
                                                         "dev+seen11", "heldout12",
                                                         "dev+seen12", "heldout13", "dev+seen13",
-                                                        "heldout14", "dev+seen14"))
+                                                        "heldout14", "dev+seen14",
+                                                        "heldout15", "dev+seen15"))
     parser.add_argument("--cv", action="store_true",
                         help="read each writer's answers with a learned model trained without them")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss and false alarm")

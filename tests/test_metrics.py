@@ -175,9 +175,12 @@ def test_precision_and_recall_on_the_labeled_lists():
     # held-out-13 was scored once at the end of the session after: 69.9% and 81.0% (68.0% and
     # 81.0% with its first commit), most false metrics the people and things a scene holds
     # ("14 vans and 2 dispatchers", "a team of five reps"); its floor sits under that. Then,
-    # seen, a rate "per" any thing and more scenes in general form: 78.6% and 87.3%.
+    # seen, a rate "per" any thing and more scenes in general form: 78.6% and 87.3%; the
+    # session after, 92.2% and 93.7%.
+    # held-out-14 was scored once at the end of the session after: 86.4% and 96.6% (84.6% and
+    # 93.2% with its first commit); its floor sits under that.
     floors = {"held-out-3": 0.87, "held-out-7": 0.8, "held-out-11": 0.84, "held-out-12": 0.85, "held-out-13": 0.69,
-              "train-a": 0.92, "train-b": 0.72}
+              "held-out-14": 0.86, "train-a": 0.92, "train-b": 0.72}
     for name, path in metrics_eval.SETS.items():
         tp, fp, fn, _ = metrics_eval.count(metrics_eval.load(path))
         assert tp / (tp + fp) >= floors.get(name, 0.9), path.name
