@@ -79,12 +79,9 @@ def _print_json(document: dict) -> None:
 
 
 def _reader_gone() -> None:
-    """The reader stopped reading ("rehearse analyze ... --json | head -2"): what it wanted
-    was written, so exit 0 (click and rich exit 1, which the README keeps for unusable input:
-    a tryout's script read it so). Standard output goes nowhere from here, so the flush at
-    exit cannot fail again."""
-    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    sys.exit(0)
+    from rehearse.ui.console import reader_gone
+
+    reader_gone()
 
 
 def _history(create: bool = True):

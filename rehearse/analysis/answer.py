@@ -230,8 +230,8 @@ _STEP_CUES = ("we_did", "step_order")
 _RESULT_CUES = frozenset(cue.name for cue in CUES if cue.label == "result")
 
 
+# A sentence told of the speaker or the team: "So we...", "I...".
 _SPEAKER_FIRST = re.compile(r"^\W*(?:(?:so|and|then|um|uh|well),?\s+)*(?:i|we)\b", re.I)
-
 
 # A goal reached, said plainly: "We hit the deadline", "we launched on the planned date", "I
 # shipped it on the date we had promised", "we signed the renewal" (a review's).
@@ -258,7 +258,7 @@ def _outcome_said(text: str, measured: tuple[str, ...] = _MEASURED_CHANGE) -> bo
             or any(m.kind in measured for m in find_metrics(text)))
 
 
-def _only_a_step(text: str, cues: tuple[str, ...] = _STEP_CUES, measured: tuple[str, ...] = None) -> bool:
+def _only_a_step(text: str, cues: tuple[str, ...] = _STEP_CUES, measured: tuple[str, ...] | None = None) -> bool:
     """Something done, with nothing of what came of it."""
     return any(cue.name in cues for cue in cue_hits(text)) and not _outcome_said(text, measured or _MEASURED_CHANGE)
 
@@ -386,6 +386,24 @@ def headline_result(star_labels: StarLabels, sentences: list[Sentence]) -> StarL
     return star_labels
 
 
+def _ends_on_its_steps(sentences: list[Sentence], star_labels: StarLabels) -> bool:
+    """The likeliest result is one of the last steps and says nothing of what came of it, no
+    step says any outcome, and the answer's last sentences hold no measure: no result is told
+    ("I paired with another engineer on a hotfix, and I got it reviewed and deployed behind
+    the flag": a tryout's answer that ends on its steps was told "Your result may be..." and
+    scored 86)."""
+    labels = star_labels.labels
+    if "result" not in star_labels.closest:
+        return False
+    likeliest = star_labels.closest["result"][0]
+    text = sentences[likeliest].text
+    first_step = first_labeled(labels, "action")
+    return (labels[likeliest].label == "action" and all(lab.label in ("action", "other") for lab in labels[likeliest:])
+            and _only_a_step(text, _ANY_STEP_CUES) and not _OTHERS_CLAUSE.search(text)
+            and not any(_outcome_said(s.text) for s in sentences[first_step or 0:])
+            and not any(find_metrics(s.text) for s in sentences[-ENDING_SENTENCES:]))
+
+
 def _in_order(labels: list[Labeled], present: dict[str, bool]) -> bool:
     """Each part first told after the one before it. A result said first as a headline, when
     the story then goes from its situation to its result again ("the short version is we
@@ -429,18 +447,7 @@ def summarize_star(sentences: list[Sentence], star_labels: StarLabels, timed: bo
         # is evidence enough not to call it missing: the check asks to make it plain.
         missing.remove("result")
         closest["result"] = (told, star_labels.probabilities[told]["result"] if star_labels.probabilities else 0.0)
-    likeliest = closest["result"][0] if "result" in closest else None
-    first_step = first_labeled(labels, "action")
-    if likeliest is not None and not present["result"] and "result" not in missing and told is None and labels[likeliest].label == "action" \
-            and all(lab.label in ("action", "other") for lab in labels[likeliest:]) \
-            and _only_a_step(sentences[likeliest].text, _ANY_STEP_CUES) and not _OTHERS_CLAUSE.search(sentences[likeliest].text) \
-            and not any(_outcome_said(s.text) for s in sentences[first_step or 0:]) \
-            and not any(find_metrics(s.text) for s in sentences[-ENDING_SENTENCES:]):
-        # The likeliest result is one of the last steps, says nothing of what came of it, no
-        # step says any outcome, and the answer's last sentences hold no measure ("I paired
-        # with another engineer on a hotfix, and I got it reviewed and deployed behind the
-        # flag": a tryout's answer that ends on its steps was told "Your result may be..."
-        # and scored 86).
+    if not present["result"] and "result" not in missing and told is None and _ends_on_its_steps(sentences, star_labels):
         missing.append("result")
 
     def only_the_scene(part: str, anchor: int | None) -> bool:
@@ -497,7 +504,8 @@ def analyze_transcript(transcript: Transcript, star_model: StarModel | None = No
     story = find_generic(sentences)
     star_labels = told_in_general(learned, story)
     # The rules that read what the model cannot: a vague lesson is no result, a headline or
-    # what the speaker gained is one.
+    # what the speaker gained is one, a task named outright is the task, and steps told as
+    # the result are steps.
     for rule in (lessons_only, headline_result, gained_result, stated_task, steps_not_result):
         star_labels = rule(star_labels, sentences)
     labels = star_labels.labels

@@ -8,21 +8,27 @@ from __future__ import annotations
 import os
 import sys
 import time
+from typing import NoReturn
 
 from rich.console import Console
 from rich.text import Text
 
 
+def reader_gone() -> NoReturn:
+    """The reader of standard output stopped reading ("rehearse analyze ... | head -2"):
+    what it wanted was written, so exit 0, not click's and rich's 1, which the README keeps
+    for unusable input (a tryout's script read it so). Standard output goes nowhere from
+    here, so the flush at exit cannot fail again."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    raise SystemExit(0)
+
+
 class _Console(Console):
     def on_broken_pipe(self) -> None:
-        """The reader stopped reading ("rehearse analyze ... | head -2"): what it wanted was
-        written, so exit 0, not rich's 1, which the README says is unusable input (a
-        tryout's script read it so)."""
         self.quiet = True
         if self.stderr:  # only the messages' reader is gone: the output goes on
             return
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        raise SystemExit(0)
+        reader_gone()
 
 
 def console(stderr: bool = False) -> Console:
