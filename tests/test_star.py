@@ -233,6 +233,9 @@ def test_steps_told_with_we_and_no_outcome_are_the_action_and_the_result_is_miss
     "We kept the queue under five minutes all December.",
     "We signed up 40 new loyalty members in the first week.",
     "We hit our sales target for the quarter.",
+    # (a held-out answer's, seen) what came of the steps, told of someone else first
+    "She agreed to wait three days, the flour came in, and we made every cake on the list.\n"
+    "And after that, the owner started giving me the Christmas orders to plan.",
 ])
 def test_a_measured_or_reached_ending_after_we_steps_is_no_missing_result(ending):
     told = WE_STEPS_NO_RESULT.rsplit("\n", 1)[0] + "\n" + ending

@@ -290,7 +290,11 @@ def steps_not_result(star_labels: StarLabels, sentences: list[Sentence]) -> Star
         # The last of them is a step only with no measure at all: "We signed up 40 new
         # members in the first week" ends a story on its outcome (a review's); "So we
         # organised the team in two shifts", told before more steps, is one of them.
-        if _only_a_step(sentences[i].text, measured=_ANY_MEASURE if i == results[-1] else _MEASURED_CHANGE):
+        # (A step is told of the speaker or the team: "He agreed to hold the submission for
+        # three days, the fix went in, and we passed certification" tells what came of the
+        # steps; a held-out answer's, seen.)
+        if _SPEAKER_FIRST.match(sentences[i].text) and _only_a_step(
+                sentences[i].text, measured=_ANY_MEASURE if i == results[-1] else _MEASURED_CHANGE):
             relabeled[i] = Labeled("action", (STEPS_NOT_RESULT,), labels[i].scores)
             stepped = True
         elif not stepped and not _outcome_said(sentences[i].text) and not _SPEAKER_FIRST.match(sentences[i].text):
