@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from rehearse.analysis.delivery import Delivery, analyze_delivery
 from rehearse.analysis.length import Length, measure_length
-from rehearse.analysis.metrics import Metric, find_metrics
+from rehearse.analysis.metrics import KINDS, Metric, find_metrics
 from rehearse.analysis.pronouns import PronounCount, count_in_action, count_pronouns
 from rehearse.analysis.relevance import Relevance
 from rehearse.analysis.relevance import assess as assess_relevance
@@ -245,9 +245,8 @@ _GOAL_REACHED = re.compile(
     re.I)
 
 
-# The measures that say an outcome wherever they are told; at the end of an answer, any.
+# The measures that say an outcome wherever they are told (at the end of an answer, any of KINDS).
 _MEASURED_CHANGE = ("change", "multiplier", "percent", "money")
-_ANY_MEASURE = ("change", "multiplier", "percent", "money", "duration", "count", "number")
 
 
 def _outcome_said(text: str, measured: tuple[str, ...] = _MEASURED_CHANGE) -> bool:
@@ -294,7 +293,7 @@ def steps_not_result(star_labels: StarLabels, sentences: list[Sentence]) -> Star
         # three days, the fix went in, and we passed certification" tells what came of the
         # steps; a held-out answer's, seen.)
         if _SPEAKER_FIRST.match(sentences[i].text) and _only_a_step(
-                sentences[i].text, measured=_ANY_MEASURE if i == results[-1] else _MEASURED_CHANGE):
+                sentences[i].text, measured=KINDS if i == results[-1] else _MEASURED_CHANGE):
             relabeled[i] = Labeled("action", (STEPS_NOT_RESULT,), labels[i].scores)
             stepped = True
         elif not stepped and not _outcome_said(sentences[i].text) and not _SPEAKER_FIRST.match(sentences[i].text):

@@ -42,12 +42,13 @@ _RATE = (r"\s+(?:a|an|per|each|every)\s+(?:second|minute|hour|day|night|shift|we
 # "per" and any thing: "about forty minutes per client", "4,500 pesos per employee per year"
 # (held-out 13's, seen: the measure was cut short of its rate). Not "per cent".
 _PER_THING = r"\s+per\s+(?!cent\b)[a-z][a-z-]+"
-_PER = r"(?:" + _RATE + r"|" + _PER_THING + r"(?:" + _RATE + r")?)?"
+_EACH = r"(?:" + _RATE + r"|" + _PER_THING + r"(?:" + _RATE + r")?)"  # a rate, or "per" a thing (and a rate)
+_PER = _EACH + r"?"
 # Money on each thing, said with "a" at the clause's end: "12 yen a character", "about £5 a
 # head" (held-out 13's, seen).
 _A_THING = (r"\s+(?:a|an|each)\s+(?!(?:lot|bit|few|couple|little|while|day|week|month|year)\b)[a-z]+"
             r"(?=\s*(?:[,.;:!?]|$)|\s+(?:which|and|but|so|that|over|across|on|in|for)\b)")
-_MONEY_PER = r"(?:" + _RATE + r"|" + _PER_THING + r"(?:" + _RATE + r")?|" + _A_THING + r")?"
+_MONEY_PER = r"(?:" + _EACH + r"|" + _A_THING + r")?"
 RATE = _RATE  # "a day", "per week": for the follow-ups, which ask about a rate
 TIME_UNIT = _TIME_UNIT  # and about a time
 _CURRENCY_WORD = r"(?:dollars|euros|pounds|bucks|quid|rupees|usd|eur)"
