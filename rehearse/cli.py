@@ -848,3 +848,9 @@ def main() -> None:
         sys.exit(130)
     except BrokenPipeError:
         _reader_gone()
+    except SystemExit as exc:
+        # Typer turns a broken pipe met by typer.echo ("rehearse explain | head -1") into
+        # exit 1: the reader was given what it wanted, so it is exit 0 here as everywhere.
+        if exc.code == 1 and isinstance(exc.__context__, BrokenPipeError):
+            _reader_gone()
+        raise

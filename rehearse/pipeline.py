@@ -198,6 +198,8 @@ def analyze_recording(path: Path, question_id: str | None, *, model_name: str | 
                 transcript, timings = transcriber.transcript(path)
         report = report_for(transcript, question, path, timings, started, follow_up=follow_up)
     except RehearseError as exc:
+        if str(path) in str(exc):  # the message names the file already: say it is kept
+            raise type(exc)(f"{exc} (the recording is kept)") from exc
         raise type(exc)(f"{exc} (the recording is kept in {path})") from exc
     if follow_up is not None:
         make_follow_up(report, follow_up, of_take)

@@ -151,3 +151,19 @@ def test_a_follow_up_is_asked_answered_aloud_and_kept_with_its_take(rehearse_hom
     deleted = run_cli("delete", "1", "--yes")
     assert deleted.returncode == 0 and "and its follow-up answer with its recording" in deleted.stdout
     assert not list((rehearse_home / "recordings").glob("*.wav"))
+
+
+def test_a_take_stopped_at_once_is_called_too_short(rehearse_home, tmp_path):
+    # A take of no samples was told "silent; check the microphone", and one shorter than a
+    # loudness frame (50 ms) ended in a traceback: both are a take stopped too soon.
+    import numpy as np
+    import soundfile as sf
+
+    for samples in (0, 100):
+        replay = tmp_path / f"take-{samples}.wav"
+        sf.write(replay, np.zeros(samples, dtype="float32"), 16000)
+        done = run_cli("practice", "Q4", "--replay", str(replay), "--speed", "8")
+        error = [line for line in done.stderr.splitlines() if line.startswith("error:")]
+        assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+        assert len(error) == 1 and "is only 0.0 s long, under the 2 s rehearse needs" in error[0], done.stderr
+        assert error[0].count(str(rehearse_home)) == 1 and error[0].endswith("(the recording is kept)")

@@ -195,6 +195,15 @@ def load_audio(path: Path):
     seconds = len(audio) / SAMPLE_RATE
     if seconds > MAX_SECONDS:
         raise AudioError(f"{path} is {seconds / 60:.0f} minutes long; rehearse takes up to {MAX_SECONDS // 60} minutes; trim it")
+    refuse_unusable(path, audio)
+    return audio
+
+
+def refuse_unusable(path: Path, audio) -> None:
+    """Refuse audio too short to be an answer, or silent. Shared by a file read from disk and
+    a take transcribed while it was recorded (a take stopped at 0:00 was told "silent; check
+    the microphone", and one shorter than a frame crashed)."""
+    seconds = len(audio) / SAMPLE_RATE
     if seconds < MIN_SECONDS:
         # (Say the limit it broke, then what an answer should be: a tryout read "at least a
         # minute" as the limit, where the README says 2 s.)
@@ -203,7 +212,6 @@ def load_audio(path: Path):
     rms = frame_rms(audio, 0.05)
     if float(rms.max()) < SILENCE_RMS:
         raise NoSpeechError(f"{path} is silent; check that the microphone is on and not muted, then record again")
-    return audio
 
 
 # A float WAV can hold samples that are not numbers (NaN, infinite); the decoder turns each

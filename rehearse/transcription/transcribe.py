@@ -16,7 +16,7 @@ from typing import Callable
 from rehearse.analysis.delivery import heard_filled_pauses
 from rehearse.analysis.sentences import unpunctuated
 from rehearse.analysis.transcript import MIN_ANSWER_WORDS, Transcript, Word, real_words
-from rehearse.audio.files import load_audio
+from rehearse.audio.files import load_audio, refuse_unusable
 from rehearse.audio.quality import measure
 from rehearse.audio.signal import SAMPLE_RATE, SILENCE_RMS, frame_rms, voiced_spans
 from rehearse.errors import ModelError, NoSpeechError
@@ -295,10 +295,9 @@ def finish_transcript(audio, words: list[Word], settings: dict, model_label: str
     were already looked for, piece by piece."""
     duration = len(audio) / SAMPLE_RATE
     if not words:
-        if len(audio) == 0 or float(frame_rms(audio, 0.05).max()) < SILENCE_RMS:
-            # Said as a file read from disk is (audio.files): a recording that is silence
-            # is the microphone's fault, not the speaker's English.
-            raise NoSpeechError(f"{path} is silent; check that the microphone is on and not muted, then record again")
+        # Said as a file read from disk is: too short is a take stopped too soon, and silence
+        # is the microphone's fault, not the speaker's English.
+        refuse_unusable(path, audio)
         raise NoSpeechError(f"no English speech found in {path}; answer in English, close to the microphone, and record again")
     if settings.get("avg_logprob", 0.0) < MIN_AVG_LOGPROB:
         raise NoSpeechError(

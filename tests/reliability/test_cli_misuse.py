@@ -126,7 +126,7 @@ def test_deleting_a_practice_take_says_it_removes_the_only_recording(rehearse_ho
 
 @pytest.mark.parametrize("args", [("analyze", str(SAMPLES / "strong-q4.txt"), "-q", "Q4", "--no-save"),
                                   ("analyze", str(SAMPLES / "strong-q4.txt"), "--no-save", "--json"),
-                                  ("questions",)])
+                                  ("questions",), ("explain",), ("explain", "star"), ("--help",)])
 def test_a_reader_that_stops_reading_is_no_error(args):
     # "rehearse analyze answer.txt | head -2" exited 1, which the README keeps for unusable
     # input (a tryout's script). A pipe whose reader is gone before the first write fails
