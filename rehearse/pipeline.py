@@ -240,7 +240,7 @@ def keep_take(history, report: dict, answer_path: Path | None, shown_as: Path | 
     from rehearse.history.progress import change_line, take_to_compare
 
     if not report.get("cut_short"):
-        current = key_figures(report)
+        current = {**key_figures(report), "estimated": bool(report["length"].get("estimated"))}
         previous, same_story = take_to_compare(history.comparable(question_of(report)), report["transcript"]["text"])
         if previous is not None and current["off_topic"]:
             # Its score says how well another story was told, not how this answer has come on.

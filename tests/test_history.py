@@ -91,6 +91,19 @@ def test_a_second_take_says_what_changed(rehearse_home, tmp_path):
 
 
 @slow
+def test_a_typed_take_and_a_spoken_one_are_not_compared_on_length(rehearse_home):
+    # A typed take's length is estimated from its words; a tryout read "length 1:52 -> 1:31"
+    # between its typed answer and the same answer spoken as a change in how it spoke.
+    analyze_json(str(TEXTS["strong-q4"]), "-q", "Q4")
+    spoken = analyze_json(str(SAMPLES / "strong-q4.flac"), "-q", "Q4")
+    change = spoken["previous_take"]["change"]
+    assert "length not compared (the earlier take was typed: its length is only estimated)" in change, change
+    assert "length 1:" not in change and "->" in change  # the rest is still compared
+    again = analyze_json(str(SAMPLES / "strong-q4.flac"), "-q", "Q4")  # spoken against spoken: no such note
+    assert "not compared" not in again["previous_take"]["change"]
+
+
+@slow
 def test_compare_puts_two_takes_side_by_side(rehearse_home):
     analyze_json(str(TEXTS["no-result-q13"]), "-q", "Q13")
     analyze_json(str(TEXTS["strong-q4"]), "-q", "Q4")
@@ -526,3 +539,19 @@ def test_a_takes_words_a_minute_are_the_pace_its_report_gave():
     assert key_figures(report)["wpm"] == 256.0
     report["length"]["wpm"], report["delivery"]["pace"]["wpm"] = 150.0, None  # typed: no pace measured
     assert key_figures(report)["wpm"] == 150.0
+
+
+def test_a_tie_for_best_goes_to_the_take_told_plainly_then_closest_to_90_seconds():
+    # A tryout's two takes scored the same, and the best was the later, garbled one.
+    from types import SimpleNamespace
+
+    from rehearse.history.progress import question_progress
+
+    def take(take_id, unsure, seconds, score=80):
+        return SimpleNamespace(id=take_id, figures={"score": score, "star_unsure": unsure, "duration_s": seconds,
+                                                     "off_topic": 0, **{name: None for name in ("action_i_ratio",
+                                                                                                  "metric_count", "i_ratio")}})
+    plain, unclear, long_plain = take(1, "", 95.0), take(2, "result,task", 90.0), take(3, "", 170.0)
+    assert question_progress("Q4", [plain, unclear, long_plain])["best_take_id"] == 1
+    assert question_progress("Q4", [plain, take(2, "", 95.0)])["best_take_id"] == 2  # all else equal: the latest
+    assert question_progress("Q4", [plain, take(2, "result", 90.0, score=81)])["best_take_id"] == 2  # the score first

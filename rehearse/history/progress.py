@@ -4,7 +4,7 @@ the stored key figures (history/figures.py)."""
 from __future__ import annotations
 
 from rehearse import prompts
-from rehearse.analysis.length import clock
+from rehearse.analysis.length import TARGET_S, clock
 from rehearse.analysis.star import STAR
 from rehearse.history.figures import TRENDS, better
 from rehearse.report import off_topic
@@ -88,7 +88,12 @@ def change_line(previous: dict, current: dict) -> str:
     parts = [f"score {previous['score']} -> {current['score']}"]
     parts += _part_changes(previous, current)
     d0, d1 = previous["duration_s"], current["duration_s"]
-    if d0 is not None and d1 is not None and abs(d1 - d0) >= DURATION_STEP_S:
+    if bool(previous.get("estimated")) != bool(current.get("estimated")):
+        # A typed take's length is estimated from its words at a speaking pace: set against
+        # a spoken take's measured length it says nothing about the speaker (a tryout's).
+        typed = "the earlier" if previous.get("estimated") else "this"
+        parts.append(f"length not compared ({typed} take was typed: its length is only estimated)")
+    elif d0 is not None and d1 is not None and abs(d1 - d0) >= DURATION_STEP_S:
         way = "closer to 1:30" if better("duration_s", d0, d1) else "further from 1:30"
         # Closer, but still outside 1-3 minutes, is not there yet: 4:07 to 0:07 is no progress.
         if current.get("verdict") in ("too_short", "too_long"):
@@ -140,12 +145,22 @@ def sparkline(values: list[float | None], min_span: float = 0.0) -> str:
     return "".join(out)
 
 
+def _best_first(take) -> tuple:
+    """How takes rank for "best": the score, then, among equal scores, the take whose parts
+    were all told plainly, then the one closer to the guide's 90 s, then the latest (a tie
+    went to the latest, and a tryout's best take was its garbled one)."""
+    unsure = [part for part in (take.figures.get("star_unsure") or "").split(",") if part]
+    duration = take.figures.get("duration_s")
+    off_target = abs(duration - TARGET_S) if duration is not None else float("inf")
+    return take.figures["score"], -len(unsure), -off_target, take.id
+
+
 def question_progress(question_id: str | None, takes: list) -> dict:
     """Progress of one question from its takes, oldest first (history.Take objects)."""
     scores = [t.figures["score"] for t in takes]
     # A story that does not answer the question is never its best take, whatever it scored.
     answering = [t for t in takes if not t.figures.get("off_topic")]
-    best = max(answering, key=lambda t: (t.figures["score"], t.id), default=None)
+    best = max(answering, key=_best_first, default=None)
     first = answering[0] if answering else None
     return {
         "question_id": question_id,

@@ -742,10 +742,13 @@ class History:
             return []
         rows = self.conn.execute(
             f"SELECT {self._take_columns}, CASE WHEN json_valid(report) THEN json_extract(report, '$.transcript.text') "
-            f"END AS spoken FROM takes WHERE question_id = ? AND {_WHOLE} ORDER BY id DESC", (question_id,))
+            f"END AS spoken, CASE WHEN json_valid(report) THEN json_extract(report, '$.length.estimated') END AS estimated "
+            f"FROM takes WHERE question_id = ? AND {_WHOLE} ORDER BY id DESC", (question_id,))
         out = []
         for row in rows:
             take = self._take(row)
+            # Whether its length was estimated from typed words, not measured on audio.
+            take.figures["estimated"] = bool(row["estimated"])
             if not take.figures["off_topic"]:
                 story = row["story_id"] if "story_id" in row.keys() else None
                 out.append((take, row["spoken"] if isinstance(row["spoken"], str) else "", story))
