@@ -46,7 +46,7 @@ from rehearse.analysis.transcript import Transcript, unsure_words
 from rehearse.checks import skipped_checks
 from rehearse.checks.base import CheckResult, quote
 from rehearse.checks.followups import follow_ups
-from rehearse.checks.score import next_step, score
+from rehearse.checks.score import next_step, score, telling_score
 from rehearse.prompts import Question
 
 SCHEMA_VERSION = 1
@@ -150,6 +150,9 @@ def build_report(
             {"id": check_id, "reason": "needs audio: a typed answer has no timing"} for check_id in skipped_checks(analysis)
         ],
         "score": score(results),
+        # How well the story was told, whatever the question (the score unless the story
+        # does not answer it; an addition to report version 1).
+        "telling_score": telling_score(results),
         "next_step": None if step is None else {"check": step.id, "tip": step.tip},
         "timings": {},
         "take": None,

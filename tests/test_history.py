@@ -9,6 +9,7 @@ import subprocess
 import sys
 
 
+from rehearse.checks.score import OFF_TOPIC_CAP
 from rehearse.history.figures import COLUMNS, better, key_figures
 from rehearse.history.progress import change_line, sparkline
 from rehearse.history.store import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, History
@@ -352,14 +353,16 @@ NURSE_Q4 = (
 
 
 def test_a_take_off_its_question_is_marked_and_never_its_best_or_its_yardstick(rehearse_home):
-    """The billing story told for the mentoring question (Q13) scores more than the real
-    mentoring answer, which has no Result: the history marks it off topic, progress never
-    names it the best take, and the next take of Q13 is compared with the one that answers."""
+    """The billing story told for the mentoring question (Q13) is told better than the real
+    mentoring answer, which has no Result, and its score is capped: the history marks it off
+    topic, progress never names it the best take, and the next take of Q13 is compared with
+    the one that answers."""
     from rehearse.history.progress import overall_progress, overall_said, progress_by_question
     from rehearse.pipeline import analyze_path, keep_take
 
     own, other = analyze_path(TEXTS["no-result-q13"], question_id="Q13"), analyze_path(TEXTS["strong-q4"], question_id="Q13")
-    assert other["relevance"]["verdict"] == "off_topic" and other["score"] > own["score"]
+    assert other["relevance"]["verdict"] == "off_topic" and other["telling_score"] > own["score"]
+    assert other["score"] == OFF_TOPIC_CAP and own["score"] == own["telling_score"]
     with History() as store:
         keep_take(store, own, TEXTS["no-result-q13"])
         keep_take(store, other, TEXTS["strong-q4"])

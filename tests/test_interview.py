@@ -91,15 +91,15 @@ def test_the_summary_ranks_what_cost_the_most_points_over_the_session():
 
 
 def test_a_story_that_does_not_fit_is_never_the_strongest_and_comes_first_to_work_on():
-    """The strong disagreement story given for the mentoring question scores 100 on the
-    points, but it does not answer what was asked."""
+    """The strong disagreement story given for the mentoring question is told better than
+    the weaker mentoring answer, but it does not answer what was asked."""
     off_topic = a_report("Q13", "strong-q4")
     weaker = a_report("Q13", "no-result-q13")
     assert next(c for c in off_topic["checks"] if c["id"] == "relevance")["status"] == "fail"
     for n, report in enumerate((off_topic, weaker), 1):
         report["take"] = {"id": n, "saved": True}
     said = summary([{"report": off_topic, "follow_ups": []}, {"report": weaker, "follow_ups": []}])
-    assert off_topic["score"] > weaker["score"]
+    assert off_topic["telling_score"] > weaker["score"]
     assert said["strongest"]["take"] == 2 and said["weakest"]["take"] == 1
     first = said["work_on"][0]
     assert first["check"] == "relevance" and first["takes"] == [1] and first["most_in"] == "Q13" and first["tip"]

@@ -22,10 +22,10 @@ Example: the billing-service disagreement in samples/strong-q4.txt passes for Q4
 fails for Q13 ("The question asks about mentoring someone or helping them grow their
 skills; your answer is about a disagreement with a colleague").
 
-It carries no points until it is calibrated on more than our own answers, so the score
-of a story that fails it still counts the other checks; the report says the score is for
-a story that does not answer the question, the failure is the one thing to change (every
-other figure is about the wrong story), and such a take is never a question's best.
+It carries no points of its own; a story that fails it scores at most 40 however well it
+is told (the report shows how well it was told beside the score),
+the failure is the one thing to change (every other figure is about the wrong story), and
+such a take is never a question's best.
 """
 
 # Thresholds: analysis.relevance (FITS_AT, MIN_STRONG, SHARE_OF_BEST, STRONG_ENOUGH, OTHER_AT,

@@ -3,7 +3,11 @@
 score = the sum of the checks' points: STAR 40 (8 per part present, 4 per part that may
 be there but is unclear, 4 for the right order, 4 for Action the largest), length 20,
 "I" vs "we" in the Action 20, metrics 20; relevance, story and the delivery checks coach
-without points. The README states the same formula.
+without points. A story that does not answer the question (the relevance check fails it)
+scores at most OFF_TOPIC_CAP, whatever its telling: a mentoring question answered with a
+well-told disagreement scored 100, and an interviewer gives such an answer nothing. The
+telling's own score stays in the report (`telling_score`). The README states the same
+formula.
 """
 
 from __future__ import annotations
@@ -14,11 +18,26 @@ from rehearse.checks.base import CheckResult
 MAX_SCORE = sum(check.MAX_POINTS for check in CHECKS)
 
 
-def score(results: list[CheckResult]) -> int:
+# In the red band of the score (under 50), so it never reads as a good answer. The
+# relevance check calls a story off topic only when sure: the shipped model called none
+# of held-out 14's and 15's 100 answers off topic for their own question, held-out 13's
+# model 2 of 50 (README, "Does the story answer the question?").
+OFF_TOPIC_CAP = 40
+
+
+def telling_score(results: list[CheckResult]) -> int:
+    """How well the story was told, whatever the question: the checks' points."""
     total = int(round(100 * sum(r.points for r in results) / MAX_SCORE))
     # 100 is for an answer that lost nothing: a 2:03 answer (0.4 points off) showed
     # "Score 100/100" beside its length warning (a review's).
     return 99 if total == 100 and any(r.points < r.max_points for r in results) else total
+
+
+def score(results: list[CheckResult]) -> int:
+    """The answer's score: its telling's, capped when the story does not answer the question."""
+    told = telling_score(results)
+    off_topic = any(r.id == "relevance" and r.status == "fail" for r in results)
+    return min(told, OFF_TOPIC_CAP) if off_topic else told
 
 
 # A loss under this many points (a 2:03 answer loses 0.4) is too small to lead the checks

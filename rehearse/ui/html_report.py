@@ -103,6 +103,12 @@ def _e(text) -> str:
     return html.escape(str(text), quote=True)
 
 
+def _told_alone(report: dict) -> str:
+    """How well the story was told, beside a score capped because it answers another question."""
+    told = report.get("telling_score", report["score"])
+    return f' <span class="muted">(its telling alone: {int(told)})</span>' if told > report["score"] else ""
+
+
 def _part(label) -> str:
     """A STAR part name, as a class name: only the five the report knows."""
     return label if label in PARTS else "other"
@@ -257,7 +263,8 @@ def report_html(report: dict, audio: bytes | None = None, earlier: list[dict] | 
              f'{" · " + _e(question["category"]) if question else ""}</p>',
              f"<h1>{_e(title)}</h1>",
              f'<p><span class="score">{int(report["score"])}/100</span>'
-             f'{" <strong>for a story that does not answer this question</strong>" if told_off_topic else ""} <span class="muted">length '
+             f'{" <strong>for a story that does not answer this question</strong>" if told_off_topic else ""}'
+             f'{_told_alone(report) if told_off_topic else ""} <span class="muted">length '
              f'{clock(report["length"]["duration_s"])}{" (estimated)" if report["length"]["estimated"] else ""}</span></p>',
              f'<p><strong>{"Change one thing next take:" if step else "Every check passes."}</strong> '
              f'{_e(step["tip"]) if step else "Say it again tomorrow to make it your own."}</p>']

@@ -189,9 +189,10 @@ def summary(report: dict) -> Text:
     out.append("Score ", style="bold")
     out.append(f"{score}/100", style=style)
     if off_topic(report):
-        # The score counts the STAR checks only: said beside it, so 100 is never read as
-        # "a good answer" to a question the story does not answer.
+        # Capped (checks.score): said beside it, with how well the story itself was told.
         out.append(" for a story that does not answer this question", style="bold red")
+        if report.get("telling_score", score) > score:
+            out.append(f" (its telling alone: {report['telling_score']})", style="dim")
     length = report["length"]
     share = report["star"]["share"]
     out.append(f"   length {clock(length['duration_s'])}{' (estimated)' if length['estimated'] else ''}", style="dim")
