@@ -55,6 +55,18 @@ def test_a_recorded_answers_report_fits_and_marks_the_rushed_sentences(sample_re
     assert rendered(sample_reports["strong-q4"], 80, verbose=True)  # the full table still renders
 
 
+@slow
+def test_without_colour_the_legend_names_only_marks_that_show(sample_reports):
+    # A tryout's piped report had "filler  dim: unsure" in its legend, and neither showed.
+    report = sample_reports["strong-q4"]
+    coloured = Console(width=80, record=True, force_terminal=True, color_system="truecolor")
+    print_report(report, coloured)
+    legend = coloured.export_text().split("\n")[2]
+    assert "filler" in legend and "dim: unsure" in legend  # this take has both, shown by style
+    plain = rendered(report, 80)
+    assert plain[2].split() == ["S", "situation", "T", "task", "A", "action", "R", "result", "»", "rushed"], plain[2]
+
+
 def test_the_history_headers_are_whole_at_60_columns(rehearse_home):
     with History() as store:
         store.save(a_report())

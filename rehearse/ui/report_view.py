@@ -82,17 +82,29 @@ def _append_words(body: Text, text: str, index: int, style: str, styles: dict, u
     return index
 
 
-def transcript_view(report: dict) -> Group:
+def _shown_marks(report: dict, plain: bool) -> tuple[dict[int, str], dict[int, float], set[int]]:
+    """The words marked by style (fillers, hedges, repeats), the long pauses after words,
+    and the words Whisper was unsure of. Without colour (a pipe, a file, NO_COLOR) a style
+    shows nothing, so no word is marked by one and the legend names none (a tryout's plain
+    output had "filler  dim: unsure" in its legend and nothing marked); the pauses are
+    text and stay."""
+    styles, pauses_after = _word_marks(report)
+    if plain:
+        return {}, pauses_after, set()
+    words = report["transcript"]["words"]
+    return styles, pauses_after, {i for i, w in enumerate(words) if w.get("probability", 1.0) < UNSURE_BELOW}
+
+
+def transcript_view(report: dict, plain: bool = False) -> Group:
     legend = Text("  ")
     for label, style in LABEL_STYLES.items():
         legend.append(f"■ {label}  ", style=style)
-    styles, pauses_after = _word_marks(report)
-    words = report["transcript"]["words"]
-    unsure = {i for i, w in enumerate(words) if w.get("probability", 1.0) < UNSURE_BELOW}
-    if styles or pauses_after:
+    styles, pauses_after, unsure = _shown_marks(report, plain)
+    if styles:
         legend.append("  filler", style=MARK_STYLES["filler"])
         legend.append("  hedge", style=MARK_STYLES["hedge"])
         legend.append("  repeat", style=MARK_STYLES["repetition"])
+    if pauses_after:
         legend.append("  ⏸ long pause", style="bold cyan")
     if unsure:
         legend.append("  dim: Whisper unsure", style="dim")
@@ -287,13 +299,11 @@ def _legend(report: dict, styles: dict, pauses_after: dict, unsure: set, stretch
     return legend
 
 
-def compact_transcript(report: dict) -> Group:
+def compact_transcript(report: dict, plain: bool = False) -> Group:
     """The answer as paragraphs, one per run of sentences with the same STAR part, each
     opened by the part's letter; fillers, hedges, repeats, long pauses and rushed or
     dragged sentences marked, with a one-line legend of only the marks present."""
-    styles, pauses_after = _word_marks(report)
-    words = report["transcript"]["words"]
-    unsure = {i for i, w in enumerate(words) if w.get("probability", 1.0) < UNSURE_BELOW}
+    styles, pauses_after, unsure = _shown_marks(report, plain)
     stretches = {s["sentence"]: s["kind"] for s in (report.get("delivery") or {}).get("pace", {}).get("stretches", [])}
     body = Text()
     index = 0
@@ -352,7 +362,8 @@ def print_report(report: dict, console: Console, verbose: bool = False) -> None:
     columns), or every table in full with `verbose`."""
     report = visible_strings(report)  # a stored report may hold what a terminal would run
     console.print(question_panel(report["question"]) if verbose else _question_line(report["question"]))
-    console.print(transcript_view(report) if verbose else compact_transcript(report))
+    plain = console.no_color or console.color_system is None  # no style shows (_shown_marks)
+    console.print(transcript_view(report, plain) if verbose else compact_transcript(report, plain))
     for part in (warnings_view(report), delivery_view(report) if verbose else compact_delivery(report)):
         if part is not None:
             console.print(part)
