@@ -496,6 +496,8 @@ def test_progress_starts_from_the_first_take_that_answers_the_question():
     console.print(progress_view(entry))
     shown = console.export_text()
     assert "first 52" in shown and "first 100" not in shown
+    # Better or worse in words too, not only in colour (a tryout's plain output had bare arrows).
+    assert shown.count("↑ better") == 4 and "worse" not in shown
     assert "Take 1 tells a story that does not answer this question" in " ".join(shown.split())
 
 

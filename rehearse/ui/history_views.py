@@ -63,16 +63,19 @@ def history_table(takes) -> Table:
 
 
 def _arrow(figure: str, before, after) -> Text:
+    """Which way the figure moved, and whether that is better, said in words as well as
+    colour: a length going up is worse past 1:30, and without colour (a pipe, NO_COLOR, a
+    colour-blind reader) "↑" alone said neither (a tryout's)."""
     verdict = better(figure, before, after)
     if verdict is None:
         return Text("→", style="dim")
     rising = after > before
-    return Text("↑" if rising else "↓", style="bold green" if verdict else "bold red")
+    return Text(("↑ " if rising else "↓ ") + ("better" if verdict else "worse"), style="bold green" if verdict else "bold red")
 
 
 def progress_view(entry: dict) -> Group:
-    entry = visible_strings(entry)
     """One question's progress: scores, a trend line per figure, the last change."""
+    entry = visible_strings(entry)
     # "first" and "previous" are takes that answer the question: a story told off it is no
     # yardstick (it stays in the trend line, and is named below). A tryout's first take, a
     # 100 for another question's story, hid its real climb from 52 to 100.
