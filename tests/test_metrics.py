@@ -598,6 +598,19 @@ def test_comparisons_shares_and_money_on_each_thing(sentence, kept):
     ("Heat pumps are now about a fifth of the garage's work.", ["about a fifth"]),
     ("I blocked an hour and a quarter every morning for the backlog.", ["an hour and a quarter every morning"]),
     ("I met them at 6:30 each morning.", []),
+    # (a review's) what a place holds after the work, gains, a thing's age, a step's time,
+    # a span with no measure before it, a figure added rather than taken back, a figure
+    # taken back with its unit said twice, a colon that is no clock
+    ("After the refit the ward now holds thirty beds instead of twenty.", ["thirty beds"]),
+    ("The new kitchen seats 90 covers, up from 60.", ["90 covers", "up from 60"]),
+    ("With 300 new sign-ups, we beat our target.", ["300 new sign-ups"]),
+    ("With just about sixty volunteers, I ran the appeal.", []),
+    ("The new buses are five years younger on average than the old fleet.", ["five years"]),
+    ("We piloted it for two years before we switched the whole company over.", ["two years"]),
+    ("I coached him over the six months and he passed his exams.", ["six months"]),
+    ("We sold 400 units, actually over 500 by the end of the month.", ["400 units", "over 500"]),
+    ("I handled 30 calls a day, sorry, 35 calls a day.", ["35 calls a day"]),
+    ("Result:40% fewer errors.", ["40%"]),
 ])
 def test_capacity_company_age_gaps_tenures_and_figures_taken_back(sentence, kept):
     assert [m.text for m in find_metrics(sentence)] == kept
