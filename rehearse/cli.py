@@ -145,6 +145,12 @@ def _note(text: str) -> None:
     _console(stderr=True).print(Text(text, style="yellow"), soft_wrap=True)
 
 
+def _open_needs_html(open_page: bool, html_file) -> None:
+    """--open opens the page --html writes; alone it did nothing, silently (a tryout's)."""
+    if open_page and html_file is None:
+        _note("warning: --open opens the page that --html writes; add --html FILE (e.g. --html answer.html)")
+
+
 def _mention_pending(store) -> None:
     """Saves a crash interrupted are imported by the next command that saves, not by readers."""
     pending = store.pending()
@@ -195,6 +201,7 @@ def analyze(
 
     if html_file is not None and html_file.exists() and not force:  # said before minutes of transcription
         raise RehearseError(f"{html_file} exists; add --force to replace it, or choose another file")
+    _open_needs_html(open_page, html_file)
 
     # Opened first: a history that cannot be used is said before minutes of transcription.
     with nullcontext() if no_save else _history() as history, answer_file(path) as readable:
@@ -551,6 +558,7 @@ def show(
     --session N, the summary of a mock interview."""
     if (take_id is None) == (session_id is None):
         raise typer.BadParameter("give a TAKE_ID or --session N (one of them)")
+    _open_needs_html(open_page, html_file)
     if session_id is not None:
         if verbose:
             raise typer.BadParameter("--verbose is for a take's report; a session's answers are each shown with `show TAKE`")
@@ -674,6 +682,10 @@ def export(
     if named in FORMATS and named != format:  # said, not refused: scripts written before this may do it
         _note(f"warning: {output.name} is named .{named} but holds {format} (--format {format}); "
               f"name it .{format} so the next program reads it right")
+    elif output is not None and named and named not in FORMATS:
+        # "all.xlsx" held CSV text that a spreadsheet program refuses (a tryout's).
+        _note(f"warning: {output.name} will hold {format}, not .{named}; name it .{format} "
+              "(a spreadsheet program opens .csv)")
     if output is not None and output.exists() and not force:
         raise RehearseError(f"{output} exists; add --force to replace it, or choose another file")
     with _history(create=False) as store:

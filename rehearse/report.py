@@ -19,7 +19,9 @@ What the spec fixes (report version 1; ../shared/spec/report-v1.md is the contra
 - `take` {id, saved} or null.
 Additions, which readers may ignore: `sentences[].pace` (rush|drag|null), `star` {unsure [part], confidence {part: 0-1},
 closest {part: {sentence, text, probability}}} (`missing` holds only the parts the answer
-surely lacks; a part neither present nor missing is `unsure`), `pronouns.action` {i, we, i_ratio}, `delivery`, `skipped_checks`, `recording`,
+surely lacks; a part neither present nor missing is `unsure`), `pronouns.action` {i, we, i_ratio},
+`pronouns.checked_i_ratio` (the share the "I" vs "we" check scores; null when it scores none), `telling_score`
+(how well the story was told, whatever the question: `score` unless the story does not answer it), `delivery`, `skipped_checks`, `recording`,
 `previous_take` {id, change (one line), same_story (whether that take told the same story)},
 `audio_quality` {speech_dbfs, background_dbfs, snr_db, clipped_share, notes} or null,
 `relevance` {question_id (the question asked), verdict: fits|unsure|off_topic, asks, score (the question's
@@ -47,6 +49,7 @@ from rehearse.checks import skipped_checks
 from rehearse.checks.base import CheckResult, quote
 from rehearse.checks.followups import follow_ups
 from rehearse.checks.score import next_step, score, telling_score
+from rehearse.checks.i_vs_we import checked_ratio
 from rehearse.prompts import Question
 
 SCHEMA_VERSION = 1
@@ -130,6 +133,10 @@ def build_report(
                 "we": analysis.action_pronouns.we,
                 "i_ratio": _round(analysis.action_pronouns.i_ratio, 3),
             },
+            # Addition: the share the "I" vs "we" check scores (the Action's, or the whole
+            # answer's when no action says either); null when it scores none (no step of
+            # one's own told, too little told, steps said as advice).
+            "checked_i_ratio": _round(checked_ratio(analysis), 3),
         },
         "metrics": {
             "count": len(analysis.metrics),
@@ -300,7 +307,7 @@ def make_follow_up(report: dict, follow_up: dict, of_take: int | None) -> None:
     answered = judged["status"] == "pass"
     report["follow_up"] = {"of_take": of_take, "id": follow_up["id"], "question": follow_up["question"],
                            "expects": follow_up["expects"], "answered": answered}
-    report["score"] = 100 if answered else 0
+    report["score"] = report["telling_score"] = 100 if answered else 0
     report["follow_ups"] = []
     report["example"] = None
     report["next_step"] = None if answered else {"check": judged["id"], "tip": judged["tip"]}

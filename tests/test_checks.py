@@ -572,3 +572,17 @@ def test_a_story_told_in_the_present_is_not_told_nothing_happened():
     result = results_for(told)["story"]
     assert result.status == "pass" and "nothing that happened" not in result.message
     assert "present tense" in result.message and result.tip.startswith("Say when it was")
+
+
+@pytest.mark.parametrize("text,i,we", [
+    # a tryout's: a "we" taken back for "I", and what the speaker said the team should do
+    ("So we, well, I, I started the checks on the ward that night.", 2, 0),
+    ("I said to the team, \"we need to look at who is sickest first.\" Then I moved two patients.", 2, 0),
+    # ... and the team acting is still counted
+    ("We moved the patients and we called the doctor.", 0, 2),
+    ("I told them we rolled it back.", 1, 1),
+])
+def test_a_we_taken_back_or_said_as_a_plan_is_no_team_action(text, i, we):
+    analysis = analyze_transcript(from_text(text))
+    assert {lab.label for lab in analysis.labels} == {"action"}
+    assert (analysis.action_pronouns.i, analysis.action_pronouns.we) == (i, we)

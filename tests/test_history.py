@@ -241,6 +241,31 @@ def test_a_history_of_schema_6_marks_its_off_topic_takes_when_upgraded(rehearse_
     assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
 
 
+def test_a_history_of_schema_8_caps_the_score_of_its_off_topic_takes_when_upgraded(rehearse_home):
+    """Migration 9: a take saved before the cap, the billing story told for the mentoring
+    question at its telling's score, gets the cap in its column and its report, which keeps
+    that score as telling_score; a take that answers its question is left as it was."""
+    own, other = a_report("Q13", "no-result-q13"), a_report("Q13", "strong-q4")
+    told = other["telling_score"]
+    assert other["score"] == OFF_TOPIC_CAP < told
+    other["score"] = told  # as the report was saved before the cap
+    del other["telling_score"]
+    with History() as store:
+        store.save(other)
+        store.save(own)
+    path = rehearse_home / "history.sqlite3"
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE takes SET score = ? WHERE id = 1", (told,))
+        conn.execute("PRAGMA user_version = 8")
+    with History() as store:
+        first, second = store.takes(newest_first=False)
+        assert (first.figures["score"], second.figures["score"]) == (OFF_TOPIC_CAP, own["score"])
+        stored = store.report(1)
+        assert (stored["score"], stored["telling_score"]) == (OFF_TOPIC_CAP, told)
+        assert store.report(2) == {**own, "take": store.report(2)["take"]}
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
 def test_a_history_of_schema_7_keeps_the_parts_not_clear_when_upgraded(rehearse_home):
     """Migration 8 reads each stored report's star.unsure, so `history --json` and `export`
     tell a take with a part not clear from a complete one (a tryout's script could not); a
@@ -257,7 +282,7 @@ def test_a_history_of_schema_7_keeps_the_parts_not_clear_when_upgraded(rehearse_
         conn.execute("UPDATE takes SET report = '{not json' WHERE id = 3")
     with History() as store:
         assert [t.unsure for t in store.takes(newest_first=False)] == [[], ["task", "result"], []]
-    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
 
 
 # -- progress, pure ----------------------------------------------------------------
@@ -560,3 +585,20 @@ def test_a_tie_for_best_goes_to_the_take_told_plainly_then_closest_to_90_seconds
     assert question_progress("Q4", [plain, unclear, long_plain])["best_take_id"] == 1
     assert question_progress("Q4", [plain, take(2, "", 95.0)])["best_take_id"] == 2  # all else equal: the latest
     assert question_progress("Q4", [plain, take(2, "result", 90.0, score=81)])["best_take_id"] == 2  # the score first
+
+
+def test_an_answer_that_tells_no_step_of_its_own_has_no_i_share_in_the_history(tmp_path):
+    # A tryout's general answer ("I always...") was told "No step of your own is told yet",
+    # and history, progress and export showed it as 100% "I".
+    from rehearse.pipeline import analyze_path
+
+    general = tmp_path / "general.txt"
+    general.write_text("I always make sure everyone is heard. I usually listen first and I try to find common "
+                       "ground. I am a good communicator and I like to keep people calm.\n")
+    report = analyze_path(general, question_id="Q4")
+    check = next(c for c in report["checks"] if c["id"] == "i_vs_we")
+    assert check["message"].startswith("No step of your own is told yet")
+    assert report["pronouns"]["i_ratio"] == 1.0 and report["pronouns"]["checked_i_ratio"] is None
+    assert key_figures(report)["action_i_ratio"] is None
+    strong = a_report()
+    assert key_figures(strong)["action_i_ratio"] == strong["pronouns"]["checked_i_ratio"] == 1.0

@@ -95,3 +95,16 @@ def test_the_score_line_gives_one_speed():
     assert "142 words/min" not in summary(report).plain
     report["delivery"] = {"timed": False, "pace": {"wpm": None}}
     assert "142 words/min" in summary(report).plain
+
+
+def test_a_score_beside_a_failing_check_is_never_green():
+    # A tryout read "Score 82/100" in green beside "FAIL STAR ... no result" as "fine".
+    from rehearse.ui.report_view import summary
+
+    report = a_report()
+    shown = summary(report)
+    assert [s.style for s in shown.spans if shown.plain[s.start:s.end] == f"{report['score']}/100"] == ["bold green"]
+    star = next(c for c in report["checks"] if c["id"] == "star")
+    report = {**report, "score": 82, "checks": [{**c, "status": "fail"} if c is star else c for c in report["checks"]]}
+    shown = summary(report)
+    assert [s.style for s in shown.spans if shown.plain[s.start:s.end] == "82/100"] == ["bold yellow"]

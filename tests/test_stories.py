@@ -146,6 +146,23 @@ def test_a_question_answered_only_in_general_terms_stays_uncovered(rehearse_home
     assert "Q14 answered in general terms: tell one time" in shown
 
 
+def test_an_answer_too_short_to_be_a_story_is_not_called_general(rehearse_home, tmp_path):
+    """A tryout's 17-word take was listed as "answered in general terms: tell one time",
+    where its report said "Too little to be a story yet"."""
+    brief = tmp_path / "brief.txt"
+    brief.write_text("I stayed calm, I called the doctor and the patient was fine in the end.\n")
+    with History() as store:
+        report = analyze_path(brief, question_id="Q1")
+        assert next(c for c in report["checks"] if c["id"] == "story")["message"].startswith("Too little to be a story")
+        store.save(report, brief)
+        bank = story_bank(store)
+    [story] = bank["stories"]
+    assert story["questions"] == [] and story["in_general"] == [] and story["too_little"] == ["Q1"]
+    assert all(u["best_story"] != story["id"] for u in bank["uncovered"])
+    shown = " ".join(run_cli("stories", env={"COLUMNS": "200"}).stdout.split())
+    assert "Q1 told in too few words to count: tell the whole story" in shown and "general terms" not in shown
+
+
 # Written for this test: a mentoring story that holds the comfort-zone question's cue words
 # (a newcomer who "had never worked a press", "nervous", "rehearsed").
 MENTOR = ("Last spring a new apprentice, Tomas, joined our print shop, and he had never worked a press before. "

@@ -87,8 +87,13 @@ _OPENING = re.compile(r"^(?:[.;:!?,]\s*)?(?:(?:and|then|so|first|next|but|after 
 _WE_NOT_ACTING = re.compile(r"\b(?:so(?:\s+that)?\s+we(?=\s+(?:could|can|would|might|wouldn't|couldn't)\b)|"
                             r"(?:if|unless|whether|in\s+case)\s+we|"
                             r"(?:suggested|proposed|recommended|asked\s+(?:if|whether|that)|insisted)\s+(?:that\s+)?we|"
-                            r"(?:said|argued|told\s+(?:them|him|her|everyone))\s+(?:that\s+)?we(?=\s+(?:should|could|"
-                            r"needed|had\s+to|must|ought)\b)|"
+                            # (what was said the team should do, quoted too: 'I said to the
+                            # team, "we need to look at who is sickest first"'; a tryout's)
+                            r"(?:said|argued|told|asked)(?:\s+(?:to\s+)?(?:them|him|her|everyone|the\s+\w+))?,?\s*[\"“]?\s*"
+                            r"(?:that\s+)?we(?=\s+(?:should|could|need|needed|have\s+to|had\s+to|must|ought)\b)|"
+                            # a "we" taken back for "I" ("So we, well, I started the checks";
+                            # a tryout's self-correction counted as the team acting)
+                            r"we(?=\s*,?\s*(?:(?:well|sorry|no|i\s+mean|or\s+rather|actually)\s*,?\s*)*i\b)|"
                             r"(?:everything|anything|something|nothing|whatever|all\s+that)\s+we|"
                             # what might have been, not what was done ("we would have had $400k
                             # of exposure"), and a time or a condition ("after we built...": a

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import os
 import stat
 import sys
@@ -148,6 +150,10 @@ def check_path(path: Path) -> None:
         raise AudioError(f"{path} is empty (0 bytes); {again}")
 
 
+# Word processors' and page layout files: text inside, but not plain text.
+DOCUMENT_SUFFIXES = (".docx", ".doc", ".rtf", ".odt", ".pages", ".pdf", ".wpd")
+
+
 def probe_duration(path: Path) -> float | None:
     import av
 
@@ -163,8 +169,13 @@ def probe_duration(path: Path) -> float | None:
     except AudioError:
         raise
     except Exception as exc:  # PyAV raises one class per FFmpeg error code
+        if path.suffix.lower() in DOCUMENT_SUFFIXES:
+            # A word processor's file: say what it is and how to get text out of it, not
+            # the decoder's error (a tryout's .docx and .rtf read "InvalidDataError").
+            raise AudioError(f"{path} is a document ({path.suffix.lower()}), not plain text; in your editor use "
+                             "Save As (or Download as) Plain Text (.txt) and give that file") from exc
         if path.suffix and path.suffix.lower() not in AUDIO_SUFFIXES:
-            # A document (.docx, .pdf, .rtf) or another file that is neither audio nor text.
+            # Another file that is neither audio nor text.
             raise AudioError(f"cannot read {path} as audio ({type(exc).__name__}); give a recording "
                              f"({', '.join(s[1:] for s in AUDIO_SUFFIXES)}) or a typed answer saved as plain text "
                              "(.txt or .md)") from exc
@@ -207,7 +218,8 @@ def refuse_unusable(path: Path, audio) -> None:
     if seconds < MIN_SECONDS:
         # (Say the limit it broke, then what an answer should be: a tryout read "at least a
         # minute" as the limit, where the README says 2 s.)
-        raise AudioError(f"{path} is only {seconds:.1f} s long, under the {MIN_SECONDS:g} s rehearse needs; record the "
+        # (Rounded down: a 1.97 s take read "only 2.0 s long, under the 2 s"; a review's.)
+        raise AudioError(f"{path} is only {math.floor(seconds * 10) / 10:.1f} s long, under the {MIN_SECONDS:g} s rehearse needs; record the "
                          "answer again (an answer should run 1-3 minutes, aim for 90 seconds)")
     rms = frame_rms(audio, 0.05)
     if float(rms.max()) < SILENCE_RMS:

@@ -51,15 +51,24 @@ def said_times(n: int) -> str:
     return {0: "not once", 1: "once", 2: "twice"}.get(n, f"{n} times")
 
 
-def run(analysis: Analysis) -> CheckResult:
+def checked_ratio(analysis: Analysis) -> float | None:
+    """The share of "I" the check scores, or None when it scores none: neither word said,
+    no step of one's own told, too little told, or steps said as advice. History, progress
+    and export show this figure, so they never say "100% I" of an answer the check told
+    "no step of your own is told yet" (a tryout's)."""
+    ratio = analysis.checked_pronouns.i_ratio
+    return None if ratio is None or _unmeasured(analysis, ratio) is not None else ratio
+
+
+def _points(ratio: float) -> float:
+    return round(MAX_POINTS * min(1.0, ratio / GOOD_RATIO), 1)
+
+
+def _unmeasured(analysis: Analysis, ratio: float) -> CheckResult | None:
+    """The finding for an answer whose "I" share measures no steps of its own, or None."""
     in_action = analysis.action_pronouns.i_ratio is not None
-    counts = analysis.checked_pronouns
-    ratio = counts.i_ratio
+    points = _points(ratio)
     guide = guide_quote(ID)
-    if ratio is None:
-        return CheckResult(ID, "warn", 'Neither "I" nor "we" was said: it is unclear who did what.',
-                           f"Say what you did, in the first person. {guide}", NO_PRONOUN_POINTS, MAX_POINTS)
-    points = round(MAX_POINTS * min(1.0, ratio / GOOD_RATIO), 1)
     # An answer in general that tells at most one thing that happened has no steps of its
     # own, whatever was read as its Action ("If something is blocked, I switch to the next
     # thing": a new user's general answer took 20 points for such "I"s).
@@ -86,6 +95,21 @@ def run(analysis: Analysis) -> CheckResult:
                            "not as what you did.",
                            f'Tell your steps as yours: "I listened to each of them first", not "you have to listen". {guide}',
                            NO_PRONOUN_POINTS, MAX_POINTS)
+    return None
+
+
+def run(analysis: Analysis) -> CheckResult:
+    in_action = analysis.action_pronouns.i_ratio is not None
+    counts = analysis.checked_pronouns
+    ratio = counts.i_ratio
+    guide = guide_quote(ID)
+    if ratio is None:
+        return CheckResult(ID, "warn", 'Neither "I" nor "we" was said: it is unclear who did what.',
+                           f"Say what you did, in the first person. {guide}", NO_PRONOUN_POINTS, MAX_POINTS)
+    unmeasured = _unmeasured(analysis, ratio)
+    if unmeasured is not None:
+        return unmeasured
+    points = _points(ratio)
     where = "In your actions" if in_action else "In the answer"
     # "Our developers rewrote the form" counts as "we" without the word: quote it, or the
     # count names a word the speaker never said.

@@ -42,6 +42,12 @@ def _quoted(texts: list[str]) -> str:
     return shown + (f" and {len(texts) - SHOWN} more" if len(texts) > SHOWN else "")
 
 
+# How the two warnings open: the story bank tells an answer in general from one too short
+# to be a story by them (a tryout's 17-word take was listed as "answered in general terms").
+TALKS_IN_GENERAL = "Talks in general, not about one time"
+TOO_LITTLE = "Too little to be a story yet"
+
+
 def too_little(analysis: Analysis) -> bool:
     """Too few words and sentences to be a story at all ("I did it.")."""
     return len(analysis.sentences) < FRAGMENT_SENTENCES and analysis.length.word_count < FRAGMENT_WORDS
@@ -53,7 +59,7 @@ def run(analysis: Analysis) -> CheckResult:
     generic = [analysis.sentences[i].text for i in story.generic]
     keep = f'Keep it about that one time. The guide: "{situation}."'
     if story.talks_in_general:
-        return CheckResult(ID, "warn", f"Talks in general, not about one time: {_quoted(generic)}",
+        return CheckResult(ID, "warn", f"{TALKS_IN_GENERAL}: {_quoted(generic)}",
                            f'Tell one specific time it happened, and what you did then. The guide: "{situation}."',
                            0, MAX_POINTS)
     if generic:
@@ -61,7 +67,7 @@ def run(analysis: Analysis) -> CheckResult:
                            f"{'s' if len(generic) > 1 else ''}: {_quoted(generic)}", keep, 0, MAX_POINTS)
     sentences = len(analysis.sentences)
     if too_little(analysis):
-        return CheckResult(ID, "warn", f"Too little to be a story yet: {analysis.length.word_count} words in "
+        return CheckResult(ID, "warn", f"{TOO_LITTLE}: {analysis.length.word_count} words in "
                            f"{sentences} sentence{'s' if sentences != 1 else ''}.",
                            f'Tell one time from the start: where you were, what you did, how it ended. '
                            f'The guide: "{situation}."', 0, MAX_POINTS)

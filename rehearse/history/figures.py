@@ -36,8 +36,14 @@ def _delivery(report: dict, part: str, key: str):
 
 
 def _action_i_ratio(report: dict):
-    action = (report["pronouns"].get("action") or {}).get("i_ratio")
-    return report["pronouns"]["i_ratio"] if action is None else action
+    """The "I" share the check scored: none for an answer it told no step of its own is told
+    (a tryout's general answer showed "100%" in history); a report from before
+    `checked_i_ratio` gives the Action's, or the whole answer's."""
+    pronouns = report["pronouns"]
+    if "checked_i_ratio" in pronouns:
+        return pronouns["checked_i_ratio"]
+    action = (pronouns.get("action") or {}).get("i_ratio")
+    return pronouns["i_ratio"] if action is None else action
 
 
 def _measures(report: dict) -> int:

@@ -136,14 +136,16 @@ def _per_minute(lines: list[dict], key: str) -> float | None:
 
 def work_on(reports: list[dict]) -> list[dict]:
     """The three things to work on. A story that does not fit its question comes first, as
-    in a single report (it carries no points yet, and no score means much without it);
+    in a single report (its score is capped, and no score means much without it);
     then the checks that cost the most points over the whole session, most first (ties in
     the report's order, which is the guide's). Each names the answers it concerns, and the
     tip of the answer where it cost the most (`most_in`: that answer's question)."""
     lost: dict[str, dict] = {}
     off_topic = [r for r in reports if _relevance(r).get("status") == "fail"]
     if off_topic:
-        lost["relevance"] = {"check": "relevance", "points_lost": 0.0, "worst": 0.0,
+        # What the cap took from those answers (checks.score): their telling's score less theirs.
+        capped = sum((r.get("telling_score") or r.get("score") or 0) - (r.get("score") or 0) for r in off_topic)
+        lost["relevance"] = {"check": "relevance", "points_lost": float(capped), "worst": 0.0,
                              "takes": [(r.get("take") or {}).get("id") for r in off_topic],
                              "tip": _relevance(off_topic[0]).get("tip", ""), "most_in": _question_id(off_topic[0])}
     for report in reports:

@@ -224,7 +224,7 @@ def progress_by_question(store, question_id: str | None = None) -> list[dict]:
         step = report.get("next_step")
         named = next((c for c in costly if step and c["id"] == step.get("check")), None)
         held = named or held
-        # A story that does not answer its question costs no points, but comes before them:
+        # A story that does not answer its question (its score capped) comes before them:
         # polishing the metrics of a story told for another question is no progress.
         entry["off_topic"] = off_topic(report)
         held = next((c for c in report.get("checks", []) if c["id"] == "relevance"), held) if entry["off_topic"] else held

@@ -29,6 +29,8 @@ from urllib.parse import quote
 
 from rehearse import install_hint
 from rehearse.audio.takefile import integer_or_none, process_alive
+from rehearse.checks.score import OFF_TOPIC_CAP
+from rehearse.checks.story import TALKS_IN_GENERAL, TOO_LITTLE
 from rehearse.errors import RehearseError
 from rehearse.history.figures import COLUMNS, key_figures
 from rehearse.paths import data_dir, private_folder, write_json_atomically
@@ -159,6 +161,18 @@ MIGRATIONS = [
     """
     ALTER TABLE takes ADD COLUMN star_unsure TEXT NOT NULL DEFAULT '';
     UPDATE takes SET star_unsure = """ + STAR_UNSURE + """;
+    """,
+    # 9: a story that does not answer its question scores at most OFF_TOPIC_CAP (checks.score);
+    # takes saved before the cap get it, in their column and their report, which keeps the
+    # score it had as `telling_score`, so history, progress, compare and the story bank
+    # agree with a take saved today. (No statement may hold ";": the upgrade splits on it.)
+    f"""
+    UPDATE takes SET report = json_set(report, '$.telling_score', json_extract(report, '$.score'),
+                                       '$.score', min(json_extract(report, '$.score'), {OFF_TOPIC_CAP}))
+        WHERE off_topic = 1 AND json_valid(report) AND json_type(report, '$.telling_score') IS NULL
+              AND json_type(report, '$.score') IN ('integer', 'real')
+    ;
+    UPDATE takes SET score = min(score, {OFF_TOPIC_CAP}) WHERE off_topic = 1
     """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -685,22 +699,25 @@ class History:
 
     @_said_plainly
     def story_rows(self) -> list[dict]:
-        """Every take as the story bank reads it, oldest first: id, question_id, score,
+        """Every take as the story bank reads it, oldest first: id, question_id, score, told
+        (how well its story was told, whatever the question: report's telling_score),
         story_id (None: not grouped yet), placed (by hand), and from its report the
         transcript text, the sentences [{text, label}] ({} and [] when the stored
         report is damaged: that take is grouped by nothing and stays on its own),
-        off_topic (the relevance check found it does not answer its question) and
-        in_general (the story check found it talks in general: no one time is told)."""
+        off_topic (the relevance check found it does not answer its question),
+        in_general (the story check found it talks in general: no one time is told) and
+        too_little (the story check found too few words to be a story)."""
         if self.conn is None:
             return []
         stories = "story_id, story_placed" if self.version >= 3 else "NULL AS story_id, 0 AS story_placed"
         rows = self.conn.execute(
             f"SELECT id, question_id, score, {stories}, "
+            "CASE WHEN json_valid(report) THEN json_extract(report, '$.telling_score') END AS told, "
             "CASE WHEN json_valid(report) THEN json_extract(report, '$.transcript.text') END AS text, "
             "CASE WHEN json_valid(report) THEN json_extract(report, '$.sentences') END AS sentences, "
             "CASE WHEN json_valid(report) THEN json_extract(report, '$.relevance.verdict') END AS fits, "
-            "CASE WHEN json_valid(report) THEN (SELECT json_extract(c.value, '$.status') FROM json_each(report, '$.checks') c "
-            "WHERE json_extract(c.value, '$.id') = 'story') END AS story "
+            "CASE WHEN json_valid(report) THEN (SELECT json_extract(c.value, '$.message') FROM json_each(report, '$.checks') c "
+            "WHERE json_extract(c.value, '$.id') = 'story' AND json_extract(c.value, '$.status') = 'warn') END AS story "
             "FROM takes ORDER BY id")
         out = []
         for row in rows:
@@ -708,10 +725,15 @@ class History:
                 sentences = [{"text": s["text"], "label": s["label"]} for s in json.loads(row["sentences"] or "[]")]
             except (ValueError, TypeError, KeyError):
                 sentences = []
-            out.append({"id": row["id"], "question_id": row["question_id"], "score": row["score"],
+            # How well the story was told, whatever the question (the score of a take
+            # whose story answers its question; a report from before the cap has only that).
+            told = row["told"] if isinstance(row["told"], (int, float)) else row["score"]
+            out.append({"id": row["id"], "question_id": row["question_id"], "score": row["score"], "told": told,
                         "story_id": row["story_id"], "placed": bool(row["story_placed"]),
                         "text": row["text"] or "", "sentences": sentences,
-                        "off_topic": row["fits"] == "off_topic", "in_general": row["story"] == "warn"})
+                        "off_topic": row["fits"] == "off_topic",
+                        "in_general": isinstance(row["story"], str) and row["story"].startswith(TALKS_IN_GENERAL),
+                        "too_little": isinstance(row["story"], str) and row["story"].startswith(TOO_LITTLE)})
         return out
 
     @property

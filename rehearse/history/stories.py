@@ -53,13 +53,14 @@ def _title(row: dict) -> str:
 
 
 def story_bank(store) -> dict:
-    """{"stories": [{id, title, takes, questions, off_topic, best_score}], "uncovered":
+    """{"stories": [{id, title, takes, questions, off_topic, in_general, too_little, best_score}], "uncovered":
     [{question_id, category, best_story}], "categories_uncovered": [category]}: each
     question no story has answered, with the story that fits it best (the relevance check
     on the story's latest take) or null: prepare a new story. A question a story was told
     for but does not answer (the relevance check failed) is in its `off_topic`, not its
     `questions`: it is still uncovered; so is one answered only in general terms ("I
-    always...", "I would..."), in its `in_general`: no one time was told."""
+    always...", "I would..."), in its `in_general`: no one time was told; and one answered
+    in too few words to be a story, in its `too_little`."""
     rows = grouped(store)
     by_story: dict[int, list[dict]] = defaultdict(list)
     for row in rows:
@@ -68,14 +69,18 @@ def story_bank(store) -> dict:
     for story_id in sorted(by_story):
         takes = by_story[story_id]
         questions = sorted({t["question_id"] for t in takes if t["question_id"] and not t["off_topic"]
-                            and not t["in_general"]}, key=prompts.order)
+                            and not t["in_general"] and not t.get("too_little")}, key=prompts.order)
         missed = sorted({t["question_id"] for t in takes if t["question_id"] and t["off_topic"]} - set(questions),
                         key=prompts.order)
         general = sorted({t["question_id"] for t in takes if t["question_id"] and t["in_general"]}
                          - set(questions) - set(missed), key=prompts.order)
+        brief = sorted({t["question_id"] for t in takes if t["question_id"] and t.get("too_little")}
+                       - set(questions) - set(missed) - set(general), key=prompts.order)
         stories.append({"id": story_id, "title": _title(takes[0]), "takes": [t["id"] for t in takes],
-                        "questions": questions, "off_topic": missed, "in_general": general,
-                        "best_score": max(t["score"] for t in takes)})
+                        "questions": questions, "off_topic": missed, "in_general": general, "too_little": brief,
+                        # The bank is about the story: how well it was told, also for a
+                        # question it does not answer (a score capped there undersold it).
+                        "best_score": max(t["told"] for t in takes)})
     answered = {q for story in stories for q in story["questions"]}
     fits = {story_id: assess_all([s["text"] for s in takes[-1]["sentences"]]) for story_id, takes in by_story.items()}
     uncovered = []
@@ -85,7 +90,8 @@ def story_bank(store) -> dict:
         # (Not a story told only in general terms: it is no story to retell, a second tryout's
         # "I would..." answer was suggested for another question.)
         candidates = [(relevance[question.id].asked.score, -story_id, story_id) for story_id, relevance in fits.items()
-                      if relevance[question.id].verdict == "fits" and not all(t["in_general"] for t in by_story[story_id])
+                      if relevance[question.id].verdict == "fits"
+                      and not all(t["in_general"] or t.get("too_little") for t in by_story[story_id])
                       and _as_much_about(relevance, question.id)]
         uncovered.append({"question_id": question.id, "category": question.category,
                           "best_story": max(candidates)[2] if candidates else None})

@@ -170,6 +170,9 @@ def print_story_bank(bank: dict, console) -> None:
             answered.append(f" (told for {', '.join(story['off_topic'])}, which it does not answer)", style="yellow")
         if story.get("in_general"):
             answered.append(f" ({', '.join(story['in_general'])} answered in general terms: tell one time)", style="yellow")
+        if story.get("too_little"):
+            answered.append(f" ({', '.join(story['too_little'])} told in too few words to count: tell the whole story)",
+                            style="yellow")
         table.add_row(str(story["id"]), Text(story["title"]), ", ".join(map(str, story["takes"])),
                       answered, str(story["best_score"]))
     console.print(table)

@@ -196,7 +196,10 @@ def checklist(report: dict) -> Table:
 
 def summary(report: dict) -> Text:
     score = report["score"]
-    style = "bold green" if score >= 80 else "bold yellow" if score >= 50 else "bold red"
+    # Never green beside a failing check: 82 in green with "FAIL STAR ... no result" read as
+    # "the answer is fine" (a tryout's).
+    failing = any(check["status"] == "fail" for check in report["checks"])
+    style = "bold green" if score >= 80 and not failing else "bold yellow" if score >= 50 else "bold red"
     out = Text()
     out.append("Score ", style="bold")
     out.append(f"{score}/100", style=style)

@@ -99,7 +99,7 @@ REFUSED = [
     ("random.opus", ["cannot read", "as audio"]),
     ("picture.wav", ["no audio track"]),
     ("archive.m4a", ["cannot read", "as audio"]),
-    ("answer.docx", ["cannot read", "saved as plain text (.txt or .md)"]),
+    ("answer.docx", ["answer.docx is a document (.docx), not plain text", "Save As", "Plain Text (.txt)"]),
     ("no-suffix", ["cannot read", "as audio or text"]),
     ("no-frames.wav", ["holds no sound"]),
     ("one-sample.wav", ["0.0 s long"]),

@@ -139,3 +139,14 @@ def test_a_reader_that_stops_reading_is_no_error(args):
                           timeout=120, cwd=ROOT)
     os.close(write)
     assert done.returncode == 0 and done.stderr == b"", done.stderr.decode()
+
+
+def test_open_without_html_and_an_export_named_for_another_program_are_said(rehearse_home, tmp_path):
+    # A tryout's `analyze ... --open` did nothing and said nothing, and `export -o all.xlsx`
+    # wrote CSV text a spreadsheet program refuses, under a name that promised a workbook.
+    done = run_cli("analyze", str(SAMPLES / "strong-q4.txt"), "-q", "Q4", "--open")
+    assert done.returncode == 0 and "warning: --open opens the page that --html writes; add --html FILE" in done.stderr
+    target = tmp_path / "all.xlsx"
+    exported = run_cli("export", "-o", str(target))
+    assert exported.returncode == 0 and "all.xlsx will hold csv, not .xlsx; name it .csv" in exported.stderr
+    assert target.read_text().startswith("id,question_id")
