@@ -246,6 +246,6 @@ def keep_take(history, report: dict, answer_path: Path | None, shown_as: Path | 
             # Its score says how well another story was told, not how this answer has come on.
             add_previous_take(report, previous.id, "not compared: this story does not answer the question", same_story)
         elif previous is not None:
-            change = change_line(previous.figures, current)
+            change = change_line({**previous.figures, "estimated": previous.estimated}, current)
             add_previous_take(report, previous.id, change if same_story else f"another story; {change}", same_story)
     return history.save(report, answer_path, original=None if shown_as is None else str(shown_as), session_id=session_id)

@@ -100,6 +100,14 @@ def test_a_typed_take_and_a_spoken_one_are_not_compared_on_length(rehearse_home)
     change = spoken["previous_take"]["change"]
     assert "length not compared (the earlier take was typed: its length is only estimated)" in change, change
     assert "length 1:" not in change and "->" in change  # the rest is still compared
+    # progress and compare say the same, and a tie for best goes to the measured take
+    progress = run_cli("progress", "-q", "Q4", env={"COLUMNS": "120"}).stdout
+    length_row = next(line for line in progress.splitlines() if line.strip().startswith("Length"))
+    assert "typed: not compared" in length_row and "better" not in length_row and "worse" not in length_row
+    assert "typed: not compared" in next(line for line in run_cli("compare", "1", "2", env={"COLUMNS": "120"}).stdout
+                                         .splitlines() if "Length " in line)
+    q4 = json.loads(run_cli("progress", "-q", "Q4", "--json").stdout)["questions"][0]
+    assert q4["typed_take_ids"] == [1] and (q4["best_take_id"] == 2 or q4["best_score"] > spoken["score"])
     again = analyze_json(str(SAMPLES / "strong-q4.flac"), "-q", "Q4")  # spoken against spoken: no such note
     assert "not compared" not in again["previous_take"]["change"]
 

@@ -193,6 +193,9 @@ class Take:
     created_at: str
     answer_file: Path | None
     figures: dict
+    # Its length was estimated from typed words, not measured on audio: set against a
+    # spoken take's it says nothing about the speaker (progress, compare, "Since take").
+    estimated: bool = False
 
     @property
     def missing(self) -> list[str]:
@@ -548,12 +551,14 @@ class History:
         added = [f"{sql} AS {column}" for version, column, sql in ((6, "action_i_ratio", ACTION_I_RATIO),
                                                                   (7, "off_topic", OFF_TOPIC),
                                                                   (8, "star_unsure", STAR_UNSURE)) if self.version < version]
-        return ", ".join(["*", *added])
+        estimated = "CASE WHEN json_valid(report) THEN json_extract(report, '$.length.estimated') END AS estimated"
+        return ", ".join(["*", *added, estimated])
 
     def _take(self, row: sqlite3.Row) -> Take:
         answer = row["answer_file"]
         return Take(row["id"], row["question_id"], row["created_at"],
-                    None if answer is None else self.folder / answer, {c: row[c] for c in COLUMNS})
+                    None if answer is None else self.folder / answer, {c: row[c] for c in COLUMNS},
+                    bool(row["estimated"]) if "estimated" in row.keys() else False)
 
     def _row(self, take_id: int, columns: str = "") -> sqlite3.Row:
         columns = columns or self._take_columns
@@ -764,13 +769,10 @@ class History:
             return []
         rows = self.conn.execute(
             f"SELECT {self._take_columns}, CASE WHEN json_valid(report) THEN json_extract(report, '$.transcript.text') "
-            f"END AS spoken, CASE WHEN json_valid(report) THEN json_extract(report, '$.length.estimated') END AS estimated "
-            f"FROM takes WHERE question_id = ? AND {_WHOLE} ORDER BY id DESC", (question_id,))
+            f"END AS spoken FROM takes WHERE question_id = ? AND {_WHOLE} ORDER BY id DESC", (question_id,))
         out = []
         for row in rows:
             take = self._take(row)
-            # Whether its length was estimated from typed words, not measured on audio.
-            take.figures["estimated"] = bool(row["estimated"])
             if not take.figures["off_topic"]:
                 story = row["story_id"] if "story_id" in row.keys() else None
                 out.append((take, row["spoken"] if isinstance(row["spoken"], str) else "", story))

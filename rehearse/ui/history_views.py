@@ -90,11 +90,16 @@ def progress_view(entry: dict) -> Group:
     for column in ("", "trend", "first", "previous", "latest", ""):
         table.add_column(column)
     before = [i for i, take_id in enumerate(entry["take_ids"][:-1]) if take_id not in off_topic]
+    typed = set(entry.get("typed_take_ids") or [])
+    lengths_differ = bool(before) and (entry["take_ids"][before[-1]] in typed) != (entry["take_ids"][-1] in typed)
     for figure in TRENDS:
         values = entry["series"][figure]
         previous = values[before[-1]] if before else None
+        arrow = _arrow(figure, previous, values[-1]) if previous is not None else Text("")
+        if figure == "duration_s" and lengths_differ and previous is not None:
+            arrow = Text("typed: not compared", style="dim")  # one length estimated, one measured
         table.add_row(BY_COLUMN[figure].name, sparkline(values, TREND_MIN_SPAN[figure]), show(figure, None if first is None else values[first]), show(figure, previous),
-                      show(figure, values[-1]), _arrow(figure, previous, values[-1]) if previous is not None else Text(""))
+                      show(figure, values[-1]), arrow)
     lines = [title, table]
     held = entry.get("holding_back")
     polish = entry.get("polish")
@@ -125,9 +130,12 @@ def compare_view(a_id: int, a: dict, b_id: int, b: dict, figures_a: dict, figure
     table.add_column(f"take {a_id}")
     table.add_column(f"take {b_id}")
     table.add_column("")
+    typed = [bool(report["length"].get("estimated")) for report in (a, b)]
     for figure in FIGURES:
         va, vb = figures_a[figure.column], figures_b[figure.column]
         arrow = _arrow(figure.column, va, vb) if figure.better and va is not None and vb is not None else Text("")
+        if figure.column == "duration_s" and typed[0] != typed[1]:
+            arrow = Text("typed: not compared", style="dim")  # one length estimated, one measured
         table.add_row(figure.name, show(figure.column, va), show(figure.column, vb), arrow)
     # By id: a typed take has no pace or pauses check, and older takes no delivery checks.
     status_a = {c["id"]: c["status"] for c in a["checks"]}
