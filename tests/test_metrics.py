@@ -687,3 +687,21 @@ def test_numbers_that_set_the_scene_said_loosely(sentence):
 ])
 def test_the_scene_rules_leave_results_alone(sentence, text):
     assert text in [m.text for m in find_metrics(sentence)]
+
+
+@pytest.mark.parametrize("sentence,kept", [
+    # a nurse's tryout: a level come back to, and a stay said in one unit of time
+    ("By the morning his pressure was back up to 110 and he was home in a week.", ["back up to 110", "in a week"]),
+    ("I trained four new chefs in a fortnight.", ["four new chefs", "in a fortnight"]),
+    ("We had the leak fixed within a day.", ["within a day"]),
+    # ... not a plan, a wish, a future, a rate, the window of a change, or relative to another time
+    ("I start the new job in a week.", []),
+    ("She wanted it done in a week.", []),
+    ("My job was to get the ward switched over in a month.", []),
+    ("It happened twice in a week.", []),
+    ("Complaints had doubled in a month.", ["doubled"]),
+    ("Both orders landed within a day of the deadline.", []),
+    ("We went back to 2019 levels.", []),
+])
+def test_a_level_come_back_to_and_work_done_in_one_unit_of_time(sentence, kept):
+    assert [m.text for m in find_metrics(sentence)] == kept

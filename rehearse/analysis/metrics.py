@@ -239,6 +239,16 @@ _CHANGE_FROM_VAGUE_THINGS = re.compile(r"\bfrom\s+" + _VAGUE + r"\s+of(?:\s+[a-z
 # change pattern: "down from three a month" is a change before "three a month" can be
 # taken as a count.
 _LATER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # A level come back to: "his pressure was back up to 110", "wait times back down to
+    # twenty minutes" (a nurse's tryout; "went up to seven" was found, "back up to 110" not).
+    ("change", re.compile(r"\bback\s+(?:up\s+|down\s+)?to\s+(?!(?:19|20)\d\d\b)" + _APPROX + r"(?:" + _CURRENCY_SIGN + r"\s?)?"
+                          + _NUM + _VALUE_END, re.I)),
+    # Done in one unit of time: "trained four chefs in a fortnight", "he was home in a week",
+    # "fixed within a day" ("in two weeks" was found, "in a week" not). Only of something
+    # done (_not_a_measure: a past verb before it), not "I start in a week".
+    ("duration", re.compile(r"\b(?:in|within)\s+(?:just\s+|only\s+)?(?:a|an)\s+(?:single\s+)?(?:day|week|fortnight|month|"
+                            r"hour|morning|afternoon|weekend|shift|sprint)\b(?!['’]s|\s+or\s+(?:two|so)\b|\s+and\s+a\b|\s+(?:late|early|behind|ahead|"
+                            r"later|earlier|sooner|before|after|ago)\b)", re.I)),
     # (First: a change pattern would take "rose to ninety" of "ninety nine point five percent".)
     # A decimal said in words: "ninety-nine point two percent" (not "two percent").
     ("percent", re.compile(_APPROX + r"\b" + _WORDS_NUM + r"\s+point\s+" + _WORD + r"(?:[\s-]" + _WORD + r")?\s*"
@@ -538,6 +548,13 @@ _PLACES = re.compile(r"\b(?:sites|counties|regions|states|countries|cities|towns
                      r"floors|buildings|locations|offices|depots|warehouses|schools|hospitals|districts|areas|zones|"
                      r"time\s+zones|continents|farms|kitchens|venues|clinics|practices|territories)$", re.I)
 # (Not "actually": "we sold 400 units, actually over 500 by the end" adds a figure; a review's.)
+# A verb of something done, in the past: "trained", "was" (home in a week), "got", "fixed".
+_DONE = re.compile(r"\b(?:(?!(?:need|due)ed\b)[a-z]{2,}ed|was|were|did|got|made|ran|went|came|took|built|sent|brought|cut|put|set|"
+                   r"sold|won|wrote|rewrote|found|gave|kept|led|left|paid|read|shut|taught|told|spent|split|hit)\b", re.I)
+# A goal or a request: what someone wanted done, or "to" do it.
+_WANTED = re.compile(r"\b(?:wanted|asked|needed|expected|hoped|told|aimed|planned|promised|due|job|task|goal|target|"
+                     r"deadline|brief)\b|"
+                     r"\b(?:was|were|is|had|have|going|trying|tried)\s+to\s+[a-z]+", re.I)
 # People who came along to help ("With about forty marshals, I ran the race").
 _ALONG = re.compile(r"\b(?:marshals|stewards|helpers|carers|crew|nurses|engineers|drivers|technicians|colleagues|"
                     r"teammates|agents|officers|chefs|cooks|porters)$", re.I)
@@ -947,6 +964,20 @@ def _not_a_measure(kind: str, text: str, before: list[str], after: str) -> str |
     if kind == "duration" and re.match(r"\s+(?:out\s+of\s+town|away\b(?!\s+from\b)|outside\b|(?:north|south|east|west)\s+of\b|"
                                        r"(?:drive|walk|ride|flight)\s+(?:from|away|out)\b)", after, re.I):
         return "claim"
+    # One unit of time in which nothing done is said ("I start in a week", "twice in a day").
+    # (Nor a goal or a plan: "she wanted it done in a week", "my job was to get it switched
+    # over in a month", "I asked him to come back in a month".)
+    clause = " ".join(_own_clause(before))
+    if kind == "duration" and re.match(r"(?:in|within)\s", text, re.I) and (
+            not _DONE.search(clause) or _PLANNED.search(clause) or _WANTED.search(clause)
+            or re.search(r"\b(?:once|twice|times|thrice)$", " ".join(before[-2:]), re.I)
+            # the window of a change said before it ("tickets had doubled in a month"),
+            # or of something else ("within a day of the deadline")
+            or before and re.fullmatch(r"(?:doubled|tripled|quadrupled|halved|dropped|fell|rose|grew|jumped|climbed|"
+                                       r"increased|decreased|soared|plummeted|spiked)", before[-1].lower())
+            or re.search(r"\bto\s+(?:zero|none|nothing|[\d.,]+|" + _WORDS_NUM + r")(?:\s*%|\s+percent)?$", " ".join(before[-8:]), re.I)
+            or re.match(r"\s+of\b", after, re.I)):
+        return "skip"
     # Held-out 14's numbers that set the scene (scored once, then fixed), in general form.
     # What a place holds: "the venue holds about eight hundred", "it can seat 200" (not what
     # was done: "we seated 300 guests in two hours" says "seated").
