@@ -183,6 +183,9 @@ def words(text: str) -> list[str]:
     ("It was busy, like the whole ward and the corridor were full.", ["like"]),
     ("I was really nervous, like the whole panel and the manager were staring at me.", ["like"]),  # (a review's)
     ("It was my boss who you know really liked it.", ["you know"]),
+    # (a nurse's tryout) a rule said as what is not done, after the things it is one of
+    ("We agreed some ground rules, like no interrupting.", []),
+    ("It was chaos, like no one knew what to do.", ["like"]),
     ("I like working with designers.", []),
     ("You know, I built it myself.", ["you know"]),
     ("You know what I did?", []),

@@ -225,6 +225,11 @@ def _gives_examples(following: list[str], before: str = "") -> bool:
     if first in ("a", "an") and len(following) > 1 and following[1] not in _STRONGER \
             and following[1] not in _AMOUNT_WORDS and following[1] not in _HEDGED_AMOUNTS:
         return True
+    # (A rule said as what is not done, after the things it is one of: "we agreed some ground
+    # rules, like no interrupting": a nurse's tryout.)
+    if first in ("no", "not", "never") and len(following) > 1 and following[1] not in _AMOUNT_WORDS \
+            and before.endswith("s") and before not in _NOT_PLURAL and not before.endswith(_NOT_PLURAL_ENDINGS):
+        return True
     listed = "or" in following[1:] or "and" in following[1:]
     # ("important things, like the fluid balance and the pending bloods": a list of the
     # things just named, a tryout's; "the" after no plural opens a clause, "like the whole
