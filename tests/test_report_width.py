@@ -108,3 +108,13 @@ def test_a_score_beside_a_failing_check_is_never_green():
     report = {**report, "score": 82, "checks": [{**c, "status": "fail"} if c is star else c for c in report["checks"]]}
     shown = summary(report)
     assert [s.style for s in shown.spans if shown.plain[s.start:s.end] == "82/100"] == ["bold yellow"]
+
+
+def test_the_full_report_lists_every_measure_with_its_part():
+    # A tryout could not see what "and 3 more" counted without --json.
+    report = a_report()
+    shown = " ".join("\n".join(rendered(report, 200, verbose=True)).replace("│", " ").split())
+    assert "Every one:" in shown
+    for item in report["metrics"]["items"]:
+        part = report["sentences"][item["sentence"]]["label"]
+        assert f'"{item["text"]}" ({part})' in shown, item

@@ -189,9 +189,23 @@ def checklist(report: dict) -> Table:
     table.add_column("Next time", ratio=3)
     for check in report["checks"]:
         word, style = STATUS[check["status"]]
-        table.add_row(Text(word, style=style), CHECK_NAMES.get(check["id"], check["id"]),
-                      Text(check["message"]), Text(check["tip"]))
+        found = Text(check["message"])
+        if check["id"] == "metrics":
+            found.append(_every_measure(report), style="dim")
+        table.add_row(Text(word, style=style), CHECK_NAMES.get(check["id"], check["id"]), found, Text(check["tip"]))
     return table
+
+
+def _every_measure(report: dict) -> str:
+    """Every measure found, each with the part it was said in: the check's line names three
+    "and N more", and a tryout could not see what was counted without --json."""
+    sentences = report.get("sentences") or []
+    listed = {}
+    for item in (report.get("metrics") or {}).get("items", []):
+        index = item.get("sentence")
+        part = sentences[index]["label"] if isinstance(index, int) and 0 <= index < len(sentences) else "?"
+        listed.setdefault(item["text"].lower(), f'"{item["text"]}" ({part})')
+    return ("\nEvery one: " + "; ".join(listed.values())) if len(listed) > 3 else ""
 
 
 def summary(report: dict) -> Text:
