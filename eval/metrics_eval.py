@@ -60,6 +60,9 @@ SETS = {
     # Written by a helper who saw neither the detector nor the other sets, before the
     # twelfth round's changes to the detector; scored once, at the end.
     "held-out-14": ROOT / "eval" / "metric_sentences_heldout14.txt",
+    # Written by a helper who saw neither the detector nor the other sets, before the
+    # thirteenth round's changes to the detector; scored once, at the end.
+    "held-out-15": ROOT / "eval" / "metric_sentences_heldout15.txt",
     # Development lists, not held out: two helpers who saw neither the detector nor the
     # other lists wrote 100 sentences each (the second as loose, run-on speech with
     # British, Indian and Australian amounts), and the detector was fixed on them.

@@ -46,7 +46,10 @@ before the next session's changes and scored once in it. `dev+seen13` adds it;
 question's key words), was written before the next session's changes and scored once at
 its end. `dev+seen14` adds it; `heldout15`, by another such helper (36 of 50 from work
 outside offices and software, none with its question's key words), was written before the
-next session's changes and scored once at its end. `dev+seen15` adds it.
+next session's changes and scored once at its end. `dev+seen15` adds it; `heldout16`, by
+another such helper (36 of 50 from work outside offices and software, none with its
+question's key words), was written before the next session's changes and scored once at
+its end. `dev+seen16` adds it.
 
     python -m eval.relevance_eval            # dev
     python -m eval.relevance_eval --set heldout
@@ -109,6 +112,8 @@ def load(name: str) -> list[Item]:
         return load("dev+seen13") + load("heldout14")
     if name == "dev+seen15":  # and the fifteenth, scored once at the end of the session after
         return load("dev+seen14") + load("heldout15")
+    if name == "dev+seen16":  # and the sixteenth, scored once at the end of the session after
+        return load("dev+seen15") + load("heldout16")
     data = json.loads((ROOT / "eval" / "relevance" / f"{name}.json").read_text())
     items = [Item(a["id"], a["question"], tuple(a["also_fits"]), a["text"], name) for a in data["answers"]]
     if name == "dev" and GUIDE.exists():
@@ -203,7 +208,8 @@ def main() -> None:
                                                         "dev+seen11", "heldout12",
                                                         "dev+seen12", "heldout13", "dev+seen13",
                                                         "heldout14", "dev+seen14",
-                                                        "heldout15", "dev+seen15"))
+                                                        "heldout15", "dev+seen15",
+                                                        "heldout16", "dev+seen16"))
     parser.add_argument("--cv", action="store_true",
                         help="read each writer's answers with a learned model trained without them")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss and false alarm")

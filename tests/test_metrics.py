@@ -180,8 +180,10 @@ def test_precision_and_recall_on_the_labeled_lists():
     # held-out-14 was scored once at the end of the session after: 86.4% and 96.6% (84.6% and
     # 93.2% with its first commit); its floor sits under that. Then, seen, what a place
     # holds, who came along, age gaps, tenures and figures taken back in general form: 100%.
+    # held-out-15 was scored once at the end of the session after: 93.6% and 89.8% (the same
+    # with its first commit); its floor sits under that.
     floors = {"held-out-3": 0.87, "held-out-7": 0.8, "held-out-11": 0.84, "held-out-12": 0.85, "held-out-13": 0.69,
-              "held-out-14": 0.86, "train-a": 0.92, "train-b": 0.72}
+              "held-out-14": 0.86, "held-out-15": 0.89, "train-a": 0.92, "train-b": 0.72}
     for name, path in metrics_eval.SETS.items():
         tp, fp, fn, _ = metrics_eval.count(metrics_eval.load(path))
         assert tp / (tp + fp) >= floors.get(name, 0.9), path.name
