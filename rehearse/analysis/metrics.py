@@ -547,7 +547,6 @@ _THING_WITH = re.compile(r"(?!(?:up|along|together|out|off|in|on|down|over|back|
 _PLACES = re.compile(r"\b(?:sites|counties|regions|states|countries|cities|towns|branches|stores|shops|campuses|wards|"
                      r"floors|buildings|locations|offices|depots|warehouses|schools|hospitals|districts|areas|zones|"
                      r"time\s+zones|continents|farms|kitchens|venues|clinics|practices|territories)$", re.I)
-# (Not "actually": "we sold 400 units, actually over 500 by the end" adds a figure; a review's.)
 # A verb of something done, in the past: "trained", "was" (home in a week), "got", "fixed".
 _DONE = re.compile(r"\b(?:(?!(?:need|due)ed\b)[a-z]{2,}ed|was|were|did|got|made|ran|went|came|took|built|sent|brought|cut|put|set|"
                    r"sold|won|wrote|rewrote|found|gave|kept|led|left|paid|read|shut|taught|told|spent|split|hit)\b", re.I)
@@ -561,6 +560,8 @@ _ALONG = re.compile(r"\b(?:marshals|stewards|helpers|carers|crew|nurses|engineer
 # A measure said before, in money, a share or a count: "saved us 1.2 million euros" (over the three years).
 _MEASURE_SAID = re.compile(r"[$£€₹%]|\d|\b(?:percent|grand|quid|dollars|euros|pounds|rupees|hundred|thousand|million|billion)\b",
                            re.I)
+# A figure taken back aloud: "2.5 million, no sorry, 2.3 million".
+# (Not "actually": "we sold 400 units, actually over 500 by the end" adds a figure; a review's.)
 _TAKEN_BACK = re.compile(r"\s*,?\s*(?:(?:no|sorry|i\s+mean|or\s+rather)\b\s*,?\s*)+(?=" + _APPROX + _NUM + ")", re.I)
 # What a place holds, said in the present: "the venue holds about eight hundred", "the
 # marquee holds around a thousand people"; "can" before the others ("it can seat 200").
