@@ -181,7 +181,7 @@ def test_precision_and_recall_on_the_labeled_lists():
     # 93.2% with its first commit); its floor sits under that. Then, seen, what a place
     # holds, who came along, age gaps, tenures and figures taken back in general form: 100%.
     # held-out-15 was scored once at the end of the session after: 93.6% and 89.8% (the same
-    # with its first commit); its floor sits under that.
+    # with its first commit); its floor sits under that. Then, seen: 98.0% and 98.0%.
     floors = {"held-out-3": 0.87, "held-out-7": 0.8, "held-out-11": 0.84, "held-out-12": 0.85, "held-out-13": 0.69,
               "held-out-14": 0.86, "held-out-15": 0.89, "train-a": 0.92, "train-b": 0.72}
     for name, path in metrics_eval.SETS.items():
@@ -706,4 +706,18 @@ def test_the_scene_rules_leave_results_alone(sentence, text):
     ("We went back to 2019 levels.", []),
 ])
 def test_a_level_come_back_to_and_work_done_in_one_unit_of_time(sentence, kept):
+    assert [m.text for m in find_metrics(sentence)] == kept
+
+
+@pytest.mark.parametrize("sentence,kept", [
+    # held-out 15's misses and false metrics, in general form (seen); sentences of our own
+    ("Returns fell roughly tenfold after I moved the sizing chart.", ["tenfold"]),
+    ("The new rota saved each nurse a couple of hours every week.", ["a couple of hours every week"]),
+    ("We met a couple of hours later.", []),
+    ("Our patient rating ended up at ninety-one.", ["ninety-one"]),
+    ("Sales rose by something like ten to fifteen percent.", ["something like ten to fifteen percent"]),
+    ("The hall held about four hundred people, so we booked two.", []),
+    ("I held 40 meetings with the families.", ["40 meetings"]),
+])
+def test_folds_loose_time_saved_where_a_score_ended_ranges_and_a_place_in_the_past(sentence, kept):
     assert [m.text for m in find_metrics(sentence)] == kept

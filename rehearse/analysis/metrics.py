@@ -239,6 +239,19 @@ _CHANGE_FROM_VAGUE_THINGS = re.compile(r"\bfrom\s+" + _VAGUE + r"\s+of(?:\s+[a-z
 # change pattern: "down from three a month" is a change before "three a month" can be
 # taken as a count.
 _LATER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # Held-out 15's misses (scored once, then fixed; seen), in general form. A range of
+    # percents is one measure: "by something like fifteen to twenty percent" (not "twenty
+    # percent" alone).
+    ("percent", re.compile(_APPROX + r"\b" + _NUM + r"\s+(?:to|or|-)\s+" + _NUM + r"\s*(?:%|percent\b|per\s+cent\b)", re.I)),
+    # Times said as "-fold": "errors fell fivefold", "a 3-fold rise".
+    ("multiplier", re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\d+(?:\.\d+)?-?)fold\b", re.I)),
+    # Time saved, said loosely: "saved the foreman a couple of hours every day" (only after
+    # a verb of saving: _not_a_measure; "we met a couple of hours later" measures nothing).
+    ("duration", re.compile(r"\ba\s+couple\s+of\s+(?:minutes|hours|days|weeks)\b(?!\s+(?:later|earlier|before|after|ago)\b)"
+                            + _PER, re.I)),
+    # Where a score or a rating ended: "our net promoter score ended up at sixty-two".
+    ("number", re.compile(r"\b(?:score|scores|rating|ratings|nps|index|grade|grades|satisfaction)\b(?:\s+[a-z'-]+){0,3}?\s+"
+                          r"(?:ended\s+up|finished|closed|landed|settled)\s+at\s+(?!(?:19|20)\d\d\b)" + _APPROX + _NUM + _END, re.I)),
     # A level come back to: "his pressure was back up to 110", "wait times back down to
     # twenty minutes" (a nurse's tryout; "went up to seven" was found, "back up to 110" not).
     ("change", re.compile(r"\bback\s+(?:up\s+|down\s+)?to\s+(?!(?:19|20)\d\d\b)" + _APPROX + r"(?:" + _CURRENCY_SIGN + r"\s?)?"
@@ -567,6 +580,9 @@ _TAKEN_BACK = re.compile(r"\s*,?\s*(?:(?:no|sorry|i\s+mean|or\s+rather)\b\s*,?\s
 # marquee holds around a thousand people"; "can" before the others ("it can seat 200").
 _CAPACITY = ("holds", "seats", "sleeps", "accommodates", "houses")
 _CAPACITY_AFTER_CAN = ("hold", "seat", "sleep", "accommodate", "house")
+_A_PLACE = re.compile(r"venue|hall|room|marquee|stadium|arena|theatre|theater|church|ward|hotel|restaurant|kitchen|hangar|"
+                      r"warehouse|shop|store|bus|ship|ferry|plane|aircraft|tent|auditorium|centre|center|building|site|"
+                      r"school|clinic|hospital|unit|depot|car\s?park|lot|space|place")
 # What a place holds after the work, or against before: a result ("the ward now holds thirty
 # beds instead of twenty", "the new kitchen seats 90 covers, up from 60"; a review's).
 _CAPACITY_CHANGED = re.compile(r"\b(?:now|new|after|since|instead\s+of|up\s+from|down\s+from|from|more\s+than\s+before|"
@@ -965,6 +981,12 @@ def _not_a_measure(kind: str, text: str, before: list[str], after: str) -> str |
     if kind == "duration" and re.match(r"\s+(?:out\s+of\s+town|away\b(?!\s+from\b)|outside\b|(?:north|south|east|west)\s+of\b|"
                                        r"(?:drive|walk|ride|flight)\s+(?:from|away|out)\b)", after, re.I):
         return "claim"
+    # A range after "from" is a change's start and end ("went from like 85 to 94 percent").
+    if kind == "percent" and re.search(r"\s(?:to|or|-)\s", text) and "from" in [w.lower() for w in before[-3:]]:
+        return "skip"
+    if kind == "duration" and re.match(r"a\s+couple\s+of\s", text, re.I) and not re.search(
+            r"\b(?:saved|saves|saving|cut|shaved|freed|gave\s+back|won\s+back|got\s+back)\b", " ".join(_own_clause(before)), re.I):
+        return "skip"
     # One unit of time in which nothing done is said ("I start in a week", "twice in a day").
     # (Nor a goal or a plan: "she wanted it done in a week", "my job was to get it switched
     # over in a month", "I asked him to come back in a month".)
@@ -982,8 +1004,13 @@ def _not_a_measure(kind: str, text: str, before: list[str], after: str) -> str |
     # Held-out 14's numbers that set the scene (scored once, then fixed), in general form.
     # What a place holds: "the venue holds about eight hundred", "it can seat 200" (not what
     # was done: "we seated 300 guests in two hours" says "seated").
-    if kind == "count" and (before and before[-1].lower() in _CAPACITY or len(before) > 1 and before[-2].lower() == "can"
-                            and before[-1].lower() in _CAPACITY_AFTER_CAN) and not _GAINED.search(text) \
+    # (And in the past, said of a place: "the venue held about three thousand people";
+    # held-out 15's, seen. "I held 40 meetings" is what was done.)
+    held_by_a_place = bool(before) and before[-1].lower() in ("held", "seated", "slept", "accommodated", "housed") \
+        and any(_A_PLACE.fullmatch(w.lower().strip(",")) for w in before[-4:-1])
+    if kind == "count" and (before and before[-1].lower() in _CAPACITY or held_by_a_place or len(before) > 1
+                            and before[-2].lower() == "can" and before[-1].lower() in _CAPACITY_AFTER_CAN) \
+            and not _GAINED.search(text) \
             and not re.search(_RATE + r"$", " " + text, re.I) \
             and not _CAPACITY_CHANGED.search(" ".join(before) + " " + _rest_of_clause(after)):
         return "claim"
