@@ -984,13 +984,16 @@ def _not_a_measure(kind: str, text: str, before: list[str], after: str) -> str |
     # A range after "from" is a change's start and end ("went from like 85 to 94 percent").
     if kind == "percent" and re.search(r"\s(?:to|or|-)\s", text) and "from" in [w.lower() for w in before[-3:]]:
         return "skip"
+    # Its own clause, read by the two rules below (only for a duration they may drop).
+    clause = " ".join(_own_clause(before)) if kind == "duration" and re.match(r"(?:a\s+couple\s+of|in|within)\s", text, re.I) \
+        else ""
+    # "A couple of hours" is a measure only as time saved ("saved the foreman a couple of hours").
     if kind == "duration" and re.match(r"a\s+couple\s+of\s", text, re.I) and not re.search(
-            r"\b(?:saved|saves|saving|cut|shaved|freed|gave\s+back|won\s+back|got\s+back)\b", " ".join(_own_clause(before)), re.I):
+            r"\b(?:saved|saves|saving|cut|shaved|freed|gave\s+back|won\s+back|got\s+back)\b", clause, re.I):
         return "skip"
     # One unit of time in which nothing done is said ("I start in a week", "twice in a day").
     # (Nor a goal or a plan: "she wanted it done in a week", "my job was to get it switched
     # over in a month", "I asked him to come back in a month".)
-    clause = " ".join(_own_clause(before))
     if kind == "duration" and re.match(r"(?:in|within)\s", text, re.I) and (
             not _DONE.search(clause) or _PLANNED.search(clause) or _WANTED.search(clause)
             or re.search(r"\b(?:once|twice|times|thrice)$", " ".join(before[-2:]), re.I)

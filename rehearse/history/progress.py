@@ -152,7 +152,7 @@ def _best_first(take) -> tuple:
     unsure = [part for part in (take.figures.get("star_unsure") or "").split(",") if part]
     duration = take.figures.get("duration_s")
     # (A typed take's length is only estimated: no nearer 90 s than a spoken one; a review's.)
-    measured = duration is not None and not getattr(take, "estimated", False)
+    measured = duration is not None and not take.estimated
     off_target = abs(duration - TARGET_S) if measured else float("inf")
     return take.figures["score"], -len(unsure), -off_target, take.id
 
@@ -179,7 +179,7 @@ def question_progress(question_id: str | None, takes: list) -> dict:
         "take_ids": [t.id for t in takes],
         "off_topic_take_ids": [t.id for t in takes if t.figures.get("off_topic")],
         # Typed takes, whose length is estimated: never compared with a spoken take's.
-        "typed_take_ids": [t.id for t in takes if getattr(t, "estimated", False)],
+        "typed_take_ids": [t.id for t in takes if t.estimated],
         # The whole answer's "I" share stays for progress --json readers from before the
         # Action's became the trend.
         "series": {name: [t.figures[name] for t in takes] for name in (*TRENDS, "i_ratio")},

@@ -62,6 +62,10 @@ def history_table(takes) -> Table:
     return table
 
 
+# In place of an arrow between a typed take's length (estimated) and a spoken take's (measured).
+_LENGTHS_NOT_COMPARED = Text("typed: not compared", style="dim")
+
+
 def _arrow(figure: str, before, after) -> Text:
     """Which way the figure moved, and whether that is better, said in words as well as
     colour: a length going up is worse past 1:30, and without colour (a pipe, NO_COLOR, a
@@ -97,7 +101,7 @@ def progress_view(entry: dict) -> Group:
         previous = values[before[-1]] if before else None
         arrow = _arrow(figure, previous, values[-1]) if previous is not None else Text("")
         if figure == "duration_s" and lengths_differ and previous is not None:
-            arrow = Text("typed: not compared", style="dim")  # one length estimated, one measured
+            arrow = _LENGTHS_NOT_COMPARED
         table.add_row(BY_COLUMN[figure].name, sparkline(values, TREND_MIN_SPAN[figure]), show(figure, None if first is None else values[first]), show(figure, previous),
                       show(figure, values[-1]), arrow)
     lines = [title, table]
@@ -135,7 +139,7 @@ def compare_view(a_id: int, a: dict, b_id: int, b: dict, figures_a: dict, figure
         va, vb = figures_a[figure.column], figures_b[figure.column]
         arrow = _arrow(figure.column, va, vb) if figure.better and va is not None and vb is not None else Text("")
         if figure.column == "duration_s" and typed[0] != typed[1]:
-            arrow = Text("typed: not compared", style="dim")  # one length estimated, one measured
+            arrow = _LENGTHS_NOT_COMPARED
         table.add_row(figure.name, show(figure.column, va), show(figure.column, vb), arrow)
     # By id: a typed take has no pace or pauses check, and older takes no delivery checks.
     status_a = {c["id"]: c["status"] for c in a["checks"]}
