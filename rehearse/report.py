@@ -334,6 +334,16 @@ def off_topic(report: dict) -> bool:
     return (report.get("relevance") or {}).get("verdict") == "off_topic"
 
 
+def fit_unsure(report: dict) -> bool:
+    """Whether the relevance check could not tell if the story answers its question: the
+    score is then only its telling's (a teacher's story about a parent, told for "feedback
+    to someone more senior", showed a plain "Score 100/100" beside the warning)."""
+    return (report.get("relevance") or {}).get("verdict") == "unsure"
+
+
+UNSURE_SCORE_SAID = " if the story answers this question"
+
+
 def delivery_report(analysis: Analysis) -> dict:
     """How the answer was said (an addition to report version 1)."""
     d = analysis.delivery

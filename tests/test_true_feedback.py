@@ -78,3 +78,29 @@ def test_at_100_progress_says_nothing_holds_the_score_back(rehearse_home):
     shown = console.export_text()
     assert "Nothing holds the score back at 100. To polish: Pace: Slow down." in " ".join(shown.split())
     assert "Still holding" not in shown
+
+
+def test_a_score_beside_a_story_that_may_not_answer_the_question_is_only_the_tellings(rehearse_home):
+    # (a teacher's story about a parent, told for "feedback to someone more senior", read a
+    # plain "Score 100/100" beside the warning, and progress said nothing held it back)
+    from rich.console import Console
+
+    from rehearse.history.progress import progress_by_question
+    from rehearse.ui.report_view import summary
+
+    report = a_report("Q5")  # a disagreement with a peer, told for "difficult feedback": unsure
+    assert report["relevance"]["verdict"] == "unsure" and report["score"] == 100
+    said = summary(report)
+    assert said.plain.startswith("Score 100/100 if the story answers this question")
+    assert not any("green" in str(span.style) for span in said.spans)
+    from rehearse.ui.html_report import report_html
+    assert '<span class="score">100/100</span> if the story answers this question' in report_html(report)
+    with History() as store:
+        store.save(report)
+        [entry] = progress_by_question(store)
+    console = Console(width=80, record=True)
+    console.print(progress_view(entry))
+    shown = " ".join(console.export_text().split())
+    assert "100 if the story answers this question. Check it fits: Fits question:" in shown
+    assert "Nothing holds the score back" not in shown
+    assert a_report("Q4")["relevance"]["verdict"] == "fits" and not summary(a_report("Q4")).plain.count("if the story")

@@ -12,6 +12,7 @@ from rehearse.history.figures import BY_COLUMN, FIGURES, TREND_MIN_SPAN, TRENDS,
 from rehearse.history.progress import best_said, first_answering, off_topic_said, sparkline, unclear_parts
 from rehearse.analysis.safetext import visible_strings
 from rehearse.ui.report_view import CHECK_NAMES, LABEL_STYLES
+from rehearse.report import UNSURE_SCORE_SAID
 
 
 def when(created_at: str, short: bool = False) -> str:
@@ -115,10 +116,15 @@ def progress_view(entry: dict) -> Group:
     if held and not entry.get("off_topic"):  # (the line above says what to do first)
         lines.append(Text.assemble(("Still holding the score back: ", "bold"), f"{CHECK_NAMES.get(held['check'], held['check'])}: {held['tip']}"))
     elif entry["latest_score"] == 100 and not entry.get("off_topic"):
-        # (Whether the story fits is no polish: the check could not tell, so it asks to make it plain.)
-        said = "Check it fits" if polish and polish["check"] == "relevance" else "To polish"
-        lines.append(Text.assemble(("Nothing holds the score back at 100.", "bold green"),
-                                   f" {said}: {CHECK_NAMES.get(polish['check'], polish['check'])}: {polish['tip']}" if polish else ""))
+        # Whether the story fits is no polish: the check could not tell, so the 100 is the
+        # telling's and it asks to make it plain (a teacher's story about a parent, told for
+        # "feedback to someone more senior", read "Nothing holds the score back at 100").
+        if polish and polish["check"] == "relevance":
+            lines.append(Text.assemble(("100" + UNSURE_SCORE_SAID + ".", "bold yellow"),
+                                       f" Check it fits: {CHECK_NAMES['relevance']}: {polish['tip']}"))
+        else:
+            lines.append(Text.assemble(("Nothing holds the score back at 100.", "bold green"),
+                                       f" To polish: {CHECK_NAMES.get(polish['check'], polish['check'])}: {polish['tip']}" if polish else ""))
     return Group(*lines, Text(""))
 
 
