@@ -131,6 +131,12 @@ def test_a_fast_answer_with_enough_words_is_told_to_slow_down_not_to_say_more():
     assert length.status == "warn" and length.tip.startswith("Slow down rather than add more: your ")
     short = next(r for r in run_checks(analyze_transcript(spoken(COMPLETE, 50))) if r.id == "length")
     assert short.tip.startswith("Say more about what you did")
+    # Inside the pace check's band (here 165 words a minute), slowing down is not what to
+    # do: a teacher's take was told "Slow down" beside "PASS Pace 170 words a minute".
+    words = " ".join([COMPLETE] * 3).split()[:154]
+    in_band = run_checks(analyze_transcript(spoken(" ".join(words), 56)))
+    length, pace = (next(r for r in in_band if r.id == check) for check in ("length", "pace"))
+    assert pace.status == "pass" and length.status == "warn" and not length.tip.startswith("Slow down")
 
 
 def test_a_result_that_is_not_clear_is_the_one_thing_before_its_number():
