@@ -65,4 +65,18 @@ def test_a_take_inside_the_sweet_spot_is_not_told_to_be_as_long_as_the_example()
     share = {"situation": q19.share["situation"], "task": q19.share["task"], "action": q19.share["action"],
              "result": q19.share["result"]}
     assert comparison(q19, share, 95.0, 5) == ["Your parts are in proportions close to the guide's example."]
-    assert any("It runs about" in note for note in comparison(q19, share, 40.0, 5))
+    # ... nor a short one set beside an example longer than the guide's 3 minutes (a
+    # teacher's 0:56 take read "It runs about 3:36"), where one inside them is
+    assert not any("It runs about" in note for note in comparison(q19, share, 40.0, 5))
+    q4 = example_figures("Q4")
+    assert q4.estimated_s <= 180
+    assert any("It runs about" in note for note in comparison(q4, dict(q4.share), 40.0, 5))
+
+
+def test_the_examples_numbers_are_named_as_its_results_not_as_a_count_to_reach():
+    q19 = example_figures("Q19")
+    assert q19.metrics > q19.metrics_in_result > 1
+    notes = comparison(q19, dict(q19.share), 95.0, 0)
+    assert f"Its Result gives {q19.metrics_in_result} numbers; you gave 0 in all." in notes
+    assert not any(str(q19.metrics) in note for note in notes)
+    assert not any("Result gives" in note for note in comparison(q19, dict(q19.share), 95.0, 2))

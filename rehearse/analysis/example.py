@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rehearse import prompts
-from rehearse.analysis.length import ESTIMATE_WPM, LONG_ABOVE_S, TOO_SHORT_BELOW_S, clock
+from rehearse.analysis.length import ESTIMATE_WPM, LONG_ABOVE_S, TOO_LONG_ABOVE_S, TOO_SHORT_BELOW_S, clock
 from rehearse.analysis.metrics import find_metrics
 
 STAR = ("situation", "task", "action", "result")
@@ -60,12 +60,18 @@ def comparison(example: ExampleFigures, share: dict[str, float], duration_s: flo
         notes.append(f"The guide's example spends {example.share[part]:.0%} on the {part.capitalize()}; "
                      f"you spent {share.get(part, 0.0):.0%}.")
     # The guide's examples run 1:36-4:04 when spoken: a take inside the guide's own 1-2
-    # minute sweet spot is not told to be as long as one of them.
-    if abs(duration_s - example.estimated_s) >= LENGTH_GAP_S and not TOO_SHORT_BELOW_S <= duration_s <= LONG_ABOVE_S:
+    # minute sweet spot is not told to be as long as one of them, and none is set beside
+    # one longer than the guide's 3 minutes (a teacher's 0:56 take read "It runs about
+    # 3:32": a nervous user learns to talk longer; the length check says how long to aim for).
+    if abs(duration_s - example.estimated_s) >= LENGTH_GAP_S and not TOO_SHORT_BELOW_S <= duration_s <= LONG_ABOVE_S \
+            and example.estimated_s <= TOO_LONG_ABOVE_S:
         notes.append(f"It runs about {clock(example.estimated_s)}; yours {clock(duration_s)}.")
-    # Its numbers are many (6-34); the note is for a take with almost none, not a race to match them.
-    if metrics < min(FEW_METRICS, example.metrics):
-        notes.append(f"It gives {example.metrics} numbers ({example.metrics_in_result} in the Result); you gave {metrics}.")
+    # Its numbers are many (6-34); the note is for a take with almost none, not a race to
+    # match them: it names the Result's, where the guide wants them ("It gives 33 numbers"
+    # read as a count to reach).
+    if metrics < FEW_METRICS and example.metrics_in_result:
+        numbers = "a number" if example.metrics_in_result == 1 else f"{example.metrics_in_result} numbers"
+        notes.append(f"Its Result gives {numbers}; you gave {metrics} in all.")
     if not notes:
         notes.append("Your parts are in proportions close to the guide's example.")
     return notes
