@@ -273,6 +273,19 @@ def test_kind_of_softens_only_where_it_is_no_kind(text, hedges):
     assert [m.text for m in find_hedges(words(text))] == hedges
 
 
+@pytest.mark.parametrize("text,hedges", [
+    # A teacher's tryout: an opinion about things in general softens no claim of one's own.
+    ("I believe that feedback is a gift, and I think it is important to ask.", []),
+    ("I think it's really important to listen, and I think people need time.", []),
+    # ... what the speaker did, or how it went, is still softened
+    ("I think it was about 20 percent, and I believe we saved two hours.", ["i think", "i believe"]),
+    ("I think the team is happier now, and I think five nurses are still using it.", ["i think", "i think"]),
+    ("I think that was the right call.", ["i think"]),
+])
+def test_an_opinion_in_general_is_no_hedge(text, hedges):
+    assert [m.text for m in find_hedges(words(text))] == hedges
+
+
 def test_hedges_and_repetitions():
     assert [m.text for m in find_hedges(words("I think I tried to fix it, and I sort of helped with the rollout."))] == [
         "i think", "i tried to", "sort of", "helped with"]

@@ -242,6 +242,35 @@ def _gives_examples(following: list[str], before: str = "") -> bool:
             "i", "we", "you", "he", "she", "they", "it", "the", "that", "this", "there", "so", "and", "then")
 
 
+# An opinion about how things are in general softens no claim of the speaker's own: "I
+# believe that feedback is a gift", "I think it is important to ask" (a teacher's tryout:
+# both counted as hedges). Its subject is a thing in general, its verb in the present;
+# "I think it was about 20%", "I think the team is happier now" still soften.
+OPINION_ABOUT = frozenset({"important", "key", "essential", "vital", "crucial", "necessary", "good", "better", "best",
+                           "right", "fair", "useful", "valuable", "normal", "natural", "healthy", "worth"})
+OPINION_VERBS = frozenset({"is", "are", "makes", "make", "helps", "help", "matters", "matter", "works", "work",
+                           "needs", "need", "should", "can", "must", "builds", "build", "comes", "come"})
+NOT_A_THING_IN_GENERAL = frozenset({"i", "we", "he", "she", "they", "the", "this", "these", "those", "my", "our", "his",
+                                    "her", "their", "your", "you", "there", "maybe", "probably", "about", "around",
+                                    "we'd", "i'd", "it", "that", "what", "but", "and", "so", "um", "uh", "like", "both", "all", "half", "one", "two", "three", "four",
+                                    "five", "six", "seven", "eight", "nine", "ten", "twenty", "hundred"})
+
+
+def _states_an_opinion(after: list[str]) -> bool:
+    """Whether the words after "I think"/"I believe" state an opinion in general."""
+    if after[:1] == ["that"] and len(after) > 1 and (after[1] in OPINION_VERBS or after[1].endswith("s")):
+        return False  # "that" is the subject: "I think that shows I can handle it"
+    rest = after[1:] if after[:1] == ["that"] else after
+    if rest[:1] == ["it's"]:
+        rest = ["it", "is"] + rest[1:]
+    if rest[:2] == ["it", "is"]:  # "it is (really) important to..."
+        said = [w for w in rest[2:4] if w not in ("really", "very", "so", "always", "more", "most")]
+        return bool(said) and said[0] in OPINION_ABOUT
+    if not rest or rest[0] in NOT_A_THING_IN_GENERAL or rest[0][:1].isdigit() or PAST_TENSE.fullmatch(rest[0]):
+        return False
+    return any(w in OPINION_VERBS for w in rest[1:4]) and not any(PAST_TENSE.fullmatch(w) for w in rest[:4])
+
+
 def find_hedges(words: list[str]) -> list[Mark]:
     tokens = _tokens(words)
     marks = []
@@ -253,6 +282,8 @@ def find_hedges(words: list[str]) -> list[Mark]:
                 if hedge in (("kind", "of"), ("sort", "of")) and i > 0 and (
                         tokens[i - 1] in KIND_OF_IS_A_KIND_AFTER or tokens[i - 1] in KIND_OF_IS_A_KIND_BEFORE_A_THING_AFTER
                         and i + 2 < len(tokens) and not PAST_TENSE.fullmatch(tokens[i + 2])):
+                    break
+                if hedge in (("i", "think"), ("i", "believe")) and _states_an_opinion(tokens[i + 2:i + 8]):
                     break
                 # "a little bit of JavaScript": an amount of a thing ("a little bit nervous" softens).
                 if hedge == ("a", "little", "bit") and i + 3 < len(tokens) and tokens[i + 3] == "of":
