@@ -245,7 +245,7 @@ def transcript_warnings(transcript: Transcript) -> list[dict]:
         said = ", ".join(f'"{quote(r.text, REMOVED_CHARS)}"' for r in removed[:MAX_REMOVED_SHOWN])
         more = f" and {len(removed) - MAX_REMOVED_SHOWN} more" if len(removed) > MAX_REMOVED_SHOWN else ""
         warnings.append({"kind": "removed", "message": f"{len(removed)} word(s) Whisper wrote with no speech "
-                         f"under them, or in a loop, were left out: {said}{more}"})
+                         f"under them, in a loop, or a second time over other speech, were left out: {said}{more}"})
     # Many words Whisper was unsure of: the transcript, and every finding read from it, may
     # be wrong where it matters (a tryout's misheard "from 600 to 100" counted as the
     # result's measure, with no word of warning). On the real voices' 1-3 minute recordings

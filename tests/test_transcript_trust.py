@@ -18,7 +18,7 @@ from eval.wer import errors, fillers
 from rehearse.analysis.transcript import Word
 from rehearse.audio.files import load_audio
 from rehearse.audio.signal import SAMPLE_RATE
-from rehearse.transcription.repair import find_filled_pauses, looped, repair
+from rehearse.transcription.repair import echoed, find_filled_pauses, looped, repair
 from rehearse.transcription.speech import Speech
 from tests.conftest import SAMPLES, run_cli, sample_truth, slow
 
@@ -302,3 +302,29 @@ def test_a_quiet_recording_keeps_its_words(tmp_path):
     e = errors(reference, transcript.text)
     assert (e["sub"] + e["del"] + e["ins"]) / e["words"] <= 0.08
     assert [n.split(" ")[0] for n in transcript.audio_quality["notes"]] == ["the"]  # "the level is very low"
+
+
+def test_a_sentence_written_again_over_other_speech_is_dropped_not_a_short_restatement():
+    """A teacher's tryout: Whisper skipped 20 s, then timed a sentence it had already
+    written over the speech it skipped; decoded again on its own, the skipped stretch
+    gave the sentence where it was said. The copy timed over other speech goes, with the
+    rest of its sentence."""
+    said = ("First I checked a sample of the books myself, so I had facts. Then I booked a room. "
+            "First I checked a sample of the books myself, so I had facts, and not only complaints. After that it improved.")
+    words = _words(said)
+    copy = [i for i, w in enumerate(words) if w.text == "First"]
+    assert len(copy) == 2
+    # The first copy was decoded again on its own: the later one, timed over skipped speech, goes.
+    fresh = set(range(copy[0], copy[0] + 13))
+    dropped = echoed(words, fresh)
+    end = [w.text for w in words].index("complaints.") + 1
+    assert sorted(dropped) == list(range(copy[1], end))
+    # The later copy was the one decoded again: the first goes (to the end of its sentence).
+    assert sorted(echoed(words, set(range(copy[1], end)))) == list(range(copy[0], copy[0] + 13))  # "...so I had facts."
+    # Two copies from one decoding: a speaker who said it twice (a real voice's phone prompt does).
+    assert echoed(words, set()) == set() and echoed(words, set(range(len(words)))) == set()
+    # Seven words said again, or filled pauses, are no copy.
+    seven = _words("I called the supplier that same day. Later I called the supplier that same day again.")
+    assert echoed(seven, set(range(7))) == set()
+    ums = _words("uh uh uh uh uh uh uh uh and uh uh uh uh uh uh uh uh")
+    assert echoed(ums, set(range(8))) == set()

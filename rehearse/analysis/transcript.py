@@ -39,7 +39,8 @@ def unsure_words(words) -> int:
 @dataclass(frozen=True)
 class Removed:
     """A word Whisper wrote that was taken out as invented, and why: "loop" (a copy of a
-    phrase it kept repeating) or "no speech" (nothing was said under it)."""
+    phrase it kept repeating), "no speech" (nothing was said under it) or "repeat" (a
+    phrase it had written elsewhere, written again over other speech)."""
 
     text: str
     start: float

@@ -59,6 +59,13 @@ LONG_PHRASE = 4  # ... of at least this many words
 # Where a loop was removed, speech this likely (Silero) means something was said there.
 LOST_SPEECH = 0.3
 REDECODE_MAX_S = 30.0  # one Whisper window
+# A phrase of this many words or more written twice, apart, is Whisper's, not the
+# speaker's: it skips a stretch, then times a sentence it already wrote over the speech
+# it skipped (a teacher's tryout: "First I checked a sample of the books myself, so I had
+# facts..." written again over "I asked her what would help, and we agreed...", 7 s of
+# the answer's actions lost with no warning). People restate a point, rarely eight words
+# of it word for word; and the stretch is decoded again, so a real repeat is heard again.
+ECHO_WORDS = 8
 # A gap between words may hold a filled pause when it is at least this long and this much
 # of it is speech-like sound (a breath is not).
 FILLER_GAP_S = 0.25
@@ -387,8 +394,64 @@ def find_filled_pauses(words: list[Word], speech: Speech, decode: Decode, end: f
     return words, windows
 
 
+def echoed(words: list[Word], fresh: set[int]) -> set[int]:
+    """The indices of words that write again, apart from it, a phrase of ECHO_WORDS or
+    more words written elsewhere, where one copy was just decoded again on its own
+    (`fresh`, a stretch Whisper had skipped) and the other was not: the other copy, to
+    drop. The stretch decoded on its own was heard where it was said; the older copy was
+    timed over the speech skipped. (Two copies from one decoding are left alone: a phone
+    prompt of the real voices says one sentence twice, and Whisper wrote it so.)"""
+    keys = [normalize(w.text) for w in words]
+    first_at: dict[tuple[str, ...], int] = {}
+    drop: set[int] = set()
+    for q in range(len(keys) - ECHO_WORDS + 1):
+        phrase = tuple(keys[q:q + ECHO_WORDS])
+        p = first_at.setdefault(phrase, q)
+        if p + ECHO_WORDS > q or all(k in FILLED_PAUSES for k in phrase):
+            continue
+        p_fresh, q_fresh = p in fresh, q in fresh
+        if p_fresh == q_fresh:
+            continue
+        start = p if q_fresh else q
+        drop.update(range(start, start + ECHO_WORDS))
+    # The copy's sentence goes with it: the two copies part where the speech it was timed
+    # over comes through ("...so I had facts, and not only complained" over "...instead of
+    # writing long").
+    for i in sorted(drop):
+        if i + 1 not in drop and not words[i].text.rstrip('"\'').endswith((".", "?", "!")):
+            end = next((j for j in range(i + 1, min(len(words), i + 1 + ECHO_WORDS))
+                        if words[j].text.rstrip('"\'').endswith((".", "?", "!"))), None)
+            if end is not None:
+                drop.update(range(i + 1, end + 1))
+    return drop
+
+
+def _drop_echoes(words: list[Word], fresh: set[int]) -> tuple[list[Word], list[Removed]]:
+    echo = echoed(words, fresh)
+    return ([w for i, w in enumerate(words) if i not in echo],
+            [Removed(w.text, w.start, w.end, "repeat") for i, w in enumerate(words) if i in echo])
+
+
 def repair(words: list[Word], speech: Speech, decode: Decode, duration: float, find_fillers: bool = True) -> Repaired:
     words, removed = remove_invented(list(words), speech)
+    first = set(words)
     words, also_removed, untranscribed, redecoded = redecode(words, speech, decode, duration, _spans(removed, "loop"))
+    # A sentence written twice: the copy timed over other speech goes, and its stretch is
+    # decoded again on its own. Heard there again, the speaker said it twice (a phone
+    # prompt of the real voices says "to remove the participant who most recently joined
+    # the conference" twice): a window decoded on its own is not led by text written
+    # elsewhere, so it keeps what it hears. Speech there that yields no words is reported.
+    words, repeats = _drop_echoes(words, {i for i, w in enumerate(words) if w not in first})
+    if repeats:
+        earlier = untranscribed
+        words, more_removed, untranscribed, again = redecode(words, speech, decode, duration, _spans(repeats, "repeat"))
+        heard_again = [r for r in repeats if any(normalize(w.text) == normalize(r.text) and w.start < r.end and r.start < w.end for w in words)]
+        also_removed += [r for r in repeats if r not in heard_again] + more_removed
+        redecoded += again
+        lost = [(a, b) for a, b in _spans(repeats, "repeat") if speech.peak(a, b) >= LOST_SPEECH
+                and not any(a <= (w.start + w.end) / 2 <= b for w in words)]
+        # (What the first decoding again left without words stays reported.)
+        untranscribed = _join(untranscribed + lost + [(a, b) for a, b in earlier
+                                                      if not any(a <= (w.start + w.end) / 2 <= b for w in words)])
     words, windows = find_filled_pauses(words, speech, decode, duration) if find_fillers else (words, 0)
     return Repaired(tuple(words), tuple(removed + also_removed), tuple(untranscribed), redecoded, windows)
