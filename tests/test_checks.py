@@ -77,6 +77,20 @@ def test_metrics_check_names_the_results_measures_first():
     assert result.message.index('"from forty minutes to fifteen minutes"') < result.message.index('"24 nurses"')
 
 
+def test_an_answer_that_is_mostly_scene_is_told_to_cut_it_first():
+    # (a teacher's tryout: 75% background and one step was told to put a number on the result)
+    text = ("Our depot is one of the biggest in the region, with about ninety drivers on three shifts. "
+            "For years the rota had been made by hand on a spreadsheet that only one person understood. "
+            "Drivers often found out about changes late, and swaps were agreed on the phone and then forgotten. "
+            "The operations manager was unhappy because the complaints from drivers kept coming every week. "
+            "Most of the supervisors had joined recently, so they did not know how the old system worked either. "
+            "So I introduced a shared rota app. It helped a lot.")
+    result = results_for(text)["star"]
+    assert result.status == "warn" and "sets the scene" in result.tip and result.comes_first
+    assert next_step(run_checks(analyze_transcript(from_text(text)))).id == "star"
+    assert "sets the scene" not in results_for(COMPLETE)["star"].tip
+
+
 def test_star_fails_without_result_and_passes_complete():
     assert results_for(COMPLETE)["star"].status == "pass"
     result = results_for("\n".join(COMPLETE.splitlines()[:-1]))["star"]

@@ -31,6 +31,12 @@ ACTION_LARGEST_WITHIN = 0.03  # of the answer's words
 ACTION_LARGEST_POINTS = 4
 # Missing one of these fails the check; missing only situation or task warns.
 ESSENTIAL = ("action", "result")
+# An answer that is mostly scene: the situation holds at least this share of its words, by
+# the labels and by the model's probabilities alike (so unsure labels cannot make it so).
+# The guide asks for context and then "the specific steps you took", and to "be concise":
+# three quarters of background and one step (a teacher's tryout: 75% vs 22%, told first
+# to put a number on the result) is the structure to fix before anything read from it.
+MOSTLY_SCENE = 0.5
 
 
 def _names(parts: list[str], joined_by: str = "and") -> str:
@@ -87,6 +93,13 @@ def _heard_unsure(sentence) -> str:
             "listen back before changing the answer.)")
 
 
+def _mostly_scene(star, action_largest: bool) -> bool:
+    """The situation is most of the answer, said plainly (labels and probabilities agree)."""
+    return (star.present["action"] and not action_largest and star.largest == "situation"
+            and star.share["situation"] >= MOSTLY_SCENE
+            and (not star.likely_share or star.likely_share.get("situation", 0.0) >= MOSTLY_SCENE))
+
+
 def run(analysis: Analysis) -> CheckResult:
     star = analysis.star
     definitions = star_definitions()
@@ -125,6 +138,11 @@ def run(analysis: Analysis) -> CheckResult:
                f"ended. The guide: \"{definitions['situation']}.\"")
         return CheckResult(ID, "fail" if star.missing else "warn", message, tip, points, MAX_POINTS, comes_first=True,
                            no_story=True)
+    elif _mostly_scene(star, action_largest) and not any(p in ESSENTIAL for p in star.missing + star.unsure):
+        # (Before a task to add or make plain: with the scene cut, there is room for it.)
+        tip = (f"Most of your answer ({star.share['situation']:.0%}) sets the scene: say it in two or three sentences, "
+               f"then spend the time on what you did, step by step. The guide: \"{definitions['action']}.\"")
+        return CheckResult(ID, "warn", message, tip, points, MAX_POINTS, comes_first=True)
     elif star.missing:
         # Ask for the part that matters most first: a missing result before a missing task.
         essential_missing = [m for m in star.missing if m in ESSENTIAL]
