@@ -735,6 +735,10 @@ def test_folds_loose_time_saved_where_a_score_ended_ranges_and_a_place_in_the_pa
     ("I set up a twenty minute call with the site twice a week.", []),
     ("The review went from an hour to twenty minute slots.", ["from an hour to twenty minute slots"]),
     ("It took us twenty minutes.", ["twenty minutes"]),
+    # a teacher's tryout: a gain on a scale of grades or marks (not what the students did)
+    ("Students who sat two mocks scored on average half a grade higher.", ["two mocks", "half a grade higher"]),
+    ("The set went up two bands by the summer.", ["two bands"]),
+    ("Five of them moved up a grade.", ["Five of them moved up"]),
 ])
 def test_counts_instead_of_others_ratings_changed_and_durations_that_describe(sentence, kept):
     assert [m.text for m in find_metrics(sentence)] == kept

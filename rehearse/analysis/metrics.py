@@ -245,10 +245,19 @@ _LATER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # A count set against the one it replaced: "nine nurses on nights instead of fourteen"
     # (a nurse's tryout: only "nine nurses" was found, as a count). (A time is its own
     # pattern below; "option two instead of three" names, and has no plural.)
-    ("change", re.compile(r"(?<![\w.-])" + _APPROX + r"(?!(?:19|20)\d\d\b)" + _NUM + r"\s+" + _MODIFIERS + _NOT_COUNTED + _PLURAL
+    # (The look ahead first: on a long run of number words the rest is slow to fail.)
+    ("change", re.compile(r"(?<![\w.-])(?=[^.;!?]{0,80}?\b(?:instead\s+of|rather\s+than)\b)" + _APPROX
+                          + r"(?!(?:19|20)\d\d\b)" + _NUM + r"\s+" + _MODIFIERS + _NOT_COUNTED + _PLURAL
                           + r"(?:\s+(?:on|at|in|per|a|an|each|every)\s+[a-z]+){0,2}\s+(?:instead\s+of|rather\s+than)\s+"
                           r"(?:the\s+(?:usual|normal|old|previous|planned)\s+)?" + _APPROX + _RANGE_END + r"\b(?!\s*-?\s*" + _TIME_UNIT + r"\b)",
                           re.I)),
+    # A gain on a scale of grades, marks or points: "scored on average half a grade higher",
+    # "two grades higher", "went up a full band" (a teacher's tryout: only "two mocks",
+    # what the students did, was found).
+    ("number", re.compile(r"\b(?:half\s+a|a\s+(?:full|whole)|" + _NUM + r"(?:\s+and\s+a\s+half)?)\s+(?:grades?|marks?|points?|"
+                          r"levels?|bands?|places?)\s+(?:higher|lower|better|worse|ahead)\b"
+                          r"|\b(?:went|came|moved|rose|jumped|climbed)\s+(?:up|down)\s+(?:by\s+)?(?:half\s+a|a\s+(?:full|whole)|"
+                          + _NUM + r"(?:\s+and\s+a\s+half)?)\s+(?:grades?|levels?|bands?|places?)\b", re.I)),
     # A rating's change said with its scale: "from a six out of ten to an eight and a half"
     # (held-out 15's, seen: only "six out of ten" was found, as a rating).
     ("change", re.compile(r"\bfrom\s+(?:an?\s+)?" + _NUM + r"(?:\s+and\s+a\s+half)?(?:\s+out\s+of\s+(?:five|ten|5|10))?\s+(?:up\s+)?to\s+"
