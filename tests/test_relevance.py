@@ -52,6 +52,26 @@ def test_a_story_that_holds_some_of_the_question_warns_and_names_what_it_leans_t
     assert '"disagreement"' in result.message and '(the only words about the question: "disagreement", "argued")' in result.message
 
 
+def test_a_story_only_just_over_chance_beside_one_plainly_about_another_question_is_unsure():
+    # A nurse's tryout: a disagreement with a junior doctor fitted "mentored a junior
+    # developer" on the one word "junior" (the model: 0.06 for it, 0.32 for a disagreement).
+    told = ("Um, okay, so. Last winter on the surgical ward, I was the nurse in charge on a night shift, and one of the "
+            "junior doctors, um, wanted to discharge an elderly patient first thing in the morning. I disagreed, because "
+            "her sodium had dropped and she was, you know, more confused than the night before. My job was to keep her "
+            "safe and still keep a good working relationship with the doctor. So I asked him to step into the office with "
+            "me, away from the patient, and I showed him the trend in her bloods and the falls risk score. I said, look, "
+            "I'm not questioning your judgement, I just want us both to see the same picture. He was, um, a bit defensive "
+            "at first, so I suggested, sorry, I asked if we could ring the registrar together and let her decide. I stayed "
+            "on the call and I gave the handover myself. The registrar kept the patient in for two more days, her sodium "
+            "came back up, and she went home safely with no fall. And afterwards the doctor actually thanked me, and we "
+            "now have a rule on the ward that anyone can ask for a second review before discharge. Since then, I think "
+            "we've had something like fifteen second reviews and no readmissions within seventy-two hours from those.")
+    mentoring = analyze_transcript(from_text(told), question_id="Q13").relevance
+    assert mentoring.verdict == "unsure" and 0.05 <= mentoring.probability < 0.1
+    assert mentoring.about.question_id == "Q4" and mentoring.leans
+    assert analyze_transcript(from_text(told), question_id="Q4").relevance.verdict == "fits"
+
+
 def test_words_two_cues_match_count_once():
     """"each of them separately" is one defining cue of Q6, not also the cue "separately":
     a story that says it once does not fit the mediation question on that alone."""

@@ -102,6 +102,11 @@ OFF_TOPIC_HOLDS_AT_MOST = 1
 # unsure; retrained at 0.02: 97.9%, 0.8%, 1.9%, 90.1%, 95.3%; at 0.015: 97.9%, 0.5%, 1.2%,
 # 88.0%, 95.3% (every figure the same or better); at 0.01: 97.9%, 0.2%, 0.9%, 84.2%, 95.3%.
 P_FITS = 0.05
+# The eleventh round: a story the model gives the asked question under P_SURE_FITS, while
+# it gives another LEANS_AT or more and OUTWEIGHED_TIMES as much, is unsure, not a fit
+# (cross-validated by writer on dev+seen16, in the README).
+P_SURE_FITS = 0.1
+OUTWEIGHED_TIMES = 4
 OFF_BELOW = 0.015
 OFF_LEANS_AT = 0.1
 TOPIC_OFF = 0.5
@@ -513,6 +518,12 @@ def _verdict(found: dict[str, Evidence], reading: Reading, question_id: str, sen
     other_topic = sum(share for q, share in p.items() if category[q] == category[other])
     if cues_fit or p[question_id] >= P_FITS:
         verdict = "fits"
+        # Only just over chance, beside a question the model plainly reads the story as
+        # (a nurse's disagreement with a junior doctor fitted "mentored a junior
+        # developer" on the one word "junior", at 0.06 against 0.32): unsure, naming it.
+        if not cues_fit and p[question_id] < P_SURE_FITS and p[other] >= LEANS_AT \
+                and p[other] >= OUTWEIGHED_TIMES * p[question_id]:
+            verdict = "unsure"
     elif (p[question_id] < OFF_BELOW and p[other] >= OFF_LEANS_AT and topic < TOPIC_OFF
           # A sibling question of the asked one's category is never "off topic" (see above).
           and category[other] != category[question_id] and other_topic >= OTHER_TOPIC_TIMES * topic):
