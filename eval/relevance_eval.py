@@ -49,7 +49,9 @@ outside offices and software, none with its question's key words), was written b
 next session's changes and scored once at its end. `dev+seen15` adds it; `heldout16`, by
 another such helper (36 of 50 from work outside offices and software, none with its
 question's key words), was written before the next session's changes and scored once at
-its end. `dev+seen16` adds it.
+its end. `dev+seen16` adds it; `heldout17`, by another such helper (41 of 50 from work
+outside offices and software, none with its question's key words), was written before the
+next session's changes and scored once at its end. `dev+seen17` adds it.
 
     python -m eval.relevance_eval            # dev
     python -m eval.relevance_eval --set heldout
@@ -114,6 +116,8 @@ def load(name: str) -> list[Item]:
         return load("dev+seen14") + load("heldout15")
     if name == "dev+seen16":  # and the sixteenth, scored once at the end of the session after
         return load("dev+seen15") + load("heldout16")
+    if name == "dev+seen17":  # and the seventeenth, scored once at the end of the session after
+        return load("dev+seen16") + load("heldout17")
     data = json.loads((ROOT / "eval" / "relevance" / f"{name}.json").read_text())
     items = [Item(a["id"], a["question"], tuple(a["also_fits"]), a["text"], name) for a in data["answers"]]
     if name == "dev" and GUIDE.exists():
@@ -209,7 +213,8 @@ def main() -> None:
                                                         "dev+seen12", "heldout13", "dev+seen13",
                                                         "heldout14", "dev+seen14",
                                                         "heldout15", "dev+seen15",
-                                                        "heldout16", "dev+seen16"))
+                                                        "heldout16", "dev+seen16",
+                                                        "heldout17", "dev+seen17"))
     parser.add_argument("--cv", action="store_true",
                         help="read each writer's answers with a learned model trained without them")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss and false alarm")

@@ -16,7 +16,7 @@ Per set it prints:
 
 The training sets are scored by leave-one-source-out cross-validation: each source's
 answers are labeled by a model trained without that source (spoken-heldout too, which
-shares its writer with spoken-dev); the held-out sets (heldout2 to heldout14) by the shipped
+shares its writer with spoken-dev); the held-out sets (heldout2 to heldout15) by the shipped
 model, which never saw them.
 """
 
@@ -46,7 +46,8 @@ SET_ORDER = ("external", "external-weak", "guide", "spoken-dev", "spoken-heldout
              "heldout11", "heldout11-weak",
              "heldout12", "heldout12-weak",
              "heldout13", "heldout13-weak",
-             "heldout14", "heldout14-weak")
+             "heldout14", "heldout14-weak",
+             "heldout15", "heldout15-weak")
 
 
 @dataclass

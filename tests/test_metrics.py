@@ -181,9 +181,13 @@ def test_precision_and_recall_on_the_labeled_lists():
     # 93.2% with its first commit); its floor sits under that. Then, seen, what a place
     # holds, who came along, age gaps, tenures and figures taken back in general form: 100%.
     # held-out-15 was scored once at the end of the session after: 93.6% and 89.8% (the same
-    # with its first commit); its floor sits under that. Then, seen: 98.0% and 98.0%.
+    # with its first commit); its floor sits under that. Then, seen: 98.0% and 98.0%, and
+    # 100% and 100% the session after.
+    # held-out-16 was scored once at the end of the session after: 82.5% and 81.0% (the same
+    # with its first commit); its floor sits under that. Then, seen, plans never carried
+    # out, effort over 100%, a target beaten by, "got that down to": 91.1% and 87.9%.
     floors = {"held-out-3": 0.87, "held-out-7": 0.8, "held-out-11": 0.84, "held-out-12": 0.85, "held-out-13": 0.69,
-              "held-out-14": 0.86, "held-out-15": 0.89, "train-a": 0.92, "train-b": 0.72}
+              "held-out-14": 0.86, "held-out-15": 0.89, "held-out-16": 0.8, "train-a": 0.92, "train-b": 0.72}
     for name, path in metrics_eval.SETS.items():
         tp, fp, fn, _ = metrics_eval.count(metrics_eval.load(path))
         assert tp / (tp + fp) >= floors.get(name, 0.9), path.name
@@ -739,6 +743,16 @@ def test_folds_loose_time_saved_where_a_score_ended_ranges_and_a_place_in_the_pa
     ("Students who sat two mocks scored on average half a grade higher.", ["two mocks", "half a grade higher"]),
     ("The set went up two bands by the summer.", ["two bands"]),
     ("Five of them moved up a grade.", ["Five of them moved up"]),
+    # held-out 16's (seen), in general form; sentences of our own
+    ("The new rota was meant to save about ten grand a year, but it was scrapped in March.", []),
+    ("We were going to take on six more drivers if the contract came through, but it didn't.", []),
+    ("We were going to lose 40 customers, but we kept all of them.", ["40 customers"]),
+    ("I always give a hundred and ten percent.", []),
+    ("We raised nine hundred pounds, which beat our target by about two hundred.",
+     ["nine hundred pounds", "beat our target by about two hundred"]),
+    ("Claims took forty days, and we got that down to about twelve.", ["forty days", "got that down to about twelve"]),
+    ("The roof was done in two days, a day quicker than planned.", ["two days", "a day quicker"]),
+    ("Her set went up on average by half a grade.", ["went up on average by half a grade"]),
 ])
 def test_counts_instead_of_others_ratings_changed_and_durations_that_describe(sentence, kept):
     assert [m.text for m in find_metrics(sentence)] == kept
