@@ -8,7 +8,8 @@ time) were split into sentences as rehearse splits them, and a second reader lab
 sentence S, T, A, R or O from the sentences alone (eval/star_second_reader.tsv: answer
 ids, sentence numbers and letters, no text). This prints, as eval.star_eval does for the
 labeler, the share of words both label alike and each part's precision and recall, with
-the sources' labels as the truth.
+the sources' labels as the truth; and the reader's own `missing` on the complete answers
+and each drop-one variant, a ceiling for those figures (print_drop_one).
 """
 
 from __future__ import annotations
@@ -70,7 +71,36 @@ def main() -> int:
         precision = f"{hits[part] / read_n[part]:.1%}" if read_n[part] else "-"
         recall = f"{hits[part] / gold_n[part]:.1%}" if gold_n[part] else "-"
         print(f"  {part:<9} precision {precision}  recall {recall}")
+    print_drop_one(answers, second)
     return 0
+
+
+def print_drop_one(answers, second: dict[tuple[str, int], str]) -> None:
+    """A careful reader's `missing` on each drop-one variant, as eval.star_eval counts the
+    labeler's: each sentence gets its source's majority label, the sentences of one part
+    are taken out, and a part is missing when none of the rest carries the reader's label
+    for it. (It flatters the reader, who labeled each sentence with the whole answer in
+    view, the dropped part included.)"""
+    exact: Counter = Counter()
+    variants: Counter = Counter()
+    complete = 0
+    for answer in answers:
+        gold: list[str] = []
+        for label, text in answer.lines:
+            gold += [label] * len(from_text(text).words)
+        rows, offset = [], 0
+        for i, sentence in enumerate(split_sentences(from_text(answer.text).words)):
+            source = Counter(gold[offset:offset + len(sentence.words)]).most_common(1)[0][0]
+            rows.append((source, second[(answer.id, i)]))
+            offset += len(sentence.words)
+        complete += all(any(read == part for _, read in rows) for part in STAR)
+        for part in STAR:
+            if any(source == part for source, _ in rows):
+                left = {read for source, read in rows if source != part}
+                variants[part] += 1
+                exact[part] += [p for p in STAR if p not in left] == [part]
+    print(f"  complete answers told nothing is missing: {complete / len(answers):.1%}")
+    print("  drop-one exact: " + "  ".join(f"no {part[0].upper()} {exact[part] / variants[part]:.1%}" for part in STAR))
 
 
 if __name__ == "__main__":
