@@ -281,6 +281,9 @@ def test_kind_of_softens_only_where_it_is_no_kind(text, hedges):
     ("I think it was about 20 percent, and I believe we saved two hours.", ["i think", "i believe"]),
     ("I think the team is happier now, and I think five nurses are still using it.", ["i think", "i think"]),
     ("I think that was the right call.", ["i think"]),
+    # ... and so is a claim of how the story came out, said of a thing (a review's)
+    ("I think customers are happier now, and I believe turnover is down by half.", ["i think", "i believe"]),
+    ("I think delivery times are down 30 percent, and I think it's fair to say we saved money.", ["i think", "i think"]),
 ])
 def test_an_opinion_in_general_is_no_hedge(text, hedges):
     assert [m.text for m in find_hedges(words(text))] == hedges

@@ -753,6 +753,11 @@ def test_folds_loose_time_saved_where_a_score_ended_ranges_and_a_place_in_the_pa
     ("Claims took forty days, and we got that down to about twelve.", ["forty days", "got that down to about twelve"]),
     ("The roof was done in two days, a day quicker than planned.", ["two days", "a day quicker"]),
     ("Her set went up on average by half a grade.", ["went up on average by half a grade"]),
+    # ... not a cost avoided, a target hit, a budget, or more than 100% of something (a review's)
+    ("That fault would have cost us about 80 thousand dollars if we didn't catch it.", ["about 80 thousand dollars"]),
+    ("We hit our target of 95 percent on time, but it wasn't easy.", ["95 percent"]),
+    ("Our budget of 20 thousand dollars was tight, but the vendor wasn't flexible.", ["20 thousand dollars"]),
+    ("The launch put 150 percent more traffic on our servers.", ["150 percent"]),
 ])
 def test_counts_instead_of_others_ratings_changed_and_durations_that_describe(sentence, kept):
     assert [m.text for m in find_metrics(sentence)] == kept

@@ -328,3 +328,6 @@ def test_a_sentence_written_again_over_other_speech_is_dropped_not_a_short_resta
     assert echoed(seven, set(range(7))) == set()
     ums = _words("uh uh uh uh uh uh uh uh and uh uh uh uh uh uh uh uh")
     assert echoed(ums, set(range(8))) == set()
+    # A sentence said three times, the middle one decoded again: that one is never dropped (a review's).
+    thrice = _words("we need to get the release out by Friday. " * 3)
+    assert not echoed(thrice, set(range(9, 18))) & set(range(9, 18))

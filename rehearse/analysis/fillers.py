@@ -247,13 +247,18 @@ def _gives_examples(following: list[str], before: str = "") -> bool:
 # both counted as hedges). Its subject is a thing in general, its verb in the present;
 # "I think it was about 20%", "I think the team is happier now" still soften.
 OPINION_ABOUT = frozenset({"important", "key", "essential", "vital", "crucial", "necessary", "good", "better", "best",
-                           "right", "fair", "useful", "valuable", "normal", "natural", "healthy", "worth"})
+                           "right", "useful", "valuable", "normal", "natural", "healthy", "worth"})
+# ... but a claim about how the story came out, said of a thing, still softens: "I think
+# customers are happier now", "I believe turnover is down by half" (a review's).
+CLAIMS_AN_OUTCOME = frozenset({"up", "down", "now", "still", "more", "less", "fewer", "better", "worse", "happier",
+                               "faster", "slower", "higher", "lower", "cheaper", "quicker", "since", "already"})
 OPINION_VERBS = frozenset({"is", "are", "makes", "make", "helps", "help", "matters", "matter", "works", "work",
                            "needs", "need", "should", "can", "must", "builds", "build", "comes", "come"})
 NOT_A_THING_IN_GENERAL = frozenset({"i", "we", "he", "she", "they", "the", "this", "these", "those", "my", "our", "his",
                                     "her", "their", "your", "you", "there", "maybe", "probably", "about", "around",
-                                    "we'd", "i'd", "it", "that", "what", "but", "and", "so", "um", "uh", "like", "both", "all", "half", "one", "two", "three", "four",
-                                    "five", "six", "seven", "eight", "nine", "ten", "twenty", "hundred"})
+                                    "we'd", "i'd", "it", "that", "what", "but", "and", "so", "um", "uh", "like", "both",
+                                    "all", "half", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                                    "ten", "twenty", "hundred"})
 
 
 def _states_an_opinion(after: list[str]) -> bool:
@@ -268,7 +273,8 @@ def _states_an_opinion(after: list[str]) -> bool:
         return bool(said) and said[0] in OPINION_ABOUT
     if not rest or rest[0] in NOT_A_THING_IN_GENERAL or rest[0][:1].isdigit() or PAST_TENSE.fullmatch(rest[0]):
         return False
-    return any(w in OPINION_VERBS for w in rest[1:4]) and not any(PAST_TENSE.fullmatch(w) for w in rest[:4])
+    return any(w in OPINION_VERBS for w in rest[1:4]) and not any(PAST_TENSE.fullmatch(w) for w in rest[:4]) \
+        and not any(w in CLAIMS_AN_OUTCOME or w[:1].isdigit() or w.endswith("ier") for w in rest[:7])
 
 
 def find_hedges(words: list[str]) -> list[Mark]:

@@ -730,9 +730,14 @@ def _rest_of_clause(after: str) -> str:
 
 
 _NEVER_DONE_PLAN = re.compile(r"\b(?:supposed\s+to|going\s+to|were\s+to|was\s+to|meant\s+to|planned\s+to|hoped\s+to|"
-                      r"(?:target|goal|budget)\s+of|plan\s+was|would\s+have)\b(?!.*\b(?:but|and)\b)", re.I)
-_CALLED_OFF = re.compile(r"[^.;!?]{0,40}?\b(?:but|if)\b[^.;!?]{0,60}?\b(?:shelved|cancell?ed|scrapped|never|didn't|did\s+not|"
-                         r"fell\s+through|pulled|killed|wasn't|was\s+not)\b", re.I)
+                              r"(?<!\bhit\s)(?<!\bmet\s)(?<!\bbeat\s)(?<!\bmade\s)(?<!\breached\s)(?<!\bexceeded\s)"
+                              r"(?:(?:a|our|the|my|their)\s+)?(?:savings\s+|sales\s+)?(?:target|goal)\s+of|plan\s+was)\b", re.I)
+# ... and what called it off, said of the plan itself: "but it got shelved", "but the
+# pilot got cancelled", "if the grant came through, but it didn't" (not "but it wasn't
+# easy", "but the vendor wasn't flexible": a review's).
+_CALLED_OFF = re.compile(r"[^.;!?]{0,60}?\bbut\s+(?:it|that|this|they|the\s+[a-z]+(?:\s+[a-z]+)?)\s+(?:got\s+|was\s+|were\s+)?"
+                         r"(?:shelved|cancell?ed|scrapped|pulled|axed|killed|never\s+(?:happened|went\s+ahead|came\s+through|"
+                         r"started|got\s+(?:approved|funded|signed))|fell\s+through|didn't|did\s+not)\b", re.I)
 _OVER_ALL = re.compile(r"(?:a\s+|one\s+)?(?:hundred\s+and\s+(?:ten|twenty|fifty)|thousand|110|120|150|200|1000)\s*(?:%|percent\b)", re.I)
 
 
@@ -752,8 +757,10 @@ def _not_a_measure(kind: str, text: str, before: list[str], after: str) -> str |
     if _NEVER_DONE_PLAN.search(" ".join(before[-10:])) and _CALLED_OFF.match(after):
         return "claim"
     # Effort said as more than all of it: "I'd put in a hundred and ten percent".
-    if kind == "percent" and _OVER_ALL.match(text) and re.search(r"\b(?:give|gives|gave|giving|put|puts|putting)\b(?:\s+in)?$",
-                                                                  " ".join(before[-3:]), re.I):
+    # (Not "put 150 percent more traffic on our servers": only where the clause ends.)
+    if kind == "percent" and _OVER_ALL.match(text) \
+            and re.match(r"\s*(?:[,.;!?]|$|(?:like|as|every|all|each|always)\b)", after, re.I) \
+            and re.search(r"\b(?:give|gives|gave|giving|put|puts|putting)\b(?:\s+in)?$", " ".join(before[-3:]), re.I):
         return "claim"
     # A time unit left singular right after the number is a duration said without its
     # hyphen, describing what follows: "fifteen second reviews" (a nurse's tryout), not

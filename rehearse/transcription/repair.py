@@ -413,15 +413,19 @@ def echoed(words: list[Word], fresh: set[int]) -> set[int]:
         if p_fresh == q_fresh:
             continue
         start = p if q_fresh else q
+        # (Only a copy wholly outside what was decoded again: a window of a sentence said
+        # three times can run from one copy into the next; a review's.)
+        if any(i in fresh for i in range(start, start + ECHO_WORDS)):
+            continue
         drop.update(range(start, start + ECHO_WORDS))
     # The copy's sentence goes with it: the two copies part where the speech it was timed
     # over comes through ("...so I had facts, and not only complained" over "...instead of
-    # writing long").
+    # writing long"). Never into what was decoded again.
     for i in sorted(drop):
         if i + 1 not in drop and not words[i].text.rstrip('"\'').endswith((".", "?", "!")):
             end = next((j for j in range(i + 1, min(len(words), i + 1 + ECHO_WORDS))
-                        if words[j].text.rstrip('"\'').endswith((".", "?", "!"))), None)
-            if end is not None:
+                        if j in fresh or words[j].text.rstrip('"\'').endswith((".", "?", "!"))), None)
+            if end is not None and end not in fresh:
                 drop.update(range(i + 1, end + 1))
     return drop
 
@@ -445,7 +449,8 @@ def repair(words: list[Word], speech: Speech, decode: Decode, duration: float, f
     if repeats:
         earlier = untranscribed
         words, more_removed, untranscribed, again = redecode(words, speech, decode, duration, _spans(repeats, "repeat"))
-        heard_again = [r for r in repeats if any(normalize(w.text) == normalize(r.text) and w.start < r.end and r.start < w.end for w in words)]
+        heard_again = [r for r in repeats if any(normalize(w.text) == normalize(r.text) and w.start < r.end and r.start < w.end
+                                                 for w in words)]
         also_removed += [r for r in repeats if r not in heard_again] + more_removed
         redecoded += again
         lost = [(a, b) for a, b in _spans(repeats, "repeat") if speech.peak(a, b) >= LOST_SPEECH
