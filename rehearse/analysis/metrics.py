@@ -148,10 +148,12 @@ _CHANGE_FROM_VAGUE = re.compile(r"\bfrom\s+" + _VAGUE + r"(?:\s+of)?" + _CHANGE_
 _CHANGE_VERB = re.compile(r"\b(?:(?:came|come|were|was|are|is|got|get)\s+(?:down|up)|"
                           r"grew|grown|rose|risen|fell|fallen|dropped|went|gone|climbed|jumped|increased|moved|"
                           r"decreased|cut|reduced|shrank|improved|raised|lowered|expanded)\b", re.I)
+# A time unit left singular: after a number above one it describes ("a thirty minute call").
+_SINGULAR_TIME_UNIT = r"(?:second|minute|hour|day|week|month|year)"
 _DESCRIBING = re.compile(r"\w\s*-\s*(?:ms|millisecond|second|sec|minute|min|hour|hr|day|week|month|quarter|year|sprint)$"
                          # Said aloud, the hyphen is lost: "fifteen second reviews" (a nurse's
                          # tryout). A unit left singular after a number above one describes.
-                         r"|\b(?!(?:one|a|an|1)\b)(?:\d+|[a-z]+(?:-[a-z]+)?)\s+(?:second|minute|hour|day|week|month|year)$", re.I)
+                         r"|\b(?!(?:one|a|an|1)\b)(?:\d+|[a-z]+(?:-[a-z]+)?)\s+" + _SINGULAR_TIME_UNIT + r"$", re.I)
 
 
 def _describes_after_article(before: list[str]) -> bool:
@@ -765,7 +767,7 @@ def _not_a_measure(kind: str, text: str, before: list[str], after: str) -> str |
     # A time unit left singular right after the number is a duration said without its
     # hyphen, describing what follows: "fifteen second reviews" (a nurse's tryout), not
     # fifteen reviews. (The duration pattern then reads it, as "fifteen-second reviews".)
-    if kind == "count" and re.match(r"\S+\s+(?:second|minute|hour|day|week|month|year)\s", text, re.I) \
+    if kind == "count" and re.match(r"\S+\s+" + _SINGULAR_TIME_UNIT + r"\s", text, re.I) \
             and not re.match(r"(?:one|a|an|1)\s", text, re.I):
         return "skip"
     # A number after a product's or a place's name is part of the name: "Windows 10".
