@@ -2,7 +2,7 @@ import pytest
 
 from rehearse.analysis.answer import analyze_transcript
 from rehearse.analysis.transcript import Transcript, Word, from_text
-from rehearse.checks import CHECKS, CONTENT_CHECKS, DELIVERY_CHECKS, i_vs_we, run_checks, skipped_checks
+from rehearse.checks import CHECKS, CONTENT_CHECKS, DELIVERY_CHECKS, i_vs_we, metrics, run_checks, skipped_checks
 from rehearse.checks.score import MAX_SCORE, next_step, score
 from tests.test_star import COMPLETE
 
@@ -75,6 +75,26 @@ def test_metrics_check_names_the_results_measures_first():
     result = results_for(text)["metrics"]
     assert result.status == "pass"
     assert result.message.index('"from forty minutes to fifteen minutes"') < result.message.index('"24 nurses"')
+
+
+def test_a_measure_whisper_may_have_misheard_is_named_as_such():
+    # (a teacher's tryout: "from 4.2 to 5.1" came out as "up from 4.25.1" and was quoted as
+    # her measure; only the measure's own words under MISHEARD_BELOW are named)
+    from rehearse.checks.metrics import MISHEARD_BELOW
+
+    text = ("Last term our year nine reading scores were low. My job was to raise them. "
+            "I ran a reading club twice a week. In the end the average score went up from 4.25.1 this spring.")
+    words = []
+    for i, token in enumerate(text.split()):
+        probability = MISHEARD_BELOW / 2 if token == "4.25.1" else 0.3 if token == "twice" else 0.9
+        words.append(Word(token, i * 0.4, i * 0.4 + 0.3, probability))
+    analysis = analyze_transcript(Transcript(words=tuple(words), kind="audio", engine="test", model="test",
+                                             audio_duration_s=len(words) * 0.4))
+    result = metrics.run(analysis)
+    assert 'misheard "4.25.1": if that is not what you said' in result.message
+    assert '"twice"' not in result.message.split("misheard")[1]
+    # Heard surely, or typed, the same measure is quoted with no doubt.
+    assert "misheard" not in results_for(text)["metrics"].message
 
 
 def test_an_answer_that_is_mostly_scene_is_told_to_cut_it_first():

@@ -103,6 +103,18 @@ def test_lexical_fillers_hedges_and_their_places(delivered):
 
 
 @slow
+def test_a_misheard_measure_is_named_and_measures_heard_right_are_not(delivered):
+    # d03's "zero checkout outages" is written "zero checkoutages" (probability 0.0), while
+    # "eight months" and d05's "eight seconds", heard right, get 0.3-0.5: only the first is
+    # doubted (checks.metrics.MISHEARD_BELOW).
+    messages = {name: next(c for c in delivered[name][0]["checks"] if c["id"] == "metrics")["message"]
+                for name in NAMES}
+    assert 'misheard "checkoutages"' in messages["d03-q20"]
+    assert '"eight"' not in messages["d03-q20"].split("misheard")[1]
+    assert [name for name, message in messages.items() if "misheard" in message] == ["d03-q20"]
+
+
+@slow
 def test_clear_samples_get_no_note_of_unsure_words(sample_reports):
     # (The note is for transcripts that may be wrong: report.transcript_warnings.)
     for name, report in sample_reports.items():
