@@ -111,6 +111,32 @@ def test_an_answer_that_is_mostly_scene_is_told_to_cut_it_first():
     assert "sets the scene" not in results_for(COMPLETE)["star"].tip
 
 
+# A warehouse supervisor's tryout (English her second language): ten sentences of
+# background and one step at the end were labeled 74% result, "Situation, Task and Result
+# found", 88/100; and the "we" of the scene was told to become "I" in steps she never told.
+BACKGROUND_ONLY = (
+    "Okay, so, um, the scanner. So I work in the warehouse for fourteen years, I am shift supervisor on the night "
+    "shift, we are a big distribution center for supermarkets, we have about eighty people on the night, some are "
+    "agency, some are permanent. The company is, how you say, very old style, everything was on paper before, the "
+    "pick lists was on paper and the drivers they wait for the paper. Our warehouse have three zones, the chilled, "
+    "the ambient and the frozen, and each zone have a team leader. And the company decide to bring a new scanner "
+    "system, hand scanners for the pickers, because head office want to see everything in the computer. And, uh, "
+    "the people was worried, the older ones especially, because they do the paper for twenty years. So, yes, I was "
+    "in charge of the night shift when the scanners came. And I made a little training for them and it went okay.")
+
+
+def test_background_read_as_the_result_is_the_scene_and_its_we_is_no_step():
+    analysis = analyze_transcript(from_text(BACKGROUND_ONLY), question_id="Q12")
+    assert analysis.star.share["situation"] >= 0.5 and analysis.star.share["result"] < 0.2
+    assert analysis.labels[-1].label == "result"  # the step and "it went okay" are one sentence
+    results = {r.id: r for r in run_checks(analysis)}
+    assert "action not clear" in results["star"].message and "sets the scene" in results["star"].tip
+    assert next_step(list(results.values())).id == "star"
+    assert "in your action steps" not in results["i_vs_we"].tip and '"we" in the scene is fine' in results["i_vs_we"].tip
+    # Neither tenure is a measure of the outcome.
+    assert results["metrics"].status == "fail"
+
+
 def test_star_fails_without_result_and_passes_complete():
     assert results_for(COMPLETE)["star"].status == "pass"
     result = results_for("\n".join(COMPLETE.splitlines()[:-1]))["star"]

@@ -761,3 +761,21 @@ def test_folds_loose_time_saved_where_a_score_ended_ranges_and_a_place_in_the_pa
 ])
 def test_counts_instead_of_others_ratings_changed_and_durations_that_describe(sentence, kept):
     assert [m.text for m in find_metrics(sentence)] == kept
+
+
+@pytest.mark.parametrize("sentence, kept", [
+    # a warehouse supervisor's tryout (English her second language): a tenure said in the
+    # present, "one hundred and forty" as Whisper writes it, and some of a group kept
+    ("So I work in the warehouse for fourteen years.", []),
+    ("The older ones were worried because they do the paper for twenty years.", []),
+    ("We opened 100 and 40 new accounts that quarter.", ["100 and 40 new accounts"]),
+    ("We went from 60 to about 100 and 10 cases an hour.", ["from 60 to about 100 and 10 cases"]),
+    ("In the end we kept 18 of them as permanent staff.", ["kept 18 of them"]),
+    ("Eighteen of them stayed.", ["Eighteen of them stayed"]),
+    # ... not a stay that measures nothing, nor two numbers said apart
+    ("Two of them stayed late to help me.", []),
+    ("Between 200 and 300 orders a day came in.", ["Between 200 and 300 orders a day"]),
+    ("The task took 3 years.", ["3 years"]),
+])
+def test_second_language_tenures_whisper_hundreds_and_some_of_a_group_kept(sentence, kept):
+    assert [m.text for m in find_metrics(sentence)] == kept

@@ -309,6 +309,40 @@ def steps_not_result(star_labels: StarLabels, sentences: list[Sentence]) -> Star
     return replace(star_labels, labels=relabeled)
 
 
+# The least run of "result" sentences read as the scene by scene_not_result.
+SCENE_RUN = 3
+
+
+def scene_not_result(star_labels: StarLabels, sentences: list[Sentence]) -> StarLabels:
+    """An answer with no step read as one, whose scene was read as its result: the sentences
+    from the first "result" up to the first that tells a step or an outcome, when one does,
+    are the scene. (A tryout's answer, ten sentences of background and one step at the end,
+    "I made a little training for them and it went okay", was labeled 74% result and told
+    "Situation, Task and Result found" with 88/100.) A run that no step or outcome ends is
+    left to the model: its last sentences may be a result said without outcome words."""
+    labels = star_labels.labels
+    if any(lab.label == "action" for lab in labels):
+        return star_labels
+    first = first_labeled(labels, "result")
+    if first is None:
+        return star_labels
+    for end in range(first, len(labels)):
+        text = sentences[end].text
+        if any(cue.name in _ANY_STEP_CUES for cue in cue_hits(text)) or _outcome_said(text):
+            break
+    else:
+        return star_labels
+    # (Three sentences at least: a result of two told without outcome words, "By the summer
+    # she was doing handovers by herself and the parents really liked her", then "I'm really
+    # proud of her", is one; a held-out answer's, seen.)
+    if end - first < SCENE_RUN or any(labels[i].label != "result" for i in range(first, end)):
+        return star_labels
+    relabeled = list(labels)
+    for i in range(first, end):
+        relabeled[i] = Labeled("situation", (SCENE_BEFORE_STEPS,), labels[i].scores)
+    return replace(star_labels, labels=relabeled)
+
+
 # A result said first as a headline: at most this many sentences.
 HEADLINE_SENTENCES = 2
 # The evidence shown for a headline read as the result.
@@ -509,7 +543,7 @@ def analyze_transcript(transcript: Transcript, star_model: StarModel | None = No
     # The rules that read what the model cannot: a vague lesson is no result, a headline or
     # what the speaker gained is one, a task named outright is the task, and steps told as
     # the result are steps.
-    for rule in (lessons_only, headline_result, gained_result, stated_task, steps_not_result):
+    for rule in (lessons_only, headline_result, gained_result, stated_task, steps_not_result, scene_not_result):
         star_labels = rule(star_labels, sentences)
     labels = star_labels.labels
     words = transcript.words

@@ -27,7 +27,9 @@ _WORDS_NUM = (
     r"(?:(?:\s+and\s+|\s+|-)(?:a\s+half|" + _WORD + r"))*(?:-odd|-ish|-something|-plus)?"
 )
 # 500, 2,000, 1.2, 8+, $10K, 2.8/5; never a digit glued to a letter before it (Q3, v2).
-_DIGITS_NUM = r"(?<![\w.])(?<!\d:)\d+(?:[.,]\d+)*(?:/\d+(?:\.\d+)?)?(?:\s?[kKmMbB](?![a-zA-Z]))?\+?"
+# Whisper writes "one hundred and forty" as "100 and 40": one number, not "40 stores".
+_DIGITS_NUM = (r"(?<![\w.])(?<!\d:)(?:\d*[1-9]00\s+and\s+\d{1,2}(?![\d.,])|"
+               r"\d+(?:[.,]\d+)*(?:/\d+(?:\.\d+)?)?(?:\s?[kKmMbB](?![a-zA-Z]))?\+?)")
 _NUM = r"(?:" + _DIGITS_NUM + r"|\b" + _WORDS_NUM + r"\b)"
 NUMBER_IN_WORDS = _WORDS_NUM  # "twenty-five", "a hundred": for the follow-ups, which read what a count counts
 # Not followed by a hyphenated word or letters: "3-tier", "3rd", "two-pizza" are not amounts.
@@ -264,6 +266,13 @@ _LATER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("count", re.compile(r"\b(?:beat|beaten|exceeded|passed|topped|smashed|missed)\s+(?:our|the|my|their|its)\s+(?:[a-z-]+\s+)?"
                          r"(?:target|goal|quota|record|forecast)\s+by\s+" + _APPROX + r"(?!(?:19|20)\d\d\b)" + _NUM + r"\b"
                          r"(?:\s*(?:%|percent\b))?", re.I)),
+    # Some of a group kept or placed, the group said before: "we kept eighteen of them as
+    # permanent", "Eighteen of them stayed" (a warehouse supervisor's tryout, after "we took
+    # twenty-five agency starters": neither was found, so her result "had no measure").
+    ("count", re.compile(r"\b(?:kept|retained|hired|placed|converted|saved|signed)\s+(?:on\s+)?" + _APPROX
+                         + r"(?!one\b)" + _NUM + r"\s+of\s+(?:them|those|these)\b"
+                         r"|(?<!\bout\sof\s)\b(?!one\b)" + _NUM + r"\s+of\s+(?:them|those)\s+(?:all\s+)?stayed\b"
+                         r"(?!\s+(?:late|behind|over|up|home|in|away|out|quiet|silent)\b)", re.I)),
     # A rating's change said with its scale: "from a six out of ten to an eight and a half"
     # (held-out 15's, seen: only "six out of ten" was found, as a rating).
     ("change", re.compile(r"\bfrom\s+(?:an?\s+)?" + _NUM + r"(?:\s+and\s+a\s+half)?(?:\s+out\s+of\s+(?:five|ten|5|10))?\s+(?:up\s+)?to\s+"
@@ -640,7 +649,10 @@ _GREW = re.compile(r"\b(?:within|later|grew|grown|by\s+then|since\s+then|now)\b"
 # A result that has held: "since then", "no falls for", "kept ... for".
 _HELD_SINCE = re.compile(r"\b(?:since|no|zero|without|kept|still|held|stayed|lasted)\b", re.I)
 # Holding a place or a post over years: "had the farm for", "I've been a nurse for".
-_HELD = re.compile(r"\b(?:had|has|have|'ve|been|owned|ran|run|lived|worked|was|were)\b", re.I)
+# (And said in the present, as a second-language speaker may: "I work in the warehouse for
+# fourteen years", "they do the paper for twenty years"; a tryout's.)
+_HELD = re.compile(r"\b(?:had|has|have|'ve|been|owned|ran|run|lived|worked|was|were|work|works|do|does|am|is|are)\b",
+                   re.I)
 # A working pattern counted in a week (nights, shifts, shows), said of being on duty.
 _SCHEDULE = re.compile(r"(?:\w+[\s-]+)?\w+\s+(?:nights|shifts|shows|performances|evenings|weekends|lates|earlies)\s+"
                        r"(?:a|per|every|each)\s+(?:week|fortnight|month)", re.I)

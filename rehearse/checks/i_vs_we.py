@@ -22,6 +22,7 @@ import re
 
 from rehearse.analysis.answer import Analysis
 from rehearse.analysis.metrics import said_once
+from rehearse.analysis.star import cue_hits
 from rehearse.checks.base import CheckResult, quote
 from rehearse.checks.story import too_little
 from rehearse.prompts import guide_quote
@@ -128,6 +129,12 @@ def run(analysis: Analysis) -> CheckResult:
         words = ", ".join(f'"{quote(w, QUOTED_CHARS)}"' for w in shown[:SHOWN])
         more = f" and {len(shown) - SHOWN} more" if len(shown) > SHOWN else ""
         found = found[:-1] + f", as in {words}{more}."
-    return CheckResult(ID, status, found[:-1] + ": say what you did.",
-                       f'Turn "we did" into "I did" in your action steps, and name what others did separately. {guide}',
-                       points, MAX_POINTS)
+    tip = f'Turn "we did" into "I did" in your action steps, and name what others did separately. {guide}'
+    if not analysis.star.present["action"] and not any(
+            cue.name == "we_did" for sentence in analysis.sentences for cue in cue_hits(sentence.text)):
+        # No step is told at all, by "I" or "we": the "we" counted is the scene's ("we are a
+        # big distribution centre", "we have about eighty people"), and "your action steps"
+        # are not there to turn (a tryout's answer of background was told to). ("We
+        # changed the rota", read as the result, is a step to turn still.)
+        tip = f'Tell what you did yourself, step by step, with "I" ("we" in the scene is fine). {guide}'
+    return CheckResult(ID, status, found[:-1] + ": say what you did.", tip, points, MAX_POINTS)

@@ -162,6 +162,14 @@ def run(analysis: Analysis) -> CheckResult:
         sentence = analysis.sentences[star.closest[part][0]]
         tip = (f'Your {part} may be "{quote(sentence.text, QUOTED_CHARS)}": {MAKE_IT_PLAIN[part]}. '
                f'The guide: "{definitions[part]}."' + _heard_unsure(sentence))
+        if part == "action" and star.share["situation"] >= MOSTLY_SCENE:
+            # Most of it is scene, and no sentence plainly tells a step: quoting the likeliest
+            # one ("Some are agency, some are permanent", from ten sentences of a tryout's
+            # background) asks to make plain what is no step. (By the labels alone: the
+            # model's own probabilities read that background as the result.)
+            tip = (f"Most of your answer ({star.share['situation']:.0%}) sets the scene, and what you did is not "
+                   "clear: say the scene in two or three sentences, then what you did yourself, step by step. "
+                   f"The guide: \"{definitions['action']}.\"")
         if part == "result":
             # The answer ends on what was learned, and tells no outcome: ask for what happened.
             tip = _lesson_tip(analysis, definitions) or tip
