@@ -151,8 +151,10 @@ def build_report(
         "delivery": delivery_report(analysis),
         "relevance": relevance_report(analysis),
         "example": None if question is None else example_report(question.id, analysis),
-        "follow_ups": [{"id": f.id, "question": f.question, "because": f.because, "expects": f.expects}
-                       for f in follow_ups(analysis, results)],
+        # (None asked of words that may never have been said.)
+        "follow_ups": [] if not_made_out(transcript) else
+        [{"id": f.id, "question": f.question, "because": f.because, "expects": f.expects}
+         for f in follow_ups(analysis, results)],
         "skipped_checks": [
             {"id": check_id, "reason": "needs audio: a typed answer has no timing"} for check_id in skipped_checks(analysis)
         ],
@@ -160,7 +162,9 @@ def build_report(
         # How well the story was told, whatever the question (the score unless the story
         # does not answer it; an addition to report version 1).
         "telling_score": telling_score(results),
-        "next_step": None if step is None else {"check": step.id, "tip": step.tip},
+        # (Addition: "transcript" when the recording was not made out, report.not_made_out.)
+        "next_step": {"check": "transcript", "tip": UNHEARD_TIP} if not_made_out(transcript)
+        else None if step is None else {"check": step.id, "tip": step.tip},
         "timings": {},
         "take": None,
     }
@@ -225,6 +229,24 @@ UNPUNCTUATED_FROM_WORDS = 40
 # A recording with at least this many words, this share of them unsure, gets a note.
 UNSURE_NOTE_FROM_WORDS = 40
 UNSURE_NOTE_SHARE = 0.12
+# ... and at this share, the words were not made out: every finding may be about words that
+# were never said, so the one thing to change is the recording. The tryouts' synthetic
+# voices that Whisper understood came out 13-26% unsure (word error rate 13-28%); a heavily
+# accented one it turned to nonsense ("It was very non-wheat, therefore cleaved") 46%, and
+# the take was told to "add the action" to an answer that had one.
+UNHEARD_SHARE = 0.35
+
+
+def not_made_out(transcript: Transcript) -> bool:
+    """Whether Whisper was unsure of so many of a recording's words that no finding holds."""
+    heard = len(transcript.words)
+    return (transcript.timed and heard >= UNSURE_NOTE_FROM_WORDS
+            and unsure_words(transcript.words) >= UNHEARD_SHARE * heard)
+
+
+UNHEARD_TIP = ("Record it again so the words can be heard: in a quiet room, the microphone close, a little slower. "
+               "Whisper could not make out much of this take, so its feedback may be about words you never said.")
+UNHEARD_SCORE_SAID = " from words Whisper could not make out"
 
 
 def transcript_warnings(transcript: Transcript) -> list[dict]:
@@ -252,7 +274,13 @@ def transcript_warnings(transcript: Transcript) -> list[dict]:
     # (phone calls, cached by scripts.real_speech) 4.6-5.6% of the words are unsure and the
     # word error rate is 1-6%; on the tryouts' synthetic voices at 13-26% unsure it was 13-28%.
     unsure, heard = unsure_words(transcript.words), len(transcript.words)
-    if transcript.timed and heard >= UNSURE_NOTE_FROM_WORDS and unsure >= UNSURE_NOTE_SHARE * heard:
+    if not_made_out(transcript):
+        bigger = " Or try a larger model (`rehearse models`)." if (transcript.model or "").startswith("tiny") else ""
+        warnings.append({"kind": "unsure_words", "message": f"Whisper was unsure of {unsure} of the {heard} words "
+                         f"({unsure / heard:.0%}; dim in the transcript): it could not make out much of this recording, "
+                         "so the findings below may be about words you never said. Listen back, and record it again "
+                         f"in a quiet room, the microphone close, a little slower.{bigger}"})
+    elif transcript.timed and heard >= UNSURE_NOTE_FROM_WORDS and unsure >= UNSURE_NOTE_SHARE * heard:
         bigger = ", or a larger model (`rehearse models`)," if (transcript.model or "").startswith("tiny") else ""
         warnings.append({"kind": "unsure_words", "message": f"Whisper was unsure of {unsure} of the {heard} words "
                          f"({unsure / heard:.0%}; dim in the transcript): a name or a number may be misheard, and the "
@@ -342,6 +370,11 @@ def fit_unsure(report: dict) -> bool:
 
 
 UNSURE_SCORE_SAID = " if the story answers this question"
+
+
+def made_out(report: dict) -> bool:
+    """Whether the report's words were made out (see not_made_out): its next step says so."""
+    return (report.get("next_step") or {}).get("check") != "transcript"
 
 
 def delivery_report(analysis: Analysis) -> dict:

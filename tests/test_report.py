@@ -110,3 +110,36 @@ def test_full_stops_whisper_wrote_as_words_are_not_shown_as_words_left_out():
     assert transcript_warnings(replace(said, removed=dots)) == []
     [warning] = transcript_warnings(replace(said, removed=dots + (Removed("Thank", 50.0, 50.3, "no speech"),)))
     assert warning["message"].startswith("1 word(s)") and '"Thank"' in warning["message"] and '"."' not in warning["message"]
+
+
+def test_a_recording_whisper_could_not_make_out_is_told_to_be_recorded_again():
+    # A tryout's heavily accented take came out as nonsense, 46% of its words unsure, and
+    # was told to "add the action" and asked a follow-up about a story never told.
+    from dataclasses import replace
+
+    from rehearse.analysis.transcript import from_text
+    from rehearse.pipeline import report_for
+    from rehearse.report import UNHEARD_SHARE, UNHEARD_TIP, made_out
+    from rehearse.ui.report_view import summary
+    from tests.test_star import COMPLETE
+
+    said = replace(from_text(COMPLETE), kind="audio", model="tiny.en", audio_duration_s=90.0)
+    total = len(said.words)
+    enough = -(-int(UNHEARD_SHARE * 100) * total // 100)  # the share, rounded up
+
+    def report(unsure: int) -> dict:
+        words = tuple(replace(w, start=i * 0.5, end=i * 0.5 + 0.4, probability=0.2 if i % 2 == 0 and i < 2 * unsure else 0.9)
+                      for i, w in enumerate(said.words))
+        return report_for(replace(said, words=words), None, ROOT / "take.wav", {}, 0.0)
+
+    unclear = report(enough)
+    assert not made_out(unclear) and unclear["next_step"] == {"check": "transcript", "tip": UNHEARD_TIP}
+    assert unclear["follow_ups"] == []
+    [note] = [w for w in unclear["warnings"] if w["kind"] == "unsure_words"]
+    assert "could not make out much of this recording" in note["message"]
+    assert "from words Whisper could not make out" in summary(unclear).plain
+    assert_follows_report_v1(unclear)
+    # One word fewer: a note that names may be misheard, and the answer's own next step.
+    clearer = report(enough - 1)
+    assert made_out(clearer) and clearer["next_step"] != unclear["next_step"]
+    assert "could not make out" not in summary(clearer).plain

@@ -19,7 +19,7 @@ from rehearse.analysis.safetext import visible_strings
 from rehearse.analysis.star import STAR
 from rehearse.analysis.transcript import UNSURE_BELOW
 from rehearse.history.progress import best_said, off_topic_said, overall_said
-from rehearse.report import UNSURE_SCORE_SAID, fit_unsure, off_topic
+from rehearse.report import UNHEARD_SCORE_SAID, UNSURE_SCORE_SAID, fit_unsure, made_out, off_topic
 from rehearse.ui.history_views import when
 from rehearse.ui.session_view import FITS_WORDS, unanswered, work_on_words
 from rehearse.ui.report_view import CHECK_NAMES as TERMINAL_NAMES
@@ -263,9 +263,10 @@ def report_html(report: dict, audio: bytes | None = None, earlier: list[dict] | 
              f'{" · " + _e(question["category"]) if question else ""}</p>',
              f"<h1>{_e(title)}</h1>",
              f'<p><span class="score">{int(report["score"])}/100</span>'
-             f'{" <strong>for a story that does not answer this question</strong>" if told_off_topic else ""}'
-             f'{_told_alone(report) if told_off_topic else ""}'
-             f'{_e(UNSURE_SCORE_SAID) if fit_unsure(report) else ""} <span class="muted">length '
+             f'{_e(UNHEARD_SCORE_SAID) if not made_out(report) else ""}'
+             f'{" <strong>for a story that does not answer this question</strong>" if told_off_topic and made_out(report) else ""}'
+             f'{_told_alone(report) if told_off_topic and made_out(report) else ""}'
+             f'{_e(UNSURE_SCORE_SAID) if fit_unsure(report) and made_out(report) else ""} <span class="muted">length '
              f'{clock(report["length"]["duration_s"])}{" (estimated)" if report["length"]["estimated"] else ""}</span></p>',
              f'<p><strong>{"Change one thing next take:" if step else "Every check passes."}</strong> '
              f'{_e(step["tip"]) if step else "Say it again tomorrow to make it your own."}</p>']

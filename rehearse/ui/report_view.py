@@ -13,7 +13,7 @@ from rehearse.analysis.length import clock
 from rehearse.analysis.star import STAR
 from rehearse.analysis.safetext import visible_strings
 from rehearse.analysis.transcript import UNSURE_BELOW
-from rehearse.report import UNSURE_SCORE_SAID, fit_unsure, off_topic
+from rehearse.report import UNHEARD_SCORE_SAID, UNSURE_SCORE_SAID, fit_unsure, made_out, off_topic
 
 LABEL_STYLES = {
     "situation": "cyan",
@@ -213,17 +213,20 @@ def summary(report: dict) -> Text:
     # Never green beside a failing check: 82 in green with "FAIL STAR ... no result" read as
     # "the answer is fine" (a tryout's).
     failing = any(check["status"] == "fail" for check in report["checks"])
-    unsure = fit_unsure(report)
+    unsure = fit_unsure(report) or not made_out(report)
     style = "bold green" if score >= 80 and not failing and not unsure else "bold yellow" if score >= 50 else "bold red"
     out = Text()
     out.append("Score ", style="bold")
     out.append(f"{score}/100", style=style)
-    if off_topic(report):
+    if not made_out(report):
+        # (Whether the story fits, too, was judged on words that may not have been said.)
+        out.append(UNHEARD_SCORE_SAID, style="yellow")
+    elif off_topic(report):
         # Capped (checks.score): said beside it, with how well the story itself was told.
         out.append(" for a story that does not answer this question", style="bold red")
         if report.get("telling_score", score) > score:
             out.append(f" (its telling alone: {report['telling_score']})", style="dim")
-    elif unsure:  # (the check could not tell: the score is the telling's, said so)
+    elif fit_unsure(report):  # (the check could not tell: the score is the telling's, said so)
         out.append(UNSURE_SCORE_SAID, style="yellow")
     length = report["length"]
     share = report["star"]["share"]
