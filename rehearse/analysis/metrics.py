@@ -24,7 +24,10 @@ _WORD = r"(?:" + "|".join(sorted(_UNITS + _SCALES, key=len, reverse=True)) + r")
 # "two hundred and fifty", "twenty-five", "a hundred", "three thousand", "five and a half"
 _WORDS_NUM = (
     r"(?:(?:a|an)\s+(?:hundred|thousand|million|billion|dozen)|" + _WORD + r")"
-    r"(?:(?:\s+and\s+|\s+|-)(?:a\s+half|" + _WORD + r"))*(?:-odd|-ish|-something|-plus)?"
+    # (At most eight more parts, "two hundred and forty-five thousand three hundred and
+    # twelve" has seven: unbounded, a run of number words was read as one number from each
+    # word on, which grows with the square of its length.)
+    r"(?:(?:\s+and\s+|\s+|-)(?:a\s+half|" + _WORD + r")){0,8}(?:-odd|-ish|-something|-plus)?"
 )
 # 500, 2,000, 1.2, 8+, $10K, 2.8/5; never a digit glued to a letter before it (Q3, v2).
 # Whisper writes "one hundred and forty" as "100 and 40": one number, not "40 stores".
