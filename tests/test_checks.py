@@ -137,6 +137,26 @@ def test_background_read_as_the_result_is_the_scene_and_its_we_is_no_step():
     assert results["metrics"].status == "fail"
 
 
+def test_a_choice_that_fell_to_the_speaker_said_with_the_scene_is_the_task():
+    # (the same tryout: "task not clear", and "Your task may be 'I was the only supervisor
+    # on site'", where she had said what she had to do in her first sentence)
+    text = ("Um, so, in March last year, in the same night, three things happen together, and I had to choose what "
+            "is first. The scanner system go down for one hour, two agency workers did not come, and a forklift had "
+            "a flat tyre in the frozen zone. I was the only supervisor on site. I decided safety is first, then the "
+            "trucks, then the people. So first I closed the frozen aisle and I put cones around the forklift. Second, "
+            "I called IT support and I gave the pickers paper pick lists, the old way, so the picking did not stop. "
+            "Third, I moved two people from the returns to the chilled picking to cover the agency. I think I also "
+            "phoned the maintenance engineer for the forklift, and I told the transport office that the frozen "
+            "trailers would be thirty minutes late. In the end, all twenty two trailers left that night, the frozen "
+            "ones only thirty minutes late, with zero accidents. After that we wrote a plan for when the scanners go "
+            "down, and we still use it.")
+    analysis = analyze_transcript(from_text(text))
+    assert analysis.labels[0].label == "task" and analysis.star.in_order
+    assert results_for(text)["star"].status == "pass"
+    # Said of one's days, it is the scene still.
+    assert analyze_transcript(from_text("I had to work nights that year. " + text)).labels[0].label != "task"
+
+
 def test_star_fails_without_result_and_passes_complete():
     assert results_for(COMPLETE)["star"].status == "pass"
     result = results_for("\n".join(COMPLETE.splitlines()[:-1]))["star"]

@@ -199,7 +199,13 @@ _NAMES_THE_TASK = re.compile(
     r"\bmy (?:main |real |first |whole |only |one )?(?:job|task|goal|aim|mission|assignment|brief|priority|responsibility)"
     r"(?: (?:that|this|on|for|in|during|at|as|with) (?:[\w'’-]+ ){0,3}?[\w'’-]+)? (?:was|is|became) (?:to\b|(?!nothing\b)\w+ing\b)"
     r"|\bi was (?:responsible|accountable) for \w+ing\b|\bi was (?:tasked with|assigned to)\b"
-    r"|\bit was (?:on|up to) me to\b|\bit was my (?:job|responsibility|task) to\b|\bit fell (?:to|on) me to\b", re.I)
+    r"|\bit was (?:on|up to) me to\b|\bit was my (?:job|responsibility|task) to\b|\bit fell (?:to|on) me to\b"
+    # (A choice or a fix that fell to the speaker, said after the scene in one breath: "three
+    # things happened together, and I had to choose what is first"; a tryout's, told "task
+    # not clear". Not "I had to work nights", "I had to wait": what one's days were.)
+    r"|\bi (?:really |suddenly |now |then )?had to (?:quickly )?(?:choose|decide|prioriti[sz]e|figure out|work out|sort out|"
+    r"find a way|fix|get (?:it|them|the|everything|everyone|us)|make sure|bring|turn|calm|convince|cover|handle|manage|"
+    r"keep|deliver|stop|save|win)\b", re.I)
 
 
 def stated_task(star_labels: StarLabels, sentences: list[Sentence]) -> StarLabels:
@@ -453,7 +459,13 @@ def _in_order(labels: list[Labeled], present: dict[str, bool]) -> bool:
         lead += 1
     if 0 < lead <= HEADLINE_SENTENCES and any(label == "result" for _, label in told[lead:]):
         told = told[lead:]
-    firsts = [next(i for i, label in told if label == s) for s in STAR if present[s]]
+    # The task said in the opening sentence, the scene after it ("...three things happened
+    # together, and I had to choose what is first. The scanner system went down..."; "The thing
+    # I had to figure out was how to tell our product manager no. This was at a startup..."):
+    # the question's frame, then the story in order.
+    if told and told[0] == (0, "task") and any(label == "situation" for _, label in told[1:]):
+        told = told[1:]
+    firsts = [next(i for i, label in told if label == s) for s in STAR if present[s] and any(lab == s for _, lab in told)]
     return firsts == sorted(firsts)
 
 
