@@ -324,3 +324,38 @@ def test_a_year_said_in_words_is_no_repetition():
     assert find_repetitions(words("In twenty twenty, during COVID, I moved to the ICU.")) == []
     assert find_repetitions(words("It was hard. Twenty twenty was the worst year.")) == []
     assert [m.text for m in find_repetitions(words("We had twenty twenty beds."))] == ["twenty twenty"]
+
+
+def _said_at(text: str, start: float, seconds_per_syllable: float):
+    """The words of `text` timed as a steady voice says them: each syllable the same time."""
+    from rehearse.analysis.delivery import syllables
+    from rehearse.analysis.transcript import Word
+
+    words, at = [], start
+    for token in text.split():
+        length = syllables(token) * seconds_per_syllable
+        words.append(Word(token, round(at, 3), round(at + length, 3)))
+        at += length + 0.05
+    return words
+
+
+def test_a_sentence_of_short_words_is_not_rushed_at_a_steady_pace_and_a_fast_one_is():
+    # (a tryout's steady synthetic voice had "we wrote a plan for when the scanners go down"
+    # marked rushed: more words a second, not more syllables)
+    from rehearse.analysis.answer import analyze_transcript
+    from rehearse.analysis.transcript import Transcript
+
+    long_words = ("Eventually the maintenance engineer recommended replacing the hydraulic components entirely. "
+                  "Afterwards the operations director authorised additional preventative inspections quarterly. ")
+    short_words = "After that we wrote a plan for when the scanners go down and we still use it. "
+    def rushed(text: str, fast_from: int | None = None) -> list[int]:
+        words, at = [], 0.0
+        for i, sentence in enumerate(text.strip().split(". ")):
+            pace = 0.06 if i == fast_from else 0.13  # seconds a syllable
+            words += _said_at(sentence.strip().rstrip(".") + ".", at, pace)
+            at = words[-1].end + 0.3
+        transcript = Transcript(words=tuple(words), kind="audio", engine="test", model="test", audio_duration_s=at)
+        return [s.sentence for s in analyze_transcript(transcript).delivery.stretches if s.kind == "rush"]
+
+    assert rushed(long_words * 2 + short_words) == []
+    assert rushed(long_words * 2 + short_words, fast_from=4) == [4]

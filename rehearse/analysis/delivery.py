@@ -150,6 +150,21 @@ def spoken_words(text: str) -> int:
     return count
 
 
+_VOWEL_GROUPS = re.compile(r"[aeiouy]+")
+
+
+def syllables(text: str) -> int:
+    """About how many syllables a transcribed token is said in: its vowel groups, less a
+    silent final "e" ("made", not "table"); a number, two per word it stands for."""
+    if any(c.isdigit() for c in text):
+        return 2 * spoken_words(text)
+    word = re.sub(r"[^a-z]", "", text.lower())
+    count = len(_VOWEL_GROUPS.findall(word))
+    if word.endswith("e") and not word.endswith(("le", "ee", "ye")) and count > 1:
+        count -= 1
+    return max(1, count)
+
+
 def speaking_time(words: list[Word], long_pauses: list[Pause]) -> float:
     """From the first word to the last, less the long pauses: the time spent talking."""
     if not words:
@@ -163,6 +178,11 @@ def speaking_time(words: list[Word], long_pauses: list[Pause]) -> float:
 def _said(words: list[Word]) -> list[Word]:
     """The words that carry the answer: filled pauses are sounds, not words."""
     return [w for w in words if normalize(w.text) not in FILLED_PAUSES]
+
+
+def _syllables_per_word(words: list[Word]) -> float:
+    spoken = sum(spoken_words(w.text) for w in words)
+    return sum(syllables(w.text) for w in words) / spoken if spoken else 0.0
 
 
 def pace_wpm(words: list[Word], long_pauses: list[Pause]) -> float | None:
@@ -247,13 +267,21 @@ def analyze_delivery(words: list[Word], sentences, labels, voiced: tuple[tuple[f
     wpm = pace_wpm(words, long_pauses)
     sections, stretches = {}, []
     by_label: dict[str, list] = {}
+    answer_syllables = _syllables_per_word(_said(words))
     for sentence, label in zip(sentences, labels):
         by_label.setdefault(label.label, []).append(sentence)
         rate = pace_wpm(list(sentence.words), long_pauses)
-        if rate is not None and len(_said(list(sentence.words))) >= STRETCH_MIN_WORDS:
-            if rate > max(STRETCH_RUSH_ABOVE, (wpm or 0) * (1 + STRETCH_OWN_PACE)):
+        said = _said(list(sentence.words))
+        if rate is not None and len(said) >= STRETCH_MIN_WORDS:
+            # A sentence of short words has more words a second at the same speed: it is
+            # rushed (or dragged) only when it is so in syllables too, its words weighed by
+            # their length against the answer's (a tryout's steady synthetic voice had "we
+            # wrote a plan for when the scanners go down" marked rushed, at fewer syllables a
+            # second than two sentences that were not).
+            weighed = rate * _syllables_per_word(said) / answer_syllables if answer_syllables else rate
+            if min(rate, weighed) > max(STRETCH_RUSH_ABOVE, (wpm or 0) * (1 + STRETCH_OWN_PACE)):
                 stretches.append(Stretch(sentence.index, rate, "rush"))
-            elif rate < min(STRETCH_DRAG_BELOW, (wpm or 0) * (1 - STRETCH_OWN_PACE)):
+            elif max(rate, weighed) < min(STRETCH_DRAG_BELOW, (wpm or 0) * (1 - STRETCH_OWN_PACE)):
                 stretches.append(Stretch(sentence.index, rate, "drag"))
     for label, group in by_label.items():
         # A section's pace over its own sentences, without the time between them.
