@@ -181,7 +181,10 @@ def questions(
 
 @app.command()
 def analyze(
-    path: Path = typer.Argument(..., help="An audio file (wav, flac, ogg, mp3, m4a, webm) or a typed transcript (.txt, .md); - reads either from standard input.", show_default=False),
+    path: Path = typer.Argument(..., help="An audio file (wav, flac, ogg, mp3, m4a, webm) or a typed transcript (.txt, .md); - reads either from standard input.", show_default=False, metavar="PATH"),
+    # (As `practice Q12` takes it: a tryout's `analyze take.wav Q12` got "Got unexpected
+    # extra argument(s)".)
+    question_id: Optional[str] = typer.Argument(None, help="The question answered (Q1..Q25), as --question does.", show_default=False, metavar="[QUESTION_ID]"),
     question: Optional[str] = typer.Option(None, "--question", "-q", help="The question answered: Q1..Q25."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON (report version 1) and nothing else on stdout."),
     no_save: bool = typer.Option(False, "--no-save", help="Do not save this take in the history (the report's take is null)."),
@@ -199,6 +202,9 @@ def analyze(
     from rehearse.pipeline import analyze_path, answer_file, keep_take
     from rehearse.ui.console import spinner
 
+    if question_id is not None and question is not None and question_id.strip().upper() != question.strip().upper():
+        raise RehearseError(f"two questions given, {question_id} and --question {question}; give one")
+    question = question or question_id
     if html_file is not None and html_file.exists() and not force:  # said before minutes of transcription
         raise RehearseError(f"{html_file} exists; add --force to replace it, or choose another file")
     _open_needs_html(open_page, html_file)

@@ -95,3 +95,14 @@ def test_a_typed_answer_longer_than_any_recording_is_refused_with_one_line(tmp_p
     assert result.returncode == 1 and result.stdout == ""
     (line,) = result.stderr.splitlines()
     assert line.startswith("error: ") and "5,040 words, about 33 minutes spoken" in line and "give one answer" in line
+
+
+def test_analyze_takes_the_question_as_practice_does(tmp_path):
+    # (a tryout's `analyze take.wav Q12` got "Got unexpected extra argument(s)")
+    answer = tmp_path / "answer.txt"
+    answer.write_text((ROOT / "samples" / "no-result-q13.txt").read_text())
+    result = run_cli("analyze", str(answer), "q13", "--json", "--no-save")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["question"]["id"] == "Q13"
+    assert_one_error_line(run_cli("analyze", str(answer), "Q13", "--question", "Q4", "--no-save"),
+                          "two questions given")

@@ -66,6 +66,16 @@ def _suffix_of(head: bytes) -> str:
     return ".txt"
 
 
+def _holds_text(path: Path) -> bool:
+    """Whether the file's first bytes read as text (and it is not empty)."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(64)
+    except OSError:
+        return False
+    return bool(head.strip()) and _suffix_of(head) == ".txt"
+
+
 @contextmanager
 def spooled(path: Path) -> Iterator[Path]:
     """A stream's content in a private temporary file (0600, removed afterwards) named with
@@ -179,6 +189,11 @@ def probe_duration(path: Path) -> float | None:
             raise AudioError(f"cannot read {path} as audio ({type(exc).__name__}); give a recording "
                              f"({', '.join(s[1:] for s in AUDIO_SUFFIXES)}) or a typed answer saved as plain text "
                              "(.txt or .md)") from exc
+        if _holds_text(path):
+            # A typed answer saved under an audio name (a tryout's notes.wav read
+            # "InvalidDataError. is it really a WAV recording?").
+            raise AudioError(f"{path} holds text, not audio; if it is your typed answer, save it as .txt and give "
+                             "that file") from exc
         raise AudioError(f"cannot read {path} as audio ({type(exc).__name__}); is it really {_kind(path)}? "
                          "Convert it to wav or flac and try again") from exc
     return None

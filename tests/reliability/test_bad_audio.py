@@ -82,7 +82,7 @@ def bad_files(tmp_path_factory):
 REFUSED = [
     ("missing.wav", ["no such file", "m4a", "webm", "text: txt, md"]),
     ("a-folder", ["is a folder"]),
-    ("text.wav", ["cannot read", "as audio"]),
+    ("text.wav", ["text.wav holds text, not audio", "save it as .txt"]),  # a typed answer saved as .wav
     ("empty.wav", ["empty (0 bytes)"]),
     ("silence.wav", ["silent", "microphone"]),
     ("half.wav", ["0.5 s long", "under the 2 s rehearse needs"]),
