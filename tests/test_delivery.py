@@ -304,6 +304,7 @@ def test_an_opinion_in_general_is_no_hedge(text, hedges):
 def test_hedges_and_repetitions():
     assert [m.text for m in find_hedges(words("I think I tried to fix it, and I sort of helped with the rollout."))] == [
         "i think", "i tried to", "sort of", "helped with"]
+    assert [m.text for m in find_hedges(words("The trucks left on time, more or less."))] == ["more or less"]
     assert [m.text for m in find_repetitions(words("I reviewed the the proposal and then and then shipped it."))] == [
         "the the", "and then and then"]
     assert find_repetitions(words("He said that that was fine.")) == []

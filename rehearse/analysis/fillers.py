@@ -34,6 +34,8 @@ HEDGES = (
     ("i", "think"), ("i", "guess"), ("i", "believe"), ("maybe",), ("kind", "of"), ("sort", "of"), ("just",),
     ("hopefully",), ("probably",), ("i", "tried", "to"), ("helped", "with"), ("a", "little", "bit"), ("somewhat",),
     ("i", "suppose"), ("i'd", "say"),
+    # ("the trucks left on time, more or less": a tryout's result, told nothing)
+    ("more", "or", "less"),
 )
 # "what kind of system", "the sort of problem": a kind of thing, not a softener. After
 # "that", "this", "which" or "all" it is one only before a thing: "that kind of problem",
