@@ -3,6 +3,7 @@ migrations, two processes at once, a crash mid-save, and files that are not ours
 
 from __future__ import annotations
 
+import io
 import json
 import sqlite3
 import subprocess
@@ -401,6 +402,17 @@ def test_a_take_off_its_question_is_marked_and_never_its_best_or_its_yardstick(r
         keep_take(store, other, TEXTS["strong-q4"])
         assert other["previous_take"] == {"id": 1, "change": "not compared: this story does not answer the question",
                                           "same_story": False}
+        # Latest, the other story is no step forward or back for any figure (a tryout's read
+        # "Length ↑ better" and "Metrics ↑ better" beside it).
+        from rich.console import Console
+
+        from rehearse.ui.history_views import progress_view
+
+        console = Console(record=True, width=100, file=io.StringIO())
+        console.print(progress_view(progress_by_question(store)[0]))
+        shown_then = console.export_text()
+        assert "does not answer this question" in shown_then
+        assert "better" not in shown_then and "worse" not in shown_then
         again = analyze_path(TEXTS["no-result-q13"], question_id="Q13")
         keep_take(store, again, TEXTS["no-result-q13"])
         assert again["previous_take"]["id"] == 1 and again["previous_take"]["same_story"]

@@ -97,10 +97,14 @@ def progress_view(entry: dict) -> Group:
     before = [i for i, take_id in enumerate(entry["take_ids"][:-1]) if take_id not in off_topic]
     typed = set(entry.get("typed_take_ids") or [])
     lengths_differ = bool(before) and (entry["take_ids"][before[-1]] in typed) != (entry["take_ids"][-1] in typed)
+    # A latest take that does not answer the question is no step forward or back: "Length ↑
+    # better" beside it praised another question's story (a tryout's; the line below the
+    # table says what it is).
+    latest_answers = entry["take_ids"][-1] not in off_topic
     for figure in TRENDS:
         values = entry["series"][figure]
         previous = values[before[-1]] if before else None
-        arrow = _arrow(figure, previous, values[-1]) if previous is not None else Text("")
+        arrow = _arrow(figure, previous, values[-1]) if previous is not None and latest_answers else Text("")
         if figure == "duration_s" and lengths_differ and previous is not None:
             arrow = _LENGTHS_NOT_COMPARED
         table.add_row(BY_COLUMN[figure].name, sparkline(values, TREND_MIN_SPAN[figure]), show(figure, None if first is None else values[first]), show(figure, previous),
