@@ -296,23 +296,24 @@ def finish_transcript(audio, words: list[Word], settings: dict, model_label: str
     duration = len(audio) / SAMPLE_RATE
     if not words:
         # Said as a file read from disk is: too short is a take stopped too soon, and silence
-        # is the microphone's fault, not the speaker's English.
+        # is the microphone's fault, not the speaker's English. (Nor is noise: "answer in
+        # English" told a tryout who had, in her second language, that her English was at fault.)
         refuse_unusable(path, audio)
-        raise NoSpeechError(f"no English speech found in {path}; answer in English, close to the microphone, and record again")
+        raise NoSpeechError(f"no English speech found in {path}; speak close to the microphone, in a quiet room, and record again")
     if settings.get("avg_logprob", 0.0) < MIN_AVG_LOGPROB:
         raise NoSpeechError(
-            f"the speech in {path} could not be transcribed reliably; rehearse coaches answers in "
-            "English: record the answer in English, clearly and close to the microphone"
+            f"the speech in {path} could not be transcribed reliably; record it again clearly, close to the "
+            "microphone, in a quiet room (rehearse coaches answers in English)"
         )
     repaired = repair(words, speech, decode, duration, find_fillers=find_fillers)
     if not repaired.words:
-        raise NoSpeechError(f"no English speech found in {path}; answer in English, close to the microphone, and record again")
+        raise NoSpeechError(f"no English speech found in {path}; speak close to the microphone, in a quiet room, and record again")
     spoken = real_words(repaired.words)
     if not spoken:
-        raise NoSpeechError(f"no English speech found in {path}; answer in English, close to the microphone, and record again")
+        raise NoSpeechError(f"no English speech found in {path}; speak close to the microphone, in a quiet room, and record again")
     if len(spoken) < min_words:
         raise NoSpeechError(f"heard only {len(spoken)} word{'s' if len(spoken) != 1 else ''} (\"{' '.join(spoken)}\") in "
-                            f"{duration:.0f} s of {path}; answer in English, close to the microphone, and record again")
+                            f"{duration:.0f} s of {path}; speak close to the microphone, in a quiet room, and record again")
     voiced = voiced_spans(audio)
     # A filled pause needs sound under it; this also places each on its sound.
     words, filled_pauses = heard_filled_pauses(list(repaired.words), voiced, duration)
