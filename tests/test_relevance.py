@@ -67,7 +67,7 @@ def test_a_story_only_just_over_chance_beside_one_plainly_about_another_question
             "now have a rule on the ward that anyone can ask for a second review before discharge. Since then, I think "
             "we've had something like fifteen second reviews and no readmissions within seventy-two hours from those.")
     mentoring = analyze_transcript(from_text(told), question_id="Q13").relevance
-    assert mentoring.verdict == "unsure" and 0.05 <= mentoring.probability < 0.1
+    assert mentoring.verdict == "unsure" and 1 / 25 <= mentoring.probability < 0.1  # over chance, under 0.1
     assert mentoring.about.question_id == "Q4" and mentoring.leans
     assert analyze_transcript(from_text(told), question_id="Q4").relevance.verdict == "fits"
 
@@ -335,3 +335,20 @@ def test_the_question_said_back_first_is_no_evidence():
     assert echoed.verdict == plain.verdict != "fits"
     # A first sentence with someone doing something in it is part of the story.
     assert assess(["So I mediated between two nurses.", *story], "Q6").asked.score > 0
+
+
+def test_new_starters_trained_answer_the_mentoring_question():
+    # A warehouse supervisor's tryout: twenty-five new starters trained and followed up,
+    # told for "mentored a junior developer or helped someone grow their skills", was
+    # "unsure" with no words about the question (outside software the one helped is a new
+    # starter or a trainee).
+    told = ("For the peak season two years ago, the agency sent us twenty five new starters in one week, and most of "
+            "them never worked in a warehouse before. As the night supervisor, I was responsible to make them safe and "
+            "productive before Black Friday. First, I wrote a simple plan for the first three nights. I put every new "
+            "starter in a pair with one of my experienced pickers. I showed them myself how to build a safe pallet, "
+            "heavy on the bottom, light on top, and how to read the label. Every night at the end of the shift, I "
+            "checked their pick rate and I spoke with each one for two minutes, what went good and what to change. "
+            "In the end, eighteen of the twenty five stayed as permanent staff, their pick rate went from sixty to "
+            "about one hundred and ten cases an hour in four weeks, and one of them is now a team leader.")
+    fit = analyze_transcript(from_text(told), question_id="Q13").relevance
+    assert fit.verdict == "fits" and "new starters" in [word for _, word in fit.asked.words]

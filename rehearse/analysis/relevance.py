@@ -224,8 +224,12 @@ COMPETENCIES: dict[str, Competency] = {c.question_id: c for c in (
        "mandatory|every new|became (?:part|standard)|stuck|habit|workshop*|feature flags?|design doc*"),
     _c("Q13", "mentoring someone or helping them grow their skills", "mentoring someone",
        "say who you helped grow, how, and how far they came",
-       "mentor*|junior|graduate|new hire|apprentice|intern\\b|interns\\b|coach*|grow (?:his|her|their)\\b",
+       # (Outside software the one helped is a new starter, a trainee: a warehouse
+       # supervisor's story of training twenty-five new starters read as unsure.)
+       "mentor*|junior|graduate|new hire|new starters?|trainees?|apprentice|intern\\b|interns\\b|coach*|"
+       "grow (?:his|her|their)\\b",
        "pair(?:ed|ing)? (?:with )?(?:him|her|them)|taught|teach*|confidence|grow|growth|learn(?:ed|ing)? (?:to|from)|"
+       "showed (?:him|her|them)(?: \\w+)? how|train(?:ed)? (?:him|her|them)\\b|"
        "every (?:week|friday|monday)|weekly|first (?:ticket|pull request|feature)s?|on (?:his|her|their) own|promot*|"
        "career|struggl*"),
     _c("Q14", "creating documentation, a knowledge base or runbooks", "writing documentation",
