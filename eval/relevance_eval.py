@@ -51,7 +51,10 @@ another such helper (36 of 50 from work outside offices and software, none with 
 question's key words), was written before the next session's changes and scored once at
 its end. `dev+seen16` adds it; `heldout17`, by another such helper (41 of 50 from work
 outside offices and software, none with its question's key words), was written before the
-next session's changes and scored once at its end. `dev+seen17` adds it.
+next session's changes and scored once at its end. `dev+seen17` adds it; `heldout18`, by
+another such helper (46 of 50 from work outside offices and software, none with its
+question's key words), was written before the next session's changes and scored once at
+its end. `dev+seen18` adds it.
 
     python -m eval.relevance_eval            # dev
     python -m eval.relevance_eval --set heldout
@@ -118,6 +121,8 @@ def load(name: str) -> list[Item]:
         return load("dev+seen15") + load("heldout16")
     if name == "dev+seen17":  # and the seventeenth, scored once at the end of the session after
         return load("dev+seen16") + load("heldout17")
+    if name == "dev+seen18":  # and the eighteenth, scored once at the end of the session after
+        return load("dev+seen17") + load("heldout18")
     data = json.loads((ROOT / "eval" / "relevance" / f"{name}.json").read_text())
     items = [Item(a["id"], a["question"], tuple(a["also_fits"]), a["text"], name) for a in data["answers"]]
     if name == "dev" and GUIDE.exists():
@@ -214,7 +219,8 @@ def main() -> None:
                                                         "heldout14", "dev+seen14",
                                                         "heldout15", "dev+seen15",
                                                         "heldout16", "dev+seen16",
-                                                        "heldout17", "dev+seen17"))
+                                                        "heldout17", "dev+seen17",
+                                                        "heldout18", "dev+seen18"))
     parser.add_argument("--cv", action="store_true",
                         help="read each writer's answers with a learned model trained without them")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss and false alarm")

@@ -16,7 +16,7 @@ Per set it prints:
 
 The training sets are scored by leave-one-source-out cross-validation: each source's
 answers are labeled by a model trained without that source (spoken-heldout too, which
-shares its writer with spoken-dev); the held-out sets (heldout2 to heldout15) by the shipped
+shares its writer with spoken-dev); the held-out sets (heldout2 to heldout16) by the shipped
 model, which never saw them.
 """
 
@@ -47,7 +47,8 @@ SET_ORDER = ("external", "external-weak", "guide", "spoken-dev", "spoken-heldout
              "heldout12", "heldout12-weak",
              "heldout13", "heldout13-weak",
              "heldout14", "heldout14-weak",
-             "heldout15", "heldout15-weak")
+             "heldout15", "heldout15-weak",
+             "heldout16", "heldout16-weak")
 
 
 @dataclass
