@@ -245,8 +245,8 @@ def not_made_out(transcript: Transcript) -> bool:
 
 
 UNHEARD_TIP = ("Record it again so the words can be heard: in a quiet room, the microphone close, a little slower. "
-               "Whisper could not make out much of this take, so its feedback may be about words you never said.")
-UNHEARD_SCORE_SAID = " from words Whisper could not make out"
+               "Whisper could not hear most of the words clearly, so this feedback may be about words you never said.")
+UNHEARD_SCORE_SAID = " (Whisper could not hear most words clearly: this score may be wrong)"
 
 
 def transcript_warnings(transcript: Transcript) -> list[dict]:
@@ -277,7 +277,7 @@ def transcript_warnings(transcript: Transcript) -> list[dict]:
     if not_made_out(transcript):
         bigger = " Or try a larger model (`rehearse models`)." if (transcript.model or "").startswith("tiny") else ""
         warnings.append({"kind": "unsure_words", "message": f"Whisper was unsure of {unsure} of the {heard} words "
-                         f"({unsure / heard:.0%}; dim in the transcript): it could not make out much of this recording, "
+                         f"({unsure / heard:.0%}; dim in the transcript): it could not hear most of this recording clearly, "
                          "so the findings below may be about words you never said. Listen back, and record it again "
                          f"in a quiet room, the microphone close, a little slower.{bigger}"})
     elif transcript.timed and heard >= UNSURE_NOTE_FROM_WORDS and unsure >= UNSURE_NOTE_SHARE * heard:

@@ -305,6 +305,7 @@ def test_hedges_and_repetitions():
     assert [m.text for m in find_hedges(words("I think I tried to fix it, and I sort of helped with the rollout."))] == [
         "i think", "i tried to", "sort of", "helped with"]
     assert [m.text for m in find_hedges(words("The trucks left on time, more or less."))] == ["more or less"]
+    assert find_hedges(words("I worked out whether each store needed more or less stock.")) == []
     assert [m.text for m in find_repetitions(words("I reviewed the the proposal and then and then shipped it."))] == [
         "the the", "and then and then"]
     assert find_repetitions(words("He said that that was fine.")) == []

@@ -780,6 +780,8 @@ def test_counts_instead_of_others_ratings_changed_and_durations_that_describe(se
     ("Eighteen of them stayed.", ["Eighteen of them stayed"]),
     # ... not a stay that measures nothing, nor two numbers said apart
     ("Two of them stayed late to help me.", []),
+    ("Three of them stayed angry for weeks.", []),
+    ("The contract we won is for three years.", ["three years"]),  # a review's: no tenure
     ("Between 200 and 300 orders a day came in.", ["Between 200 and 300 orders a day"]),
     ("The task took 3 years.", ["3 years"]),
 ])

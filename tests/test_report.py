@@ -136,10 +136,20 @@ def test_a_recording_whisper_could_not_make_out_is_told_to_be_recorded_again():
     assert not made_out(unclear) and unclear["next_step"] == {"check": "transcript", "tip": UNHEARD_TIP}
     assert unclear["follow_ups"] == []
     [note] = [w for w in unclear["warnings"] if w["kind"] == "unsure_words"]
-    assert "could not make out much of this recording" in note["message"]
-    assert "from words Whisper could not make out" in summary(unclear).plain
+    assert "could not hear most of this recording clearly" in note["message"]
+    assert "could not hear most words clearly: this score may be wrong" in summary(unclear).plain
     assert_follows_report_v1(unclear)
     # One word fewer: a note that names may be misheard, and the answer's own next step.
     clearer = report(enough - 1)
     assert made_out(clearer) and clearer["next_step"] != unclear["next_step"]
-    assert "could not make out" not in summary(clearer).plain
+    assert "could not hear" not in summary(clearer).plain
+    # Progress names the recording as what holds the take back, as the report does.
+    from rehearse.history.progress import progress_by_question
+    from rehearse.history.store import History
+    from rehearse.pipeline import keep_take
+
+    unclear["question"] = {"id": "Q4", "text": "", "category": ""}
+    with History() as store:
+        keep_take(store, unclear, None)
+        [entry] = progress_by_question(store)
+    assert entry["holding_back"] == {"check": "transcript", "tip": UNHEARD_TIP} and not entry["off_topic"]

@@ -37,6 +37,9 @@ HEDGES = (
     # ("the trucks left on time, more or less": a tryout's result, told nothing)
     ("more", "or", "less"),
 )
+# What "more or less" rounds off when it stands before it (elsewhere, only at a clause's end).
+MORE_OR_LESS_ROUNDS_OFF = frozenset({"the", "on", "finished", "done", "ready", "right", "fine", "okay", "ok", "over",
+                                     "sorted", "fixed", "working", "back", "there", "what", "all", "everything"})
 # "what kind of system", "the sort of problem": a kind of thing, not a softener. After
 # "that", "this", "which" or "all" it is one only before a thing: "that kind of problem",
 # but "that kind of helped" softens.
@@ -292,6 +295,12 @@ def find_hedges(words: list[str]) -> list[Mark]:
                         and i + 2 < len(tokens) and not PAST_TENSE.fullmatch(tokens[i + 2])):
                     break
                 if hedge in (("i", "think"), ("i", "believe")) and _states_an_opinion(tokens[i + 2:i + 8]):
+                    break
+                # "more or less" rounds off what was said ("on time, more or less", "more or less
+                # finished"), not a choice between amounts ("needed more or less stock"; a review's).
+                if hedge == ("more", "or", "less") and i + 3 < len(tokens) and not _comma_after(words, i + 2) \
+                        and not words[i + 2].rstrip("\"')").endswith((".", "!", "?", ";")) \
+                        and tokens[i + 3] not in MORE_OR_LESS_ROUNDS_OFF:
                     break
                 # "a little bit of JavaScript": an amount of a thing ("a little bit nervous" softens).
                 if hedge == ("a", "little", "bit") and i + 3 < len(tokens) and tokens[i + 3] == "of":

@@ -275,7 +275,9 @@ _LATER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("count", re.compile(r"\b(?:kept|retained|hired|placed|converted|saved|signed)\s+(?:on\s+)?" + _APPROX
                          + r"(?!one\b)" + _NUM + r"\s+of\s+(?:them|those|these)\b"
                          r"|(?<!\bout\sof\s)\b(?!one\b)" + _NUM + r"\s+of\s+(?:them|those)\s+(?:all\s+)?stayed\b"
-                         r"(?!\s+(?:late|behind|over|up|home|in|away|out|quiet|silent)\b)", re.I)),
+                         # (Stayed where the story wanted them: not "stayed late", "stayed angry"; a review's.)
+                         r"(?=\s*(?:[,.;!?]|$)|\s+(?:with\s+(?:us|the\s+\w+)|on\s+as\b|as\s+(?:permanent|full[- ]time|staff)\b))",
+                         re.I)),
     # A rating's change said with its scale: "from a six out of ten to an eight and a half"
     # (held-out 15's, seen: only "six out of ten" was found, as a rating).
     ("change", re.compile(r"\bfrom\s+(?:an?\s+)?" + _NUM + r"(?:\s+and\s+a\s+half)?(?:\s+out\s+of\s+(?:five|ten|5|10))?\s+(?:up\s+)?to\s+"
@@ -654,7 +656,9 @@ _HELD_SINCE = re.compile(r"\b(?:since|no|zero|without|kept|still|held|stayed|las
 # Holding a place or a post over years: "had the farm for", "I've been a nurse for".
 # (And said in the present, as a second-language speaker may: "I work in the warehouse for
 # fourteen years", "they do the paper for twenty years"; a tryout's.)
-_HELD = re.compile(r"\b(?:had|has|have|'ve|been|owned|ran|run|lived|worked|was|were|work|works|do|does|am|is|are)\b",
+# (Only with a person as the subject: "the contract we won is for three years" is a measure.)
+_HELD = re.compile(r"\b(?:had|has|have|'ve|been|owned|ran|run|lived|worked|was|were)\b"
+                   r"|\b(?:i|we|they|he|she)\s+(?:work|works|do|does|am|are|is)\b|\b(?:i'm|we're|they're|he's|she's)\b",
                    re.I)
 # A working pattern counted in a week (nights, shifts, shows), said of being on duty.
 _SCHEDULE = re.compile(r"(?:\w+[\s-]+)?\w+\s+(?:nights|shifts|shows|performances|evenings|weekends|lates|earlies)\s+"

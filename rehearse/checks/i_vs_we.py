@@ -136,5 +136,5 @@ def run(analysis: Analysis) -> CheckResult:
         # big distribution centre", "we have about eighty people"), and "your action steps"
         # are not there to turn (a tryout's answer of background was told to). ("We
         # changed the rota", read as the result, is a step to turn still.)
-        tip = f'Tell what you did yourself, step by step, with "I" ("we" in the scene is fine). {guide}'
+        tip = f'Tell what you did yourself, step by step, with "I". {guide}'
     return CheckResult(ID, status, found[:-1] + ": say what you did.", tip, points, MAX_POINTS)

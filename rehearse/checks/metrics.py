@@ -65,11 +65,12 @@ def run(analysis: Analysis) -> CheckResult:
                          for word in _misheard_words_in(analysis, m))
     named = ", ".join(f'"{word}"' for word in doubtful)
     heard = (f" Whisper may have misheard {named}: if that is not what you said, listen back before you "
-             "trust this measure." if doubtful else "")
+             "trust it." if doubtful else "")
     if analysis.metrics_in_result:
         in_result = len(said_once(m.metric.text for m in metrics if analysis.labels[m.sentence].label == "result"))
         how_many = "one" if in_result == 1 else str(in_result)
-        return CheckResult(ID, "pass", found + f", {how_many} in the result." + heard, f"Well measured. {guide}",
+        well = "Well measured, if the numbers are what you said." if doubtful else "Well measured."
+        return CheckResult(ID, "pass", found + f", {how_many} in the result." + heard, f"{well} {guide}",
                            IN_RESULT_POINTS, MAX_POINTS)
     return CheckResult(ID, "warn", found + ", but none in the result." + heard,
                        f"Measure the outcome itself: how much faster, cheaper or better it got. {guide}",

@@ -168,7 +168,8 @@ def run(analysis: Analysis) -> CheckResult:
             # background) asks to make plain what is no step. (By the labels alone: the
             # model's own probabilities read that background as the result.)
             tip = (f"Most of your answer ({star.share['situation']:.0%}) sets the scene, and what you did is not "
-                   "clear: say the scene in two or three sentences, then what you did yourself, step by step. "
+                   "clear: describe the situation in two or three sentences, then say what you did yourself, step "
+                   "by step. "
                    f"The guide: \"{definitions['action']}.\"")
         if part == "result":
             # The answer ends on what was learned, and tells no outcome: ask for what happened.

@@ -7,7 +7,7 @@ from rehearse import prompts
 from rehearse.analysis.length import TARGET_S, clock
 from rehearse.analysis.star import STAR
 from rehearse.history.figures import TRENDS, better
-from rehearse.report import off_topic
+from rehearse.report import made_out, off_topic
 
 # Changes smaller than these are noise, not progress.
 DURATION_STEP_S = 10
@@ -233,6 +233,12 @@ def progress_by_question(store, question_id: str | None = None) -> list[dict]:
         entry["off_topic"] = off_topic(report)
         held = next((c for c in report.get("checks", []) if c["id"] == "relevance"), held) if entry["off_topic"] else held
         entry["holding_back"] = None if held is None else {"check": held["id"], "tip": held["tip"]}
+        if not made_out(report):
+            # Words Whisper could not hear clearly: the recording comes first, as in the report
+            # (progress said "Add the action" where the report said "Record it again"; a
+            # review's), and whether the story fits was judged on words never said.
+            entry["off_topic"] = False
+            entry["holding_back"] = {"check": step["check"], "tip": step["tip"]}
         # What to work on when no check costs points: the one thing to change, if any (delivery, say).
         entry["polish"] = None if held is not None or step is None else {"check": step["check"], "tip": step["tip"]}
     return per_question

@@ -24,7 +24,9 @@ LABEL_STYLES = {
 }
 STATUS = {"pass": ("PASS", "bold green"), "warn": ("WARN", "bold yellow"), "fail": ("FAIL", "bold red")}
 CHECK_NAMES = {"relevance": "Fits question", "length": "Length", "star": "STAR", "story": "Story", "i_vs_we": '"I" vs "we"', "metrics": "Metrics",
-               "pace": "Pace", "pauses": "Pauses", "fillers": "Fillers", "hedging": "Hedging"}
+               "pace": "Pace", "pauses": "Pauses", "fillers": "Fillers", "hedging": "Hedging",
+               # (No check: a recording Whisper could not hear clearly, report.not_made_out.)
+               "transcript": "Recording"}
 MARK_STYLES = {"filler": "bold red underline", "filled_pause": "bold red underline", "hedge": "italic bold yellow",
                "repetition": "bold magenta underline"}
 
