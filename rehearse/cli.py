@@ -202,6 +202,10 @@ def analyze(
     from rehearse.pipeline import analyze_path, answer_file, keep_take
     from rehearse.ui.console import spinner
 
+    if question_id is not None and not re.fullmatch(r"[Qq]?\d{1,4}", question_id.strip()):
+        # Two files ("analyze a.txt b.txt") are a usage mistake, not an unknown question.
+        raise typer.BadParameter(f"{question_id!r} is no question id (Q1 to Q25); analyze takes one answer file",
+                                 param_hint="QUESTION_ID")
     if question_id is not None and question is not None and question_id.strip().upper() != question.strip().upper():
         raise RehearseError(f"two questions given, {question_id} and --question {question}; give one")
     question = question or question_id

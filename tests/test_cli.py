@@ -106,3 +106,6 @@ def test_analyze_takes_the_question_as_practice_does(tmp_path):
     assert json.loads(result.stdout)["question"]["id"] == "Q13"
     assert_one_error_line(run_cli("analyze", str(answer), "Q13", "--question", "Q4", "--no-save"),
                           "two questions given")
+    # Two files are a usage mistake (exit 2), not an unknown question.
+    two = run_cli("analyze", str(answer), str(answer), "--no-save")
+    assert two.returncode == 2 and "is no question id" in two.stderr and "Traceback" not in two.stderr

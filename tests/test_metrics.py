@@ -776,6 +776,7 @@ def test_counts_instead_of_others_ratings_changed_and_durations_that_describe(se
     ("The older ones were worried because they do the paper for twenty years.", []),
     ("We opened 100 and 40 new accounts that quarter.", ["100 and 40 new accounts"]),
     ("We went from 60 to about 100 and 10 cases an hour.", ["from 60 to about 100 and 10 cases"]),
+    ("Their pick rate went from 60 to 100 and 10.", ["from 60 to 100 and 10"]),  # a review's: before a full stop
     ("In the end we kept 18 of them as permanent staff.", ["kept 18 of them"]),
     ("Eighteen of them stayed.", ["Eighteen of them stayed"]),
     # ... not a stay that measures nothing, nor two numbers said apart

@@ -31,7 +31,7 @@ _WORDS_NUM = (
 )
 # 500, 2,000, 1.2, 8+, $10K, 2.8/5; never a digit glued to a letter before it (Q3, v2).
 # Whisper writes "one hundred and forty" as "100 and 40": one number, not "40 stores".
-_DIGITS_NUM = (r"(?<![\w.])(?<!\d:)(?:\d*[1-9]00\s+and\s+\d{1,2}(?![\d.,])|"
+_DIGITS_NUM = (r"(?<![\w.])(?<!\d:)(?:\d*[1-9]00\s+and\s+\d{1,2}(?!\d|[.,]\d)|"
                r"\d+(?:[.,]\d+)*(?:/\d+(?:\.\d+)?)?(?:\s?[kKmMbB](?![a-zA-Z]))?\+?)")
 _NUM = r"(?:" + _DIGITS_NUM + r"|\b" + _WORDS_NUM + r"\b)"
 NUMBER_IN_WORDS = _WORDS_NUM  # "twenty-five", "a hundred": for the follow-ups, which read what a count counts
