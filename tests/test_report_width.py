@@ -49,7 +49,8 @@ def test_a_recorded_answers_report_fits_and_marks_the_rushed_sentences(sample_re
         stretches = report["delivery"]["pace"]["stretches"]
         shown = "\n".join(lines)
         if any(s["kind"] == "rush" for s in stretches):
-            assert shown.count("[» rushed]") == sum(s["kind"] == "rush" for s in stretches), name
+            # (each whole on its line: report_view._unbroken)
+            assert shown.count("[»rushed]") == sum(s["kind"] == "rush" for s in stretches), name
             assert "» rushed" in lines[2]  # in the legend, once
         assert all(report["sentences"][s["sentence"]]["pace"] == s["kind"] for s in stretches)
     assert rendered(sample_reports["strong-q4"], 80, verbose=True)  # the full table still renders

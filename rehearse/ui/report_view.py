@@ -120,7 +120,7 @@ def transcript_view(report: dict, plain: bool = False) -> Group:
         body.append(sentence["label"][0].upper() + " ", style=f"bold {style}")
         index = _append_words(body, sentence["text"], index, style, styles, unsure, pauses_after, "⏸ {:.1f} s")
         if number in stretches:
-            body.append(f" [{RUSH_MARK[stretches[number]]}]", style="bold red")
+            body.append(f" [{_unbroken(RUSH_MARK[stretches[number]])}]", style="bold red")
         body.append("\n")
     return Group(legend, Panel(body, title="What you said", title_align="left"))
 
@@ -294,6 +294,13 @@ def since_previous(report: dict) -> Text | None:
 RUSH_MARK = {"rush": "» rushed", "drag": "« dragged"}
 
 
+def _unbroken(mark: str) -> str:
+    """A mark kept on one line where the transcript wraps: "[»" at a line's end and
+    "rushed]" at the next one's start read as two things. (Without its space: the terminal
+    library wraps at any whitespace, a no-break space too.)"""
+    return mark.replace(" ", "")
+
+
 def _without_quote(tip: str) -> str:
     """A tip without the guide's quote: `rehearse explain ID` has it, every row need not."""
     return tip.split(' The guide: "')[0].strip()
@@ -343,7 +350,7 @@ def compact_transcript(report: dict, plain: bool = False) -> Group:
         previous = label
         index = _append_words(body, sentence["text"], index, style, styles, unsure, pauses_after, "⏸{:.1f}s")
         if n in stretches:
-            body.append(f" [{RUSH_MARK[stretches[n]]}]", style="bold red")
+            body.append(f" [{_unbroken(RUSH_MARK[stretches[n]])}]", style="bold red")
     return Group(_legend(report, styles, pauses_after, unsure, stretches), body)
 
 
