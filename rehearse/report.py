@@ -72,6 +72,7 @@ def build_report(
     transcript = analysis.transcript
     length = analysis.length
     step = next_step(results)
+    unheard = not_made_out(transcript)
     stretched = {st.sentence: st.kind for st in analysis.delivery.stretches}
     report = {
         "schema_version": SCHEMA_VERSION,
@@ -152,7 +153,7 @@ def build_report(
         "relevance": relevance_report(analysis),
         "example": None if question is None else example_report(question.id, analysis),
         # (None asked of words that may never have been said.)
-        "follow_ups": [] if not_made_out(transcript) else
+        "follow_ups": [] if unheard else
         [{"id": f.id, "question": f.question, "because": f.because, "expects": f.expects}
          for f in follow_ups(analysis, results)],
         "skipped_checks": [
@@ -163,7 +164,7 @@ def build_report(
         # does not answer it; an addition to report version 1).
         "telling_score": telling_score(results),
         # (Addition: "transcript" when the recording was not made out, report.not_made_out.)
-        "next_step": {"check": "transcript", "tip": UNHEARD_TIP} if not_made_out(transcript)
+        "next_step": {"check": "transcript", "tip": UNHEARD_TIP} if unheard
         else None if step is None else {"check": step.id, "tip": step.tip},
         "timings": {},
         "take": None,
@@ -237,11 +238,15 @@ UNSURE_NOTE_SHARE = 0.12
 UNHEARD_SHARE = 0.35
 
 
+def _unsure_share_at_least(transcript: Transcript, share: float) -> bool:
+    """A recording of UNSURE_NOTE_FROM_WORDS words or more, `share` of them unsure or more."""
+    heard = len(transcript.words)
+    return transcript.timed and heard >= UNSURE_NOTE_FROM_WORDS and unsure_words(transcript.words) >= share * heard
+
+
 def not_made_out(transcript: Transcript) -> bool:
     """Whether Whisper was unsure of so many of a recording's words that no finding holds."""
-    heard = len(transcript.words)
-    return (transcript.timed and heard >= UNSURE_NOTE_FROM_WORDS
-            and unsure_words(transcript.words) >= UNHEARD_SHARE * heard)
+    return _unsure_share_at_least(transcript, UNHEARD_SHARE)
 
 
 UNHEARD_TIP = ("Record it again so the words can be heard: in a quiet room, the microphone close, a little slower. "
@@ -280,7 +285,7 @@ def transcript_warnings(transcript: Transcript) -> list[dict]:
                          f"({unsure / heard:.0%}; dim in the transcript): it could not hear most of this recording clearly, "
                          "so the findings below may be about words you never said. Listen back, and record it again "
                          f"in a quiet room, the microphone close, a little slower.{bigger}"})
-    elif transcript.timed and heard >= UNSURE_NOTE_FROM_WORDS and unsure >= UNSURE_NOTE_SHARE * heard:
+    elif _unsure_share_at_least(transcript, UNSURE_NOTE_SHARE):
         bigger = ", or a larger model (`rehearse models`)," if (transcript.model or "").startswith("tiny") else ""
         warnings.append({"kind": "unsure_words", "message": f"Whisper was unsure of {unsure} of the {heard} words "
                          f"({unsure / heard:.0%}; dim in the transcript): a name or a number may be misheard, and the "

@@ -448,7 +448,7 @@ def _ends_on_its_steps(sentences: list[Sentence], star_labels: StarLabels) -> bo
             and not any(find_metrics(s.text) for s in sentences[-ENDING_SENTENCES:]))
 
 
-def _in_order(labels: list[Labeled], present: dict[str, bool]) -> bool:
+def _in_order(labels: list[Labeled]) -> bool:
     """Each part first told after the one before it. A result said first as a headline, when
     the story then goes from its situation to its result again ("the short version is we
     had the line back in forty minutes... I'll back up"), is in order: a common way to
@@ -466,7 +466,10 @@ def _in_order(labels: list[Labeled], present: dict[str, bool]) -> bool:
     # the question's frame, then the story in order.
     if told and told[0] == (0, "task") and any(label == "situation" for _, label in told[1:]):
         told = told[1:]
-    firsts = [next(i for i, label in told if label == s) for s in STAR if present[s] and any(lab == s for _, lab in told)]
+    first: dict[str, int] = {}
+    for i, label in told:
+        first.setdefault(label, i)
+    firsts = [first[s] for s in STAR if s in first]
     return firsts == sorted(firsts)
 
 
@@ -540,7 +543,7 @@ def summarize_star(sentences: list[Sentence], star_labels: StarLabels, timed: bo
                      if i not in general)
         likely_share[section] = round(min(1.0, likely / total), 3) if total > 0 else 0.0
 
-    return StarSummary(present=present, missing=missing, share=share, in_order=_in_order(labels, present),
+    return StarSummary(present=present, missing=missing, share=share, in_order=_in_order(labels),
                        unsure=unsure, confidence=dict(star_labels.confidence),
                        closest=closest, likely_share=likely_share)
 

@@ -258,15 +258,16 @@ def report_html(report: dict, audio: bytes | None = None, earlier: list[dict] | 
     title = f"{question['id']}: {question['text']}" if question else "An answer"
     take = report.get("take") or {}
     step = report.get("next_step")
-    told_off_topic = off_topic(report)
+    heard = made_out(report)  # (else the fit was judged on words that may not have been said)
+    told_off_topic = off_topic(report) and heard
     parts = [f'<p class="muted">rehearse · {"take " + str(take["id"]) if take else "not saved"}'
              f'{" · " + _e(question["category"]) if question else ""}</p>',
              f"<h1>{_e(title)}</h1>",
              f'<p><span class="score">{int(report["score"])}/100</span>'
-             f'{_e(UNHEARD_SCORE_SAID) if not made_out(report) else ""}'
-             f'{" <strong>for a story that does not answer this question</strong>" if told_off_topic and made_out(report) else ""}'
-             f'{_told_alone(report) if told_off_topic and made_out(report) else ""}'
-             f'{_e(UNSURE_SCORE_SAID) if fit_unsure(report) and made_out(report) else ""} <span class="muted">length '
+             f'{_e(UNHEARD_SCORE_SAID) if not heard else ""}'
+             f'{" <strong>for a story that does not answer this question</strong>" if told_off_topic else ""}'
+             f'{_told_alone(report) if told_off_topic else ""}'
+             f'{_e(UNSURE_SCORE_SAID) if fit_unsure(report) and heard else ""} <span class="muted">length '
              f'{clock(report["length"]["duration_s"])}{" (estimated)" if report["length"]["estimated"] else ""}</span></p>',
              f'<p><strong>{"Change one thing next take:" if step else "Every check passes."}</strong> '
              f'{_e(step["tip"]) if step else "Say it again tomorrow to make it your own."}</p>']
