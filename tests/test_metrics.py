@@ -189,6 +189,7 @@ def test_precision_and_recall_on_the_labeled_lists():
     # held-out-17 was scored once at the end of the session after: 75.3% and 90.2% (the same
     # with its first commit): most false metrics the scene's people and things, numbers in
     # someone else's quoted words, a hypothetical and exaggerations; its floor sits under that.
+    # Then, seen, in general form: 98.4% and 100%.
     floors = {"held-out-3": 0.87, "held-out-7": 0.8, "held-out-11": 0.84, "held-out-12": 0.85, "held-out-13": 0.69,
               "held-out-14": 0.86, "held-out-15": 0.89, "held-out-16": 0.8, "held-out-17": 0.75, "train-a": 0.92,
               "train-b": 0.72}
@@ -787,4 +788,51 @@ def test_counts_instead_of_others_ratings_changed_and_durations_that_describe(se
     ("The task took 3 years.", ["3 years"]),
 ])
 def test_second_language_tenures_whisper_hundreds_and_some_of_a_group_kept(sentence, kept):
+    assert [m.text for m in find_metrics(sentence)] == kept
+
+
+@pytest.mark.parametrize("sentence, kept", [
+    # held-out 17's errors (seen), each in its general form, said in other words
+    # someone else's words, a past that did not happen, a goal never reached
+    ('My manager said, "I want thirty new sign-ups by June," so I started there.', []),
+    ('Our head chef always says "eighty percent of cooking is prep."', []),
+    ("If I'd had two more drivers we could have cleared the lot.", []),
+    ("We could've saved maybe forty hours with the right tool.", []),
+    ("The owner wanted us to hit fifty covers a night, but we never got close.", []),
+    ("My old boss had done three audits before and he warned me.", []),
+    # ... the scene: one of a few, and what a place is, said beside it
+    ("I was one of, maybe, six drivers on the early route.", []),
+    ("It was a tiny bakery, about five staff and two vans.", []),
+    ("The shop has been in our family for four generations.", []),
+    # ... ways of speaking and a plan
+    ("It felt like a thousand years before the parts came.", []),
+    ("I'm a hundred percent sure it was the right call.", []),
+    ("My task was to get the new tills working in under two days, which head office asked for.", []),
+    # ... and measures said in new ways
+    ("We cut the waiting list by half in a month.", ["cut the waiting list by half", "in a month"]),
+    ("Her average went from three point one to three point nine in two semesters.",
+     ["from three point one to three point nine", "two semesters"]),
+    ("We chased roughly ten to twelve thousand in overdue invoices.", ["roughly ten to twelve thousand"]),
+    ("The crew was finishing each flat about twenty minutes faster.", ["about twenty minutes faster"]),
+    ("We repainted forty rooms, all in one week.", ["forty rooms", "all in one week"]),
+    ("Sales are increased from 300 cakes per week until 480.", ["from 300 cakes per week until 480"]),
+    ("It was taking me two evenings every month.", ["taking me two evenings"]),
+])
+def test_held_out_17s_errors_in_general_form(sentence, kept):
+    assert [m.text for m in find_metrics(sentence)] == kept
+
+
+@pytest.mark.parametrize("sentence, kept", [
+    # ... and where each new rule stops
+    ("Retention was a hundred percent that year.", ["a hundred percent"]),
+    ("If we had a spare van we used it, and we delivered 80 parcels.", ["80 parcels"]),
+    ("We moved the whole office in a single day.", ["in a single day"]),
+    ("We had two weddings and a funeral all in one week.", []),
+    ("The engineer would have cost us two thousand pounds, so I fixed it myself.", ["two thousand pounds"]),
+    ("I had done 40 interviews by the end of the month.", ["40 interviews"]),
+    ("It was a busy week, and we served about 900 meals.", ["about 900 meals"]),
+    ("The plan was to open in May, and we did it in three weeks.", ["three weeks"]),
+    ("My boss told me to call the supplier, so I got the price down to £400.", ["£400"]),
+])
+def test_held_out_17s_rules_leave_measures_alone(sentence, kept):
     assert [m.text for m in find_metrics(sentence)] == kept

@@ -41,7 +41,7 @@ _END = r"(?![\w-]|\.\d|\s+point\s)"  # (and not "four" of "four point six")
 _APPROX = (r"(?:(?:\b(?:about|around|roughly|approximately|almost|nearly|over|under|more than|less than|fewer than|close to|"
            r"well over|well under|up to|at least|at most|just over|just under|some|only|an average of|on average|"
            r"a total of|something like|maybe|a good|north of|south of|upwards of)|~|<|>)\s*)?")
-_TIME_UNIT = r"(?:ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|weekends?|fortnights?|months?|quarters?|years?|sprints?)"
+_TIME_UNIT = r"(?:ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|weekends?|fortnights?|months?|quarters?|semesters?|years?|sprints?)"
 _RATE = (r"\s+(?:a|an|per|each|every)\s+(?:second|minute|hour|day|night|morning|afternoon|evening|shift|week|weekend|fortnight|"
          r"month|quarter|year|sprint|"
          r"release|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
@@ -78,7 +78,7 @@ _EARLY = (r"\s+(?:early|ahead\s+of\s+(?:schedule|plan|the\s+plan|target|the\s+de
 # Words that make a bare amount a sum of money.
 # Money said after an amount: "eight K under budget", "190k in commission".
 _MONEY_AFTER = re.compile(r"\s*(?:in\s+(?:commission|sales|revenue|savings|fees|funding|donations|bonus(?:es)?|profits?|"
-                          r"grants?|tips)|(?:under|over)\s+(?:budget|target|forecast)|of\s+(?:savings|revenue|sales|"
+                          r"grants?|tips|(?:unpaid\s+|overdue\s+|outstanding\s+|late\s+)?(?:invoices|bills|arrears|debts?|rent))|(?:under|over)\s+(?:budget|target|forecast)|of\s+(?:savings|revenue|sales|"
                           r"funding|profit|spend))\b", re.I)
 _MONEY_CONTEXT = re.compile(r"\b(?:worth|cost|costs|saved|saving|savings|revenue|budget|raised|brought\s+in|sales|"
                             r"spend|spent|paid|profit|funding|grant|deal|contract|fine|bill)\b", re.I)
@@ -280,7 +280,10 @@ _LATER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                          re.I)),
     # A rating's change said with its scale: "from a six out of ten to an eight and a half"
     # (held-out 15's, seen: only "six out of ten" was found, as a rating).
-    ("change", re.compile(r"\bfrom\s+(?:an?\s+)?" + _NUM + r"(?:\s+and\s+a\s+half)?(?:\s+out\s+of\s+(?:five|ten|5|10))?\s+(?:up\s+)?to\s+"
+    # (And from a decimal said in words: "my GPA went from two point eight to three point
+    # five"; held-out 17's, seen.)
+    ("change", re.compile(r"\bfrom\s+(?:an?\s+)?" + _NUM + r"(?:\s+and\s+a\s+half|\s+point\s+" + _WORD + r")?"
+                          r"(?:\s+out\s+of\s+(?:five|ten|5|10))?\s+(?:up\s+)?to\s+"
                           r"(?:an?\s+)?" + _NUM + r"(?:\s+and\s+a\s+half|\s+point\s+" + _WORD + r")?(?:\s+out\s+of\s+(?:five|ten|5|10)\b)?",
                           re.I)),
     # Held-out 15's misses (scored once, then fixed; seen), in general form. A range of
@@ -300,6 +303,14 @@ _LATER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # twenty minutes" (a nurse's tryout; "went up to seven" was found, "back up to 110" not).
     ("change", re.compile(r"\bback\s+(?:up\s+|down\s+)?to\s+(?!(?:19|20)\d\d\b)" + _APPROX + r"(?:" + _CURRENCY_SIGN + r"\s?)?"
                           + _NUM + _VALUE_END, re.I)),
+    # The time a job took, in parts of days: "it was taking me three evenings" (held-out
+    # 17's, seen: read as a count of evenings).
+    ("duration", re.compile(r"\b(?:took|taking|takes|take)\s+(?:me|us|him|her|them)\s+" + _APPROX + _NUM
+                            + r"\s+(?:evenings|nights|mornings|afternoons|weekends|shifts|lunchtimes)\b", re.I)),
+    # All of it done in one unit of time: "fixed about thirty-five boilers in the cold snap,
+    # all in one week" (held-out 17's, seen).
+    ("duration", re.compile(r"\ball\s+in\s+(?:just\s+)?(?:one|a\s+single)\s+(?:day|week|fortnight|month|night|morning|afternoon|"
+                            r"evening|weekend|shift)\b", re.I)),
     # Done in one unit of time: "trained four chefs in a fortnight", "he was home in a week",
     # "fixed within a day" ("in two weeks" was found, "in a week" not). Only of something
     # done (_not_a_measure: a past verb before it), not "I start in a week".
@@ -340,8 +351,12 @@ _LATER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                           + _APPROX + r"(?:(?:" + _CURRENCY_SIGN + r"\s?)?" + _NUM + r"|" + _ONE_UNIT + r")(?!\s*/|\s+out\s+of\b)"
                           r"(?:\s+(?:thousand|million|billion))?(?!\s+in\s+(?:a\s+)?(?:\d|" + _WORD + r"\b))"
                           + _VALUE_END + r"(?:\s+" + _MODIFIERS + _NOT_COUNTED + _PLURAL + r")?", re.I)),
-    ("duration", re.compile(r"\b(?:a|an|one|two|three|four|five|six|\d+)\s+(?:full\s+|whole\s+|entire\s+)?"
-                            r"(?:days?|weeks?|months?|hours?|sprints?|shifts?)" + _EARLY, re.I)),
+    # (Any amount: "turning rooms around eighteen minutes faster"; held-out 17's, seen.)
+    # (A range whole: "fifteen to twenty minutes late". Not "over": "we switched over two
+    # weeks ahead of the deadline".)
+    ("duration", re.compile(r"\b(?:a|an|(?:(?:about|around|roughly|nearly|almost|only|just|like|maybe|under|less\s+than|"
+                            r"more\s+than)\s+)?(?:" + _RANGE_END + r"\s+(?:to|or)\s+)?" + _NUM + r")\s+(?:full\s+|whole\s+|entire\s+)?"
+                            r"(?:days?|weeks?|months?|hours?|minutes?|sprints?|shifts?)" + _EARLY, re.I)),
     ("multiplier", re.compile(r"\bhalf\s+as\s+(?:much|many|long|far|often|slow|big|large|expensive)\b", re.I)),
     # A change from a vague amount of things: "from dozens of failed builds a week to two or three".
     ("change", _CHANGE_FROM_VAGUE_THINGS),
@@ -349,6 +364,11 @@ _LATER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("change", re.compile(r"\bfrom\s+\d+(?:\.\d+)?\s?(?:ms|s)\s+to\s+\d+(?:\.\d+)?\s?(?:ms|s)\b", re.I)),
     ("change", re.compile(r"\b(?:cut|reduced|lowered|dropped|fell|grew|rose|increased|raised|improved)\s+(?:it\s+|that\s+)?"
                           r"by\s+" + _APPROX + _FRACTION + r"\b|\bdown\s+to\s+(?:zero|none|nothing)\b", re.I)),
+    # ... and halved, what was cut said between: "we cut the returns backlog by half"
+    # (held-out 17's, seen).
+    ("change", re.compile(r"\b(?:cut|reduced|lowered|slashed|shrank|brought\s+down)(?:\s+(?:the|our|my|their|its|it|that|them|down))?"
+                          r"(?:\s+[a-z][\w'-]*){0,3}?\s+by\s+(?:roughly\s+|about\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?half\b"
+                          r"(?!\s+an?\b)", re.I)),
     # "cut the restock time roughly in half": halved, with words between.
     ("multiplier", re.compile(r"\b(?:cut|reduced|dropped|brought|got)\b[^.,;]{0,40}?\b(?:roughly\s+|about\s+|nearly\s+|"
                               r"almost\s+)?in\s+half\b(?!\s+an?\b)", re.I)),
@@ -516,6 +536,9 @@ _LATER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # Before the plain durations and counts, after money and percentages (so "several
 # thousand dollars a month" stays money): each would otherwise be cut to its last part.
 _BEFORE_AMOUNTS: list[tuple[str, re.Pattern[str]]] = [
+    # A range of money said by what it was in: "something like fifteen to twenty thousand in
+    # unpaid invoices" (held-out 17's, seen: only "twenty thousand" was found, as a count).
+    ("money", re.compile(_RANGE + r"(?:\s+(?:thousand|million|billion|grand|k))?(?=" + _MONEY_AFTER.pattern + r")", re.I)),
     # A range is one measure: "between 20 and 30 minutes", "10 to 15 business days",
     # "ten to twelve calls an hour" (not an age: "between 6 and 10 years old").
     ("duration", re.compile(_RANGE + r"\s+(?:(?:full|whole|business|working|calendar)\s+)?" + _TIME_UNIT
@@ -558,10 +581,13 @@ _LOOSE_CHANGE = re.compile(r"\bfrom,?\s+" + _HEDGE + _APPROX + r"(?:" + _NUM + r
                            r"(?:" + _RATE + r")?)", re.I)
 # A change these read needs a verb of change just before it ("grew from a few dozen to...";
 # not "feedback from hundreds of customers led to 3 changes").
-_NEEDS_A_CHANGE_VERB = (_CHANGE_FROM_VAGUE, _CHANGE_FROM_VAGUE_THINGS, _CHANGE_NEW_FIRST, _RANK_CHANGE, _PART_OF_A_DAY_CHANGE,
+# "increased from 400 breads per day until 650" (held-out 17's, seen: a second-language "to").
+_UNTIL_CHANGE = re.compile(r"\bfrom\s+" + _HEDGE + _VALUE + r"(?:\s+" + _MODIFIERS + _NOT_COUNTED + _PLURAL + r"(?:" + _RATE
+                           + r"|" + _PER_THING + r")?)?\s+(?:up\s+|down\s+)?(?:until|till|untill)\s+" + _HEDGE + _VALUE, re.I)
+_NEEDS_A_CHANGE_VERB = (_UNTIL_CHANGE, _CHANGE_FROM_VAGUE, _CHANGE_FROM_VAGUE_THINGS, _CHANGE_NEW_FIRST, _RANK_CHANGE, _PART_OF_A_DAY_CHANGE,
                         _LOOSE_CHANGE)
 _FIRST_DURATION = next(i for i, (kind, _) in enumerate(_PATTERNS) if kind == "duration")
-_OUTCOME_PATTERNS = ([("change", _RANK_CHANGE), ("change", _RATE_CHANGE), ("change", _PART_OF_A_DAY_CHANGE), ("change", _LOOSE_CHANGE)] + _PATTERNS[:1] + _LATER_PATTERNS + _PATTERNS[1:_FIRST_DURATION] + _BEFORE_AMOUNTS
+_OUTCOME_PATTERNS = ([("change", _UNTIL_CHANGE), ("change", _RANK_CHANGE), ("change", _RATE_CHANGE), ("change", _PART_OF_A_DAY_CHANGE), ("change", _LOOSE_CHANGE)] + _PATTERNS[:1] + _LATER_PATTERNS + _PATTERNS[1:_FIRST_DURATION] + _BEFORE_AMOUNTS
                      + _PATTERNS[_FIRST_DURATION:] + [
     # Last of all, a large approximate amount with its noun left unsaid: "about two
     # hundred a day when I started, and close to six hundred by the time I left". Not a
@@ -710,7 +736,7 @@ _CLOCK_WORDS = re.compile(r"^" + _HOUR + r"\s+(?:oh\s+)?(?:five|ten|fifteen|twen
 
 
 _PLANNED = re.compile(r"\b(?:(?:hoping|hoped|aiming|aimed|supposed|meant|planning|planned|scheduled)\s+to|aim(?:ed|ing)?\s+for|"
-                      r"(?:target|goal|plan|deadline)\s+(?:was|is|of))\b", re.I)
+                      r"(?:target|goal|plan|deadline|task|job|aim|brief)\s+(?:was|is|of))\b", re.I)
 
 
 def _own_clause(before: list[str], reach: int = 10) -> list[str]:
@@ -751,6 +777,7 @@ def _rest_of_clause(after: str) -> str:
 
 
 _NEVER_DONE_PLAN = re.compile(r"\b(?:supposed\s+to|going\s+to|were\s+to|was\s+to|meant\s+to|planned\s+to|hoped\s+to|"
+                              r"(?:wanted|asked|expected|told|needed)\s+(?:us|me|them|him|her)\s+to|"
                               r"(?<!\bhit\s)(?<!\bmet\s)(?<!\bbeat\s)(?<!\bmade\s)(?<!\breached\s)(?<!\bexceeded\s)"
                               r"(?:(?:a|our|the|my|their)\s+)?(?:savings\s+|sales\s+)?(?:target|goal)\s+of|plan\s+was)\b", re.I)
 # ... and what called it off, said of the plan itself: "but it got shelved", "but the
@@ -758,7 +785,34 @@ _NEVER_DONE_PLAN = re.compile(r"\b(?:supposed\s+to|going\s+to|were\s+to|was\s+to
 # easy", "but the vendor wasn't flexible": a review's).
 _CALLED_OFF = re.compile(r"[^.;!?]{0,60}?\bbut\s+(?:it|that|this|they|the\s+[a-z]+(?:\s+[a-z]+)?)\s+(?:got\s+|was\s+|were\s+)?"
                          r"(?:shelved|cancell?ed|scrapped|pulled|axed|killed|never\s+(?:happened|went\s+ahead|came\s+through|"
-                         r"started|got\s+(?:approved|funded|signed))|fell\s+through|didn't|did\s+not)\b", re.I)
+                         r"started|got\s+(?:approved|funded|signed))|fell\s+through|didn't|did\s+not)\b"
+                         # ... or the target never reached: "but honestly we never got near it" (held-out 17's, seen)
+                         r"|[^.;!?]{0,60}?\bbut\s+(?:[a-z]+\s+)?(?:we|i|they)\s+(?:never|didn't|did\s+not|couldn't|could\s+not)\s+"
+                         r"(?:got|get|hit|reach|reached|make|made|come|came)\b", re.I)
+# A sentence that says what a place is, up to the comma before an amount: "it was a small
+# charity,", "the farm's been in my family for three generations,".
+_IS_A_PLACE = re.compile(r"^(?:\S+\s+){0,3}?(?:it|this|that|the\s+[a-z]+|our\s+[a-z]+|my\s+[a-z]+)(?:['’]s|\s+(?:was|is|has|had))"
+                         r"(?:\s+been)?\s+(?:[a-z'-]+\s+){0,8}?[a-z'-]+,$", re.I)
+# Hedges said inside an amount's lead: "one of, like, four nurses".
+_HEDGES = {"like", "maybe", "about", "around", "roughly", "um", "uh", "er", "erm", "probably", "say", ""}
+
+
+def _unhedged(before: list[str]) -> list[str]:
+    """The words before a number, lower case, without commas and hedges."""
+    return [w for w in (w.lower().strip(",") for w in before) if w not in _HEDGES]
+
+
+# Inside a quotation opened after a verb of saying: 'she said, "I want fifty'.
+_QUOTED = re.compile(r"\b(?:said|says|say|saying|told\s+\w+|asked|goes|went|was\s+like|wrote|put\s+it)\s*[,:]?\s*[\"“][^\"”]*$",
+                     re.I)
+# A past that did not happen: "if we'd had", "we could've", "would have doubled" (not
+# "would have been", "would have cost": the stake).
+# ("asked if he had five minutes" is no past that did not happen.)
+_COUNTERFACTUAL = re.compile(r"\bif\s+(?:i|we|they|he|she|you|it)(?:['’]d|\s+had)\s+(?:had|been|got|gotten|known|done|not|never)\b"
+                             r"|\b(?:could|would|might)(?:['’]ve|\s+have)\b(?!\s+(?:been|cost|taken|meant|lost|to)\b)", re.I)
+# Another person's past, before the story: "my sergeant had done", "he'd already served".
+_THEIR_PAST = re.compile(r"\b(?:he|she|they|(?:my|his|her|their|our|the)(?:\s+[a-z]+){1,2})(?:\s+had|['’]d)\s+(?:already\s+)?"
+                         r"(?:done|served|completed|worked|run|been\s+on)$", re.I)
 _OVER_ALL = re.compile(r"(?:a\s+|one\s+)?(?:hundred\s+and\s+(?:ten|twenty|fifty)|thousand|110|120|150|200|1000)\s*(?:%|percent\b)", re.I)
 
 
@@ -821,10 +875,24 @@ def _not_a_measure(kind: str, text: str, before: list[str], after: str) -> str |
     # "year nine maths", "grade 5 students": a school year names a class, it counts nothing.
     if kind == "count" and before and before[-1].lower() in ("year", "grade"):
         return "skip"
-    # "four of us nurses", "one of six supervisors": how many there were, not what was done.
-    if kind == "count" and (re.search(r"\bof\s+us\b", text, re.I) or before[-2:] and
-                            [w.lower() for w in before[-2:]] == ["one", "of"]):
+    # "four of us nurses", "one of six supervisors", "one of, like, four nurses on nights":
+    # how many there were, not what was done.
+    if kind == "count" and (re.search(r"\bof\s+us\b", text, re.I) or _unhedged(before)[-2:] == ["one", "of"]):
         return "skip"
+    # Words in quoted speech are someone's words, not the speaker's measure: 'She said, "I
+    # want fifty new members by Christmas"', 'my mentor always says "ninety percent of the
+    # job is showing up"' (held-out 17's, seen).
+    if _QUOTED.search(" ".join(before)):
+        return "claim"
+    # What would have been, had things been otherwise: "if we'd had another two trucks we
+    # could've doubled deliveries" (held-out 17's, seen). (Not what it would have cost:
+    # "it would have cost us forty grand" is the stake a step saved.)
+    if _COUNTERFACTUAL.search(" ".join(before[-12:])):
+        return "claim"
+    # Someone else's past, told as the scene: "my sergeant had done two tours" (held-out
+    # 17's, seen; "I had done 40 interviews by then" is the speaker's).
+    if kind == "count" and _THEIR_PAST.search(" ".join(_own_clause(before))):
+        return "claim"
     # "one of the two supervisors": who one was; "in two of the five regions": where a pilot
     # ran (as "two of the five regions" said of places, below).
     if kind == "percent" and re.search(r"\bof\s+(?:the|our|my|their|his|her)\s", text, re.I) and (
@@ -918,7 +986,7 @@ def _not_a_measure(kind: str, text: str, before: list[str], after: str) -> str |
                                         text, re.I):
         return "skip"
     if kind == "count" and re.search(r"\b(?:uncles|aunts|aunties|brothers|sisters|siblings|cousins|sons|daughters|"
-                                     r"nephews|nieces|grandchildren|grandparents|parents)$", text, re.I):
+                                     r"nephews|nieces|grandchildren|grandparents|parents|generations)$", text, re.I):
         return "skip"
     if kind == "duration" and re.fullmatch(r"(?:seven|7)\s+days\s+a\s+week|(?:twenty-four|24)\s+hours\s+a\s+day", text, re.I) \
             and not _CHANGE_VERB.search(" ".join(before[-4:])):
@@ -950,7 +1018,9 @@ def _not_a_measure(kind: str, text: str, before: list[str], after: str) -> str |
     # weeks", "standup was supposed to be fifteen minutes": a plan, not what the work took
     # (held-out 10's, in general form). Only in the plan's own clause: "we aimed for two
     # weeks and did it in ten days" measures the ten days.
-    if kind == "duration" and _PLANNED.search(" ".join(_own_clause(before))):
+    # ("The goal was to get everyone out in the fire drill in under three minutes": the
+    # plan's clause can be long; held-out 17's, seen.)
+    if kind == "duration" and _PLANNED.search(" ".join(_own_clause(before, reach=20))):
         return "claim"
     # "the whole finance team, which was twelve people": how many there were.
     if kind == "count" and re.search(r"\b(?:which|that|who)\s+(?:was|were)$", " ".join(before[-2:]), re.I) \
@@ -1127,6 +1197,32 @@ def _not_a_measure(kind: str, text: str, before: list[str], after: str) -> str |
     # coaching; a review's.)
     if kind == "duration" and [w.lower() for w in before[-2:]] in (["over", "the"], ["across", "the"]) \
             and re.fullmatch(_NUM + r"\s+" + _TIME_UNIT, text, re.I) and _MEASURE_SAID.search(" ".join(before[:-2])):
+        return "claim"
+    # Held-out 17's numbers that measure nothing (scored once, then fixed; seen), in general
+    # form. A way of speaking: "it took forever, like a hundred years"; "I'm a hundred
+    # percent committed" (not "retention was a hundred percent").
+    if re.fullmatch(r"an?\s+(?:hundred|thousand|million)\s+years", text, re.I):
+        return "skip"
+    if kind == "percent" and re.fullmatch(r"(?:a\s+|one\s+)?hundred\s*(?:%|percent)|100\s*(?:%|percent)", text, re.I) and (
+            re.search(r"\b(?:i['’]m|i\s+am|i\s+was|we['’]re|we\s+are|we\s+were|i['’]d\s+be|be)$", " ".join(_unhedged(before)[-2:]), re.I)
+            or re.match(r"\s+(?:committed|sure|certain|honest|behind|on\s+board|focused|convinced|invested|confident|right|with)\b",
+                        after, re.I)):
+        return "skip"
+    # The day a count was counted in: "we shipped 1,850 orders in a single day" ("we moved
+    # the whole office in a single day" measures the move).
+    if kind == "duration" and re.match(r"in\s+a\s+single\s", text, re.I) \
+            and re.search(r"(?:\d|\b" + _WORD + r")\S*(?:\s+[a-z-]+){0,2}\s+[a-z-]+s$", " ".join(before[-5:]), re.I):
+        return "skip"
+    # Everything that came at once, the scene: "we had flu clinics, orders and an
+    # inspection all in one week" ("we fixed thirty-five boilers, all in one week" measures).
+    if kind == "duration" and text.lower().startswith("all in") and re.search(
+            r"\b(?:had|has|have|there\s+(?:was|were|is|are)|came|happened|landed|hit)\b", " ".join(before[-15:]), re.I):
+        return "claim"
+    # What a place is, said beside it with no verb of its own: "it was a small charity,
+    # maybe eight staff and a few dozen volunteers"; "the farm's been in my family for three
+    # generations, about two hundred acres of barley".
+    if kind == "count" and before and not _unhedged(_own_clause(before)) and not _GAINED.search(text) \
+            and _IS_A_PLACE.search(" ".join(before)) and not _RESULT_TIME.search(" ".join(before) + " " + after):
         return "claim"
     return None
 
