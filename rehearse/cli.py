@@ -503,7 +503,7 @@ def history(
 @app.command()
 def progress(
     question: Optional[str] = typer.Option(None, "--question", "-q", help="Only this question."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON: {\"questions\": [{question_id, takes, first_score, first_answering_take_id, first_answering_score, latest_score, best_score, best_take_id (null when every take is off topic), off_topic_take_ids, typed_take_ids (typed answers, whose length is estimated), series}], \"overall\": {questions, takes, mean_first_score, mean_latest_score, off_topic_takes}}; series holds score, duration_s, action_i_ratio, metric_count and i_ratio per take."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON: {\"questions\": [{question_id, takes, first_score, first_answering_take_id, first_answering_score, latest_score, best_score, best_take_id (null when every take is off topic or unheard), off_topic_take_ids, unheard_take_ids (takes Whisper could not hear clearly: never best, first or latest), typed_take_ids (typed answers, whose length is estimated), series}], \"overall\": {questions, takes, mean_first_score, mean_latest_score, off_topic_takes}}; series holds score, duration_s, action_i_ratio, metric_count and i_ratio per take."),
     chart: Optional[Path] = typer.Option(None, "--chart", help="Also write a chart of score and key figures over takes (.png or .svg; needs matplotlib).", show_default=False),
     html_file: Optional[Path] = typer.Option(None, "--html", help="Write the progress page instead: every question's trend and best take, one self-contained HTML file.", show_default=False),
     force: bool = typer.Option(False, "--force", help="With --html: replace the file if it exists."),

@@ -151,7 +151,8 @@ def build_report(
         ],
         "delivery": delivery_report(analysis),
         "relevance": relevance_report(analysis),
-        "example": None if question is None else example_report(question.id, analysis),
+        # (Nor set beside the guide's example: "you spent 0% on the Action" of words unheard.)
+        "example": None if question is None or unheard else example_report(question.id, analysis),
         # (None asked of words that may never have been said.)
         "follow_ups": [] if unheard else
         [{"id": f.id, "question": f.question, "because": f.because, "expects": f.expects}
@@ -244,9 +245,26 @@ def _unsure_share_at_least(transcript: Transcript, share: float) -> bool:
     return transcript.timed and heard >= UNSURE_NOTE_FROM_WORDS and unsure_words(transcript.words) >= share * heard
 
 
+# ... or when most of the speech has no words at all: a tryout's take in a heavy accent kept
+# 14 words of 57 s (51 s "speech we could not transcribe", 550 invented words taken out) and
+# was scored 42 and told to "say more". Only from this much left out: a dropped stretch of a
+# long answer is warned of, and the rest still holds.
+UNTRANSCRIBED_FROM_S = 10.0
+
+
+def untranscribed_share(transcript: Transcript) -> float:
+    """The share of a recording's speech that has no words (transcript.untranscribed)."""
+    lost = sum(b - a for a, b in transcript.untranscribed)
+    if not transcript.timed or lost < UNTRANSCRIBED_FROM_S:
+        return 0.0
+    speech = sum(b - a for a, b in transcript.voiced) or (transcript.audio_duration_s or 0.0)
+    return min(1.0, lost / max(speech, lost))
+
+
 def not_made_out(transcript: Transcript) -> bool:
-    """Whether Whisper was unsure of so many of a recording's words that no finding holds."""
-    return _unsure_share_at_least(transcript, UNHEARD_SHARE)
+    """Whether Whisper was unsure of so many of a recording's words, or heard words in so
+    little of its speech, that no finding holds."""
+    return _unsure_share_at_least(transcript, UNHEARD_SHARE) or untranscribed_share(transcript) >= 0.5
 
 
 UNHEARD_TIP = ("Record it again so the words can be heard: in a quiet room, the microphone close, a little slower. "
@@ -279,7 +297,15 @@ def transcript_warnings(transcript: Transcript) -> list[dict]:
     # (phone calls, cached by scripts.real_speech) 4.6-5.6% of the words are unsure and the
     # word error rate is 1-6%; on the tryouts' synthetic voices at 13-26% unsure it was 13-28%.
     unsure, heard = unsure_words(transcript.words), len(transcript.words)
-    if not_made_out(transcript):
+    if untranscribed_share(transcript) >= 0.5:
+        bigger = " Or try a larger model (`rehearse models`)." if (transcript.model or "").startswith("tiny") else ""
+        lost = sum(b - a for a, b in transcript.untranscribed)
+        warnings.append({"kind": "untranscribed_most", "message": f"Whisper could not transcribe {lost:.0f} s of this "
+                         f"{transcript.audio_duration_s or lost:.0f} s recording: it could not hear most of it clearly, "
+                         "so the findings below are about a few words "
+                         "and may be wrong. Listen back, and record it again in a quiet room, the microphone close, a "
+                         f"little slower.{bigger}"})
+    elif not_made_out(transcript):
         bigger = " Or try a larger model (`rehearse models`)." if (transcript.model or "").startswith("tiny") else ""
         warnings.append({"kind": "unsure_words", "message": f"Whisper was unsure of {unsure} of the {heard} words "
                          f"({unsure / heard:.0%}; dim in the transcript): it could not hear most of this recording clearly, "

@@ -598,7 +598,7 @@ def test_a_tie_for_best_goes_to_the_take_told_plainly_then_closest_to_90_seconds
     from rehearse.history.progress import question_progress
 
     def take(take_id, unsure, seconds, score=80):
-        return SimpleNamespace(id=take_id, estimated=False, figures={"score": score, "star_unsure": unsure, "duration_s": seconds,
+        return SimpleNamespace(id=take_id, estimated=False, unheard=False, figures={"score": score, "star_unsure": unsure, "duration_s": seconds,
                                                      "off_topic": 0, **{name: None for name in ("action_i_ratio",
                                                                                                   "metric_count", "i_ratio")}})
     plain, unclear, long_plain = take(1, "", 95.0), take(2, "result,task", 90.0), take(3, "", 170.0)

@@ -153,3 +153,64 @@ def test_a_recording_whisper_could_not_make_out_is_told_to_be_recorded_again():
         keep_take(store, unclear, None)
         [entry] = progress_by_question(store)
     assert entry["holding_back"] == {"check": "transcript", "tip": UNHEARD_TIP} and not entry["off_topic"]
+
+
+def test_a_recording_with_words_in_little_of_its_speech_is_told_to_be_recorded_again():
+    # A tryout's take in a heavy accent kept 14 words of 57 s (51 s of speech with no words,
+    # 550 invented words taken out): it was scored 42 and told to "say more".
+    from dataclasses import replace
+
+    from rehearse.analysis.transcript import from_text
+    from rehearse.pipeline import report_for
+    from rehearse.report import UNHEARD_TIP, made_out, untranscribed_share
+
+    said = from_text("We send every payment and every receipt. Every month you can check it.")
+    words = tuple(replace(w, start=50.0 + i * 0.4, end=50.3 + i * 0.4, probability=0.9) for i, w in enumerate(said.words))
+    audio = replace(said, kind="audio", model="tiny.en", audio_duration_s=57.0, words=words, voiced=((0.5, 56.5),))
+    lost = replace(audio, untranscribed=((0.5, 30.0), (35.0, 49.5)))
+    assert round(untranscribed_share(lost), 2) == round(44.0 / 56.0, 2)
+    unclear = report_for(lost, None, ROOT / "take.wav", {}, 0.0)
+    assert not made_out(unclear) and unclear["next_step"] == {"check": "transcript", "tip": UNHEARD_TIP}
+    assert unclear["follow_ups"] == []
+    from rehearse.prompts import question
+    assert report_for(lost, question("Q24"), ROOT / "take.wav", {}, 0.0)["example"] is None
+    assert report_for(audio, question("Q24"), ROOT / "take.wav", {}, 0.0)["example"] is not None
+    [note] = [w for w in unclear["warnings"] if w["kind"] == "untranscribed_most"]
+    assert note["message"].startswith("Whisper could not transcribe 44 s of this 57 s recording")
+    # A stretch left out of a longer answer is warned of, and the rest still holds: under
+    # half the speech, or under ten seconds.
+    for dropped in (((0.5, 20.0),), ((0.5, 9.5),)):
+        partly = replace(audio, untranscribed=dropped)
+        assert made_out(report_for(partly, None, ROOT / "take.wav", {}, 0.0)), dropped
+    assert untranscribed_share(replace(audio, untranscribed=((0.5, 9.5),), voiced=((0.5, 12.0),))) == 0.0
+
+
+def test_a_take_whisper_could_not_hear_is_no_best_first_or_latest_take_nor_a_story():
+    # The tryout's unheard take stayed in her progress ("first 42") and was listed as a story
+    # of its own, titled with the few words heard.
+    from dataclasses import replace
+
+    from rehearse.analysis.transcript import from_text
+    from rehearse.history.progress import overall_progress, progress_by_question, unheard_said
+    from rehearse.history.store import History
+    from rehearse.history.stories import story_bank
+    from rehearse.pipeline import keep_take, report_for
+    from rehearse.prompts import question
+    from tests.test_star import COMPLETE
+
+    said = replace(from_text(COMPLETE), kind="audio", model="tiny.en", audio_duration_s=90.0, voiced=((0.0, 90.0),))
+    words = tuple(replace(w, start=i * 0.5, end=i * 0.5 + 0.4, probability=0.9) for i, w in enumerate(said.words))
+    heard = report_for(replace(said, words=words), question("Q10"), ROOT / "a.wav", {}, 0.0)
+    few = tuple(replace(w, start=80.0 + i * 0.4, end=80.3 + i * 0.4, probability=0.9)
+                for i, w in enumerate(from_text("We sent every receipt.").words))
+    unheard = report_for(replace(said, words=few, untranscribed=((0.0, 79.0),)), question("Q10"), ROOT / "b.wav", {}, 0.0)
+    with History() as store:
+        first_id = keep_take(store, heard, None)
+        unheard_id = keep_take(store, unheard, None)
+        [entry] = progress_by_question(store)
+        bank = story_bank(store)
+    assert entry["unheard_take_ids"] == [unheard_id] and entry["best_take_id"] == first_id
+    assert entry["first_answering_take_id"] == first_id
+    assert overall_progress([entry])["mean_latest_score"] == heard["score"]
+    assert unheard_said(entry) == f"Whisper could not hear take {unheard_id} clearly: never counted as this question's best, first or latest take."
+    assert [story["takes"] for story in bank["stories"]] == [[first_id]]

@@ -161,7 +161,8 @@ def question_progress(question_id: str | None, takes: list) -> dict:
     """Progress of one question from its takes, oldest first (history.Take objects)."""
     scores = [t.figures["score"] for t in takes]
     # A story that does not answer the question is never its best take, whatever it scored.
-    answering = [t for t in takes if not t.figures.get("off_topic")]
+    # (Nor one Whisper could not hear clearly: its figures may be of words never said.)
+    answering = [t for t in takes if not t.figures.get("off_topic") and not t.unheard]
     best = max(answering, key=_best_first, default=None)
     first = answering[0] if answering else None
     return {
@@ -178,6 +179,7 @@ def question_progress(question_id: str | None, takes: list) -> dict:
         "latest_take_id": takes[-1].id,
         "take_ids": [t.id for t in takes],
         "off_topic_take_ids": [t.id for t in takes if t.figures.get("off_topic")],
+        "unheard_take_ids": [t.id for t in takes if t.unheard],
         # Typed takes, whose length is estimated: never compared with a spoken take's.
         "typed_take_ids": [t.id for t in takes if t.estimated],
         # The whole answer's "I" share stays for progress --json readers from before the
@@ -189,8 +191,14 @@ def question_progress(question_id: str | None, takes: list) -> dict:
 def first_answering(entry: dict) -> int | None:
     """Where the first take that answers the question sits in the entry's takes (None when
     none does): a story told for another question is no starting point."""
-    off = set(entry.get("off_topic_take_ids") or [])
+    off = not_counted(entry)
     return next((i for i, take_id in enumerate(entry["take_ids"]) if take_id not in off), None)
+
+
+def not_counted(entry: dict) -> set[int]:
+    """The takes no yardstick of progress: a story told for another question, and a
+    recording Whisper could not hear clearly."""
+    return set(entry.get("off_topic_take_ids") or []) | set(entry.get("unheard_take_ids") or [])
 
 
 def best_said(entry: dict) -> str:
@@ -208,6 +216,16 @@ def off_topic_said(entry: dict) -> str | None:
     which = f"Take {ids[0]} tells a story that does" if len(ids) == 1 else \
         f"Takes {_and([str(i) for i in ids])} tell stories that do"
     return f"{which} not answer this question: never counted as its best take."
+
+
+def unheard_said(entry: dict) -> str | None:
+    """The takes Whisper could not hear clearly, said once, or None."""
+    ids = entry.get("unheard_take_ids") or []
+    if not ids:
+        return None
+    which = f"Whisper could not hear take {ids[0]} clearly" if len(ids) == 1 else \
+        f"Whisper could not hear takes {_and([str(i) for i in ids])} clearly"
+    return f"{which}: never counted as this question's best, first or latest take."
 
 
 def progress_by_question(store, question_id: str | None = None) -> list[dict]:
@@ -250,8 +268,8 @@ def overall_progress(per_question: list[dict]) -> dict:
     the wrong story would show progress that is not there. `off_topic_takes` says how many."""
     first, latest, left_out = [], [], 0
     for entry in per_question:
-        off = set(entry.get("off_topic_take_ids") or [])
-        left_out += len(off)
+        off = not_counted(entry)
+        left_out += len(entry.get("off_topic_take_ids") or [])
         if entry["first_answering_take_id"] is not None:
             first.append(entry["first_answering_score"])
             latest.append(next(score for take_id, score in zip(reversed(entry["take_ids"]), reversed(entry["series"]["score"]))

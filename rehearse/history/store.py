@@ -186,6 +186,11 @@ def db_path() -> Path:
     return data_dir() / DB_NAME
 
 
+# A take Whisper could not hear clearly: its report's one thing to change is the recording
+# (report.not_made_out).
+_UNHEARD = "CASE WHEN json_valid(report) THEN json_extract(report, '$.next_step.check') = 'transcript' END AS unheard"
+
+
 @dataclass(frozen=True)
 class Take:
     id: int
@@ -196,6 +201,9 @@ class Take:
     # Its length was estimated from typed words, not measured on audio: set against a
     # spoken take's it says nothing about the speaker (progress, compare, "Since take").
     estimated: bool = False
+    # Whisper could not hear its words clearly (report.not_made_out): its figures are about
+    # words that may never have been said, so it is no one's best take, first or yardstick.
+    unheard: bool = False
 
     @property
     def missing(self) -> list[str]:
@@ -552,13 +560,14 @@ class History:
                                                                   (7, "off_topic", OFF_TOPIC),
                                                                   (8, "star_unsure", STAR_UNSURE)) if self.version < version]
         estimated = "CASE WHEN json_valid(report) THEN json_extract(report, '$.length.estimated') END AS estimated"
-        return ", ".join(["*", *added, estimated])
+        return ", ".join(["*", *added, estimated, _UNHEARD])
 
     def _take(self, row: sqlite3.Row) -> Take:
         answer = row["answer_file"]
         return Take(row["id"], row["question_id"], row["created_at"],
                     None if answer is None else self.folder / answer, {c: row[c] for c in COLUMNS},
-                    bool(row["estimated"]) if "estimated" in row.keys() else False)
+                    bool(row["estimated"]) if "estimated" in row.keys() else False,
+                    bool(row["unheard"]) if "unheard" in row.keys() else False)
 
     def _row(self, take_id: int, columns: str = "") -> sqlite3.Row:
         columns = columns or self._take_columns
@@ -720,7 +729,7 @@ class History:
             "CASE WHEN json_valid(report) THEN json_extract(report, '$.telling_score') END AS told, "
             "CASE WHEN json_valid(report) THEN json_extract(report, '$.transcript.text') END AS text, "
             "CASE WHEN json_valid(report) THEN json_extract(report, '$.sentences') END AS sentences, "
-            "CASE WHEN json_valid(report) THEN json_extract(report, '$.relevance.verdict') END AS fits, "
+            "CASE WHEN json_valid(report) THEN json_extract(report, '$.relevance.verdict') END AS fits, " + _UNHEARD + ", "
             "CASE WHEN json_valid(report) THEN (SELECT json_extract(c.value, '$.message') FROM json_each(report, '$.checks') c "
             "WHERE json_extract(c.value, '$.id') = 'story' AND json_extract(c.value, '$.status') = 'warn') END AS story "
             "FROM takes ORDER BY id")
@@ -736,7 +745,7 @@ class History:
             out.append({"id": row["id"], "question_id": row["question_id"], "score": row["score"], "told": told,
                         "story_id": row["story_id"], "placed": bool(row["story_placed"]),
                         "text": row["text"] or "", "sentences": sentences,
-                        "off_topic": row["fits"] == "off_topic",
+                        "off_topic": row["fits"] == "off_topic", "unheard": bool(row["unheard"]),
                         "in_general": isinstance(row["story"], str) and row["story"].startswith(TALKS_IN_GENERAL),
                         "too_little": isinstance(row["story"], str) and row["story"].startswith(TOO_LITTLE)})
         return out
@@ -773,7 +782,7 @@ class History:
         out = []
         for row in rows:
             take = self._take(row)
-            if not take.figures["off_topic"]:
+            if not take.figures["off_topic"] and not take.unheard:
                 story = row["story_id"] if "story_id" in row.keys() else None
                 out.append((take, row["spoken"] if isinstance(row["spoken"], str) else "", story))
                 if len(out) == limit:

@@ -61,7 +61,9 @@ def story_bank(store) -> dict:
     `questions`: it is still uncovered; so is one answered only in general terms ("I
     always...", "I would..."), in its `in_general`: no one time was told; and one answered
     in too few words to be a story, in its `too_little`."""
-    rows = grouped(store)
+    # (Not a take Whisper could not hear clearly: a tryout's was listed as a story of its
+    # own, titled with the few words heard, "I We send every payment...".)
+    rows = [row for row in grouped(store) if not row.get("unheard")]
     by_story: dict[int, list[dict]] = defaultdict(list)
     for row in rows:
         by_story[row["story_id"]].append(row)

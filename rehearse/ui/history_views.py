@@ -9,7 +9,7 @@ from rich.text import Text
 
 from rehearse.analysis.star import STAR
 from rehearse.history.figures import BY_COLUMN, FIGURES, TREND_MIN_SPAN, TRENDS, better, show
-from rehearse.history.progress import best_said, first_answering, off_topic_said, sparkline, unclear_parts
+from rehearse.history.progress import best_said, first_answering, not_counted, off_topic_said, sparkline, unclear_parts, unheard_said
 from rehearse.analysis.safetext import visible_strings
 from rehearse.ui.report_view import CHECK_NAMES, LABEL_STYLES
 from rehearse.report import UNSURE_SCORE_SAID
@@ -84,7 +84,7 @@ def progress_view(entry: dict) -> Group:
     # "first" and "previous" are takes that answer the question: a story told off it is no
     # yardstick (it stays in the trend line, and is named below). A tryout's first take, a
     # 100 for another question's story, hid its real climb from 52 to 100.
-    off_topic = set(entry.get("off_topic_take_ids") or [])
+    off_topic = not_counted(entry)  # (and a take Whisper could not hear clearly)
     first = first_answering(entry)
     title = Text.assemble(
         (entry["question_id"] or "no question", "bold"),
@@ -117,6 +117,8 @@ def progress_view(entry: dict) -> Group:
                                    f"`rehearse show {entry['latest_take_id']}` says what it is about instead."))
     elif off_topic_said(entry):
         lines.append(Text(off_topic_said(entry), style="yellow"))
+    if unheard_said(entry):
+        lines.append(Text(unheard_said(entry), style="yellow"))
     if held and not entry.get("off_topic"):  # (the line above says what to do first)
         lines.append(Text.assemble(("Still holding the score back: ", "bold"), f"{CHECK_NAMES.get(held['check'], held['check'])}: {held['tip']}"))
     elif entry["latest_score"] == 100 and not entry.get("off_topic"):

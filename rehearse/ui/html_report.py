@@ -18,7 +18,7 @@ from rehearse.analysis.length import LONG_ABOVE_S, TARGET_S, TOO_SHORT_BELOW_S, 
 from rehearse.analysis.safetext import visible_strings
 from rehearse.analysis.star import STAR
 from rehearse.analysis.transcript import UNSURE_BELOW
-from rehearse.history.progress import best_said, off_topic_said, overall_said
+from rehearse.history.progress import best_said, off_topic_said, overall_said, unheard_said
 from rehearse.report import UNHEARD_SCORE_SAID, UNSURE_SCORE_SAID, fit_unsure, made_out, off_topic
 from rehearse.ui.history_views import when
 from rehearse.ui.session_view import FITS_WORDS, unanswered, work_on_words
@@ -342,7 +342,8 @@ def progress_html(per_question: list[dict], overall: dict, best_reports: dict[in
         parts.append(f"<h2>{_e(heading)}</h2>"
                      f'<p>{entry["takes"]} take{"s" if entry["takes"] != 1 else ""} · first {"-" if entry["first_answering_score"] is None else entry["first_answering_score"]} · '
                      f'latest {entry["latest_score"]} · {_e(best_said(entry))}</p>'
-                     + (f'<p class="muted">{_e(off_topic_said(entry))}</p>' if off_topic_said(entry) else ""))
+                     + (f'<p class="muted">{_e(off_topic_said(entry))}</p>' if off_topic_said(entry) else "")
+                     + (f'<p class="muted">{_e(unheard_said(entry))}</p>' if unheard_said(entry) else ""))
         parts.append(trend_svg(series, f"Score and length over the takes of {qid or 'no question'}")
                      or '<p class="muted">One take so far: the trend starts with the second.</p>')
         if best:
