@@ -212,5 +212,5 @@ def test_a_take_whisper_could_not_hear_is_no_best_first_or_latest_take_nor_a_sto
     assert entry["unheard_take_ids"] == [unheard_id] and entry["best_take_id"] == first_id
     assert entry["first_answering_take_id"] == first_id
     assert overall_progress([entry])["mean_latest_score"] == heard["score"]
-    assert unheard_said(entry) == f"Whisper could not hear take {unheard_id} clearly: never counted as this question's best, first or latest take."
+    assert unheard_said(entry) == f"Whisper could not hear take {unheard_id} clearly: never counted as its best take, nor in the mean scores."
     assert [story["takes"] for story in bank["stories"]] == [[first_id]]

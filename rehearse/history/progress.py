@@ -225,7 +225,7 @@ def unheard_said(entry: dict) -> str | None:
         return None
     which = f"Whisper could not hear take {ids[0]} clearly" if len(ids) == 1 else \
         f"Whisper could not hear takes {_and([str(i) for i in ids])} clearly"
-    return f"{which}: never counted as this question's best, first or latest take."
+    return f"{which}: never counted as its best take, nor in the mean scores."
 
 
 def progress_by_question(store, question_id: str | None = None) -> list[dict]:
