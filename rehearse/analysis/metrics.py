@@ -331,8 +331,9 @@ _LATER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            + _NOT_COUNTED + _PLURAL + r"|" + _GROUP + r")", re.I)),
     # A time set against the time it used to take: "about an hour instead of two days",
     # "2 to 3 days instead of a week".
+    # ("... took twenty minutes, not three hours": a tryout's, asked "Compared with what?")
     ("change", re.compile(_APPROX + r"(?:\ban?|" + _RANGE + r"|" + _RANGE_END + r")\s+" + _TIME_UNIT
-                          + r"\s+(?:instead\s+of|rather\s+than|compared\s+(?:to|with)|versus|vs\.?)\s+" + _APPROX
+                          + r"(?:\s+(?:instead\s+of|rather\s+than|compared\s+(?:to|with)|versus|vs\.?)|,?\s+not)\s+" + _APPROX
                           + r"(?:(?:the\s+)?(?:an?\s+|" + _RANGE_END + r"\s+)" + _TIME_UNIT + r"\b|(?:the\s+)?(?:usual|normal|typical|old|"
                           r"previous|planned)\s+" + _NUM + r"(?:\s+" + _TIME_UNIT + r")?\b"
                           # the old time's unit unsaid: "five minutes instead of twenty"
