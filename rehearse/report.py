@@ -50,6 +50,7 @@ from rehearse.checks.base import CheckResult, quote
 from rehearse.checks.followups import follow_ups
 from rehearse.checks.score import next_step, score, telling_score
 from rehearse.checks.i_vs_we import checked_ratio
+from rehearse.checks.story import TOO_LITTLE, too_little
 from rehearse.prompts import Question
 
 SCHEMA_VERSION = 1
@@ -152,7 +153,9 @@ def build_report(
         "delivery": delivery_report(analysis),
         "relevance": relevance_report(analysis),
         # (Nor set beside the guide's example: "you spent 0% on the Action" of words unheard.)
-        "example": None if question is None or unheard else example_report(question.id, analysis),
+        # (Nor an answer too short to be a story: "you spent 100% on the Action" of "I don't
+        # know, sorry."; a tryout's.)
+        "example": None if question is None or unheard or too_little(analysis) else example_report(question.id, analysis),
         # (None asked of words that may never have been said.)
         "follow_ups": [] if unheard else
         [{"id": f.id, "question": f.question, "because": f.because, "expects": f.expects}
@@ -397,7 +400,10 @@ def fit_unsure(report: dict) -> bool:
     """Whether the relevance check could not tell if the story answers its question: the
     score is then only its telling's (a teacher's story about a parent, told for "feedback
     to someone more senior", showed a plain "Score 100/100" beside the warning)."""
-    return (report.get("relevance") or {}).get("verdict") == "unsure"
+    # (Not of an answer too short to be a story: "I don't know, sorry." read "Score 30/100
+    # if the story answers this question"; a tryout's.)
+    return (report.get("relevance") or {}).get("verdict") == "unsure" and not any(
+        c["id"] == "story" and c["message"].startswith(TOO_LITTLE) for c in report.get("checks", []))
 
 
 UNSURE_SCORE_SAID = " if the story answers this question"

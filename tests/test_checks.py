@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 
 from rehearse.analysis.answer import analyze_transcript
@@ -722,3 +724,18 @@ def test_a_we_taken_back_or_said_as_a_plan_is_no_team_action(text, i, we):
     analysis = analyze_transcript(from_text(text))
     assert {lab.label for lab in analysis.labels} == {"action"}
     assert (analysis.action_pronouns.i, analysis.action_pronouns.we) == (i, we)
+
+
+def test_an_answer_too_short_to_be_a_story_is_not_told_its_parts_were_found_as_if_it_were_one():
+    # A tryout's "I don't know, sorry." was "Action found", scored "if the story answers this
+    # question", and set beside the guide's example ("you spent 100% on the Action").
+    from rehearse.pipeline import report_for
+    from rehearse.prompts import question
+    from rehearse.report import fit_unsure
+
+    text = "I don't know, sorry."
+    assert results_for(text)["star"].message.startswith("Too little told yet to judge the structure (4 words): ")
+    report = report_for(from_text(text), question("Q11"), Path("take.txt"), {}, 0.0)
+    assert report["example"] is None and not fit_unsure(report)
+    # A story keeps its parts, its example and its doubt about the question.
+    assert not results_for(COMPLETE)["star"].message.startswith("Too little")

@@ -19,6 +19,7 @@ from rehearse.analysis.answer import VAGUE_LESSON, Analysis
 from rehearse.analysis.star import STAR, first_labeled
 from rehearse.analysis.transcript import unsure_words
 from rehearse.checks.base import CheckResult, quote
+from rehearse.checks.story import too_little
 from rehearse.prompts import guide_quote, star_definitions
 
 ID = "star"
@@ -129,6 +130,10 @@ def run(analysis: Analysis) -> CheckResult:
     if star.present["action"] and not action_largest:
         found.append(f"the {star.largest} is longer than the action ({star.share[star.largest]:.0%} vs {star.share['action']:.0%})")
     message = "; ".join(found) + "."
+    if too_little(analysis):
+        # Parts read from a sentence or two are no structure yet: "I don't know, sorry." was
+        # "Action found" (a tryout's).
+        message = f"Too little told yet to judge the structure ({analysis.length.word_count} words): {message}"
 
     if (star.missing or star.unsure) and analysis.story.talks_in_general:
         # No part to add to or make plain: the answer needs a story first (the story check
