@@ -13,6 +13,8 @@ from rehearse.analysis.metrics import said_once
 from rehearse.analysis.star import STAR
 from rehearse.report import off_topic
 
+# A share that moved less than this has not moved: one "we" more in a long Action.
+SHARE_NOISE = 0.05
 # Which way a figure improves: higher, lower, or closer to the guide's 90 s.
 HIGHER, LOWER, CLOSER_TO_TARGET = "higher", "lower", "closer to 1:30"
 
@@ -29,6 +31,9 @@ class Figure:
     show: Callable[[Any], str] = str  # for a person (never called with None)
     better: str | None = None  # HIGHER, LOWER, CLOSER_TO_TARGET, or None: not better or worse
     unit: str = ""  # what a chart's axis counts
+    # A change smaller than this is level, neither better nor worse: "I" 93% -> 92% was
+    # marked "worse" in red (a tryout's).
+    noise: float = 0.0
 
 
 def _delivery(report: dict, part: str, key: str):
@@ -65,18 +70,22 @@ FIGURES: tuple[Figure, ...] = (
     Figure("star_present", "STAR parts", lambda r: ",".join(k for k, v in r["star"]["present"].items() if v), _parts),
     Figure("star_missing", "Missing", lambda r: ",".join(r["star"]["missing"]), _parts),
     Figure("star_unsure", "Not clear", lambda r: ",".join(r["star"].get("unsure") or []), _parts),
-    Figure("action_share", "Action share", lambda r: r["star"]["share"].get("action"), lambda v: f"{v:.0%}", HIGHER),
-    Figure("i_ratio", "\"I\" share", lambda r: r["pronouns"]["i_ratio"], lambda v: f"{v:.0%}", HIGHER, unit="of I + we"),
+    Figure("action_share", "Action share", lambda r: r["star"]["share"].get("action"), lambda v: f"{v:.0%}", HIGHER,
+           noise=SHARE_NOISE),
+    Figure("i_ratio", "\"I\" share", lambda r: r["pronouns"]["i_ratio"], lambda v: f"{v:.0%}", HIGHER, unit="of I + we",
+           noise=SHARE_NOISE),
     # The one the "I" vs "we" check reads and the report shows: the guide asks for "I" in
     # the Action; the whole answer's when no sentence is an action.
-    Figure("action_i_ratio", "\"I\" in Action", _action_i_ratio, lambda v: f"{v:.0%}", HIGHER, unit="of I + we"),
+    Figure("action_i_ratio", "\"I\" in Action", _action_i_ratio, lambda v: f"{v:.0%}", HIGHER, unit="of I + we",
+           noise=SHARE_NOISE),
     Figure("metric_count", "Metrics", _measures, better=HIGHER, unit="mentioned"),
     Figure("metric_in_result", "Metric in Result", lambda r: int(bool(r["metrics"]["in_result"])), lambda v: "yes" if v else "no"),
     # The pace the pace check reads (long pauses and filled pauses left out), so a take's
     # history says what its report said (a new user's 256 showed as 252 in `compare`);
     # the whole span's where there is none.
     Figure("wpm", "Words/min", lambda r: _delivery(r, "pace", "wpm") or r["length"].get("wpm"), lambda v: f"{v:.0f}"),
-    Figure("fillers_per_min", "Fillers/min", lambda r: _delivery(r, "fillers", "per_minute"), lambda v: f"{v:.1f}", LOWER),
+    Figure("fillers_per_min", "Fillers/min", lambda r: _delivery(r, "fillers", "per_minute"), lambda v: f"{v:.1f}", LOWER,
+           noise=0.5),
     Figure("hedge_count", "Hedges", lambda r: _delivery(r, "hedges", "count"), better=LOWER),
     Figure("off_topic", "Off topic", _off_topic, lambda v: "yes" if v else "no"),
 )
@@ -108,7 +117,7 @@ def show(column: str, value) -> str:
 def better(column: str, before, after) -> bool | None:
     """True if `after` is better than `before`, False if worse, None if level or not comparable."""
     way = BY_COLUMN[column].better
-    if way is None or before is None or after is None or before == after:
+    if way is None or before is None or after is None or abs(after - before) < max(BY_COLUMN[column].noise, 1e-9):
         return None
     if way == CLOSER_TO_TARGET:
         closer = abs(after - TARGET_S) - abs(before - TARGET_S)
