@@ -28,6 +28,11 @@ from rehearse.transcription.models import DEFAULT_ENGINE, DEFAULT_MODEL
 Progress = Callable[..., None]  # (what: str | None, fraction: float | None = None)
 
 
+# Windows-1250 letters read as Windows-1252: "ł" as "³", "ą" as "¹", "ż" as "¿", "Ą" as "¥"
+# between letters, "Ł" as "£" before a lower-case letter (not "20 m³", "¿Qué?", "£400").
+_CENTRAL_EUROPEAN = re.compile(r"(?<=[^\W\d_])[³¹¿¥](?=[^\W\d_])|£(?=[a-zó])")
+
+
 @contextmanager
 def _stage(progress: Progress | None, what: str) -> Iterator[None]:
     if progress is None:
@@ -118,6 +123,14 @@ def read_text_answer(path: Path) -> Transcript:
                 text, read_as = data.decode("cp1252"), {"encoding": "windows-1252"}
             except UnicodeDecodeError:
                 raise AudioError(f"{path} is not UTF-8 text; save it as plain UTF-8 text and try again") from exc
+    if read_as.get("encoding") == "windows-1252" and _CENTRAL_EUROPEAN.search(text):
+        # Polish or Czech Windows saves "ANSI" as Windows-1250: read as 1252, "Łódź, Paweł"
+        # came out "£ódŸ, Pawe³" (a tryout's). Its letters ³ ¹ ¿ ¥ inside a word are no
+        # Windows-1252 text.
+        try:
+            text, read_as = data.decode("cp1250"), {"encoding": "windows-1250"}
+        except UnicodeDecodeError:
+            pass
     words = len(text.split())
     if words > MAX_TYPED_WORDS:
         raise AudioError(f"{path} has {words:,} words, about {words // 150} minutes spoken, over the {MAX_TYPED_WORDS:,} "

@@ -324,6 +324,10 @@ def transcript_warnings(transcript: Transcript) -> list[dict]:
     if transcript.settings.get("bytes_replaced"):
         warnings.append({"kind": "encoding", "message": f"{transcript.settings['bytes_replaced']} byte(s) of the file are "
                          "not UTF-8 and show as \ufffd below; if a word there mattered, fix it and save the file as UTF-8"})
+    if transcript.settings.get("encoding") == "windows-1250":
+        warnings.append({"kind": "encoding", "message": "the file is not UTF-8: it was read as Windows-1250 (what Word "
+                         "and Notepad save as \"ANSI\" on Central European Windows); if a letter looks wrong below, "
+                         "save it as UTF-8"})
     if transcript.settings.get("encoding") == "windows-1252":
         warnings.append({"kind": "encoding", "message": "the file is not UTF-8: it was read as Windows-1252 (what Word "
                          "and Notepad save as \"ANSI\"); if a quote or a £ looks wrong below, save it as UTF-8"})

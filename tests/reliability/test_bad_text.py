@@ -89,6 +89,9 @@ TYPED = {  # file name: its bytes
     # What Word and Notepad save as "ANSI": read as Windows-1252, with a warning (a tryout's was refused)
     "latin-1.txt": "Caf\xe9 story. ".encode("latin-1") + ANSWER_TEXT.encode("latin-1", "replace"),
     "windows-1252.txt": ("\u201cWe saved \u00a3400 a week\u201d. " + ANSWER_TEXT).encode("cp1252"),
+    # ... and on Polish or Czech Windows, Windows-1250 ("£ódŸ, Pawe³" read as 1252; a tryout's)
+    "windows-1250.txt": ("At the hotel in \u0141\u00f3d\u017a my colleague Pawe\u0142 Wi\u015bniewski and I saved "
+                         "\u20ac400. " + ANSWER_TEXT).encode("cp1250"),
     # UTF-8 with one stray byte stays UTF-8: its accents are not garbled (a review's)
     "utf-8-stray-byte.txt": "Caf\u00e9 story. ".encode() + b"\xa3" + ANSWER_TEXT.encode(),
     "binary.txt": bytes(range(256)) * 40,
@@ -140,6 +143,9 @@ def test_odd_typed_answers_are_read_or_refused_with_the_reason(tmp_path, name):
     assert not any(c in report["transcript"]["text"] for c in "\x00\u202e\u202c\r")
     if name == "windows-1252.txt":
         assert "\u201cWe saved \u00a3400 a week\u201d." in report["transcript"]["text"]
+    if name == "windows-1250.txt":
+        assert "\u0141\u00f3d\u017a my colleague Pawe\u0142 Wi\u015bniewski" in report["transcript"]["text"]
+        assert "Windows-1250" in " ".join(w["message"] for w in report["warnings"])
     if name == "utf-8-stray-byte.txt":
         assert "Caf\u00e9" in report["transcript"]["text"]
         assert "1 byte(s) of the file are not UTF-8" in " ".join(w["message"] for w in report["warnings"])
