@@ -219,8 +219,12 @@ COMPETENCIES: dict[str, Competency] = {c.question_id: c for c in (
        "held up|hold-?ups?|swamped|pil(?:ed|ing) up|piles? of"),
     _c("Q12", "introducing a new tool, practice or methodology to your team", "introducing a new practice",
        "say what you introduced, how you got the team to try it, and whether it stuck",
-       "introduc*|adopt*|new (?:tool|practice|process|methodology|framework)",
-       "template|tried it|try it|pilot|demo*|rolled? out|roll(?:ed)? it out|convinc*|worried|resist*|"
+       # (Outside offices a tool is suggested and tried: "I suggested to the committee that we
+       # try a card reader... We tested it at the summer fair", failed as off topic; a tryout's.)
+       "introduc*|adopt*|new (?:tool|practice|process|methodology|framework)|"
+       "suggested (?:to (?:the |our |my )?\\w+ )?(?:that )?we (?:try|use|start|switch)|(?:started|start) using",
+       "template|tried it|try it|tested it|switched (?:to|over)|the new way|"
+       "pilot|demo*|rolled? out|roll(?:ed)? it out|convinc*|worried|resist*|"
        "mandatory|every new|became (?:part|standard)|stuck|habit|workshop*|feature flags?|design doc*"),
     _c("Q13", "mentoring someone or helping them grow their skills", "mentoring someone",
        "say who you helped grow, how, and how far they came",
@@ -263,9 +267,12 @@ COMPETENCIES: dict[str, Competency] = {c.question_id: c for c in (
        "blockers?|crunch|long hours|at stake|fines?|launch|delivered|finish(?:ed)?"),
     _c("Q19", "managing several high-priority tasks at once, and how you prioritized", "juggling several priorities",
        "say what competed for your time and how you chose the order",
-       "priorit*|at the same time|at once|simultaneous*|juggl*|competing|all (?:as )?(?:top|high) priority",
+       # (Said outside offices: "three big things in the same week... decide first what cannot
+       # move", unsure beside "a tight deadline"; a tryout's.)
+       "priorit*|at the same time|at once|simultaneous*|juggl*|competing|all (?:as )?(?:top|high) priority|"
+       "in the same (?:week|day|morning|night)|(?:could|can|would)(?:not|n't| not) move",
        "listed|(?:a|the) list|order|first|then|urgent|important|deadlines?|delegat*|asked (?:a colleague|someone)|"
-       "(?:three|four|five) (?:things|tasks)|manager|cost of (?:being )?late|slip*"),
+       "(?:two|three|four|five) (?:big |urgent |important )?(?:things|tasks|jobs)|manager|cost of (?:being )?late|slip*"),
     _c("Q20", "working with a team outside engineering (product, sales, support...) toward a goal",
        "working with a team outside engineering",
        "say which non-engineering team you worked with, and what you achieved together",
@@ -525,8 +532,10 @@ def _verdict(found: dict[str, Evidence], reading: Reading, question_id: str, sen
         # Only just over chance, beside a question the model plainly reads the story as
         # (a nurse's disagreement with a junior doctor fitted "mentored a junior
         # developer" on the one word "junior", at 0.06 against 0.32): unsure, naming it.
-        if not cues_fit and p[question_id] < P_SURE_FITS and p[other] >= LEANS_AT \
-                and p[other] >= OUTWEIGHED_TIMES * p[question_id]:
+        # (Nor with no word about the question at all: a jumble-sale story fitted "a
+        # disagreement with a team member" at 0.065; a tryout's.)
+        if not cues_fit and p[question_id] < P_SURE_FITS and (
+                p[other] >= LEANS_AT and p[other] >= OUTWEIGHED_TIMES * p[question_id] or asked.score == 0):
             verdict = "unsure"
     elif (p[question_id] < OFF_BELOW and p[other] >= OFF_LEANS_AT and topic < TOPIC_OFF
           # A sibling question of the asked one's category is never "off topic" (see above).
