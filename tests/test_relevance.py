@@ -352,3 +352,52 @@ def test_new_starters_trained_answer_the_mentoring_question():
             "about one hundred and ten cases an hour in four weeks, and one of them is now a team leader.")
     fit = analyze_transcript(from_text(told), question_id="Q13").relevance
     assert fit.verdict == "fits" and "new starters" in [word for _, word in fit.asked.words]
+
+
+
+# A hotel receptionist's tryout (English her second language; her stories from a parents'
+# association and a church): a jumble sale with no disagreement in it fitted "a significant
+# disagreement" at 0.065 with no word about it; a card reader suggested to the committee and
+# tried at the summer fair was off topic for "introduced a new tool"; three big things in
+# one week, the one that could not move done first, was unsure for "several high-priority
+# tasks".
+JUMBLE_SALE = ('Two years ago I organised the Christmas jumble sale for our church in Reading. Before, the sale '
+              'made only about two hundred pounds, and the priest asked me to make it better, because the money'
+              ' was for the roof. I made posters and I put them in the school and in the Polish shop. I asked '
+              'the parents to bring toys and clothes one week before, and I sorted everything with two '
+              'volunteers into tables for children, women, men and books. I put prices on everything so people '
+              'did not need to ask. I also organised a cake stall with coffee. On the day we had more than one '
+              'hundred and fifty visitors, and we made from two hundred pounds to nearly six hundred pounds. '
+              'The priest thanked me in the Sunday mass.')
+CARD_READER = ('In the parents association we always had problem with the cash. At every school event we '
+              'collected money in a tin, and after we counted it on the kitchen table until midnight, and many '
+              'times the numbers was not matching. Also many parents did not have cash anymore, they wanted to '
+              'pay with card. I suggested to the committee that we try a card reader, like a small one for the '
+              'phone. We looked on the internet together and we compared three readers. We chose the one with '
+              'the lowest fee. We tested it at the summer fair. We made a small poster that we take cards. We '
+              'also made a simple sheet where we write every payment. It was very good experience for everybody'
+              ' and we learned a lot.')
+SAME_WEEK = ('In November two years ago I had three big things in the same week. I was treasurer of the '
+            'parents association, and the accounts had to go to the auditor on Friday. I was also organising '
+            'the Christmas jumble sale on Saturday, and my youngest son was sick at home with a fever. My '
+            'goal was to finish the accounts on time and still open the sale on Saturday. First I made a list'
+            ' on paper with every task and its deadline. The accounts could not move, but other people could '
+            'prepare the sale. So I phoned three mums from the committee and I gave each one a job: '
+            'donations, price labels, and tables from the church. I did the accounts in the evenings when my '
+            'son was sleeping. On Thursday I checked the bank statement line by line and I found a mistake of'
+            ' thirty pounds, and I corrected it. The accounts went to the auditor on Friday morning with no '
+            'problems. The sale opened on time and we made four hundred and twenty pounds, about a hundred '
+            'more than the year before. I learned to decide first what cannot move, and to ask for help with '
+            'the rest.')
+
+
+def test_a_fit_only_just_over_chance_with_no_word_about_the_question_is_unsure():
+    fit = analyze_transcript(from_text(JUMBLE_SALE), question_id="Q4").relevance
+    assert fit.verdict == "unsure" and fit.asked.score == 0
+
+
+def test_a_tool_suggested_and_tried_and_priorities_in_one_week_said_outside_offices():
+    tool = analyze_transcript(from_text(CARD_READER), question_id="Q12").relevance
+    assert tool.verdict == "fits" and "suggested to the committee that we try" in [w for _, w in tool.asked.words]
+    week = analyze_transcript(from_text(SAME_WEEK), question_id="Q19").relevance
+    assert week.verdict == "fits" and {"in the same week", "could not move"} <= {w for _, w in week.asked.words}
