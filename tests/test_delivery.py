@@ -204,6 +204,9 @@ def words(text: str) -> list[str]:
     ("I mean, it was late.", ["i mean"]),
     ("I mean it when I say thanks.", []),
     ("Um I basically rewrote it, uh, twice.", ["um", "basically", "uh"]),
+    # (a Glasgow apprentice's tryout) Scotland's "um", alone; not "tell 'em"
+    ("Em, the panel was showing a fault, em, on zone four.", ["em", "em"]),
+    ("I told 'em to wait.", []),
 ])
 def test_filler_rules(text, fillers):
     assert [m.text for m in find_fillers(words(text))] == fillers
@@ -361,3 +364,16 @@ def test_a_sentence_of_short_words_is_not_rushed_at_a_steady_pace_and_a_fast_one
 
     assert rushed(long_words * 2 + short_words) == []
     assert rushed(long_words * 2 + short_words, fast_from=4) == [4]
+
+
+
+def test_the_filler_tip_names_the_speakers_own_filler():
+    # A tryout's "like x9, basically x6, you know x4" was told it sounds more confident than "um".
+    from rehearse.analysis.answer import analyze_transcript
+    from rehearse.analysis.transcript import from_text
+    from rehearse.checks import fillers
+
+    said = ("So, like, basically, we were on a job, you know, like, a refurb, and, like, the foreman, like, wanted "
+            "us to, like, work live. " * 2)
+    result = fillers.run(analyze_transcript(from_text(said)))
+    assert result.status == "warn" and result.tip.endswith('more confident than "like".')

@@ -114,6 +114,10 @@ def find_fillers(words: list[str], sentence_starts: set[int] | frozenset = froze
             continue
         if token in FILLED_PAUSES:
             marks.append(Mark(token, "filled_pause", i, i + 1))
+        elif token == "em" and not words[i].lstrip().startswith(("'", "’")) and (_comma_after(words, i) or i in sentence_starts):
+            # Scotland's and Ireland's "um", said alone ("Em, so the panel..."; a tryout's was
+            # never counted), not "tell 'em".
+            marks.append(Mark(token, "filled_pause", i, i + 1))
         elif token in FILLER_WORDS:
             marks.append(Mark(token, "filler", i, i + 1))
         elif token == "like" and _like_is_filler(words, tokens, i):
