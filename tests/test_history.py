@@ -25,13 +25,15 @@ def test_three_takes_of_q4_give_three_points_and_the_best_take(rehearse_home):
     [q4] = progress["questions"]
     assert q4["question_id"] == "Q4" and q4["takes"] == 3
     assert q4["series"]["score"] == scores
-    for name in ("score", "duration_s", "i_ratio", "metric_count", "action_i_ratio"):
+    for name in ("score", "duration_s", "i_ratio", "metric_count", "action_i_ratio", "fillers_per_min"):
         assert len(q4["series"][name]) == 3
     assert (q4["first_score"], q4["latest_score"], q4["best_score"]) == (scores[0], scores[2], max(scores))
     assert q4["best_take_id"] == 1 + scores.index(max(scores))
     text = run_cli("progress", "-q", "Q4").stdout
     assert "3 takes" in text and f"best {max(scores)} (take {q4['best_take_id']})" in text
     assert sparkline(scores) in text
+    # (a tryout's climb from 38.7 fillers a minute to none was shown nowhere)
+    assert "Fillers/min" in text
 
 
 @slow

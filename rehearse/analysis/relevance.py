@@ -172,7 +172,11 @@ COMPETENCIES: dict[str, Competency] = {c.question_id: c for c in (
        "what (?:i|we) did not know|no way to know|best guess|hold (?:just|only)|revisit"),
     _c("Q4", "a disagreement you had with a team member or stakeholder", "a disagreement with a colleague",
        "say who you disagreed with, about what, and how you worked it out",
-       "disagree*|disagreement*|clash*|argu*|conflict*",
+       # (Said on a site: "we didn't think that was safe... we're no doing that", "he was raging",
+       # an apprentice's story, read as about mentoring; a tryout's.)
+       "disagree*|disagreement*|clash*|argu*|conflict*|(?:didn't|did not|wouldn't|would not) (?:think|agree)|"
+       "(?:we're|we are|i'm|i am) (?:no|not) doing (?:that|it)|refused to|stood (?:my|our) ground",
+       "awkward|raging|furious|annoyed|not happy|wasn't safe|(?:was|is) not safe|said no|"
        "pushed back|push back|objected|(?:her|his|their) (?:reasons|concern*|point of view|side)|one[ -]on[ -]one|"
        "one to one|compromise|common ground|agreed|convinc*|persuad*|tension|relationship|heated|personal"),
     _c("Q5", "giving difficult feedback to a peer or direct report", "giving difficult feedback to a colleague",
@@ -230,7 +234,11 @@ COMPETENCIES: dict[str, Competency] = {c.question_id: c for c in (
        "say who you helped grow, how, and how far they came",
        # (Outside software the one helped is a new starter, a trainee: a warehouse
        # supervisor's story of training twenty-five new starters read as unsure.)
-       "mentor*|junior|graduate|new hire|new starters?|trainees?|apprentice|intern\\b|interns\\b|coach*|"
+       # (Not the speaker's own apprenticeship: "I was a third-year apprentice" opened a
+       # disagreement with a foreman, read as mentoring; a tryout's.)
+       "mentor*|junior|graduate|new hire|new starters?|trainees?|intern\\b|interns\\b|coach*|"
+       "(?<!i was an )(?<!i was a )(?<!i was a first-year )(?<!i was a second-year )(?<!i was a third-year )"
+       "(?<!i was a fourth-year )apprentice|"
        "grow (?:his|her|their)\\b",
        "pair(?:ed|ing)? (?:with )?(?:him|her|them)|taught|teach*|confidence|grow|growth|learn(?:ed|ing)? (?:to|from)|"
        "showed (?:him|her|them)(?: \\w+)? how|train(?:ed)? (?:him|her|them)\\b|"

@@ -93,8 +93,11 @@ BY_COLUMN = {f.column: f for f in FIGURES}
 COLUMNS = tuple(f.column for f in FIGURES)
 # The figures whose trend progress and the chart draw.
 TRENDS = ("score", "duration_s", "action_i_ratio", "metric_count")
+# ... and the delivery's, in progress (not the chart's four panels): a fast talker's climb
+# from 38.7 fillers a minute to none was shown nowhere (a tryout's).
+DELIVERY_TRENDS = ("fillers_per_min",)
 # The smallest change a trend line draws as a change: 5 points, 10 seconds, 10% more "I", one metric.
-TREND_MIN_SPAN = {"score": 5, "duration_s": 10, "action_i_ratio": 0.1, "metric_count": 1}
+TREND_MIN_SPAN = {"score": 5, "duration_s": 10, "action_i_ratio": 0.1, "metric_count": 1, "fillers_per_min": 1}
 # `rehearse history --json`: these figures of each take (the CLI contract), beside id,
 # question, time and the missing parts as a list (the parts not clear, `unsure`,
 # action_i_ratio and off_topic extend the contract).

@@ -6,7 +6,7 @@ from __future__ import annotations
 from rehearse import prompts
 from rehearse.analysis.length import TARGET_S, clock
 from rehearse.analysis.star import STAR
-from rehearse.history.figures import TRENDS, better
+from rehearse.history.figures import DELIVERY_TRENDS, TRENDS, better
 from rehearse.report import made_out, off_topic
 
 # Changes smaller than these are noise, not progress.
@@ -184,7 +184,7 @@ def question_progress(question_id: str | None, takes: list) -> dict:
         "typed_take_ids": [t.id for t in takes if t.estimated],
         # The whole answer's "I" share stays for progress --json readers from before the
         # Action's became the trend.
-        "series": {name: [t.figures[name] for t in takes] for name in (*TRENDS, "i_ratio")},
+        "series": {name: [t.figures[name] for t in takes] for name in (*TRENDS, *DELIVERY_TRENDS, "i_ratio")},
     }
 
 

@@ -8,7 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from rehearse.analysis.star import STAR
-from rehearse.history.figures import BY_COLUMN, FIGURES, TREND_MIN_SPAN, TRENDS, better, show
+from rehearse.history.figures import BY_COLUMN, DELIVERY_TRENDS, FIGURES, TREND_MIN_SPAN, TRENDS, better, show
 from rehearse.history.progress import best_said, first_answering, not_counted, off_topic_said, sparkline, unclear_parts, unheard_said
 from rehearse.analysis.safetext import visible_strings
 from rehearse.ui.report_view import CHECK_NAMES, LABEL_STYLES
@@ -101,7 +101,8 @@ def progress_view(entry: dict) -> Group:
     # better" beside it praised another question's story (a tryout's; the line below the
     # table says what it is).
     latest_answers = entry["take_ids"][-1] not in off_topic
-    for figure in TRENDS:
+    # (The delivery's rows where a take has them: a report from before has none.)
+    for figure in TRENDS + tuple(f for f in DELIVERY_TRENDS if any(v is not None for v in entry["series"].get(f) or [])):
         values = entry["series"][figure]
         previous = values[before[-1]] if before else None
         arrow = _arrow(figure, previous, values[-1]) if previous is not None and latest_answers else Text("")
