@@ -604,7 +604,7 @@ def test_a_tie_for_best_goes_to_the_take_told_plainly_then_closest_to_90_seconds
 
     def take(take_id, unsure, seconds, score=80):
         return SimpleNamespace(id=take_id, estimated=False, unheard=False, figures={"score": score, "star_unsure": unsure, "duration_s": seconds,
-                                                     "off_topic": 0, **{name: None for name in ("action_i_ratio",
+                                                     "off_topic": 0, **{name: None for name in ("action_i_ratio", "fillers_per_min",
                                                                                                   "metric_count", "i_ratio")}})
     plain, unclear, long_plain = take(1, "", 95.0), take(2, "result,task", 90.0), take(3, "", 170.0)
     assert question_progress("Q4", [plain, unclear, long_plain])["best_take_id"] == 1
