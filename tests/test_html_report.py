@@ -152,3 +152,18 @@ def test_whatever_a_stored_report_holds_is_shown_as_text():
     page = report_html(report)
     assert "<img" not in page and "<script>alert" not in page and "<b>odd</b>" not in page
     assert "&lt;/script&gt;&lt;script&gt;alert(3)" in page  # the words themselves are shown
+
+
+def test_the_page_shows_the_warnings_and_the_change_since_the_last_take():
+    # A tryout's page showed only faint underlines for a take Whisper was unsure of 22% of,
+    # and left out the terminal's "Since take N" line.
+    from rehearse.ui.html_report import report_html
+    from tests.conftest import a_report
+
+    report = a_report()
+    report["warnings"] = [{"kind": "unsure_words", "message": "Whisper was unsure of 40 of the 180 words <22%>"}]
+    report["previous_take"] = {"id": 3, "change": "score 62 -> 99; \"I\" in the Action 9% -> 100%", "same_story": True}
+    page = report_html(report)
+    assert '<ul class="warnings"><li>Whisper was unsure of 40 of the 180 words &lt;22%&gt;</li></ul>' in page
+    assert "<strong>Since take 3:</strong> score 62 -&gt; 99; &quot;I&quot; in the Action 9% -&gt; 100%" in page
+    assert '<ul class="warnings">' not in report_html(a_report())

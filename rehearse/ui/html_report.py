@@ -42,6 +42,7 @@ body { margin: 0 auto; max-width: 52rem; padding: 1rem; background: var(--bg); c
   font: 16px/1.55 system-ui, -apple-system, "Segoe UI", sans-serif; }
 h1 { font-size: 1.3rem; margin: .2rem 0 .6rem; } h2 { font-size: 1.05rem; margin: 1.4rem 0 .5rem; }
 .muted { color: var(--muted); } .score { font-size: 2rem; font-weight: 700; }
+.warnings { border-left: .35rem solid var(--warn); padding: .3rem .6rem .3rem 1.6rem; margin: .6rem 0; }
 .bar { display: flex; width: 100%; height: 2.2rem; border: 1px solid var(--line); border-radius: 6px; overflow: hidden; }
 .bar button { border: 0; padding: 0; margin: 0; min-width: 2px; cursor: pointer; color: var(--bg); font-weight: 700;
   font-size: .8rem; overflow: hidden; position: relative; }
@@ -271,6 +272,15 @@ def report_html(report: dict, audio: bytes | None = None, earlier: list[dict] | 
              f'{clock(report["length"]["duration_s"])}{" (estimated)" if report["length"]["estimated"] else ""}</span></p>',
              f'<p><strong>{"Change one thing next take:" if step else "Every check passes."}</strong> '
              f'{_e(step["tip"]) if step else "Say it again tomorrow to make it your own."}</p>']
+    # What to know before trusting the feedback (speech left out, words unsure, the file's
+    # encoding), as the terminal shows it: the page showed only faint underlines for a take
+    # 22% of whose words Whisper was unsure of (a tryout's).
+    warnings = report.get("warnings") or []
+    if warnings:
+        parts.append('<ul class="warnings">' + "".join(f"<li>{_e(w['message'])}</li>" for w in warnings) + "</ul>")
+    previous = report.get("previous_take")
+    if previous:  # (and how it moved on since the last take, as the terminal's last line)
+        parts.append(f'<p><strong>Since take {int(previous["id"])}:</strong> {_e(previous["change"])}</p>')
     if audio:
         parts.append(f'<audio id="take-audio" controls preload="metadata" aria-label="The recording of this take" '
                      f'src="data:audio/ogg;base64,{base64.b64encode(audio).decode()}"></audio>')
