@@ -29,8 +29,8 @@ Progress = Callable[..., None]  # (what: str | None, fraction: float | None = No
 
 
 # Windows-1250 letters read as Windows-1252: "ł" as "³", "ą" as "¹", "ż" as "¿", "Ą" as "¥"
-# between letters, "Ł" as "£" before a lower-case letter (not "20 m³", "¿Qué?", "£400").
-_CENTRAL_EUROPEAN = re.compile(r"(?<=[^\W\d_])[³¹¿¥](?=[^\W\d_])|£(?=[a-zó])")
+# between letters (not "20 m³", "¿Qué?"; nor "£" before a letter: "£thousands"; a review's).
+_CENTRAL_EUROPEAN = re.compile(r"(?<=[^\W\d_])[³¹¿¥](?=[^\W\d_])")
 
 
 @contextmanager

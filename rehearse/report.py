@@ -50,7 +50,7 @@ from rehearse.checks.base import CheckResult, quote
 from rehearse.checks.followups import follow_ups
 from rehearse.checks.score import next_step, score, telling_score
 from rehearse.checks.i_vs_we import checked_ratio
-from rehearse.checks.story import TOO_LITTLE, too_little
+from rehearse.checks.story import too_few, too_little
 from rehearse.prompts import Question
 
 SCHEMA_VERSION = 1
@@ -300,8 +300,8 @@ def transcript_warnings(transcript: Transcript) -> list[dict]:
     # (phone calls, cached by scripts.real_speech) 4.6-5.6% of the words are unsure and the
     # word error rate is 1-6%; on the tryouts' synthetic voices at 13-26% unsure it was 13-28%.
     unsure, heard = unsure_words(transcript.words), len(transcript.words)
+    bigger = " Or try a larger model (`rehearse models`)." if (transcript.model or "").startswith("tiny") else ""
     if untranscribed_share(transcript) >= 0.5:
-        bigger = " Or try a larger model (`rehearse models`)." if (transcript.model or "").startswith("tiny") else ""
         lost = sum(b - a for a, b in transcript.untranscribed)
         warnings.append({"kind": "untranscribed_most", "message": f"Whisper could not transcribe {lost:.0f} s of this "
                          f"{transcript.audio_duration_s or lost:.0f} s recording: it could not hear most of it clearly, "
@@ -309,7 +309,6 @@ def transcript_warnings(transcript: Transcript) -> list[dict]:
                          "and may be wrong. Listen back, and record it again in a quiet room, the microphone close, a "
                          f"little slower.{bigger}"})
     elif not_made_out(transcript):
-        bigger = " Or try a larger model (`rehearse models`)." if (transcript.model or "").startswith("tiny") else ""
         warnings.append({"kind": "unsure_words", "message": f"Whisper was unsure of {unsure} of the {heard} words "
                          f"({unsure / heard:.0%}; dim in the transcript): it could not hear most of this recording clearly, "
                          "so the findings below may be about words you never said. Listen back, and record it again "
@@ -406,8 +405,8 @@ def fit_unsure(report: dict) -> bool:
     to someone more senior", showed a plain "Score 100/100" beside the warning)."""
     # (Not of an answer too short to be a story: "I don't know, sorry." read "Score 30/100
     # if the story answers this question"; a tryout's.)
-    return (report.get("relevance") or {}).get("verdict") == "unsure" and not any(
-        c["id"] == "story" and c["message"].startswith(TOO_LITTLE) for c in report.get("checks", []))
+    return (report.get("relevance") or {}).get("verdict") == "unsure" and not too_few(
+        len(report.get("sentences") or []), (report.get("length") or {}).get("word_count") or 0)
 
 
 UNSURE_SCORE_SAID = " if the story answers this question"

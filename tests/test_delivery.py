@@ -207,6 +207,7 @@ def words(text: str) -> list[str]:
     # (a Glasgow apprentice's tryout) Scotland's "um", alone; not "tell 'em"
     ("Em, the panel was showing a fault, em, on zone four.", ["em", "em"]),
     ("I told 'em to wait.", []),
+    ("Tell em, look, it's late.", []), ("I worked in EM, mostly nights.", []),  # (a review's)
 ])
 def test_filler_rules(text, fillers):
     assert [m.text for m in find_fillers(words(text))] == fillers

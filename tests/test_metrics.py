@@ -191,7 +191,7 @@ def test_precision_and_recall_on_the_labeled_lists():
     # someone else's quoted words, a hypothetical and exaggerations; its floor sits under that.
     # Then, seen, in general form: 98.4% and 100%.
     floors = {"held-out-3": 0.87, "held-out-7": 0.8, "held-out-11": 0.84, "held-out-12": 0.85, "held-out-13": 0.69,
-              "held-out-14": 0.86, "held-out-15": 0.89, "held-out-16": 0.8, "held-out-17": 0.75, "train-a": 0.92,
+              "held-out-14": 0.86, "held-out-15": 0.89, "held-out-16": 0.8, "held-out-17": 0.95, "train-a": 0.92,
               "train-b": 0.72}
     for name, path in metrics_eval.SETS.items():
         tp, fp, fn, _ = metrics_eval.count(metrics_eval.load(path))
@@ -830,6 +830,15 @@ def test_held_out_17s_errors_in_general_form(sentence, kept):
     ("If we had a spare van we used it, and we delivered 80 parcels.", ["80 parcels"]),
     ("We moved the whole office in a single day.", ["in a single day"]),
     ("We had two weddings and a funeral all in one week.", []),
+    # (a review's: measures the first versions of the rules dropped, and a constraint made a change)
+    ("I could have escalated it, but instead I fixed it myself in two hours.", ["two hours"]),
+    ("Looking back I would have liked more time, but we still cut costs by 30%.", ["30%"]),
+    ("After the changes we were 100% compliant at the next inspection.", ["100%"]),
+    ("Our on-time rate was 100% with no late deliveries.", ["100%"]),
+    ("My team had completed 40 audits by the end of the quarter.", ["40 audits"]),
+    ("My job was to fix the backlog which I did in three days.", ["three days"]),
+    ("Our aim was met within six weeks.", ["six weeks"]),
+    ("The deadline was two weeks, not a month, so I had to move fast.", []),
     ("The engineer would have cost us two thousand pounds, so I fixed it myself.", ["two thousand pounds"]),
     ("I had done 40 interviews by the end of the month.", ["40 interviews"]),
     ("It was a busy week, and we served about 900 meals.", ["about 900 meals"]),

@@ -212,7 +212,8 @@ _NAMES_THE_TASK = re.compile(
 # clear" and shown the very sentence; second-language speakers say "must" for "had to").
 # Read only where no sentence names the task outright: "the director asked me to bring it
 # down. My goal was to cut the waste by twenty percent" names it in the second.
-_TASK_GIVEN = re.compile(r"\b(?:asked|told|wanted|needed|tasked|trusted) me (?:to|with)\b|\bi (?:must|needed to|need to)\b", re.I)
+# (Not "told me to": "a drunk customer told me to mind my own business" is no task; a review's.)
+_TASK_GIVEN = re.compile(r"\b(?:asked|wanted|needed|tasked|trusted) me (?:to|with)\b|\bi (?:must|needed to|need to)\b", re.I)
 
 
 def stated_task(star_labels: StarLabels, sentences: list[Sentence]) -> StarLabels:

@@ -114,9 +114,11 @@ def find_fillers(words: list[str], sentence_starts: set[int] | frozenset = froze
             continue
         if token in FILLED_PAUSES:
             marks.append(Mark(token, "filled_pause", i, i + 1))
-        elif token == "em" and not words[i].lstrip().startswith(("'", "’")) and (_comma_after(words, i) or i in sentence_starts):
-            # Scotland's and Ireland's "um", said alone ("Em, so the panel..."; a tryout's was
-            # never counted), not "tell 'em".
+        elif token == "em" and words[i].strip(",.") in ("em", "Em") and _comma_after(words, i) and (
+                i == 0 or i in sentence_starts or i > 0 and _comma_after(words, i - 1)):
+            # Scotland's and Ireland's "um", said alone between commas ("Em, so the panel...",
+            # "a fault, em, on zone four"; a tryout's was never counted); not "tell 'em",
+            # "tell em, look", nor "I worked in EM, mostly nights" (a review's).
             marks.append(Mark(token, "filled_pause", i, i + 1))
         elif token in FILLER_WORDS:
             marks.append(Mark(token, "filler", i, i + 1))

@@ -96,8 +96,9 @@ _WE_NOT_ACTING = re.compile(r"\b(?:so(?:\s+that)?\s+we(?=\s+(?:could|can|would|m
                             r"we(?=\s*,?\s*(?:(?:well|sorry|no|i\s+mean|or\s+rather|actually)\s*,?\s*)*i\b)|"
                             r"(?:everything|anything|something|nothing|whatever|all\s+that)\s+we|"
                             # what a step showed or named, not who acted ("I made her a table:
-                            # how much money we have, what we promised"; a tryout's)
-                            r"(?:what|which|where|how\s+(?:much|many|long|far)(?:\s+[a-z]+){0,2})\s+we|"
+                            # how much money we have, what we promised"; a tryout's). (Not
+                            # "which we then rolled out", "a meeting where we agreed": acts.)
+                            r"(?:what|how\s+(?:much|many|long|far)(?:\s+[a-z]+){0,2})\s+we|"
                             # what might have been, not what was done ("we would have had $400k
                             # of exposure"), and a time or a condition ("after we built...": a
                             # fifth tryout's, told as an option the speaker offered)

@@ -543,7 +543,7 @@ def _verdict(found: dict[str, Evidence], reading: Reading, question_id: str, sen
         # (Nor with no word about the question at all: a jumble-sale story fitted "a
         # disagreement with a team member" at 0.065; a tryout's.)
         if not cues_fit and p[question_id] < P_SURE_FITS and (
-                p[other] >= LEANS_AT and p[other] >= OUTWEIGHED_TIMES * p[question_id] or asked.score == 0):
+                (p[other] >= LEANS_AT and p[other] >= OUTWEIGHED_TIMES * p[question_id]) or asked.score == 0):
             verdict = "unsure"
     elif (p[question_id] < OFF_BELOW and p[other] >= OFF_LEANS_AT and topic < TOPIC_OFF
           # A sibling question of the asked one's category is never "off topic" (see above).

@@ -49,7 +49,7 @@ def run(analysis: Analysis) -> CheckResult:
         found += " Repeated: " + ", ".join(f'"{m.text}"' for m in repeats[:3]) + "."
     if rate is not None and rate > PASS_AT:
         # (The speaker's own commonest filler: a tryout's "like x9, basically x6" was told "um".)
-        top = Counter(m.text.lower() for m in delivery.fillers).most_common(1)[0][0]
+        top = kinds[0][0]
         return CheckResult(ID, "warn", found, f"Replace fillers with a short silent pause: it sounds more confident "
                            f"than \"{top}\".", 0, 0)
     if len(repeats) >= 2:

@@ -50,7 +50,12 @@ TOO_LITTLE = "Too little to be a story yet"
 
 def too_little(analysis: Analysis) -> bool:
     """Too few words and sentences to be a story at all ("I did it.")."""
-    return len(analysis.sentences) < FRAGMENT_SENTENCES and analysis.length.word_count < FRAGMENT_WORDS
+    return too_few(len(analysis.sentences), analysis.length.word_count)
+
+
+def too_few(sentences: int, words: int) -> bool:
+    """too_little, from the counts (a stored report's)."""
+    return sentences < FRAGMENT_SENTENCES and words < FRAGMENT_WORDS
 
 
 def run(analysis: Analysis) -> CheckResult:

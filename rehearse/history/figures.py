@@ -13,8 +13,9 @@ from rehearse.analysis.metrics import said_once
 from rehearse.analysis.star import STAR
 from rehearse.report import off_topic
 
-# A share that moved less than this has not moved: one "we" more in a long Action.
-SHARE_NOISE = 0.05
+# A share that moved less than this has not moved: one "we" more in a long Action (the
+# "Since take" line and the trend line read the same step).
+SHARE_NOISE = 0.1
 # Which way a figure improves: higher, lower, or closer to the guide's 90 s.
 HIGHER, LOWER, CLOSER_TO_TARGET = "higher", "lower", "closer to 1:30"
 
@@ -97,7 +98,7 @@ TRENDS = ("score", "duration_s", "action_i_ratio", "metric_count")
 # from 38.7 fillers a minute to none was shown nowhere (a tryout's).
 DELIVERY_TRENDS = ("fillers_per_min",)
 # The smallest change a trend line draws as a change: 5 points, 10 seconds, 10% more "I", one metric.
-TREND_MIN_SPAN = {"score": 5, "duration_s": 10, "action_i_ratio": 0.1, "metric_count": 1, "fillers_per_min": 1}
+TREND_MIN_SPAN = {"score": 5, "duration_s": 10, "action_i_ratio": SHARE_NOISE, "metric_count": 1, "fillers_per_min": 1}
 # `rehearse history --json`: these figures of each take (the CLI contract), beside id,
 # question, time and the missing parts as a list (the parts not clear, `unsure`,
 # action_i_ratio and off_topic extend the contract).

@@ -6,12 +6,12 @@ from __future__ import annotations
 from rehearse import prompts
 from rehearse.analysis.length import TARGET_S, clock
 from rehearse.analysis.star import STAR
-from rehearse.history.figures import DELIVERY_TRENDS, TRENDS, better
+from rehearse.history.figures import DELIVERY_TRENDS, SHARE_NOISE, TRENDS, better
 from rehearse.report import made_out, off_topic
 
 # Changes smaller than these are noise, not progress.
 DURATION_STEP_S = 10
-I_RATIO_STEP = 0.1
+I_RATIO_STEP = SHARE_NOISE
 SPARK = "▁▂▃▄▅▆▇█"
 
 
@@ -204,6 +204,9 @@ def not_counted(entry: dict) -> set[int]:
 def best_said(entry: dict) -> str:
     """The best take as the progress views say it, e.g. "best 92 (take 4)"."""
     if entry["best_take_id"] is None:
+        # (Every take unheard is no story told off the question; a review's.)
+        if not entry.get("off_topic_take_ids"):
+            return "best: none yet (Whisper could not hear any take clearly)"
         return "best: none yet (no take answers the question)"
     return f"best {entry['best_score']} (take {entry['best_take_id']})"
 

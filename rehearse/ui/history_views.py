@@ -106,7 +106,9 @@ def progress_view(entry: dict) -> Group:
         values = entry["series"][figure]
         previous = values[before[-1]] if before else None
         arrow = _arrow(figure, previous, values[-1]) if previous is not None and latest_answers else Text("")
-        if figure == "duration_s" and lengths_differ and previous is not None:
+        # (Fillers a minute of a typed take are a minute only estimated: no more compared
+        # with a spoken take's than its length; a review's.)
+        if figure in ("duration_s", "fillers_per_min") and lengths_differ and previous is not None:
             arrow = _LENGTHS_NOT_COMPARED
         table.add_row(BY_COLUMN[figure].name, sparkline(values, TREND_MIN_SPAN[figure]), show(figure, None if first is None else values[first]), show(figure, previous),
                       show(figure, values[-1]), arrow)
