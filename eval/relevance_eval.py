@@ -54,7 +54,9 @@ outside offices and software, none with its question's key words), was written b
 next session's changes and scored once at its end. `dev+seen17` adds it; `heldout18`, by
 another such helper (46 of 50 from work outside offices and software, none with its
 question's key words), was written before the next session's changes and scored once at
-its end. `dev+seen18` adds it.
+its end. `dev+seen18` adds it; `heldout19`, by another such helper (mostly from work
+outside offices and software, none with its question's key words), was written before
+the next session's changes and scored once at its end. `dev+seen19` adds it.
 
     python -m eval.relevance_eval            # dev
     python -m eval.relevance_eval --set heldout
@@ -123,6 +125,8 @@ def load(name: str) -> list[Item]:
         return load("dev+seen16") + load("heldout17")
     if name == "dev+seen18":  # and the eighteenth, scored once at the end of the session after
         return load("dev+seen17") + load("heldout18")
+    if name == "dev+seen19":  # and the nineteenth, scored once at the end of the session after
+        return load("dev+seen18") + load("heldout19")
     data = json.loads((ROOT / "eval" / "relevance" / f"{name}.json").read_text())
     items = [Item(a["id"], a["question"], tuple(a["also_fits"]), a["text"], name) for a in data["answers"]]
     if name == "dev" and GUIDE.exists():
@@ -220,7 +224,8 @@ def main() -> None:
                                                         "heldout15", "dev+seen15",
                                                         "heldout16", "dev+seen16",
                                                         "heldout17", "dev+seen17",
-                                                        "heldout18", "dev+seen18"))
+                                                        "heldout18", "dev+seen18",
+                                                        "heldout19", "dev+seen19"))
     parser.add_argument("--cv", action="store_true",
                         help="read each writer's answers with a learned model trained without them")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss and false alarm")
