@@ -29,8 +29,10 @@ Progress = Callable[..., None]  # (what: str | None, fraction: float | None = No
 
 
 # Windows-1250 letters read as Windows-1252: "ł" as "³", "ą" as "¹", "ż" as "¿", "Ą" as "¥"
-# between letters (not "20 m³", "¿Qué?"; nor "£" before a letter: "£thousands"; a review's).
-_CENTRAL_EUROPEAN = re.compile(r"(?<=[^\W\d_])[³¹¿¥](?=[^\W\d_])")
+# between letters, or ending a word of two letters or more ("Pawe³"); not "20 m³", "5 cm³",
+# "¿Qué?"; nor "£" before a letter ("£thousands" switched a UK file; a review's).
+_CENTRAL_EUROPEAN = re.compile(r"(?<=[^\W\d_])[³¹¿¥](?=[^\W\d_])"
+                               r"|(?<=[^\W\d_]{2})(?<!cm)(?<!km)(?<!mm)(?<!dm)[³¹¿¥](?![^\W\d_])")
 
 
 @contextmanager

@@ -153,3 +153,14 @@ def test_odd_typed_answers_are_read_or_refused_with_the_reason(tmp_path, name):
         name in ("latin-1.txt", "windows-1252.txt", "windows-1252-utf8-like.txt"))
     for stream in (result.stdout, result.stderr):
         assert b"\xe2\x80\xae" not in stream and b"\x00" not in stream
+
+
+def test_windows_1250_is_told_by_its_letters_not_by_units_or_pounds():
+    # Read as Windows-1252, Polish "ł", "ą", "ż" come out "³", "¹", "¿" inside or ending a word
+    # (a tryout's "Pawe³"); "20 m³", "5 cm³", "¿Qué?", "£thousands" are Windows-1252 text (a review's).
+    from rehearse.pipeline import _CENTRAL_EUROPEAN
+
+    for polish in ("Pawe\u00b3 Wi\u0153niewski", "k\u00b9t", "mo\u00bfe"):
+        assert _CENTRAL_EUROPEAN.search(polish), polish
+    for western in ("we poured 20 m\u00b3 of concrete", "a 5 cm\u00b3 sample", "\u00bfQu\u00e9?", "\u00a3thousands", "\u00a3400"):
+        assert not _CENTRAL_EUROPEAN.search(western), western
