@@ -255,9 +255,14 @@ def _unsure_share_at_least(transcript: Transcript, share: float) -> bool:
 UNTRANSCRIBED_FROM_S = 10.0
 
 
+def untranscribed_seconds(transcript: Transcript) -> float:
+    """How much of a recording's speech has no words (transcript.untranscribed)."""
+    return sum(b - a for a, b in transcript.untranscribed)
+
+
 def untranscribed_share(transcript: Transcript) -> float:
-    """The share of a recording's speech that has no words (transcript.untranscribed)."""
-    lost = sum(b - a for a, b in transcript.untranscribed)
+    """The share of a recording's speech that has no words."""
+    lost = untranscribed_seconds(transcript)
     if not transcript.timed or lost < UNTRANSCRIBED_FROM_S:
         return 0.0
     speech = sum(b - a for a, b in transcript.voiced) or (transcript.audio_duration_s or 0.0)
@@ -302,7 +307,7 @@ def transcript_warnings(transcript: Transcript) -> list[dict]:
     unsure, heard = unsure_words(transcript.words), len(transcript.words)
     bigger = " Or try a larger model (`rehearse models`)." if (transcript.model or "").startswith("tiny") else ""
     if untranscribed_share(transcript) >= 0.5:
-        lost = sum(b - a for a, b in transcript.untranscribed)
+        lost = untranscribed_seconds(transcript)
         warnings.append({"kind": "untranscribed_most", "message": f"Whisper could not transcribe {lost:.0f} s of this "
                          f"{transcript.audio_duration_s or lost:.0f} s recording: it could not hear most of it clearly, "
                          "so the findings below are about a few words "

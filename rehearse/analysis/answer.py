@@ -225,12 +225,13 @@ def stated_task(star_labels: StarLabels, sentences: list[Sentence]) -> StarLabel
     labels = star_labels.labels
     if any(lab.label == "task" for lab in labels):
         return star_labels
-    first_step = first_labeled(labels, "action")
-    # (The first "step" too, when steps follow it: "I must keep the money safe and also keep
-    # the committee working together" was read as the first step; a tryout's.)
+    # Before the first step, and the first "step" too when steps follow it: "I must keep the
+    # money safe and also keep the committee working together" was read as the first step (a
+    # tryout's).
     steps = [i for i, lab in enumerate(labels) if lab.label == "action"]
+    looked_at = len(labels) if not steps else steps[0] + (len(steps) > 1)
     for names_it in (_NAMES_THE_TASK, _TASK_GIVEN):
-        for i in range(len(labels) if first_step is None else first_step + (len(steps) > 1)):
+        for i in range(looked_at):
             if labels[i].label in ("situation", "action") and names_it.search(sentences[i].text):
                 relabeled = list(labels)
                 relabeled[i] = Labeled("task", (STATED_TASK,), labels[i].scores)

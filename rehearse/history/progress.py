@@ -211,24 +211,25 @@ def best_said(entry: dict) -> str:
     return f"best {entry['best_score']} (take {entry['best_take_id']})"
 
 
-def off_topic_said(entry: dict) -> str | None:
-    """The takes whose story does not answer the question, said once, or None."""
-    ids = entry.get("off_topic_take_ids") or []
+def _takes_said(ids: list[int], one: str, many: str) -> str | None:
+    """Some takes, said once ("{}" in `one` is the take, in `many` the list), or None."""
     if not ids:
         return None
-    which = f"Take {ids[0]} tells a story that does" if len(ids) == 1 else \
-        f"Takes {_and([str(i) for i in ids])} tell stories that do"
-    return f"{which} not answer this question: never counted as its best take."
+    return one.format(ids[0]) if len(ids) == 1 else many.format(_and([str(i) for i in ids]))
+
+
+def off_topic_said(entry: dict) -> str | None:
+    """The takes whose story does not answer the question, said once, or None."""
+    return _takes_said(entry.get("off_topic_take_ids") or [],
+                       "Take {} tells a story that does not answer this question: never counted as its best take.",
+                       "Takes {} tell stories that do not answer this question: never counted as its best take.")
 
 
 def unheard_said(entry: dict) -> str | None:
     """The takes Whisper could not hear clearly, said once, or None."""
-    ids = entry.get("unheard_take_ids") or []
-    if not ids:
-        return None
-    which = f"Whisper could not hear take {ids[0]} clearly" if len(ids) == 1 else \
-        f"Whisper could not hear takes {_and([str(i) for i in ids])} clearly"
-    return f"{which}: never counted as its best take, nor in the mean scores."
+    return _takes_said(entry.get("unheard_take_ids") or [],
+                       "Whisper could not hear take {} clearly: never counted as its best take, nor in the mean scores.",
+                       "Whisper could not hear takes {} clearly: never counted as its best take, nor in the mean scores.")
 
 
 def progress_by_question(store, question_id: str | None = None) -> list[dict]:
