@@ -191,9 +191,10 @@ def test_precision_and_recall_on_the_labeled_lists():
     # someone else's quoted words, a hypothetical and exaggerations; its floor sits under that.
     # Then, seen, in general form: 98.4% and 100% (its floor raised to 0.95).
     # held-out-18 was scored once at the end of the session after: 79.3% and 92.0% (73.8% and
-    # 90.0% with its first commit); its floor sits under that.
+    # 90.0% with its first commit); its floor sits under that. Then, seen, in general form:
+    # 100% and 100% (its floor raised to 0.95).
     floors = {"held-out-3": 0.87, "held-out-7": 0.8, "held-out-11": 0.84, "held-out-12": 0.85, "held-out-13": 0.69,
-              "held-out-14": 0.86, "held-out-15": 0.89, "held-out-16": 0.8, "held-out-17": 0.95, "held-out-18": 0.79, "train-a": 0.92,
+              "held-out-14": 0.86, "held-out-15": 0.89, "held-out-16": 0.8, "held-out-17": 0.95, "held-out-18": 0.95, "train-a": 0.92,
               "train-b": 0.72}
     for name, path in metrics_eval.SETS.items():
         tp, fp, fn, _ = metrics_eval.count(metrics_eval.load(path))
@@ -848,4 +849,45 @@ def test_held_out_17s_errors_in_general_form(sentence, kept):
     ("My boss told me to call the supplier, so I got the price down to £400.", ["£400"]),
 ])
 def test_held_out_17s_rules_leave_measures_alone(sentence, kept):
+    assert [m.text for m in find_metrics(sentence)] == kept
+
+
+@pytest.mark.parametrize("sentence, kept", [
+    # held-out 18's errors (seen), each in its general form, said in other words
+    # the scene: people listed after "there was N of us", a headcount said aside with where they were
+    ("There were two of us at the counter and about sixty passengers queuing.", []),
+    ("I did the late shift, nine people on the ward, and it was chaos.", []),
+    # a target quoted or said and never hit; a plan still ahead
+    ('Her target was, quote, "fifty fittings a week", and we, we never got near it.', []),
+    ("The goal was two hundred signatures and, sadly, we never reached it.", []),
+    ("The plan for next term is to get attendance up to ninety-five percent.", []),
+    ("We're aiming to cut food waste by a fifth by the summer.", []),
+    ("I'm hoping to get the wait down to ten minutes.", []),
+    # opening hours, working days and school terms
+    ("I managed the night desk at a 24-hour chemist in town.", []),
+    ("I worked in the 24-hour petrol station near the motorway.", []),
+    ("I open the shop at six, six days a week.", []),
+    ("Test scores rose from 55 percent to 70 percent across the three terms.", ["from 55 percent to 70 percent"]),
+    # measures said in new ways
+    ("The bid came to four, no, four point five million pounds in the end.", ["four point five million pounds"]),
+    ("Since the new rota there's been not one late handover.", ["not one late handover"]),
+    ("We signed up three times as many new volunteers that spring.", ["three times as many new volunteers"]),
+])
+def test_held_out_18s_errors_in_general_form(sentence, kept):
+    assert [m.text for m in find_metrics(sentence)] == kept
+
+
+@pytest.mark.parametrize("sentence, kept", [
+    # ... and where each new rule stops
+    ("The four of us trained 200 new carers that year.", ["200 new carers"]),
+    ("The target was 95 percent and we hit 97 percent.", ["95 percent", "97 percent"]),
+    ("We aimed to cut waste by 10 percent and cut it by 15 percent.", ["10 percent", "15 percent"]),
+    ("We kept the 24-hour turnaround all year.", ["24-hour"]),
+    ("I freed up two days a week for the team.", ["two days a week"]),
+    ("We cut the rota to four days a week.", ["four days a week"]),
+    ("It took two terms to get everyone through.", ["two terms"]),
+    ("Twice as many as last year came.", ["Twice as many"]),
+    ("Not one of them complained.", []),
+])
+def test_held_out_18s_rules_leave_measures_alone(sentence, kept):
     assert [m.text for m in find_metrics(sentence)] == kept
