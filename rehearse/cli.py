@@ -866,8 +866,7 @@ def main() -> None:
     except KeyboardInterrupt:
         if os.environ.get("REHEARSE_TRACEBACK"):
             raise
-        sys.stderr.write("interrupted\n")
-        sys.exit(130)
+        _interrupted()
     except BrokenPipeError:
         _reader_gone()
     except SystemExit as exc:
@@ -875,4 +874,17 @@ def main() -> None:
         # exit 1: the reader was given what it wanted, so it is exit 0 here as everywhere.
         if exc.code == 1 and isinstance(exc.__context__, BrokenPipeError):
             _reader_gone()
+        # ... and Ctrl-C into a silent exit 130: a person who pressed it while a file was
+        # analyzed saw the prompt come back with no word of what happened (a tryout's).
+        # (Typer's exit is raised while handling its own Exit, raised from the interrupt.)
+        if exc.code == 130 and isinstance(getattr(exc.__context__, "__context__", None), KeyboardInterrupt) \
+                and not os.environ.get("REHEARSE_TRACEBACK"):
+            _interrupted()
         raise
+
+
+def _interrupted() -> None:
+    """Ctrl-C outside a recording (which keeps its take): said, exit 130. Every save is
+    one transaction, so nothing half-done is kept."""
+    sys.stderr.write("stopped (Ctrl-C): nothing half-done was saved\n")
+    sys.exit(130)

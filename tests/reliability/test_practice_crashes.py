@@ -169,3 +169,21 @@ def test_a_disk_that_fills_during_practice_is_an_error_not_a_native_crash(small_
         [wav] = (home / "recordings").glob("*.wav")
         assert wav.stat().st_size > 100_000
         shutil.rmtree(home)
+
+
+def test_ctrl_c_while_a_file_is_analyzed_says_so_and_saves_nothing(rehearse_home):
+    """Typer turns Ctrl-C into a silent exit 130: the person saw the prompt come back with
+    no word (a tryout's). Now one line says what happened, and no half take is kept."""
+    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    env.pop("REHEARSE_TRACEBACK", None)
+    proc = subprocess.Popen([sys.executable, "-m", "rehearse", "analyze", str(STRONG), "--question", "Q4"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    time.sleep(4)  # the model loaded, the 85 s answer still being transcribed (13 s here)
+    assert proc.poll() is None
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert err == "stopped (Ctrl-C): nothing half-done was saved\n"
+    assert "Score" not in out
+    assert "No takes saved yet" in run_cli("history").stdout
