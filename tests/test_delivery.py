@@ -378,3 +378,19 @@ def test_the_filler_tip_names_the_speakers_own_filler():
             "us to, like, work live. " * 2)
     result = fillers.run(analyze_transcript(from_text(said)))
     assert result.status == "warn" and result.tip.endswith('more confident than "like".')
+
+
+@pytest.mark.parametrize("said, fillers, repeats", [
+    # a tryout's: an officer's "above you, you bring", a time read out, "would like" (the
+    # first two became the one thing to change on a 100/100 answer)
+    ("When you disagree with someone above you, you bring the evidence.", [], []),
+    ("The checks started at oh six hundred, zero zero hours sharp.", [], []),
+    ("I asked for the information that you would like, so I gave it.", [], []),
+    # ... and stumbles they still are
+    ("And you, you know, it was hard.", ["you know"], ["you you"]),
+    ("We we fixed it.", [], ["We we"]),
+    ("I would, like, rather not.", ["like"], []),
+])
+def test_a_clause_ending_on_its_word_a_number_read_out_and_would_like_are_no_stumbles(said, fillers, repeats):
+    assert [m.text for m in find_fillers(words(said))] == fillers
+    assert [m.text for m in find_repetitions(words(said))] == repeats

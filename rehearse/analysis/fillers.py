@@ -25,8 +25,10 @@ LIKE_NOT_FILLER_AFTER = frozenset({
     "feel", "feels", "felt", "just", "much", "more", "something", "anything", "nothing", "things", "stuff",
     "tools", "ones", "companies", "teams", "services", "languages", "is", "was", "not",
 })
+# (And "would like": "the information that you would like, so..."; a tryout's.)
+_WOULD = frozenset({"would", "i'd", "you'd", "we'd", "they'd", "he'd", "she'd"})
 _LIKE_ENDS_A_CLAUSE_AFTER = frozenset({"look", "looks", "looked", "looking", "seem", "seems", "seemed", "sound", "sounds",
-                                       "sounded", "feel", "feels", "felt"})
+                                       "sounded", "feel", "feels", "felt"}) | _WOULD
 # Before these, "like" is a filler wherever it stands ("she was like really smart"), as it
 # is when commas mark it off ("she was, like, smart") or a number follows ("like 20").
 LIKE_FILLER_BEFORE = frozenset({"really", "so", "very", "totally", "um", "uh", "literally", "basically"})
@@ -55,7 +57,12 @@ YEAR_BEFORE = frozenset({"in", "since", "of", "by", "until", "during", "back", "
                          "was", "that"})
 MAX_REPEAT_WORDS = 3
 # Words that end one clause and start the next across a comma.
-OBJECT_THEN_SUBJECT = frozenset({"it", "that", "this", "them", "there"})
+# ("someone above you, you bring the evidence": a tryout's.)
+OBJECT_THEN_SUBJECT = frozenset({"it", "that", "this", "them", "there", "you"})
+# Digits said as words: a time, a code or a number read out ("oh six hundred, zero zero
+# hours", "nine nine nine"), not a stumble (a tryout's "zero zero" became the one thing to
+# change on a 100/100 answer).
+DIGIT_WORDS = frozenset({"zero", "oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"})
 # ... but after these the first word opens a clause: "and it, it was broken" is a stutter.
 CLAUSE_OPENERS = frozenset({"and", "so", "but", "because", "then", "when", "if", "since", "while", "um", "uh", "or",
                             "that", "where", "though", "although", "once", "until"})
@@ -182,6 +189,8 @@ def _like_is_filler(words: list[str], tokens: list[str], i: int) -> bool:
         return False
     if (i > 0 and _comma_after(words, i - 1)) or _comma_after(words, i) and before not in _LIKE_ENDS_A_CLAUSE_AFTER:
         return True
+    if before in _WOULD:  # "that you would like, so I...": the verb (commas around it aside)
+        return False
     if after in LIKE_FILLER_BEFORE or after.isdigit():
         return True
     if before in LIKE_NOT_FILLER_AFTER or after == "to":
@@ -393,7 +402,7 @@ def find_repetitions(words: list[str]) -> list[Mark]:
         for n in range(MAX_REPEAT_WORDS, 0, -1):
             first, second = tokens[i:i + n], tokens[i + n:i + 2 * n]
             if len(second) == n and first == second and all(first):
-                if n == 1 and first[0] in GRAMMATICAL_DOUBLES:
+                if n == 1 and first[0] in GRAMMATICAL_DOUBLES | DIGIT_WORDS:
                     continue
                 # "twenty twenty": a year said in words, not a stumble (a tryout's).
                 if n == 1 and first[0] == "twenty" and (i == 0 or tokens[i - 1] in YEAR_BEFORE
