@@ -155,6 +155,26 @@ def test_a_result_said_only_as_the_headline_is_the_result_told_first():
     assert results["star"].tip.startswith('End on the result too: you said it first ("I rebuilt our invoice matching')
 
 
+# Written for this test: the result announced first, alone before a colon, then told as a
+# change the speaker's step brought (a tryout's, typed: "no result" was asserted).
+ANNOUNCED_FIRST = """So the result first: our clinic's missed appointments went from about one in six to one in twenty after I brought in text reminders.
+This was at a dental practice with three dentists and a lot of no-shows on Mondays.
+The practice manager asked me to cut the gaps in the book before the summer.
+I looked at two months of missed bookings and rang ten of the patients to ask why.
+Then I set up a reminder text two days before each appointment, with a reply to cancel."""
+
+
+@pytest.mark.parametrize("opening", ["So the result first:", "Okay, the outcome up front -", "The short version:"])
+def test_a_result_the_speaker_announces_first_is_the_result(opening):
+    from rehearse.checks import run_checks
+
+    analysis = analyze_transcript(from_text(ANNOUNCED_FIRST.replace("So the result first:", opening)))
+    announced = [i for i, s in enumerate(analysis.sentences) if "missed appointments" in s.text]
+    assert announced and all(analysis.labels[i].label == "result" for i in range(announced[0] + 1))
+    assert "result" not in analysis.star.missing and analysis.star.present["result"]
+    assert {r.id: r for r in run_checks(analysis)}["star"].tip.startswith("End on the result too")
+
+
 # Written for this test: what the speaker gained, told in the first person after the steps.
 GAINED = """Last year our warehouse moved to a new picking system, and I had never used a scanner gun.
 Every picker had to pass the system assessment within a month to keep working the morning shift.

@@ -396,6 +396,14 @@ _CLEAN_SWEEP = re.compile(r"^\s*(?:[\w'-]+\s+){0,6}?(?:with (?:no|zero|not one|n
 # A headline cut in two by the sentence splitter goes on with "and" ("..., and our
 # documentation audit went from sixty two percent to ninety five percent").
 _GOES_ON = re.compile(r"^(?:and|with)\b", re.I)
+# Or the speaker says it is the result, first: "So the result first: my team's code review
+# time went from about two days to like half a day after I introduced..." (a tryout's,
+# typed: split at the colon, its outcome read as the situation and "no result" asserted).
+ANNOUNCED = "said to be the result, first"
+_ANNOUNCES_THE_RESULT = re.compile(
+    r"^(?:(?:so|okay|ok|well|um|uh|basically|actually|right),?\s+)*(?:(?:the|my)\s+)?"
+    r"(?:(?:end\s+)?(?:results?|outcome|impact)\s+(?:first|up\s*front)|short\s+version|bottom\s+line|headline|long\s+story\s+short)"
+    r"(?:\s+(?:is|was))?\s*(?:[:,.-]?\s*$|[:-]\s*(?=\S))", re.I)
 
 
 def _headline(text: str) -> str | None:
@@ -418,27 +426,37 @@ def headline_result(star_labels: StarLabels, sentences: list[Sentence]) -> StarL
     if any(lab.label == "result" for lab in labels[first_step or 0:]):
         return star_labels
     for i in range(min(HEADLINE_SENTENCES, len(sentences) - 1, len(sentences) if first_step is None else first_step)):
-        evidence = _headline(sentences[i].text)
+        announced = _ANNOUNCES_THE_RESULT.match(sentences[i].text)
+        if announced and not sentences[i].text[announced.end():].strip():  # said alone: the outcome follows
+            if i + 1 < len(sentences) and (first_step is None or i + 1 < first_step):
+                return _as_headline(star_labels, {i, i + 1}, ANNOUNCED)
+            continue
+        evidence = ANNOUNCED if announced else _headline(sentences[i].text)
         if not evidence:
             continue
         told = {i}
         if i + 2 < len(sentences) and _GOES_ON.search(sentences[i + 1].text) and find_metrics(sentences[i + 1].text):
             told.add(i + 1)
-        relabeled = []
-        for j, lab in enumerate(labels):
-            if j in told:
-                relabeled.append(Labeled("result", (evidence,), lab.scores))
-            elif lab.label == "result":
-                # The scene after a headline, before the first step, read as more of the
-                # result (a story that opens on its outcome pulls its next sentences along):
-                # it is the likelier of situation and task.
-                odds = star_labels.probabilities[j] if star_labels.probabilities else lab.scores
-                relabeled.append(Labeled(max(("situation", "task"), key=lambda part: odds[part]), (AFTER_HEADLINE,),
-                                         lab.scores))
-            else:
-                relabeled.append(lab)
-        return replace(star_labels, labels=relabeled)
+        return _as_headline(star_labels, told, evidence)
     return star_labels
+
+
+def _as_headline(star_labels: StarLabels, told: set[int], evidence: str) -> StarLabels:
+    """The sentences `told` labeled the result, on this evidence."""
+    relabeled = []
+    for j, lab in enumerate(star_labels.labels):
+        if j in told:
+            relabeled.append(Labeled("result", (evidence,), lab.scores))
+        elif lab.label == "result":
+            # The scene after a headline, before the first step, read as more of the
+            # result (a story that opens on its outcome pulls its next sentences along):
+            # it is the likelier of situation and task.
+            odds = star_labels.probabilities[j] if star_labels.probabilities else lab.scores
+            relabeled.append(Labeled(max(("situation", "task"), key=lambda part: odds[part]), (AFTER_HEADLINE,),
+                                     lab.scores))
+        else:
+            relabeled.append(lab)
+    return replace(star_labels, labels=relabeled)
 
 
 def _ends_on_its_steps(sentences: list[Sentence], star_labels: StarLabels) -> bool:
