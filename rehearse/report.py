@@ -43,6 +43,7 @@ from __future__ import annotations
 from rehearse.analysis.answer import Analysis
 from rehearse.analysis.delivery import PACE_FAST_ABOVE, PACE_SLOW_BELOW
 from rehearse.analysis.length import TARGET_S, clock
+from rehearse.analysis.metrics import said_once
 from rehearse.analysis.sentences import ends_sentence, sentence_of_words, unpunctuated
 from rehearse.analysis.transcript import Transcript, unsure_words
 from rehearse.checks import skipped_checks
@@ -141,7 +142,9 @@ def build_report(
             "checked_i_ratio": _round(checked_ratio(analysis), 3),
         },
         "metrics": {
-            "count": len(analysis.metrics),
+            # Each measure once, as the check and the history count them (the JSON said 8
+            # where the terminal and `history` said 7: a tryout's).
+            "count": len(said_once(m.metric.text for m in analysis.metrics)),
             "items": [{"text": m.metric.text, "kind": m.metric.kind, "sentence": m.sentence} for m in analysis.metrics],
             "in_result": analysis.metrics_in_result,
         },

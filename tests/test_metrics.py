@@ -1,7 +1,7 @@
 import pytest
 
 from eval import metrics_eval
-from rehearse.analysis.metrics import find_metrics
+from rehearse.analysis.metrics import find_metrics, said_once
 
 
 @pytest.mark.parametrize("sentence,text,kind", [
@@ -891,3 +891,25 @@ def test_held_out_18s_errors_in_general_form(sentence, kept):
 ])
 def test_held_out_18s_rules_leave_measures_alone(sentence, kept):
     assert [m.text for m in find_metrics(sentence)] == kept
+
+
+@pytest.mark.parametrize("sentence, kept", [
+    # a tryout's (a retired army sergeant): years and 24-hour times said in words
+    ("In two thousand and three I was posted to Germany.", []),
+    ("Back in two thousand, we moved the whole depot.", []),
+    ("The vehicle checks were at oh six hundred hours.", []),
+    ("We were ready at zero seven hundred.", []),
+    ("The convoy left by 0600 hours.", []),
+    # ... and measures they still are
+    ("We moved two thousand tonnes in a week.", ["two thousand tonnes", "in a week"]),
+    ("He had six hundred hours of flying by then.", ["six hundred hours"]),
+    ("I saved the unit two thousand pounds.", ["two thousand pounds"]),
+])
+def test_years_and_clock_times_said_in_words_measure_nothing(sentence, kept):
+    assert [m.text for m in find_metrics(sentence)] == kept
+
+
+def test_the_same_measure_said_again_is_one_measure():
+    # a tryout's "from 72% to 85%" and "from 72 to 85%" were two metrics
+    assert said_once(["from 72% to 85%", "A", "from 72 to 85%", "a", "from 72 percent to 85 percent"]) == ["from 72% to 85%", "A"]
+    assert said_once(["50 customers", "50%"]) == ["50 customers", "50%"]

@@ -885,6 +885,22 @@ def _not_a_measure(kind: str, text: str, before: list[str], after: str) -> str |
     # (held-out 18's, seen; "we aimed for two weeks and did it in ten days" measures).
     if _PLAN_AHEAD.search(" ".join(_before_a_step(_own_clause(before, reach=20)))):
         return "claim"
+    # A year said in words: "in two thousand and three", "back in two thousand" (a tryout's,
+    # counted as "two thousand"; "we moved two thousand tonnes" counts).
+    if kind == "count" and re.fullmatch(r"two\s+thousand", text, re.I) and before \
+            and before[-1].lower() in ("in", "since", "by", "until", "till", "from", "during", "of", "around", "early", "late") \
+            and re.match(r"\s*(?:[,.;!?]|$|and\s+(?:" + _WORD + r")\b|(?:" + _WORD + r")\b|(?:i|we|they|he|she|it|the|my|our)\b)",
+                         after, re.I):
+        return "claim"
+    # A time on the 24-hour clock said as soldiers and pilots say it: "oh six hundred hours",
+    # "zero six hundred", "by 0600 hours" (a tryout's, counted as durations; "six hundred
+    # hours of training" is one).
+    if kind in ("duration", "count") and (before and before[-1].lower() in ("oh", "zero") and re.match(r"[a-z]+\s+hundred\b", text, re.I)
+                                          or re.match(r"zero\s+[a-z]+\s+hundred\b", text, re.I)
+                                          or re.fullmatch(r"(?:[01]\d|2[0-3])[0-5]\d\s+hours", text, re.I)
+                                          and (text.startswith("0") or before and before[-1].lower() in (
+                                              "at", "by", "until", "till", "from", "before", "after", "around"))):
+        return "claim"
     # An amount of a plan that never came about: "was supposed to save us around forty
     # grand a year, but it got shelved", "a savings target of fifty thousand, but the pilot
     # got cancelled" (held-out 16's, seen).
@@ -1319,12 +1335,17 @@ _US_THERE = re.compile(r"\b(?:there\s+(?:was|were|is|are)|there's|we\s+were|we'r
                        + _NUM + r"\s+of\s+us\b", re.I)
 
 
+# What a measure said again may leave out: its percent signs, its spaces.
+_SAID_AGAIN_WITHOUT = re.compile(r"%|\bper\s*cent\b|\bpercent\b|\s+", re.I)
+
+
 def said_once(texts) -> list[str]:
     """Each measure once, as first said: "six patients" told in the task and again in the
-    result is one measure (case aside)."""
+    result is one measure (case aside), and so is "from 72% to 85%" said again as "from 72
+    to 85%" (a tryout's, counted as two metrics)."""
     said: dict[str, str] = {}
     for text in texts:
-        said.setdefault(text.lower(), text)
+        said.setdefault(_SAID_AGAIN_WITHOUT.sub("", text.lower()), text)
     return list(said.values())
 
 
