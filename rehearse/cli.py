@@ -101,10 +101,10 @@ def _confirmed(prompt: str, command: str, removes: str, instead: str) -> bool:
 
 def _write_html(report: dict, audio_file, store, path: Path, *, force: bool, open_page: bool) -> None:
     """The take's HTML page, with its audio and the earlier takes of its question."""
-    from rehearse.report import question_of
+    from rehearse.report import question_of, saved_take
     from rehearse.ui.html_report import report_html, take_audio, write_page
 
-    take = (report.get("take") or {}).get("id")
+    take = saved_take(report)
     earlier = []
     if store is not None and question_of(report) is not None:
         earlier = [{"id": t.id, "score": t.figures["score"], "duration_s": t.figures["duration_s"]}
@@ -199,7 +199,7 @@ def analyze(
 
     Example: rehearse analyze samples/strong-q4.flac --question Q4
     """
-    from rehearse.pipeline import analyze_path, answer_file, keep_take
+    from rehearse.pipeline import analyze_path, answer_file, keep_new_take
     from rehearse.ui.console import spinner
 
     if question_id is not None and not re.fullmatch(r"[Qq]?\d{1,4}", question_id.strip()):
@@ -218,7 +218,7 @@ def analyze(
         report = analyze_path(readable, question_id=question, model_name=model, engine=engine.value,
                               progress=None if as_json else spinner(_console(stderr=True)), shown_as=path)
         if history is not None:
-            keep_take(history, report, readable, shown_as=None if readable == path else path)
+            keep_new_take(history, report, readable, shown_as=None if readable == path else path)
         if html_file is not None:
             _write_html(report, readable, history, html_file, force=force, open_page=open_page)
     if as_json:

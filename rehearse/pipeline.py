@@ -22,7 +22,8 @@ from rehearse.audio.files import TEXT_SUFFIXES, check_path, is_stream, spooled
 from rehearse.checks import DELIVERY_CHECKS, applies, run_checks
 from rehearse.checks.followups import FollowUp, judge_follow_up
 from rehearse.errors import AudioError, NoSpeechError, RehearseError
-from rehearse.report import add_previous_take, add_recording, add_timings, build_report, make_follow_up, question_of
+from rehearse.report import (add_previous_take, add_recording, add_timings, build_report, make_follow_up,
+                             mark_same_recording, question_of)
 from rehearse.transcription.models import DEFAULT_ENGINE, DEFAULT_MODEL
 
 Progress = Callable[..., None]  # (what: str | None, fraction: float | None = None)
@@ -244,6 +245,16 @@ def report_for(transcript: Transcript, question, path: Path, timings: dict[str, 
     report = build_report(analysis, results, question=question, source_path=str(path), timings=timings)
     add_timings(report, {"total_s": time.perf_counter() - started})
     return report
+
+
+def keep_new_take(history, report: dict, answer_path: Path, shown_as: Path | None = None) -> int | None:
+    """Save a take analyzed from a file, unless a take of its question already holds the
+    very same file (then the report says which, and None is returned)."""
+    earlier = history.same_recording(question_of(report), answer_path)
+    if earlier is not None:
+        mark_same_recording(report, earlier.id)
+        return None
+    return keep_take(history, report, answer_path, shown_as)
 
 
 def keep_take(history, report: dict, answer_path: Path | None, shown_as: Path | None = None,

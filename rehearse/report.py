@@ -397,6 +397,17 @@ def mark_saved(report: dict, take_id: int | None) -> None:
     report["take"] = None if take_id is None else {"id": take_id, "saved": True}
 
 
+def mark_same_recording(report: dict, take_id: int) -> None:
+    """Not saved: take `take_id` already holds this very recording of the question."""
+    report["take"] = {"id": take_id, "saved": False, "same_recording": True}
+
+
+def saved_take(report: dict) -> int | None:
+    """The id of the take this report was saved as, None when this run saved nothing."""
+    take = report.get("take") or {}
+    return take.get("id") if take.get("saved") else None
+
+
 def question_of(report: dict) -> str | None:
     return (report.get("question") or {}).get("id")
 

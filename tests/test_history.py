@@ -95,7 +95,7 @@ def test_a_second_take_says_what_changed(rehearse_home, tmp_path):
 
 
 @slow
-def test_a_typed_take_and_a_spoken_one_are_not_compared_on_length(rehearse_home):
+def test_a_typed_take_and_a_spoken_one_are_not_compared_on_length(rehearse_home, tmp_path):
     # A typed take's length is estimated from its words; a tryout read "length 1:52 -> 1:31"
     # between its typed answer and the same answer spoken as a change in how it spoke.
     analyze_json(str(TEXTS["strong-q4"]), "-q", "Q4")
@@ -111,7 +111,12 @@ def test_a_typed_take_and_a_spoken_one_are_not_compared_on_length(rehearse_home)
                                          .splitlines() if "Length " in line)
     q4 = json.loads(run_cli("progress", "-q", "Q4", "--json").stdout)["questions"][0]
     assert q4["typed_take_ids"] == [1] and (q4["best_take_id"] == 2 or q4["best_score"] > spoken["score"])
-    again = analyze_json(str(SAMPLES / "strong-q4.flac"), "-q", "Q4")  # spoken against spoken: no such note
+    # spoken against spoken: no such note (another file of the same speech: the same file
+    # again is no new take)
+    import soundfile
+    retold = tmp_path / "strong-q4.wav"
+    soundfile.write(retold, *soundfile.read(SAMPLES / "strong-q4.flac"))
+    again = analyze_json(str(retold), "-q", "Q4")
     assert "not compared" not in again["previous_take"]["change"]
 
 
@@ -630,3 +635,34 @@ def test_an_answer_that_tells_no_step_of_its_own_has_no_i_share_in_the_history(t
     assert key_figures(report)["action_i_ratio"] is None
     strong = a_report()
     assert key_figures(strong)["action_i_ratio"] == strong["pronouns"]["checked_i_ratio"] == 1.0
+
+
+def test_the_same_file_analyzed_again_is_no_new_take(rehearse_home, tmp_path):
+    """Two takes of one recording showed as "no change" in progress and as two tellings in
+    the story bank: the same file again is shown, not saved; changed, or for another
+    question, it is a take of its own."""
+    from rehearse.pipeline import analyze_path, keep_new_take
+
+    answer = tmp_path / "answer.txt"
+    answer.write_bytes(TEXTS["strong-q4"].read_bytes())
+    with History() as store:
+        first = keep_new_take(store, analyze_path(answer, question_id="Q4"), answer)
+        again = analyze_path(answer, question_id="Q4")
+        assert keep_new_take(store, again, answer) is None
+        assert again["take"] == {"id": first, "saved": False, "same_recording": True}
+        assert [t.id for t in store.takes("Q4")] == [first]
+        other_question = keep_new_take(store, analyze_path(answer, question_id="Q5"), answer)
+        answer.write_text(answer.read_text() + " And I would do it again.")
+        edited = keep_new_take(store, analyze_path(answer, question_id="Q4"), answer)
+        assert len({first, other_question, edited}) == 3
+        assert [t.id for t in store.takes("Q4")] == [edited, first]
+
+
+@slow
+def test_analyze_says_a_file_already_saved_is_not_saved_again(rehearse_home):
+    first = run_cli("analyze", str(TEXTS["strong-q4"]), "-q", "Q4")
+    assert "saved as take 1" in first.stdout
+    again = run_cli("analyze", str(TEXTS["strong-q4"]), "-q", "Q4")
+    assert again.returncode == 0
+    assert "not saved again: take 1 is this same recording" in " ".join(again.stdout.split())
+    assert len(json.loads(run_cli("history", "--json").stdout)["takes"]) == 1

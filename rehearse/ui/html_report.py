@@ -261,7 +261,9 @@ def report_html(report: dict, audio: bytes | None = None, earlier: list[dict] | 
     step = report.get("next_step")
     heard = made_out(report)  # (else the fit was judged on words that may not have been said)
     told_off_topic = off_topic(report) and heard
-    parts = [f'<p class="muted">rehearse · {"take " + str(take["id"]) if take else "not saved"}'
+    kept = (f'take {take["id"]}' if take.get("saved") else f'not saved again: take {take["id"]} is this same recording'
+            if take.get("same_recording") else "not saved")
+    parts = [f'<p class="muted">rehearse · {kept}'
              f'{" · " + _e(question["category"]) if question else ""}</p>',
              f"<h1>{_e(title)}</h1>",
              f'<p><span class="score">{int(report["score"])}/100</span>'

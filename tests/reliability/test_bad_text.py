@@ -50,7 +50,9 @@ def test_analyze_show_and_compare_write_no_escape_byte_and_no_link(tmp_path):
     answer = tmp_path / "answer.txt"
     answer.write_text(HOSTILE, encoding="utf-8")
     home = tmp_path / "home"
-    outputs = [_run(home, "analyze", str(answer), "-q", "Q4"), _run(home, "analyze", str(answer), "-q", "Q4"),
+    again = tmp_path / "again.txt"  # (the same file again is no new take)
+    again.write_text(HOSTILE + "\n", encoding="utf-8")
+    outputs = [_run(home, "analyze", str(answer), "-q", "Q4"), _run(home, "analyze", str(again), "-q", "Q4"),
                _run(home, "show", "1"), _run(home, "compare", "1", "2"), _run(home, "show", "2", "--json"),
                _run(home, "history"), _run(home, "progress")]
     for result in outputs:

@@ -10,7 +10,7 @@ import sys
 
 from rehearse.history.store import History
 from tests.conftest import ROOT, SAMPLES, slow
-from tests.reliability.conftest import ANSWER, integrity, rehearse, takes_in
+from tests.reliability.conftest import ANSWER, integrity, rehearse, takes_in, telling
 
 pytestmark = slow
 TEXTS = {name: SAMPLES / f"{name}.txt" for name in ("no-result-q13", "strong-q4")}
@@ -54,7 +54,8 @@ def test_two_processes_saving_at_the_same_time_both_succeed(rehearse_home):
 
 def test_a_lock_held_by_another_program_for_longer_than_the_wait_is_one_error(tmp_path):
     home = tmp_path / "home"
-    assert rehearse(home, "analyze", ANSWER, "-q", "Q4").returncode == 0
+    tellings = [telling(n) for n in range(3)]  # one file each: the same file again is no new take
+    assert rehearse(home, "analyze", tellings[0], "-q", "Q4").returncode == 0
     holder = subprocess.Popen([sys.executable, "-c",
                                "import sqlite3, sys, time\n"
                                f"c = sqlite3.connect({str(home / 'history.sqlite3')!r}, isolation_level=None)\n"
@@ -62,14 +63,14 @@ def test_a_lock_held_by_another_program_for_longer_than_the_wait_is_one_error(tm
                               stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "locked"
-        result = rehearse(home, "analyze", ANSWER, "-q", "Q4")
+        result = rehearse(home, "analyze", tellings[1], "-q", "Q4")
         assert result.returncode == 1 and result.stderr.count("\n") == 1, result.stderr
         assert "locked by another program for 30 s" in result.stderr and "Traceback" not in result.stderr
         assert "the take is kept in" in result.stderr
         assert rehearse(home, "history").returncode == 0  # readers are not blocked
     finally:
         holder.kill()
-    assert rehearse(home, "analyze", ANSWER, "-q", "Q4").returncode == 0
+    assert rehearse(home, "analyze", tellings[2], "-q", "Q4").returncode == 0
     assert len(takes_in(home)) == 3  # the first, the one kept while locked, and this one
 
 

@@ -9,7 +9,7 @@ import shutil
 import pytest
 
 from tests.conftest import SAMPLES, slow
-from tests.reliability.conftest import ANSWER, leftovers, rehearse, takes_in
+from tests.reliability.conftest import ANSWER, leftovers, rehearse, takes_in, telling
 
 pytestmark = slow
 
@@ -17,11 +17,11 @@ pytestmark = slow
 @pytest.mark.parametrize("free_kb", [0, 8, 16, 32, 48])
 def test_a_full_disk_while_saving_is_said_as_a_full_disk(small_disk, free_kb):
     home = small_disk / "home"
-    assert rehearse(home, "analyze", ANSWER, "-q", "Q4").returncode == 0
+    assert rehearse(home, "analyze", telling(0), "-q", "Q4").returncode == 0
     fill = small_disk / "fill"
     with open(fill, "wb") as f:
         f.write(b"\0" * max(0, shutil.disk_usage(small_disk).free - free_kb * 1024))
-    result = rehearse(home, "analyze", ANSWER, "-q", "Q4")
+    result = rehearse(home, "analyze", telling(1), "-q", "Q4")
     if result.returncode == 0:
         assert len(takes_in(home)) == 2  # it fitted after all
         return
@@ -30,7 +30,7 @@ def test_a_full_disk_while_saving_is_said_as_a_full_disk(small_disk, free_kb):
     assert "not a rehearse history database" not in result.stderr and not leftovers(home)
     kept = "is kept in" in result.stderr
     fill.unlink()
-    assert rehearse(home, "analyze", ANSWER, "-q", "Q4").returncode == 0
+    assert rehearse(home, "analyze", telling(2), "-q", "Q4").returncode == 0
     assert len(takes_in(home)) == 3 if kept else 2
     assert not leftovers(home)
 
