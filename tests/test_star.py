@@ -622,3 +622,21 @@ By the end of the year, report time had fallen to about two hours a week, and in
 def test_an_action_that_could_only_be_the_scene_before_the_task_is_missing():
     star = analyze_transcript(from_text(NO_ACTION)).star
     assert "action" in star.missing and "action" not in star.unsure
+
+
+@pytest.mark.parametrize("charge, is_task", [
+    # a tryout's (a retired army sergeant), told "task not clear": a charge held is the task
+    ("I was the troop sergeant responsible for the loading plan for all sixty vehicles.", True),
+    ("I was the one responsible for the new booking system.", True),
+    # ... a charge of people or a place is who one was
+    ("I was the sergeant in charge of the night shift, about forty soldiers.", False),
+])
+def test_a_charge_held_is_the_task_when_none_is_named(charge, is_task):
+    text = (f"Two years ago our depot had to move to a new site in a single weekend. {charge} "
+            "The date was fixed by the end of the lease and could not move. "
+            "I split the drivers into two crews and I walked every route with each crew. "
+            "I rang the rack supplier and got two fitters for the Friday night. "
+            "In the end every pallet was on its new rack by Sunday evening, and we opened on Monday with no lost stock.")
+    analysis = analyze_transcript(from_text(text))
+    [held] = [i for i, sentence in enumerate(analysis.sentences) if sentence.text.startswith("I was the")]
+    assert (analysis.labels[held].label == "task") is is_task

@@ -213,7 +213,13 @@ _NAMES_THE_TASK = re.compile(
 # Read only where no sentence names the task outright: "the director asked me to bring it
 # down. My goal was to cut the waste by twenty percent" names it in the second.
 # (Not "told me to": "a drunk customer told me to mind my own business" is no task; a review's.)
-_TASK_GIVEN = re.compile(r"\b(?:asked|wanted|needed|tasked|trusted) me (?:to|with)\b|\bi (?:must|needed to|need to)\b", re.I)
+# (Or a charge held: "I was the troop sergeant responsible for the loading plan", "I was the
+# one responsible for the rollout": a tryout's, told "task not clear"; not a charge of
+# people or a place, "responsible for the night shift": who one was.)
+_TASK_GIVEN = re.compile(r"\b(?:asked|wanted|needed|tasked|trusted) me (?:to|with)\b|\bi (?:must|needed to|need to)\b"
+                         r"|\bi was (?:the (?:[\w-]+ ){0,3}?)?(?:responsible|accountable|in charge) (?:for|of) (?:the|our|this|that) "
+                         r"(?!(?:[\w-]+ )?(?:team|teams|staff|crew|group|department|unit|ward|shop|store|office|site|people|"
+                         r"shift|shifts|section|squad|platoon|troop|class|kids|children|students|patients|residents)\b)\w", re.I)
 
 
 def stated_task(star_labels: StarLabels, sentences: list[Sentence]) -> StarLabels:
@@ -223,13 +229,18 @@ def stated_task(star_labels: StarLabels, sentences: list[Sentence]) -> StarLabel
     task as scene too (a tryout's answer was told "no task" twice, the second time after
     adding "My goal was..." as its tip asked)."""
     labels = star_labels.labels
-    if any(lab.label == "task" for lab in labels):
+    tasks = [i for i, lab in enumerate(labels) if lab.label == "task"]
+    # (A task the model found that names no task, "The date was fixed by the end of the lease
+    # and could not move", leaves room for the one that does, said before it.)
+    if tasks and any(names_it.search(sentences[i].text) for i in tasks for names_it in (_NAMES_THE_TASK, _TASK_GIVEN)):
         return star_labels
     # Before the first step, and the first "step" too when steps follow it: "I must keep the
     # money safe and also keep the committee working together" was read as the first step (a
     # tryout's).
     steps = [i for i, lab in enumerate(labels) if lab.label == "action"]
     looked_at = len(labels) if not steps else steps[0] + (len(steps) > 1)
+    if tasks:
+        looked_at = min(looked_at, tasks[0])
     for names_it in (_NAMES_THE_TASK, _TASK_GIVEN):
         for i in range(looked_at):
             if labels[i].label in ("situation", "action") and names_it.search(sentences[i].text):
