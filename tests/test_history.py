@@ -335,6 +335,12 @@ def test_change_line_names_what_moved():
     assert "Result no longer missing, not clear yet" in change_line(missing, unclear)
     assert "Result missing now" in change_line(unclear, missing)
     assert "still no Result" in change_line(missing, missing)
+    # Fillers a minute, spoken against spoken only (a tryout's 7 -> none was said nowhere).
+    assert change_line({**figures(90), "fillers_per_min": 7.3}, {**figures(100), "fillers_per_min": 0.0}) == (
+        "score 90 -> 100; fillers 7.3 -> 0.0 a minute")
+    assert "fillers" not in change_line({**figures(90), "fillers_per_min": 2.5}, {**figures(90), "fillers_per_min": 1.0})
+    assert "fillers" not in change_line({**figures(90), "fillers_per_min": 7.3, "estimated": True},
+                                        {**figures(90), "fillers_per_min": 0.0})
 
 
 def test_better_knows_which_way_is_good():

@@ -12,6 +12,9 @@ from rehearse.report import made_out, off_topic
 # Changes smaller than these are noise, not progress.
 DURATION_STEP_S = 10
 I_RATIO_STEP = SHARE_NOISE
+# Fillers a minute: a change of two or more is one a listener hears (a tryout's fillers
+# went from 7 to none and the line said nothing of it); under that, a sentence more or less.
+FILLERS_STEP = 2.0
 SPARK = "▁▂▃▄▅▆▇█"
 
 
@@ -106,6 +109,11 @@ def change_line(previous: dict, current: dict) -> str:
         # the answer"): named so, not "in the Action" (a tryout's "0% -> 44%").
         both = all("action" in _parts(take["star_present"]) for take in (previous, current))
         parts.append(f"\"I\" {'in the Action' if both else 'of I + we'} {i0:.0%} -> {i1:.0%}")
+    f0, f1 = previous.get("fillers_per_min"), current.get("fillers_per_min")
+    # (Only spoken against spoken: a typed take's fillers are what was typed.)
+    if f0 is not None and f1 is not None and abs(f1 - f0) >= FILLERS_STEP \
+            and not previous.get("estimated") and not current.get("estimated"):
+        parts.append(f"fillers {f0:.1f} -> {f1:.1f} a minute")
     if current["metric_in_result"] and not previous["metric_in_result"]:
         parts.append("now has a number in the Result")
     elif previous["metric_in_result"] and not current["metric_in_result"]:
