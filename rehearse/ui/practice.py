@@ -33,7 +33,7 @@ from rehearse.ui.report_view import print_answer, print_follow_up, print_report
 
 COUNTDOWN_FROM = 3
 STOPPED_BY = {
-    "enter": "you pressed Enter",
+    "enter": "Enter",  # ("Stopped at 0:12 by Enter", as "by Ctrl-C": "by you pressed Enter" was a tryout's)
     "ctrl-c": "Ctrl-C",
     "limit": "the time limit",
     "end": "the end of the replayed file",
