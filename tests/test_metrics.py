@@ -900,12 +900,15 @@ def test_held_out_18s_rules_leave_measures_alone(sentence, kept):
     ("The vehicle checks were at oh six hundred hours.", []),
     ("We were ready at zero seven hundred.", []),
     ("The convoy left by 0600 hours.", []),
+    ("The lesson of my twenty two years of service is to listen first.", []),
+    ("I have ten years' experience in care homes.", []),
     # ... and measures they still are
     ("We moved two thousand tonnes in a week.", ["two thousand tonnes", "in a week"]),
     ("He had six hundred hours of flying by then.", ["six hundred hours"]),
     ("I saved the unit two thousand pounds.", ["two thousand pounds"]),
+    ("The new tool saved us two years of work.", ["two years"]),
 ])
-def test_years_and_clock_times_said_in_words_measure_nothing(sentence, kept):
+def test_years_clock_times_and_a_career_s_length_measure_nothing(sentence, kept):
     assert [m.text for m in find_metrics(sentence)] == kept
 
 

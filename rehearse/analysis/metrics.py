@@ -885,6 +885,11 @@ def _not_a_measure(kind: str, text: str, before: list[str], after: str) -> str |
     # (held-out 18's, seen; "we aimed for two weeks and did it in ten days" measures).
     if _PLAN_AHEAD.search(" ".join(_before_a_step(_own_clause(before, reach=20)))):
         return "claim"
+    # A career's length: "my twenty two years of service", "ten years' experience" (a tryout's
+    # lesson-only answer was given a metric for it; "saved two years of work" measures).
+    if kind == "duration" and re.search(r"\byears?$", text, re.I) \
+            and re.match(r"(?:['’]|\s+of)?\s+(?:service|experience|nursing|teaching|driving|soldiering)\b", after, re.I):
+        return "claim"
     # A year said in words: "in two thousand and three", "back in two thousand" (a tryout's,
     # counted as "two thousand"; "we moved two thousand tonnes" counts).
     if kind == "count" and re.fullmatch(r"two\s+thousand", text, re.I) and before \
