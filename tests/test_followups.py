@@ -280,6 +280,15 @@ def test_no_action_asks_what_you_did():
     "Our site had four forklift accidents in one quarter. The safety manager asked me to run refresher training. I "
     "ran short sessions at the start of every night shift. In the next two quarters we had zero forklift accidents. "
     "I learned that short sessions stick.",
+    # A fourth tryout's (a retired sergeant): what it was timed at before, a margin, a first
+    # time in years.
+    "My morning briefings were too long and I had to fix them. I asked my boss to time the next one. It ran for "
+    "twenty six minutes. I rewrote it on one sheet and practised it. In the end the briefing came down to eight "
+    "minutes. I learned to cut what people can read.",
+    "The ship sailed on Friday and I had to get sixty vehicles loaded. I split the troop into three shifts. I checked "
+    "every load myself. In the end every vehicle was on the quay with four hours to spare. I learned to plan in shifts.",
+    "Our stall kept losing money in winter and I had to turn it round. I moved it next to the station. I added hot "
+    "drinks. In the end we made a profit in January for the first time in four years. I learned to follow the crowd.",
 ])
 def test_compared_with_what_is_not_asked_where_the_story_compares(told):
     assert "baseline" not in asked(told)
