@@ -602,6 +602,24 @@ def test_an_if_clause_before_what_one_would_do_is_as_general():
     assert find_generic(sentences).generic == [s.index for s in sentences]
 
 
+def test_pieces_of_a_hypothetical_answer_cut_off_by_the_splitter_are_as_general():
+    # A tryout's hypothetical answer: "So basically, if I had..." and "Actually, at the cafe
+    # where I work," were read as its situation and its result ("Situation and Result found").
+    text = ("So basically, if I had three deadlines on the same day, I would first make a list of everything and, like, "
+            "rank them by deadline. I would talk to my manager about what matters most. Then I would block time for "
+            "the top two. Actually, at the bakery where I work, it is similar, like when there are ten orders at once, "
+            "you have to decide what goes first.")
+    analysis = analyze_transcript(from_text(text))
+    assert analysis.story.generic == [s.index for s in analysis.sentences]
+    assert not any(analysis.star.present.values())
+    assert results_for(text)["star"].message.startswith("No STAR part found (the answer talks in general)")
+    # A piece that narrates a step of its own, in the present, is no habit.
+    told = ("So one Saturday I time every dog in the bath. So I go to the owner with my notes and I show her, "
+            "and I say if we get a second dryer, the queue goes.")
+    narrated = analyze_transcript(from_text(told))
+    assert [s.index for s in narrated.sentences if s.text.startswith("So I go")][0] not in narrated.story.generic
+
+
 def test_a_lesson_about_next_time_is_not_talk_in_general():
     with_lesson = COMPLETE + "\nNext time I would automate it from the start."
     assert results_for(with_lesson)["story"].status == "pass"

@@ -155,7 +155,16 @@ class Story:
 # An "if" clause the splitter cut from its sentence ("If I had to make a decision without all
 # the information," then "I would first gather..."): it is as general as what follows it (a
 # tryout's, read as the answer's task).
-_IF_CLAUSE = re.compile(r"^(?:(?:so|and|but|well|um|uh|honestly|yeah),?\s+)*if\b[^.?!]*,\s*$")
+_IF_CLAUSE = re.compile(r"^(?:(?:so|and|but|well|um|uh|honestly|yeah|basically|actually|okay|ok|like),?\s+)*if\b[^.?!]*,\s*$")
+# ... and any piece of a general sentence the splitter cut off before it, telling no past of
+# its own: "Actually, at the cafe where I work," then "it is similar, like when there are ten
+# orders at once, you have to decide" (a tryout's hypothetical answer; the piece was read
+# as its result).
+_CUT_OFF = re.compile(r",\s*$")
+_A_TIME_OF_ITS_OWN = re.compile(r"\b(?:last|ago|yesterday|once|when i was|in (?:19|20)\d\d)\b")
+# (A piece that tells a step of its own, even in the present, is none: "So I go to the owner
+# with my notes and I show her," narrates; "where I work" only says where.)
+_A_STEP_OF_ITS_OWN = re.compile(r"(?<!\bwhere )(?<!\bthat )(?<!\bwho )(?<!\bwhich )(?<!\bwhen )\b(?:i|we)\s+(?!am\b|'m\b)\w+")
 
 
 def find_generic(sentences: list[Sentence]) -> Story:
@@ -192,7 +201,9 @@ def find_generic(sentences: list[Sentence]) -> Story:
             past += 1
             told_sentences.add(sentence.index)
     for before, after, text in zip(sentences, sentences[1:], texts):
-        if after.index in generic and before.index not in generic and _IF_CLAUSE.search(text):
+        if after.index in generic and before.index not in generic and (
+                _IF_CLAUSE.search(text) or _CUT_OFF.search(text) and before.index not in told_sentences
+                and not _A_TIME_OF_ITS_OWN.search(text) and not _A_STEP_OF_ITS_OWN.search(text)):
             generic.append(before.index)
             past -= before.index in told_sentences
     return Story(generic=sorted(generic), past=past)
