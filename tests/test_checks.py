@@ -99,6 +99,28 @@ def test_a_measure_whisper_may_have_misheard_is_named_as_such():
     assert "misheard" not in results_for(text)["metrics"].message
 
 
+def test_a_result_with_words_whisper_may_have_misheard_says_a_measure_may_be_among_them():
+    # (a tryout's "I got 92 percent" came out as "I got me present" at 0.04, and was told
+    # "none in the result" with no word of doubt)
+    from rehearse.checks.metrics import MISHEARD_BELOW
+
+    text = ("Last spring I had three exams in one week and a shift at the cafe. My goal was to pass all three. "
+            "I made a plan for each evening and I swapped two shifts with a friend. In the end I got me present in the "
+            "hardest one.")
+    words = []
+    for i, token in enumerate(text.split()):
+        probability = MISHEARD_BELOW / 5 if token in ("me", "present") else 0.9
+        words.append(Word(token, i * 0.4, i * 0.4 + 0.3, probability))
+    analysis = analyze_transcript(Transcript(words=tuple(words), kind="audio", engine="test", model="test",
+                                             audio_duration_s=len(words) * 0.4))
+    assert analysis.labels[-1].label == "result"
+    result = metrics.run(analysis)
+    assert result.status in ("warn", "fail")
+    assert 'Whisper may have misheard "me", "present" in your result: if you gave a number there' in result.message
+    # Heard surely, or typed, nothing is said of it.
+    assert "misheard" not in results_for(text)["metrics"].message
+
+
 def test_an_answer_that_is_mostly_scene_is_told_to_cut_it_first():
     # (a teacher's tryout: 75% background and one step was told to put a number on the result)
     text = ("Our depot is one of the biggest in the region, with about ninety drivers on three shifts. "

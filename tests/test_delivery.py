@@ -106,7 +106,7 @@ def test_lexical_fillers_hedges_and_their_places(delivered):
 def test_a_misheard_measure_is_named_and_measures_heard_right_are_not(delivered):
     # d03's "zero checkout outages" is written "zero checkoutages" (probability 0.0), while
     # "eight months" and d05's "eight seconds", heard right, get 0.3-0.5: only the first is
-    # doubted (checks.metrics.MISHEARD_BELOW).
+    # doubted (analysis.transcript.MISHEARD_BELOW).
     messages = {name: next(c for c in delivered[name][0]["checks"] if c["id"] == "metrics")["message"]
                 for name in NAMES}
     assert 'misheard "checkoutages"' in messages["d03-q20"]

@@ -38,6 +38,7 @@ import re
 
 from rehearse.analysis.answer import Analysis
 from rehearse.analysis.relevance import COMPETENCIES, Evidence
+from rehearse.analysis.transcript import misheard
 from rehearse.checks.base import CheckResult
 from rehearse.prompts import guide_quote
 
@@ -58,6 +59,7 @@ def _words(evidence: Evidence) -> str:
 
 
 QUOTED_WORDS = 8
+QUOTED_MISHEARD = 3
 
 
 def _shown(evidence: Evidence | None, closest: tuple[int, ...], analysis: Analysis, lead: str = "most in ") -> str:
@@ -68,6 +70,17 @@ def _shown(evidence: Evidence | None, closest: tuple[int, ...], analysis: Analys
         return ""
     words = analysis.sentences[closest[0]].text.split()
     return lead + '"' + " ".join(words[:QUOTED_WORDS]) + ('..."' if len(words) > QUOTED_WORDS else '"')
+
+
+def _misheard_note(analysis: Analysis) -> str:
+    """Words Whisper may have misheard, which may have hidden the question's own (a tryout's
+    "bottleneck" came out as "matel neck" at 0.2, and a story about one was told it "may be
+    more about introducing a new practice")."""
+    words = misheard(word for sentence in analysis.sentences for word in sentence.words)
+    if not words:
+        return ""
+    named = ", ".join(f'"{word}"' for word in words[:QUOTED_MISHEARD])
+    return f" Whisper may have misheard {named}: if the question's words were among them, listen back."
 
 
 def run(analysis: Analysis) -> CheckResult:
@@ -98,11 +111,12 @@ def run(analysis: Analysis) -> CheckResult:
             said = f"your answer reads more like a story about {other.about}{why_other}{found}"
         else:
             said = f"next to nothing in your answer is about that{found or nearest}"
-        return CheckResult(ID, "fail", f"The question asks about {asked.asks}; {said}.",
+        return CheckResult(ID, "fail", f"The question asks about {asked.asks}; {said}.{_misheard_note(analysis)}",
                            f"Tell a story that answers it: {asked.do}. {listen}", 0, MAX_POINTS)
     if other is not None and relevance.leans:
         return CheckResult(ID, "warn", f"The question asks about {asked.asks}; your answer may be more about "
-                           f"{other.about}{why_other}{found}.",
+                           f"{other.about}{why_other}{found}.{_misheard_note(analysis)}",
                            f"Make it plain: {asked.do}. {listen}", 0, MAX_POINTS)
-    return CheckResult(ID, "warn", f"The question asks about {asked.asks}; little in the answer says so{found or nearest}.",
+    return CheckResult(ID, "warn", f"The question asks about {asked.asks}; little in the answer says so{found or nearest}."
+                       f"{_misheard_note(analysis)}",
                        f"Make it plain: {asked.do}. {listen}", 0, MAX_POINTS)
