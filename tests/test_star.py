@@ -640,3 +640,21 @@ def test_a_charge_held_is_the_task_when_none_is_named(charge, is_task):
     analysis = analyze_transcript(from_text(text))
     [held] = [i for i, sentence in enumerate(analysis.sentences) if sentence.text.startswith("I was the")]
     assert (analysis.labels[held].label == "task") is is_task
+
+
+def test_the_action_is_set_against_the_outcome_not_the_lesson():
+    # A tryout's answer, one lesson sentence added as the follow-up asked, was told "the
+    # result is longer than the action" and to make the action the longest part.
+    from rehearse.checks import star as check
+
+    told = ("Last spring I worked at the campus cafe and the lunch queue was out of the door. "
+            "My manager asked me to get the queue down before exams. "
+            "I timed the orders for a week and I moved the card reader to the end of the counter. "
+            "Then I set up a pre-order sheet for the regulars. "
+            "The queue went from fifteen minutes to about five. ")
+    lesson = ("What I learned from it is that measuring the problem first, even with just a stopwatch and a notebook, "
+              "makes it much easier to convince a manager, and I have done the same in every job and project since then.")
+    plain = check.run(analyze_transcript(from_text(told)))
+    with_lesson = analyze_transcript(from_text(told + lesson))
+    assert with_lesson.star.lesson_share > 0 and with_lesson.star.largest == "result"
+    assert check.run(with_lesson).status == plain.status and "longer than the action" not in check.run(with_lesson).message

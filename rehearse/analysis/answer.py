@@ -34,6 +34,11 @@ class StarSummary:
     # sentence that is 55% action and 45% result counts for both (the check asserts "the
     # result is longer than the action" only when both ways of counting say so).
     likely_share: dict[str, float] = field(default_factory=dict)
+    # The share of the answer its lessons take, told after the result and labeled with it
+    # ("What I learned is..."): what "the Action the largest" sets the result against is the
+    # outcome, not the lesson the guide also asks for (a tryout's answer, one lesson sentence
+    # added, was told to make the action the longest part).
+    lesson_share: float = 0.0
 
     @property
     def largest(self) -> str | None:
@@ -583,9 +588,12 @@ def summarize_star(sentences: list[Sentence], star_labels: StarLabels, timed: bo
                      if i not in general)
         likely_share[section] = round(min(1.0, likely / total), 3) if total > 0 else 0.0
 
+    lessons = sum(weight(s) for s, lab in zip(sentences, labels)
+                  if lab.label == "result" and any(cue.name == "lesson" for cue in cue_hits(s.text)))
+    lesson_share = round(min(share["result"], lessons / total), 3) if total > 0 else 0.0
     return StarSummary(present=present, missing=missing, share=share, in_order=_in_order(labels),
                        unsure=unsure, confidence=dict(star_labels.confidence),
-                       closest=closest, likely_share=likely_share)
+                       closest=closest, likely_share=likely_share, lesson_share=lesson_share)
 
 
 def analyze_transcript(transcript: Transcript, star_model: StarModel | None = None,

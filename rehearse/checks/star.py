@@ -111,8 +111,11 @@ def run(analysis: Analysis) -> CheckResult:
     # sentences the model was unsure of make another part longer, and what is unsure is the
     # labels, not the answer (`python -m eval.action_largest`: said wrongly of 17 to 6 of 190
     # labeled answers, rightly of 5 to 4 of 6).
-    action_largest = star.present["action"] and (action_first(star.share)
-                                                 or bool(star.likely_share) and action_first(star.likely_share))
+    # (The result counted without its lesson: see StarSummary.lesson_share.)
+    outcome = {**star.share, "result": star.share["result"] - star.lesson_share}
+    likely = {**star.likely_share, "result": max(0.0, star.likely_share.get("result", 0.0) - star.lesson_share)} \
+        if star.likely_share else {}
+    action_largest = star.present["action"] and (action_first(outcome) or bool(likely) and action_first(likely))
     points = POINTS_PER_PART * len(present) + UNSURE_POINTS * len(star.unsure)
     points += IN_ORDER_POINTS if star.in_order and present else 0
     points += ACTION_LARGEST_POINTS if action_largest else 0
@@ -128,7 +131,9 @@ def run(analysis: Analysis) -> CheckResult:
     if present and not star.in_order:
         found.append("parts out of order")
     if star.present["action"] and not action_largest:
-        found.append(f"the {star.largest} is longer than the action ({star.share[star.largest]:.0%} vs {star.share['action']:.0%})")
+        largest = max(present, key=outcome.get)
+        without = ", without its lesson," if largest == "result" and star.lesson_share else ""
+        found.append(f"the {largest}{without} is longer than the action ({outcome[largest]:.0%} vs {outcome['action']:.0%})")
     message = "; ".join(found) + "."
     if too_little(analysis):
         # Parts read from a sentence or two are no structure yet: "I don't know, sorry." was
