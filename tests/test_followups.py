@@ -198,6 +198,18 @@ def test_a_follow_up_answer_is_judged_on_what_the_probe_asked_for():
     assert judged(COMPLETE, "story", "Q13") == "fail"
 
 
+@pytest.mark.parametrize("answer, status", [
+    # a tryout's "compared with what?" passed on "before" of "twelve hours before the meeting"
+    ("I sent the report about twelve hours before the meeting, every week.", "fail"),
+    ("It's about twenty hours a week now, much less than before.", "pass"),
+    ("Now it's ten minutes. It was forty minutes before.", "pass"),
+    ("Before, it took us a whole afternoon.", "pass"),
+    ("Before it was three days, now it is one.", "pass"),
+])
+def test_before_is_a_baseline_only_as_a_comparison(answer, status):
+    assert judged(answer, "baseline") == status
+
+
 def test_how_did_it_turn_out_is_answered_by_the_outcome_with_its_number():
     # A tryout: a step with a number ("every Monday for eight weeks") passed as an outcome.
     probe = FollowUp("result", "How did it turn out? Can you put a number on it?", "no clear Result", "outcome")
