@@ -401,3 +401,66 @@ def test_a_tool_suggested_and_tried_and_priorities_in_one_week_said_outside_offi
     assert tool.verdict == "fits" and "suggested to the committee that we try" in [w for _, w in tool.asked.words]
     week = analyze_transcript(from_text(SAME_WEEK), question_id="Q19").relevance
     assert week.verdict == "fits" and {"in the same week", "could not move"} <= {w for _, w in week.asked.words}
+
+
+# A retired army sergeant's tryout: his disagreement with a new lieutenant, argued with the
+# incident reports in private ("when you disagree with someone above you, you bring the
+# evidence"), was off topic for "feedback to someone more senior" (capped at 40), while his
+# story of training forty recruits fitted it on "my more experienced drivers" and was unsure
+# for mentoring; being taken aside and told bluntly his briefings were too long was unsure
+# for "constructive criticism". Written for this test, in other words and jobs.
+THE_CONSULTANT = ('Three years ago I was a staff nurse on a surgical ward, and our consultant wanted every patient '
+                  'after a hip operation out of bed on the first day, whatever their pain scores. I thought that was '
+                  'unsafe for the frail ones, because we had two falls in a month. My responsibility was the safety '
+                  'of my patients, and also to keep a good working relationship with him. So I asked him for five '
+                  'minutes after the ward round, away from the juniors, and I showed him the two incident reports and '
+                  'the pain charts. I did not say he was wrong. I proposed that for four weeks the nurse in charge '
+                  'would decide the first walk with the physio. He agreed to try it. In those four weeks we had no '
+                  'falls, and he made it the ward rule. When you question someone above you, bring the facts and do '
+                  'it in private.')
+THE_APPRENTICES = ('Last year I was the workshop instructor for an intake of twelve new apprentices at the bus '
+                   'depot, and most of them had never held a spanner. My task was to get all twelve through their '
+                   'first safety assessment in ten weeks. I tested every one in the first week to see who was weak '
+                   'on the tools and who was weak on the theory. I paired each of the weaker ones with one of my more '
+                   'experienced fitters, and I sat with the slower ones after the shift to go through the checklists '
+                   'line by line. After every job I asked them to tell me what had gone wrong before I told them. '
+                   'In the end eleven of the twelve passed their assessment first time, and the last one passed a '
+                   'week later.')
+TAKEN_ASIDE = ('Two years ago I had just become the head receptionist at a busy hotel, and I ran the morning '
+               'handover for the desk team. After my first month, the general manager took me aside and told me, '
+               'quite plainly, that my handovers were far too long and that the team had stopped listening. I was '
+               'not happy to hear it, but I knew she was right. So I asked her to sit in on the next one and time '
+               'it. It took twenty minutes. I rewrote the handover on one card, arrivals, problems and who does '
+               'what, and I practised it the night before. Within two weeks the handover took six minutes, and the '
+               'team could answer every question I asked at the end. The manager later asked me to teach the card '
+               'to the other shift leaders.')
+
+
+def test_a_senior_outside_offices_a_trainer_of_recruits_and_criticism_taken_aside():
+    consultant = analyze_transcript(from_text(THE_CONSULTANT), question_id="Q23").relevance
+    assert consultant.verdict == "fits" and "someone above you" in [w for _, w in consultant.asked.words]
+    apprentices = analyze_transcript(from_text(THE_APPRENTICES), question_id="Q13").relevance
+    assert apprentices.verdict == "fits"
+    assert analyze_transcript(from_text(THE_APPRENTICES), question_id="Q23").relevance.verdict != "fits"
+    aside = analyze_transcript(from_text(TAKEN_ASIDE), question_id="Q22").relevance
+    assert aside.verdict == "fits" and "took me aside" in [w for _, w in aside.asked.words]
+
+
+def test_a_fit_in_doubt_names_the_words_whisper_may_have_misheard():
+    # (a tryout's "bottleneck" came out as "matel neck" at 0.2: a story about one was told it
+    # "may be more about introducing a new practice", with no word that the question's own
+    # word may have been lost)
+    from rehearse.analysis.transcript import MISHEARD_BELOW, Transcript, Word
+    from rehearse.checks import relevance as check
+
+    text = ("Last year at the bakery the matel neck was the oven loading. I timed every tray for a week and I "
+            "moved the glazing to the afternoon shift. The wait for the oven went from forty minutes to ten.")
+    words = tuple(Word(t, i * 0.4, i * 0.4 + 0.3, MISHEARD_BELOW / 2 if t == "matel" else 0.9)
+                  for i, t in enumerate(text.split()))
+    analysis = analyze_transcript(Transcript(words=words, kind="audio", engine="test", model="test",
+                                             audio_duration_s=len(words) * 0.4), question_id="Q11")
+    result = check.run(analysis)
+    assert result.status == "warn"
+    assert 'Whisper may have misheard "matel": if the question\'s words were among them' in result.message
+    typed = check.run(analyze_transcript(from_text(text), question_id="Q11"))
+    assert "misheard" not in typed.message

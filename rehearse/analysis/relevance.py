@@ -239,8 +239,13 @@ COMPETENCIES: dict[str, Competency] = {c.question_id: c for c in (
        "mentor*|junior|graduate|new hire|new starters?|trainees?|intern\\b|interns\\b|coach*|"
        "(?<!i was an )(?<!i was a )(?<!i was a first-year )(?<!i was a second-year )(?<!i was a third-year )"
        "(?<!i was a fourth-year )apprentice|"
-       "grow (?:his|her|their)\\b",
+       "grow (?:his|her|their)\\b|"
+       # (And in the forces and the trades: "an intake of forty new recruits", "a sergeant
+       # instructor"; a tryout's story of training recruits read as unsure.)
+       "recruits?\\b|cadets?\\b|an intake\\b|instructors?\\b",
        "pair(?:ed|ing)? (?:with )?(?:him|her|them)|taught|teach*|confidence|grow|growth|learn(?:ed|ing)? (?:to|from)|"
+       "sat with (?:the|him|her|them)\\b|(?:weaker|slower|newer) ones|"
+       "passed (?:their|the|his|her) (?:driving |first |final )?(?:test|exam|assessment)s?|"
        "showed (?:him|her|them)(?: \\w+)? how|train(?:ed)? (?:him|her|them)\\b|"
        "every (?:week|friday|monday)|weekly|first (?:ticket|pull request|feature)s?|on (?:his|her|their) own|promot*|"
        "career|struggl*"),
@@ -297,6 +302,9 @@ COMPETENCIES: dict[str, Competency] = {c.question_id: c for c in (
     _c("Q22", "receiving constructive criticism, and how you responded", "receiving criticism",
        "say what criticism you received, how it felt, and what you changed",
        "criticism|critici[sz]ed|(?:gave|give|told) me (?:some )?(?:feedback|that)|told me (?:my|i)|"
+       # ("took me aside and told me, quite bluntly, that my briefings were too long": a
+       # tryout's, read as unsure)
+       "took me aside|told me,? (?:[\\w]+,? ){1,3}that (?:my|i)\\b|"
        "feedback (?:on|about) my|my (?:review|performance review)|hard to hear|defensive|"
        "(?:said|wrote|mentioned|pointed out|noted) that i\\b",
        "feedback|my (?:code|design|documents?|reviews?|work)|i asked (?:him|her|them) (?:for|to show)|"
@@ -306,7 +314,16 @@ COMPETENCIES: dict[str, Competency] = {c.question_id: c for c in (
        "say which more senior person you gave feedback to, what it was, and how you said it",
        "more senior|(?:far|much|two levels|levels) (?:more senior|above)|my (?:manager's manager|skip[- ]level|director|boss|vp)|"
        "(?:the|our) (?:director|vice president|vp|cto|ceo|head of)|senior to me|principal|"
-       "(?:years|decades) (?:of )?experience|(?:more|most) experienced",
+       # (More experienced than the speaker: "paired them with my more experienced drivers" is
+       # mentoring; a tryout's.)
+       "(?:years|decades) (?:of )?experience|more experienced than (?:me|i|us)\\b|(?:the|our) most experienced|"
+       # (Rank and the posts above one outside offices: a sergeant's lieutenant, a nurse's
+       # consultant, a cook's head chef; a tryout's "disagreed with someone above you" story was
+       # called off topic.)
+       "(?:someone|somebody|people|those|the people) above (?:me|you|us)|above me\\b|my (?:superior|senior officer|"
+       "commanding officer|officer|lieutenant|captain|major|colonel|consultant|head chef|matron|headteacher|"
+       "head teacher|senior partner|supervisor's boss)|(?:a|the|our) (?:young |new |newly arrived )?(?:lieutenant|"
+       "captain|major|colonel|consultant|head chef|matron|headteacher|head teacher|senior partner)",
        "feedback|told (?:him|her|them)|tell (?:him|her|them)|raise it|raised|asked for (?:\\w+ )?minutes|"
        "prepared|respectful*|calmly|risk|(?:he|she) listened|thanked|not happy|even though"),
     _c("Q24", "stepping outside your comfort zone to learn something new", "learning something outside your comfort zone",
