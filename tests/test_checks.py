@@ -635,6 +635,12 @@ def test_pieces_of_a_hypothetical_answer_cut_off_by_the_splitter_are_as_general(
     assert analysis.story.generic == [s.index for s in analysis.sentences]
     assert not any(analysis.star.present.values())
     assert results_for(text)["star"].message.startswith("No STAR part found (the answer talks in general)")
+    # ... and so is the rest of one cut off after it (a tryout's "I would say that I take every
+    # piece of feedback seriously," then "I reflect upon it, and I make changes", read as his action).
+    rest = ("I would say that I take every piece of feedback seriously, I think about it, and I make changes where "
+            "they are needed.")
+    habits = analyze_transcript(from_text(rest))
+    assert len(habits.sentences) == 2 and habits.story.generic == [0, 1] and not habits.star.present["action"]
     # A piece that narrates a step of its own, in the present, is no habit.
     told = ("So one Saturday I time every dog in the bath. So I go to the owner with my notes and I show her, "
             "and I say if we get a second dryer, the queue goes.")
