@@ -884,7 +884,7 @@ def main() -> None:
 
 
 def _interrupted() -> None:
-    """Ctrl-C outside a recording (which keeps its take): said, exit 130. Every save is
-    one transaction, so nothing half-done is kept."""
-    sys.stderr.write("stopped (Ctrl-C): nothing half-done was saved\n")
+    """Ctrl-C outside a recording (which keeps its take): said, exit 130. (Not "nothing was
+    saved": practice holds Ctrl-C until its take is saved, then stops here; a review's.)"""
+    sys.stderr.write("stopped (Ctrl-C)\n")
     sys.exit(130)

@@ -402,6 +402,16 @@ def mark_same_recording(report: dict, take_id: int) -> None:
     report["take"] = {"id": take_id, "saved": False, "same_recording": True}
 
 
+def kept_as(report: dict) -> str:
+    """Where this report is kept, as the terminal and the HTML page say it: a take, or none
+    because take N already holds this very file ("" when this run saved nothing)."""
+    take = report.get("take") or {}
+    if take.get("same_recording"):
+        return (f"not saved again: take {take['id']} holds this same file (`rehearse delete {take['id']}` "
+                "first to save it anew)")
+    return f"saved as take {take['id']}" if take.get("saved") else ""
+
+
 def saved_take(report: dict) -> int | None:
     """The id of the take this report was saved as, None when this run saved nothing."""
     take = report.get("take") or {}

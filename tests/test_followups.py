@@ -205,6 +205,9 @@ def test_a_follow_up_answer_is_judged_on_what_the_probe_asked_for():
     ("Now it's ten minutes. It was forty minutes before.", "pass"),
     ("Before, it took us a whole afternoon.", "pass"),
     ("Before it was three days, now it is one.", "pass"),
+    # (a review's: the commonest way to say it)
+    ("Before the new rota it took us three days to fill the gaps, and now it takes one.", "pass"),
+    ("Before I started, the report took six hours.", "pass"),
 ])
 def test_before_is_a_baseline_only_as_a_comparison(answer, status):
     assert judged(answer, "baseline") == status

@@ -670,5 +670,5 @@ def test_analyze_says_a_file_already_saved_is_not_saved_again(rehearse_home):
     assert "saved as take 1" in first.stdout
     again = run_cli("analyze", str(TEXTS["strong-q4"]), "-q", "Q4")
     assert again.returncode == 0
-    assert "not saved again: take 1 is this same recording" in " ".join(again.stdout.split())
+    assert "not saved again: take 1 holds this same file" in " ".join(again.stdout.split())
     assert len(json.loads(run_cli("history", "--json").stdout)["takes"]) == 1

@@ -443,7 +443,7 @@ def test_a_senior_outside_offices_a_trainer_of_recruits_and_criticism_taken_asid
     assert apprentices.verdict == "fits"
     assert analyze_transcript(from_text(THE_APPRENTICES), question_id="Q23").relevance.verdict != "fits"
     aside = analyze_transcript(from_text(TAKEN_ASIDE), question_id="Q22").relevance
-    assert aside.verdict == "fits" and "took me aside" in [w for _, w in aside.asked.words]
+    assert aside.verdict == "fits" and "took me aside and told me" in [w for _, w in aside.asked.words]
 
 
 def test_a_fit_in_doubt_names_the_words_whisper_may_have_misheard():
@@ -464,3 +464,18 @@ def test_a_fit_in_doubt_names_the_words_whisper_may_have_misheard():
     assert 'Whisper may have misheard "matel": if the question\'s words were among them' in result.message
     typed = check.run(analyze_transcript(from_text(text), question_id="Q11"))
     assert "misheard" not in typed.message
+
+
+def test_a_major_problem_a_flat_above_me_and_a_learner_s_instructor_are_no_cues():
+    # (a review's: "a major" read as a senior officer, "the instructor sat with the" and
+    # "passed the assessment" as mentoring in a story of learning to drive a forklift)
+    from rehearse.analysis.relevance import evidence
+
+    assert not evidence(["Last year we had a major problem with our checkout page."], "Q23").words
+    assert not evidence(["The flat above me had a leak and I called the landlord."], "Q23").words
+    learner = evidence(["I had never driven a forklift.", "The instructor sat with the new drivers and I passed the "
+                        "assessment first time."], "Q13")
+    assert not {"sat with the", "passed the assessment", "instructor"} & {w for _, w in learner.words}
+    # ... where the same words in the speaker's charge are cues
+    assert evidence(["I asked my lieutenant for ten minutes."], "Q23").words
+    assert evidence(["I sat with them after the shift."], "Q13").words

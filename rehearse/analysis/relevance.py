@@ -242,10 +242,12 @@ COMPETENCIES: dict[str, Competency] = {c.question_id: c for c in (
        "grow (?:his|her|their)\\b|"
        # (And in the forces and the trades: "an intake of forty new recruits", "a sergeant
        # instructor"; a tryout's story of training recruits read as unsure.)
-       "recruits?\\b|cadets?\\b|an intake\\b|instructors?\\b",
+       # (The speaker as the instructor: "the instructor sat with me" is one's own learning; a
+       # review's.)
+       "recruits?\\b|cadets?\\b|an intake\\b|i was (?:an?|the) (?:[\\w-]+ )?instructor|(?:sergeant|driving|workshop) instructor",
        "pair(?:ed|ing)? (?:with )?(?:him|her|them)|taught|teach*|confidence|grow|growth|learn(?:ed|ing)? (?:to|from)|"
-       "sat with (?:the|him|her|them)\\b|(?:weaker|slower|newer) ones|"
-       "passed (?:their|the|his|her) (?:driving |first |final )?(?:test|exam|assessment)s?|"
+       "sat with (?:him|her|them)\\b|(?:weaker|slower|newer) ones|"
+       "passed (?:their|his|her) (?:driving |first |final )?(?:test|exam|assessment)s?|"
        "showed (?:him|her|them)(?: \\w+)? how|train(?:ed)? (?:him|her|them)\\b|"
        "every (?:week|friday|monday)|weekly|first (?:ticket|pull request|feature)s?|on (?:his|her|their) own|promot*|"
        "career|struggl*"),
@@ -304,7 +306,7 @@ COMPETENCIES: dict[str, Competency] = {c.question_id: c for c in (
        "criticism|critici[sz]ed|(?:gave|give|told) me (?:some )?(?:feedback|that)|told me (?:my|i)|"
        # ("took me aside and told me, quite bluntly, that my briefings were too long": a
        # tryout's, read as unsure)
-       "took me aside|told me,? (?:[\\w]+,? ){1,3}that (?:my|i)\\b|"
+       "took me aside and told me|told me,? (?:[\\w]+,? ){1,3}that my \\w+ (?:was|were) (?:too|not)\\b|"
        "feedback (?:on|about) my|my (?:review|performance review)|hard to hear|defensive|"
        "(?:said|wrote|mentioned|pointed out|noted) that i\\b",
        "feedback|my (?:code|design|documents?|reviews?|work)|i asked (?:him|her|them) (?:for|to show)|"
@@ -320,10 +322,12 @@ COMPETENCIES: dict[str, Competency] = {c.question_id: c for c in (
        # (Rank and the posts above one outside offices: a sergeant's lieutenant, a nurse's
        # consultant, a cook's head chef; a tryout's "disagreed with someone above you" story was
        # called off topic.)
-       "(?:someone|somebody|people|those|the people) above (?:me|you|us)|above me\\b|my (?:superior|senior officer|"
-       "commanding officer|officer|lieutenant|captain|major|colonel|consultant|head chef|matron|headteacher|"
+       # (Not "major": "a major problem", "my major was"; nor "above me": "the flat above me";
+       # a review's.)
+       "(?:someone|somebody|people|those|the people) above (?:me|you|us)|my (?:superior|senior officer|"
+       "commanding officer|officer|lieutenant|captain|colonel|consultant|head chef|matron|headteacher|"
        "head teacher|senior partner|supervisor's boss)|(?:a|the|our) (?:young |new |newly arrived )?(?:lieutenant|"
-       "captain|major|colonel|consultant|head chef|matron|headteacher|head teacher|senior partner)",
+       "captain|colonel|consultant|head chef|matron|headteacher|head teacher|senior partner)",
        "feedback|told (?:him|her|them)|tell (?:him|her|them)|raise it|raised|asked for (?:\\w+ )?minutes|"
        "prepared|respectful*|calmly|risk|(?:he|she) listened|thanked|not happy|even though"),
     _c("Q24", "stepping outside your comfort zone to learn something new", "learning something outside your comfort zone",

@@ -260,10 +260,12 @@ def _about(relevance) -> str:
 FOLLOW_UP_CHECK = "follow_up"
 # A follow-up answer is short by nature: past this it is a second story, not an answer.
 FOLLOW_UP_LONG_S = 60
-# ("before" as a comparison, "than before", "it was forty minutes before", "before, it took";
-# not a time, "twelve hours before the meeting", which passed a tryout's "compared with what?")
-BASELINE = re.compile(_BASELINE_WORDS + r"|\b(?:than|as)\s+before\b|\bbefore\s*(?:[,.;!?]|$)"
-                      r"|\bbefore\s+(?:it|that|this|they|we|i)\s+(?:was|were|took|used|had)\b", re.I)
+# ("before" as a comparison: "than before", "Before the new rota it took three days"; not a
+# time said before a moment, "twelve hours before the meeting", which passed a tryout's
+# "compared with what?"; a review's.)
+BASELINE = re.compile(_BASELINE_WORDS + r"|(?<!\bhours )(?<!\bhour )(?<!\bdays )(?<!\bday )(?<!\bweeks )(?<!\bweek )"
+                      r"(?<!\bminutes )(?<!\bmonths )(?<!\bmonth )(?<!\byears )(?<!\byear )\bbefore\b"
+                      r"|\b(?:minutes|hours|days|weeks|months|years)\s+before\s*(?:[,.;!?]|$)", re.I)
 
 
 def judge_follow_up(analysis: Analysis, follow_up: FollowUp) -> CheckResult:

@@ -113,9 +113,9 @@ def run(analysis: Analysis) -> CheckResult:
     # labeled answers, rightly of 5 to 4 of 6).
     # (The result counted without its lesson: see StarSummary.lesson_share.)
     outcome = {**star.share, "result": star.share["result"] - star.lesson_share}
-    likely = {**star.likely_share, "result": max(0.0, star.likely_share.get("result", 0.0) - star.lesson_share)} \
-        if star.likely_share else {}
-    action_largest = star.present["action"] and (action_first(outcome) or bool(likely) and action_first(likely))
+    # (likely_share's result is counted without its lessons already, by their probability.)
+    action_largest = star.present["action"] and (action_first(outcome)
+                                                 or bool(star.likely_share) and action_first(star.likely_share))
     points = POINTS_PER_PART * len(present) + UNSURE_POINTS * len(star.unsure)
     points += IN_ORDER_POINTS if star.in_order and present else 0
     points += ACTION_LARGEST_POINTS if action_largest else 0

@@ -585,9 +585,13 @@ class History:
         size = path.stat().st_size
         for take in self.takes(question_id):
             kept = take.answer_file
-            if take.question_id == question_id and kept is not None and kept.is_file() \
-                    and kept.stat().st_size == size and filecmp.cmp(kept, path, shallow=False):
-                return take
+            if take.question_id != question_id or kept is None:
+                continue
+            try:
+                if kept.stat().st_size == size and filecmp.cmp(kept, path, shallow=False):
+                    return take
+            except OSError:  # a kept copy gone or unreadable is no match (a review's)
+                continue
         return None
 
     @_said_plainly

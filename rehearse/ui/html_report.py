@@ -19,7 +19,7 @@ from rehearse.analysis.safetext import visible_strings
 from rehearse.analysis.star import STAR
 from rehearse.analysis.transcript import UNSURE_BELOW
 from rehearse.history.progress import best_said, off_topic_said, overall_said, unheard_said
-from rehearse.report import UNHEARD_SCORE_SAID, UNSURE_SCORE_SAID, fit_unsure, made_out, off_topic
+from rehearse.report import UNHEARD_SCORE_SAID, UNSURE_SCORE_SAID, fit_unsure, kept_as, made_out, off_topic
 from rehearse.ui.history_views import when
 from rehearse.ui.session_view import FITS_WORDS, unanswered, work_on_words
 from rehearse.ui.report_view import CHECK_NAMES as TERMINAL_NAMES
@@ -261,8 +261,7 @@ def report_html(report: dict, audio: bytes | None = None, earlier: list[dict] | 
     step = report.get("next_step")
     heard = made_out(report)  # (else the fit was judged on words that may not have been said)
     told_off_topic = off_topic(report) and heard
-    kept = (f'take {take["id"]}' if take.get("saved") else f'not saved again: take {take["id"]} is this same recording'
-            if take.get("same_recording") else "not saved")
+    kept = f'take {take["id"]}' if take.get("saved") else _e(kept_as(report)) or "not saved"
     parts = [f'<p class="muted">rehearse · {kept}'
              f'{" · " + _e(question["category"]) if question else ""}</p>',
              f"<h1>{_e(title)}</h1>",

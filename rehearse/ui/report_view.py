@@ -13,7 +13,7 @@ from rehearse.analysis.length import clock
 from rehearse.analysis.star import STAR
 from rehearse.analysis.safetext import visible_strings
 from rehearse.analysis.transcript import UNSURE_BELOW
-from rehearse.report import UNHEARD_SCORE_SAID, UNSURE_SCORE_SAID, fit_unsure, made_out, off_topic
+from rehearse.report import UNHEARD_SCORE_SAID, UNSURE_SCORE_SAID, fit_unsure, kept_as, made_out, off_topic
 
 LABEL_STYLES = {
     "situation": "cyan",
@@ -260,7 +260,7 @@ def footer(report: dict) -> Text:
     transcript = report["transcript"]
     timings = report.get("timings") or {}
     if report["source"]["kind"] == "text":
-        saved = f" · {taken}" if (taken := _saved_as(report)) else ""
+        saved = f" · {kept}" if (kept := kept_as(report)) else ""
         return Text(f"typed transcript {report['source']['path']}{saved}", style="dim")
     parts = [f"{transcript['engine']} {transcript['model']}", f"audio {clock(report['duration_s'])}"]
     if "stop_to_report_s" in timings:
@@ -270,8 +270,8 @@ def footer(report: dict) -> Text:
     recording = report.get("recording")
     if recording:
         parts.append(f"recorded from {recording['source']}")
-    if _saved_as(report):
-        parts.append(_saved_as(report))
+    if kept_as(report):
+        parts.append(kept_as(report))
     out = Text(" · ".join(parts), style="dim")
     if recording and recording.get("overflows"):
         out.append(f"\n{recording['overflows']} input overflow(s) while recording: a little audio was dropped", style="yellow")
@@ -280,15 +280,6 @@ def footer(report: dict) -> Text:
                    f"{clock(report['duration_s'])} that were kept, not the whole answer; it is not compared with "
                    "your other takes.", style="yellow")
     return out
-
-
-def _saved_as(report: dict) -> str:
-    """Where this report is kept: a take, or none, as take N already holds this recording."""
-    take = report.get("take") or {}
-    if take.get("same_recording"):
-        return (f"not saved again: take {take['id']} is this same recording (`rehearse delete {take['id']}` "
-                "first to save it anew)")
-    return f"saved as take {take['id']}" if take.get("saved") else ""
 
 
 def since_previous(report: dict) -> Text | None:
