@@ -72,6 +72,9 @@ SETS = {
     # Written by a helper who saw neither the detector nor the other sets, before the
     # sixteenth round's changes to the detector; scored once, at the end.
     "held-out-18": ROOT / "eval" / "metric_sentences_heldout18.txt",
+    # Written by a helper who saw neither the detector nor the other sets, before the
+    # seventeenth round's changes to the detector; scored once, at the end.
+    "held-out-19": ROOT / "eval" / "metric_sentences_heldout19.txt",
     # Development lists, not held out: two helpers who saw neither the detector nor the
     # other lists wrote 100 sentences each (the second as loose, run-on speech with
     # British, Indian and Australian amounts), and the detector was fixed on them.

@@ -56,7 +56,10 @@ another such helper (46 of 50 from work outside offices and software, none with 
 question's key words), was written before the next session's changes and scored once at
 its end. `dev+seen18` adds it; `heldout19`, by another such helper (mostly from work
 outside offices and software, none with its question's key words), was written before
-the next session's changes and scored once at its end. `dev+seen19` adds it.
+the next session's changes and scored once at its end. `dev+seen19` adds it; `heldout20`,
+by another such helper (44 of 50 from work outside offices and software, none with its
+question's key words), was written before the next session's changes and scored once at
+its end. `dev+seen20` adds it.
 
     python -m eval.relevance_eval            # dev
     python -m eval.relevance_eval --set heldout
@@ -127,6 +130,8 @@ def load(name: str) -> list[Item]:
         return load("dev+seen17") + load("heldout18")
     if name == "dev+seen19":  # and the nineteenth, scored once at the end of the session after
         return load("dev+seen18") + load("heldout19")
+    if name == "dev+seen20":  # and the twentieth, scored once at the end of the session after
+        return load("dev+seen19") + load("heldout20")
     data = json.loads((ROOT / "eval" / "relevance" / f"{name}.json").read_text())
     items = [Item(a["id"], a["question"], tuple(a["also_fits"]), a["text"], name) for a in data["answers"]]
     if name == "dev" and GUIDE.exists():
@@ -225,7 +230,8 @@ def main() -> None:
                                                         "heldout16", "dev+seen16",
                                                         "heldout17", "dev+seen17",
                                                         "heldout18", "dev+seen18",
-                                                        "heldout19", "dev+seen19"))
+                                                        "heldout19", "dev+seen19",
+                                                        "heldout20", "dev+seen20"))
     parser.add_argument("--cv", action="store_true",
                         help="read each writer's answers with a learned model trained without them")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss and false alarm")

@@ -38,6 +38,8 @@ Sets:
   round (eval/star_answers_heldout16.txt).
 - `heldout17`, `heldout17-weak`: the same, written by a helper before the labeler's sixteenth
   round (eval/star_answers_heldout17.txt).
+- `heldout18`, `heldout18-weak`: the same, written by a helper before the labeler's seventeenth
+  round (eval/star_answers_heldout18.txt).
 - `train`: labeled answers helpers wrote to train on (eval/star_train/*.txt, one source
   each); never scored.
 
@@ -73,6 +75,7 @@ HELDOUT14 = ROOT / "eval" / "star_answers_heldout14.txt"
 HELDOUT15 = ROOT / "eval" / "star_answers_heldout15.txt"
 HELDOUT16 = ROOT / "eval" / "star_answers_heldout16.txt"
 HELDOUT17 = ROOT / "eval" / "star_answers_heldout17.txt"
+HELDOUT18 = ROOT / "eval" / "star_answers_heldout18.txt"
 TRAIN = ROOT / "eval" / "star_train"
 
 LETTERS = {"S": "situation", "T": "task", "A": "action", "R": "result", "O": "other"}
@@ -154,7 +157,7 @@ def load_labeled_text(path: Path, source: str) -> list[Answer]:
                 expect[key] = [LETTERS[v[0].upper()] for v in value.split(",")] if value else True
             if kind == "weak":
                 expect.setdefault("missing", [])
-            # heldout2 to heldout17: the held-out files; train: the helpers' training answers;
+            # heldout2 to heldout18: the held-out files; train: the helpers' training answers;
             # dev and heldout: spoken_answers.txt's two halves.
             name = set_name if (set_name.startswith("heldout") and set_name != "heldout") or set_name == "train" \
                 else f"spoken-{set_name}"
@@ -184,4 +187,5 @@ def load_all() -> list[Answer]:
             + load_labeled_text(HELDOUT14, "rehearse-heldout14")
             + load_labeled_text(HELDOUT15, "rehearse-heldout15")
             + load_labeled_text(HELDOUT16, "rehearse-heldout16")
-            + load_labeled_text(HELDOUT17, "rehearse-heldout17"))
+            + load_labeled_text(HELDOUT17, "rehearse-heldout17")
+            + load_labeled_text(HELDOUT18, "rehearse-heldout18"))

@@ -16,7 +16,7 @@ Per set it prints:
 
 The training sets are scored by leave-one-source-out cross-validation: each source's
 answers are labeled by a model trained without that source (spoken-heldout too, which
-shares its writer with spoken-dev); the held-out sets (heldout2 to heldout17) by the shipped
+shares its writer with spoken-dev); the held-out sets (heldout2 to heldout18) by the shipped
 model, which never saw them.
 """
 
@@ -49,7 +49,8 @@ SET_ORDER = ("external", "external-weak", "guide", "spoken-dev", "spoken-heldout
              "heldout14", "heldout14-weak",
              "heldout15", "heldout15-weak",
              "heldout16", "heldout16-weak",
-             "heldout17", "heldout17-weak")
+             "heldout17", "heldout17-weak",
+             "heldout18", "heldout18-weak")
 
 
 @dataclass

@@ -193,8 +193,11 @@ def test_precision_and_recall_on_the_labeled_lists():
     # held-out-18 was scored once at the end of the session after: 79.3% and 92.0% (73.8% and
     # 90.0% with its first commit); its floor sits under that. Then, seen, in general form:
     # 100% and 100% (its floor raised to 0.95).
+    # held-out-19 was scored once at the end of the session after: 79.7% and 94.0% (72.6% and
+    # 90.0% with its first commit); its floor sits under that.
     floors = {"held-out-3": 0.87, "held-out-7": 0.8, "held-out-11": 0.84, "held-out-12": 0.85, "held-out-13": 0.69,
-              "held-out-14": 0.86, "held-out-15": 0.89, "held-out-16": 0.8, "held-out-17": 0.95, "held-out-18": 0.95, "train-a": 0.92,
+              "held-out-14": 0.86, "held-out-15": 0.89, "held-out-16": 0.8, "held-out-17": 0.95, "held-out-18": 0.95, "held-out-19": 0.79,
+              "train-a": 0.92,
               "train-b": 0.72}
     for name, path in metrics_eval.SETS.items():
         tp, fp, fn, _ = metrics_eval.count(metrics_eval.load(path))
