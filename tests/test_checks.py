@@ -82,7 +82,7 @@ def test_metrics_check_names_the_results_measures_first():
 def test_a_measure_whisper_may_have_misheard_is_named_as_such():
     # (a teacher's tryout: "from 4.2 to 5.1" came out as "up from 4.25.1" and was quoted as
     # her measure; only the measure's own words under MISHEARD_BELOW are named)
-    from rehearse.checks.metrics import MISHEARD_BELOW
+    from rehearse.analysis.transcript import MISHEARD_BELOW
 
     text = ("Last term our year nine reading scores were low. My job was to raise them. "
             "I ran a reading club twice a week. In the end the average score went up from 4.25.1 this spring.")
@@ -102,7 +102,7 @@ def test_a_measure_whisper_may_have_misheard_is_named_as_such():
 def test_a_result_with_words_whisper_may_have_misheard_says_a_measure_may_be_among_them():
     # (a tryout's "I got 92 percent" came out as "I got me present" at 0.04, and was told
     # "none in the result" with no word of doubt)
-    from rehearse.checks.metrics import MISHEARD_BELOW
+    from rehearse.analysis.transcript import MISHEARD_BELOW
 
     text = ("Last spring I had three exams in one week and a shift at the cafe. My goal was to pass all three. "
             "I made a plan for each evening and I swapped two shifts with a friend. In the end I got me present in the "

@@ -417,14 +417,15 @@ _CLEAN_SWEEP = re.compile(r"^\s*(?:[\w'-]+\s+){0,6}?(?:with (?:no|zero|not one|n
 # A headline cut in two by the sentence splitter goes on with "and" ("..., and our
 # documentation audit went from sixty two percent to ninety five percent").
 _GOES_ON = re.compile(r"^(?:and|with)\b", re.I)
-_RESULT_FIRST = re.compile(r"\b(?:results?|outcome|impact)\s+(?:first|up\s*front)\b", re.I)
+_RESULT_FIRST_WORDS = r"(?:results?|outcome|impact)\s+(?:first|up\s*front)"
+_RESULT_FIRST = re.compile(r"\b" + _RESULT_FIRST_WORDS + r"\b", re.I)
 # Or the speaker says it is the result, first: "So the result first: my team's code review
 # time went from about two days to like half a day after I introduced..." (a tryout's,
 # typed: split at the colon, its outcome read as the situation and "no result" asserted).
 ANNOUNCED = "said to be the result, first"
 _ANNOUNCES_THE_RESULT = re.compile(
     r"^(?:(?:so|okay|ok|well|um|uh|basically|actually|right),?\s+)*(?:(?:the|my)\s+)?"
-    r"(?:(?:end\s+)?(?:results?|outcome|impact)\s+(?:first|up\s*front)|short\s+version|bottom\s+line|headline|long\s+story\s+short)"
+    r"(?:(?:end\s+)?" + _RESULT_FIRST_WORDS + r"|short\s+version|bottom\s+line|headline|long\s+story\s+short)"
     r"(?:\s+(?:is|was))?\s*(?:[:,.-]?\s*$|[:-]\s*(?=\S))", re.I)
 
 

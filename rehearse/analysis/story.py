@@ -209,8 +209,7 @@ def find_generic(sentences: list[Sentence]) -> Story:
     # ... and the rest of one cut off after it: "I would say that I take every piece of feedback
     # seriously," then "I reflect upon it, and I make changes where changes are needed" (a
     # tryout's lesson-only answer, read as its action).
-    for before, after, text in zip(sentences, sentences[1:], texts):
-        after_text = texts[after.index] if after.index < len(texts) else ""
+    for before, after, text, after_text in zip(sentences, sentences[1:], texts, texts[1:]):
         if before.index in generic and after.index not in generic and _CUT_OFF.search(text) \
                 and after.index not in told_sentences and not _A_TIME_OF_ITS_OWN.search(after_text):
             generic.append(after.index)

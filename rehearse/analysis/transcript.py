@@ -38,11 +38,16 @@ UNSURE_BELOW = 0.5
 MISHEARD_BELOW = 0.2
 
 
+def is_misheard(word) -> bool:
+    """Whether Whisper may have misheard this word (never a typed one)."""
+    return word.probability is not None and word.probability < MISHEARD_BELOW
+
+
 def misheard(words) -> list[str]:
     """The words Whisper may have misheard, each once, as said (none in typed text)."""
     said: dict[str, str] = {}
     for word in words:
-        if word.probability is not None and word.probability < MISHEARD_BELOW:
+        if is_misheard(word):
             text = word.text.strip(".,;:!?\"'")
             said.setdefault(text.lower(), text)
     return list(said.values())

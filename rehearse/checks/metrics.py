@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from rehearse.analysis.answer import Analysis
 from rehearse.analysis.metrics import said_once
-from rehearse.analysis.transcript import MISHEARD_BELOW, misheard
+from rehearse.analysis.transcript import is_misheard, misheard
 from rehearse.checks.base import CheckResult
 from rehearse.prompts import guide_quote
 
@@ -34,8 +34,7 @@ def _misheard_words_in(analysis: Analysis, found) -> list[str]:
     sentence = analysis.sentences[found.sentence]
     unsure, at = [], 0
     for word in sentence.words:
-        if (at < found.metric.end and at + len(word.text) > found.metric.start
-                and word.probability is not None and word.probability < MISHEARD_BELOW):
+        if at < found.metric.end and at + len(word.text) > found.metric.start and is_misheard(word):
             unsure.append(word.text.strip(".,;:!?"))
         at += len(word.text) + 1
     return unsure

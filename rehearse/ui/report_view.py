@@ -270,8 +270,8 @@ def footer(report: dict) -> Text:
     recording = report.get("recording")
     if recording:
         parts.append(f"recorded from {recording['source']}")
-    if kept_as(report):
-        parts.append(kept_as(report))
+    if kept := kept_as(report):
+        parts.append(kept)
     out = Text(" · ".join(parts), style="dim")
     if recording and recording.get("overflows"):
         out.append(f"\n{recording['overflows']} input overflow(s) while recording: a little audio was dropped", style="yellow")
